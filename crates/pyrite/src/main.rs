@@ -1,0 +1,157 @@
+//! `pyrite`: one binary that does what `python3` does.
+//!
+//! CPython counterpart: `Programs/python.c` and `Modules/main.c` (`pymain_main`): parse
+//! the command line, answer `-h`/`-V`, then run the program it names. Until the
+//! evaluation loop exists, running code is reported as not possible yet; the
+//! implementation-specific `-X dump=ast|code` switches expose the parser and compiler.
+
+mod cmdline;
+mod dump;
+
+use cmdline::{Action, Config, Program};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// `sys.version`'s leading number, as `python3 -V` prints it.
+pub const PYTHON_VERSION: &str = "3.14.2";
+
+const USAGE_LINE: &str = "usage: {} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+const USAGE_HELP: &str = include_str!("help/usage.txt");
+const USAGE_XOPTIONS: &str = include_str!("help/xoptions.txt");
+const USAGE_ENVVARS: &str = include_str!("help/envvars.txt");
+const PYRITE_XOPTIONS: &str = "\nPyrite's own -X options:\n\
+-X dump=ast: print ast.dump(ast.parse(FILE), include_attributes=True) and exit\n\
+-X dump=code: print every code object of FILE, as shared/oracle/codedump.py does\n";
+
+fn usage_line(program_name: &str) -> String {
+    USAGE_LINE.replace("{}", program_name)
+}
+
+fn main() -> ExitCode {
+    let mut argv = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
+    let program_name = argv.next().unwrap_or_else(|| "pyrite".to_string());
+    let args: Vec<String> = argv.collect();
+    let config = match cmdline::parse(&args) {
+        Ok(config) => config,
+        Err(err) => {
+            eprint!(
+                "{}\n{}Try `python -h' for more information.\n",
+                err.message,
+                usage_line(&program_name)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let text = match config.action {
+        Action::Run => return run(&program_name, &config),
+        Action::Help => format!("{}{}", usage_line(&program_name), USAGE_HELP),
+        Action::HelpXOptions => format!("{}\n{}", USAGE_XOPTIONS, PYRITE_XOPTIONS),
+        Action::HelpEnv => format!("{}\n", USAGE_ENVVARS.trim_end()),
+        Action::HelpAll => format!(
+            "{}{}\n{}\n{}\n{}\n",
+            usage_line(&program_name),
+            USAGE_HELP,
+            USAGE_XOPTIONS,
+            PYRITE_XOPTIONS,
+            USAGE_ENVVARS.trim_end()
+        ),
+        Action::Version(1) => format!("Python {PYTHON_VERSION}\n"),
+        Action::Version(_) => format!(
+            "Python {PYTHON_VERSION} (pyrite {}, Rust implementation)\n",
+            env!("CARGO_PKG_VERSION")
+        ),
+    };
+    let _ = out.write_all(text.as_bytes());
+    ExitCode::SUCCESS
+}
+
+/// Options CPython has that Pyrite does not honour yet: refusing them beats silently
+/// behaving differently.
+fn unimplemented_option(config: &Config) -> Option<String> {
+    let flags = [
+        (config.bytes_warning > 0, "-b"),
+        (config.parser_debug, "-d"),
+        (config.use_hash_seed_random, "-R"),
+        (config.verbose > 0, "-v"),
+        (config.skip_source_first_line, "-x"),
+        (
+            config.check_hash_pycs_mode.is_some(),
+            "--check-hash-based-pycs",
+        ),
+    ];
+    if let Some((_, flag)) = flags.iter().find(|(set, _)| *set) {
+        return Some(format!("option {flag} is not implemented yet"));
+    }
+    config
+        .xoptions
+        .iter()
+        .find(|opt| !dump::is_dump_xoption(opt))
+        .map(|opt| format!("-X {opt} is not implemented yet"))
+}
+
+fn run(program_name: &str, config: &Config) -> ExitCode {
+    if let Some(why) = unimplemented_option(config) {
+        eprintln!("{program_name}: {why}");
+        return ExitCode::from(2);
+    }
+    if let Some(mode) = config.xoption("dump") {
+        return dump::run(program_name, mode, config);
+    }
+    if let Program::File(path) = &config.program {
+        if let Err(err) = std::fs::File::open(path) {
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.into());
+            eprintln!(
+                "{program_name}: can't open file {}: [Errno {}] {}",
+                python_str_repr(&absolute.to_string_lossy()),
+                err.raw_os_error().unwrap_or(0),
+                strerror(&err)
+            );
+            return ExitCode::from(2);
+        }
+    }
+    eprintln!(
+        "{program_name}: cannot run Python code yet: the evaluation loop is not implemented \
+         (see the runtime issue); `-X dump=ast|code FILE` shows the parser's and compiler's output"
+    );
+    ExitCode::from(1)
+}
+
+/// The C library's `strerror` text for an OS error, without Rust's "(os error N)" suffix.
+fn strerror(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" (os error ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+/// `repr()` of a str that holds no quotes or control characters in the usual case: the
+/// command line only needs it for file names.
+fn python_str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for ch in s.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
