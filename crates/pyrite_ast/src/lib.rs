@@ -6,12 +6,15 @@
 
 pub mod constant;
 pub mod dump;
+pub mod from_dump;
 pub mod nodes;
 pub mod py_str;
 pub mod repr;
 pub mod syntax_error;
 
 pub use constant::ConstantValue;
+pub use dump::{DumpOptions, NodeRef, dump, dump_node, dump_with};
+pub use from_dump::{DumpReadError, read_dump};
 pub use nodes::*;
 pub use py_str::{InvalidCodePoint, PyStr};
 pub use syntax_error::{SyntaxError, SyntaxErrorKind};

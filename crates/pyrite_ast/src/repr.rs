@@ -63,17 +63,43 @@ fn push_hex(out: &mut String, value: u32, digits: u32) {
 /// the quote, `\\`, `\t`, `\n`, `\r`, and `\xNN`/`\uNNNN`/`\UNNNNNNNN` for every
 /// non-printable code point.
 pub fn str_repr(value: &PyStr) -> String {
-    let (has_single, has_double) = match value.as_str() {
-        Some(text) => (text.contains('\''), text.contains('"')),
+    match value.as_str() {
+        Some(text) => text_repr(text),
         None => {
             let bytes = value.as_surrogatepass_utf8();
-            (bytes.contains(&b'\''), bytes.contains(&b'"'))
+            let mut out = String::with_capacity(bytes.len() + 2);
+            write_str_repr(
+                &mut out,
+                value.code_points(),
+                bytes.contains(&b'\''),
+                bytes.contains(&b'"'),
+            );
+            out
         }
-    };
+    }
+}
+
+/// `repr(str)` of a string without surrogates, e.g. an identifier.
+pub fn text_repr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    write_str_repr(
+        &mut out,
+        text.chars().map(u32::from),
+        text.contains('\''),
+        text.contains('"'),
+    );
+    out
+}
+
+fn write_str_repr(
+    out: &mut String,
+    code_points: impl Iterator<Item = u32>,
+    has_single: bool,
+    has_double: bool,
+) {
     let quote = if has_single && !has_double { '"' } else { '\'' };
-    let mut out = String::with_capacity(value.as_surrogatepass_utf8().len() + 2);
     out.push(quote);
-    for code_point in value.code_points() {
+    for code_point in code_points {
         match code_point {
             0x5C => out.push_str("\\\\"),
             0x09 => out.push_str("\\t"),
@@ -91,20 +117,19 @@ pub fn str_repr(value: &PyStr) -> String {
             }
             0..=0xFF => {
                 out.push_str("\\x");
-                push_hex(&mut out, code_point, 2);
+                push_hex(out, code_point, 2);
             }
             0x100..=0xFFFF => {
                 out.push_str("\\u");
-                push_hex(&mut out, code_point, 4);
+                push_hex(out, code_point, 4);
             }
             _ => {
                 out.push_str("\\U");
-                push_hex(&mut out, code_point, 8);
+                push_hex(out, code_point, 8);
             }
         }
     }
     out.push(quote);
-    out
 }
 
 /// `repr(bytes)`: `b'...'` with the same quote rule as `str`, `\\`, `\t`, `\n`, `\r`, and
@@ -433,6 +458,9 @@ mod tests {
         for &(code_points, expected) in STRS {
             let value = PyStr::from_code_points(code_points.iter().copied()).unwrap();
             assert_eq!(str_repr(&value), expected, "code points {code_points:x?}");
+            if let Some(text) = value.as_str() {
+                assert_eq!(text_repr(text), expected);
+            }
         }
     }
 
