@@ -879,6 +879,28 @@ mod tests {
         cases
     }
 
+    /// The walk keeps its own stack, so depth is limited by memory, not the native stack.
+    #[test]
+    fn deep_trees_dump_without_recursion() {
+        let location = Location::new(1, 0, 1, 1);
+        let mut expr = Expr::Constant(Constant {
+            value: ConstantValue::int(1),
+            kind: None,
+            location,
+        });
+        let depth = 10_000;
+        for _ in 0..depth {
+            expr = Expr::UnaryOp(UnaryOp {
+                op: UnaryOperator::USub,
+                operand: Box::new(expr),
+                location,
+            });
+        }
+        let text = dump_with(&expr, &DumpOptions::default());
+        assert_eq!(text.matches("UnaryOp(op=USub(), operand=").count(), depth);
+        assert!(text.ends_with(&format!("Constant(value=1){}", ")".repeat(depth))));
+    }
+
     #[test]
     fn dumps_match_cpython_for_every_option_set() {
         let cases = oracle_cases();
@@ -917,5 +939,55 @@ mod tests {
                 case.name
             );
         }
+    }
+}
+
+/// Round trip over a corpus of oracle dumps, e.g. the standard library:
+/// `PYRITE_AST_CORPUS=FILE cargo test -p pyrite_ast --release -- --ignored corpus`, where
+/// FILE holds `=== name` lines each followed by one `ast.dump(tree, include_attributes=True)`
+/// line from the oracle.
+#[cfg(test)]
+mod corpus_tests {
+    use super::*;
+    use crate::from_dump::read_dump;
+
+    #[test]
+    #[ignore = "needs a corpus file from the oracle (PYRITE_AST_CORPUS)"]
+    fn corpus_dumps_round_trip() {
+        let path = std::env::var("PYRITE_AST_CORPUS").expect("PYRITE_AST_CORPUS");
+        let text = std::fs::read_to_string(path).expect("corpus file");
+        let mut lines = text.lines();
+        let (mut total, mut failures) = (0, Vec::new());
+        while let Some(header) = lines.next() {
+            let Some(name) = header.strip_prefix("=== ") else {
+                continue;
+            };
+            let Some(expected) = lines.next() else {
+                break;
+            };
+            total += 1;
+            match read_dump(expected) {
+                Ok(tree) if dump(&tree) == expected => {}
+                Ok(tree) => {
+                    let actual = dump(&tree);
+                    let at = actual
+                        .bytes()
+                        .zip(expected.bytes())
+                        .position(|(a, b)| a != b)
+                        .unwrap_or(actual.len().min(expected.len()));
+                    let from = at.saturating_sub(80);
+                    failures.push(format!(
+                        "{name}: differs at byte {at}\n  ours:   {}\n  oracle: {}",
+                        actual.get(from..(at + 80).min(actual.len())).unwrap_or(""),
+                        expected
+                            .get(from..(at + 80).min(expected.len()))
+                            .unwrap_or("")
+                    ));
+                }
+                Err(error) => failures.push(format!("{name}: unreadable: {error}")),
+            }
+        }
+        println!("{} of {total} identical", total - failures.len());
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }

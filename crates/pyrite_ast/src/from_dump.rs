@@ -173,7 +173,6 @@ impl<'t> Reader<'t> {
                 Ok(Value::Constant(self.read_number()?))
             }
             "frozenset" => {
-                let offset = self.position;
                 self.expect('(')?;
                 let items = if self.peek() == Some(')') {
                     Vec::new()
@@ -184,7 +183,6 @@ impl<'t> Reader<'t> {
                     items
                 };
                 self.expect(')')?;
-                let _ = offset;
                 Ok(Value::Constant(ConstantValue::FrozenSet(items)))
             }
             _ => {
