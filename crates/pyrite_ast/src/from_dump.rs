@@ -2,7 +2,7 @@
 //!
 //! No CPython counterpart (CPython would `eval` the text). This lets tests build trees from
 //! the oracle's dumps instead of by hand: the compiler's tests can start from an AST
-//! without the parser, and `dump(read_dump(text)) == text` checks [`crate::dump`] on any
+//! without the parser, and `dump(read_dump(text)) == text` checks [`crate::dump()`] on any
 //! corpus. Fields must be given by keyword (`annotate_fields=True`, the default); a missing
 //! field takes the value `ast` gives it (`None` or `[]`), missing attributes are 0.
 
