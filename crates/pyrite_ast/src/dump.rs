@@ -879,6 +879,81 @@ mod tests {
         cases
     }
 
+    /// A tree built by hand, as the parser would, for
+    /// `def f[T](a=1):\n    return u'\ud800', f'{a!r}'\n`; expected text from the oracle.
+    #[test]
+    fn hand_built_function_matches_cpython() {
+        let at = |lineno, col_offset, end_col_offset| Location {
+            lineno,
+            col_offset,
+            end_lineno: lineno,
+            end_col_offset,
+        };
+        let surrogate = crate::PyStr::from_code_points([0xD800]).unwrap();
+        let returned = Expr::Tuple(Tuple {
+            elts: vec![
+                Expr::Constant(Constant {
+                    value: ConstantValue::Str(surrogate),
+                    kind: Some("u".to_owned()),
+                    location: at(2, 11, 20),
+                }),
+                Expr::JoinedStr(JoinedStr {
+                    values: vec![Expr::FormattedValue(FormattedValue {
+                        value: Box::new(Expr::Name(Name {
+                            id: "a".to_owned(),
+                            ctx: ExprContext::Load,
+                            location: at(2, 25, 26),
+                        })),
+                        conversion: i32::from(b'r'),
+                        format_spec: None,
+                        location: at(2, 24, 29),
+                    })],
+                    location: at(2, 22, 30),
+                }),
+            ],
+            ctx: ExprContext::Load,
+            location: at(2, 11, 30),
+        });
+        let function = Stmt::FunctionDef(FunctionDef {
+            name: "f".to_owned(),
+            args: Box::new(Arguments {
+                args: vec![Arg {
+                    arg: "a".to_owned(),
+                    annotation: None,
+                    type_comment: None,
+                    location: at(1, 9, 10),
+                }],
+                defaults: vec![Expr::Constant(Constant {
+                    value: ConstantValue::int(1),
+                    kind: None,
+                    location: at(1, 11, 12),
+                })],
+                ..Arguments::default()
+            }),
+            body: vec![Stmt::Return(Return {
+                value: Some(Box::new(returned)),
+                location: at(2, 4, 30),
+            })],
+            decorator_list: vec![],
+            returns: None,
+            type_comment: None,
+            type_params: vec![TypeParam::TypeVar(TypeVar {
+                name: "T".to_owned(),
+                bound: None,
+                default_value: None,
+                location: at(1, 6, 7),
+            })],
+            location: Location::new(1, 0, 2, 30),
+        });
+        let module = Mod::Module(Module {
+            body: vec![function],
+            type_ignores: vec![],
+        });
+        let expected = "Module(body=[FunctionDef(name='f', args=arguments(args=[arg(arg='a', lineno=1, col_offset=9, end_lineno=1, end_col_offset=10)], defaults=[Constant(value=1, lineno=1, col_offset=11, end_lineno=1, end_col_offset=12)]), body=[Return(value=Tuple(elts=[Constant(value='\\ud800', kind='u', lineno=2, col_offset=11, end_lineno=2, end_col_offset=20), JoinedStr(values=[FormattedValue(value=Name(id='a', ctx=Load(), lineno=2, col_offset=25, end_lineno=2, end_col_offset=26), conversion=114, lineno=2, col_offset=24, end_lineno=2, end_col_offset=29)], lineno=2, col_offset=22, end_lineno=2, end_col_offset=30)], ctx=Load(), lineno=2, col_offset=11, end_lineno=2, end_col_offset=30), lineno=2, col_offset=4, end_lineno=2, end_col_offset=30)], type_params=[TypeVar(name='T', lineno=1, col_offset=6, end_lineno=1, end_col_offset=7)], lineno=1, col_offset=0, end_lineno=2, end_col_offset=30)])";
+        assert_eq!(dump(&module), expected);
+        assert_eq!(read_dump(expected), Ok(module));
+    }
+
     /// The walk keeps its own stack, so depth is limited by memory, not the native stack.
     #[test]
     fn deep_trees_dump_without_recursion() {
