@@ -12,8 +12,30 @@ use crate::constant::ConstantValue;
 use crate::nodes::*;
 use crate::py_str::PyStr;
 
-/// Deepest nesting accepted, so hostile input cannot exhaust the native stack.
-const MAX_DEPTH: usize = 2000;
+/// Deepest nesting accepted. CPython's own `ast.dump` cannot print deeper trees (its
+/// recursion limit is 1000 Python frames, at least one per level).
+const MAX_DEPTH: usize = 1000;
+
+/// Stack for reading: the reader and the typing recurse once per nesting level with large
+/// frames in unoptimized builds, so they run on a thread whose stack fits `MAX_DEPTH`
+/// levels whatever the caller's stack (test threads have 2 MiB). Only touched pages are
+/// committed, so the size costs address space, not memory.
+const READER_STACK_BYTES: usize = 256 << 20;
+
+fn with_reader_stack<T: Send>(work: impl FnOnce() -> Result<T> + Send) -> Result<T> {
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .name("read_dump".to_owned())
+            .stack_size(READER_STACK_BYTES)
+            .spawn_scoped(scope, work);
+        match handle {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| type_error("the dump reader failed", 0)),
+            Err(error) => type_error(format!("cannot start the dump reader: {error}"), 0),
+        }
+    })
+}
 
 /// Why the text could not be read: a message and the byte offset where it went wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,20 +68,17 @@ enum Value {
 
 /// Reads a `mod` node (`Module(...)`, `Expression(...)`, ...).
 pub fn read_dump(text: &str) -> Result<Mod> {
-    let value = Reader::new(text).read_all()?;
-    to_mod(value)
+    with_reader_stack(|| to_mod(Reader::new(text).read_all()?))
 }
 
 /// Reads an `expr` node.
 pub fn read_expr_dump(text: &str) -> Result<Expr> {
-    let value = Reader::new(text).read_all()?;
-    to_expr(value)
+    with_reader_stack(|| to_expr(Reader::new(text).read_all()?))
 }
 
 /// Reads a `stmt` node.
 pub fn read_stmt_dump(text: &str) -> Result<Stmt> {
-    let value = Reader::new(text).read_all()?;
-    to_stmt(value)
+    with_reader_stack(|| to_stmt(Reader::new(text).read_all()?))
 }
 
 struct Reader<'t> {
@@ -1169,4 +1188,48 @@ fn to_type_param(value: Value) -> Result<TypeParam> {
         _ => return fields.error("not a type_param node"),
     };
     fields.done(node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every prefix of a real dump (and a few corrupted forms) is rejected without a panic.
+    #[test]
+    fn malformed_text_gives_errors_not_panics() {
+        let text = include_str!("../testdata/oracle_dumps.txt");
+        let sample = text
+            .lines()
+            .find(|line| line.starts_with("Module(body=[Match("))
+            .unwrap();
+        assert!(read_dump(sample).is_ok());
+        for (index, _) in sample.char_indices() {
+            let prefix = &sample[..index];
+            assert!(
+                read_dump(prefix).is_err(),
+                "prefix of {index} bytes accepted"
+            );
+            let _ = read_dump(&format!("{prefix}]{}", &sample[index..]));
+            let _ = read_dump(&format!("{prefix}(1+{}", &sample[index..]));
+        }
+        assert!(read_dump(&"[".repeat(100_000)).is_err());
+        // The deepest accepted nesting converts to a tree within a test thread's stack.
+        let levels = MAX_DEPTH - 3;
+        let deep = format!(
+            "Expression(body={}Constant(value=1){})",
+            "UnaryOp(op=Not(), operand=".repeat(levels),
+            ")".repeat(levels)
+        );
+        if let Err(error) = read_dump(&deep) {
+            panic!("{error}");
+        }
+        let too_deep = deep.replace(
+            "Expression(body=",
+            "Expression(body=UnaryOp(op=Not(), operand=UnaryOp(op=Not(), operand=",
+        ) + "))";
+        assert!(read_dump(&too_deep).is_err());
+        assert!(read_expr_dump("Constant(value=(1+2j))").is_ok());
+        assert!(read_expr_dump("Constant(value=b'\\xzz')").is_err());
+        assert!(read_expr_dump("Constant(value='\\U00110000')").is_err());
+    }
 }
