@@ -26,7 +26,9 @@ pub fn run(program_name: &str, mode: &str, config: &Config) -> ExitCode {
         "syntaxerror" => dump_syntax_error(&source, path),
         "code" => not_yet(program_name, "the compiler (issue 'Compiler')"),
         _ => {
-            eprintln!("{program_name}: -X dump= takes 'ast', 'syntaxerror' or 'code', not {mode:?}");
+            eprintln!(
+                "{program_name}: -X dump= takes 'ast', 'syntaxerror' or 'code', not {mode:?}"
+            );
             ExitCode::from(2)
         }
     }
@@ -77,6 +79,10 @@ fn dump_ast(source: &[u8], path: &str) -> ExitCode {
             eprintln!("ValueError: {msg}");
             ExitCode::from(1)
         }
+        Err((pyrite_parser::ParseError::Memory(msg), _)) => {
+            eprintln!("MemoryError: {msg}");
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -99,11 +105,17 @@ fn dump_syntax_error(source: &[u8], path: &str) -> ExitCode {
                 option_repr(err.offset),
                 option_repr(err.end_lineno),
                 option_repr(err.end_offset),
-                err.text.as_deref().map_or_else(|| "None".to_string(), text_repr)
+                err.text
+                    .as_deref()
+                    .map_or_else(|| "None".to_string(), text_repr)
             );
         }
         Err((pyrite_parser::ParseError::Value(msg), _)) => {
             println!("({}, {})", text_repr("ValueError"), text_repr(&msg));
+        }
+        Err((pyrite_parser::ParseError::Memory(msg), _)) => {
+            eprintln!("MemoryError: {msg}");
+            return ExitCode::from(1);
         }
     }
     ExitCode::SUCCESS

@@ -5,8 +5,8 @@
 //! the targeted `SyntaxError` messages).
 
 pub mod error;
-pub mod tokenizer;
 pub mod parser;
+pub mod tokenizer;
 
 pub use error::SyntaxWarning;
 pub use pyrite_ast::{Mod, SyntaxError};
@@ -20,6 +20,8 @@ use tokenizer::decoding::{DecodeError, decode_source};
 pub enum ParseError {
     Syntax(SyntaxError),
     Value(String),
+    /// `MemoryError`: the source nests too deeply for the parser.
+    Memory(String),
 }
 
 /// A successful parse, with the `SyntaxWarning`s emitted on the way.
@@ -51,6 +53,7 @@ pub fn parse_with_warnings(
         warnings.extend(std::mem::take(&mut parser.warnings));
         match result {
             Ok(module) => Ok(Parsed { module, warnings }),
+            Err(e) if parser.stack_overflowed => Err((ParseError::Memory(e.msg), warnings)),
             Err(e) => Err((ParseError::Syntax(e), warnings)),
         }
     };
@@ -59,12 +62,12 @@ pub fn parse_with_warnings(
         .spawn(run)
     {
         Ok(handle) => handle.join().unwrap_or_else(|_| {
-            Err((
-                ParseError::Value("parser thread failed".into()),
-                Vec::new(),
-            ))
+            Err((ParseError::Value("parser thread failed".into()), Vec::new()))
         }),
-        Err(_) => Err((ParseError::Value("cannot start the parser thread".into()), Vec::new())),
+        Err(_) => Err((
+            ParseError::Value("cannot start the parser thread".into()),
+            Vec::new(),
+        )),
     }
 }
 
@@ -73,7 +76,7 @@ pub fn parse_module(source: &[u8], filename: &str) -> Result<Mod, SyntaxError> {
     match parse_with_warnings(source, filename, StartRule::File) {
         Ok(parsed) => Ok(parsed.module),
         Err((ParseError::Syntax(e), _)) => Err(e),
-        Err((ParseError::Value(msg), _)) => Err(SyntaxError {
+        Err((ParseError::Value(msg) | ParseError::Memory(msg), _)) => Err(SyntaxError {
             kind: pyrite_ast::SyntaxErrorKind::SyntaxError,
             msg,
             lineno: None,

@@ -25,11 +25,14 @@ use crate::tokenizer::{TokError, TokErrorKind, TokKind, Token};
 /// CPython's `MAXSTACK`: how deep rule calls may nest before the parser gives up.
 const MAX_DEPTH: usize = 6000;
 
+/// Longest left-nested chain of binary operators or trailers accepted.
+const MAX_CHAIN: usize = 20000;
+
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-    "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 pub fn is_keyword(text: &str) -> bool {
@@ -41,12 +44,7 @@ pub fn is_keyword(text: &str) -> bool {
 pub(crate) enum MemoRule {
     Expression,
     Disjunction,
-    Conjunction,
-    Inversion,
     BitwiseOr,
-    Factor,
-    AwaitPrimary,
-    Primary,
     TPrimary,
     StarExpression,
     StarTarget,
@@ -55,7 +53,6 @@ pub(crate) enum MemoRule {
     Strings,
     Arguments,
     InvalidNamedExpression,
-    Tstring,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -64,7 +61,23 @@ pub(crate) enum MemoStmtsRule {
     SimpleStmt,
 }
 
+/// A memoized statement list and the position after it.
+type StmtsAt = (Vec<Stmt>, usize);
+
 pub(crate) type ArgsPair = (Vec<Expr>, Vec<pyrite_ast::Keyword>);
+
+/// A memoized expression result. Large results are not copied into the table at once:
+/// the entry only records that the rule succeeded, and the rule is re-run (and its result
+/// then kept) if the position is asked for again. This keeps long chains (`-x`,
+/// `lambda: lambda: ...`) linear instead of copying every subtree once per level.
+pub(crate) enum MemoEntry {
+    Value(Expr, usize),
+    Pending,
+    Fail,
+}
+
+/// Results built from at most this many nodes are copied into the memo table eagerly.
+const EAGER_MEMO_NODES: usize = 32;
 
 /// A mark in the token stream, to backtrack to.
 pub(crate) type Mark = usize;
@@ -78,16 +91,17 @@ pub struct Parser<'a> {
     pub(crate) fill: usize,
     pub(crate) error: Option<SyntaxError>,
     pub(crate) call_invalid_rules: bool,
-    memo_expr: HashMap<(usize, MemoRule), Option<(Expr, usize)>>,
-    memo_stmts: HashMap<(usize, MemoStmtsRule), Option<(Vec<Stmt>, usize)>>,
+    memo_expr: HashMap<(usize, MemoRule), MemoEntry>,
+    /// Nodes built so far (a cheap measure of how much a rule did).
+    pub(crate) nodes_built: std::cell::Cell<usize>,
+    memo_stmts: HashMap<(usize, MemoStmtsRule), Option<StmtsAt>>,
     memo_fail: HashMap<(usize, MemoRule), ()>,
     pub(crate) memo_args: HashMap<(usize, MemoRule), Option<(ArgsPair, usize)>>,
     pub(crate) depth: usize,
     filename: &'a str,
     pub(crate) warnings: Vec<SyntaxWarning>,
-    /// Set while parsing inside an f-string replacement field whose closing is being
-    /// reported ("known error token" in CPython).
-    pub(crate) known_err_token: Option<usize>,
+    /// Set when the nesting limit was hit: CPython raises `MemoryError` then.
+    pub stack_overflowed: bool,
 }
 
 /// A location argument for error raising: (lineno, col_offset, end_lineno, end_col_offset)
@@ -138,13 +152,14 @@ impl<'a> Parser<'a> {
             error: None,
             call_invalid_rules: false,
             memo_expr: HashMap::new(),
+            nodes_built: std::cell::Cell::new(0),
             memo_stmts: HashMap::new(),
             memo_fail: HashMap::new(),
             memo_args: HashMap::new(),
             depth: 0,
             filename,
             warnings: Vec::new(),
-            known_err_token: None,
+            stack_overflowed: false,
         }
     }
 
@@ -260,6 +275,7 @@ impl<'a> Parser<'a> {
     /// Location from the token at `start` to the last non-whitespace token consumed
     /// (CPython's `EXTRA`).
     pub(crate) fn loc(&self, start: Mark) -> Location {
+        self.nodes_built.set(self.nodes_built.get() + 1);
         let (lineno, col) = match self.toks.get(start) {
             Some(t) => (t.lineno, t.col),
             None => (0, 0),
@@ -320,19 +336,34 @@ impl<'a> Parser<'a> {
         true
     }
 
+    /// Counts one more link of a left-nested chain (`a + b + ...`, `a.b.c...`) and
+    /// gives up, as on too deep nesting, when the tree would get too deep to walk.
+    pub(crate) fn chain_too_long(&mut self, chain: &mut usize) -> bool {
+        *chain += 1;
+        if *chain > MAX_CHAIN {
+            self.raise_too_complex();
+            return true;
+        }
+        false
+    }
+
     pub(crate) fn leave(&mut self) {
         self.depth -= 1;
     }
 
     fn raise_too_complex(&mut self) {
+        self.stack_overflowed = true;
         if self.error.is_none() {
-            let (lineno, col) = match self.toks.get(self.pos.min(self.toks.len().saturating_sub(1))) {
+            let (lineno, col) = match self
+                .toks
+                .get(self.pos.min(self.toks.len().saturating_sub(1)))
+            {
                 Some(t) => (t.lineno, t.col),
                 None => (1, 0),
             };
             self.error = Some(SyntaxError {
                 kind: SyntaxErrorKind::SyntaxError,
-                msg: "too many nested parentheses".into(),
+                msg: "Parser stack overflowed - Python source too complex to parse".into(),
                 lineno: Some(lineno),
                 offset: Some(col + 1),
                 end_lineno: Some(lineno),
@@ -352,26 +383,36 @@ impl<'a> Parser<'a> {
         f: impl FnOnce(&mut Self) -> Option<Expr>,
     ) -> Option<Expr> {
         let key = (self.pos, rule);
-        if let Some(entry) = self.memo_expr.get(&key) {
-            return match entry {
-                Some((expr, end)) => {
-                    self.pos = *end;
-                    Some(expr.clone())
-                }
-                None => None,
-            };
-        }
+        let pending = match self.memo_expr.get(&key) {
+            Some(MemoEntry::Value(expr, end)) => {
+                self.pos = *end;
+                return Some(expr.clone());
+            }
+            Some(MemoEntry::Fail) => return None,
+            Some(MemoEntry::Pending) => true,
+            None => false,
+        };
         if !self.enter() {
             return None;
         }
         let mark = self.pos;
+        let nodes_before = self.nodes_built.get();
         let result = f(self);
         self.leave();
-        if result.is_none() {
-            self.pos = mark;
-        }
-        self.memo_expr
-            .insert(key, result.as_ref().map(|e| (e.clone(), self.pos)));
+        let entry = match &result {
+            None => {
+                self.pos = mark;
+                MemoEntry::Fail
+            }
+            Some(expr) => {
+                if pending || self.nodes_built.get() - nodes_before <= EAGER_MEMO_NODES {
+                    MemoEntry::Value(expr.clone(), self.pos)
+                } else {
+                    MemoEntry::Pending
+                }
+            }
+        };
+        self.memo_expr.insert(key, entry);
         result
     }
 
@@ -404,6 +445,21 @@ impl<'a> Parser<'a> {
         result
     }
 
+    /// A rule CPython memoizes but whose results are cheap to recompute here (memoizing
+    /// long chains would copy each subtree once per level).
+    pub(crate) fn no_memo(&mut self, f: impl FnOnce(&mut Self) -> Option<Expr>) -> Option<Expr> {
+        if !self.enter() {
+            return None;
+        }
+        let mark = self.pos;
+        let result = f(self);
+        self.leave();
+        if result.is_none() {
+            self.pos = mark;
+        }
+        result
+    }
+
     /// Memoizes only failure (for invalid_* rules, which never succeed).
     pub(crate) fn memo_failure(&mut self, rule: MemoRule, f: impl FnOnce(&mut Self)) {
         let key = (self.pos, rule);
@@ -431,10 +487,10 @@ impl<'a> Parser<'a> {
 
     /// The tokenizer's line and column right after the last token fetched.
     fn tokenizer_state(&self) -> (i32, i32) {
-        if self.fill > self.toks.len() {
-            if let Some(err) = &self.tok_error {
-                return (err.lineno, err.cur_col);
-            }
+        if self.fill > self.toks.len()
+            && let Some(err) = &self.tok_error
+        {
+            return (err.lineno, err.cur_col);
         }
         match self.fill.checked_sub(1).and_then(|i| self.toks.get(i)) {
             Some(t) => (t.after_lineno, t.after_col),
@@ -454,17 +510,20 @@ impl<'a> Parser<'a> {
         if rest.is_empty() {
             return None;
         }
-        let end = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |p| p + 1);
+        let end = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |p| p + 1);
         Some(&rest[..end])
     }
 
     /// The source line CPython shows in the error: read back from the file when it
     /// exists (as `PyErr_ProgramTextObject` does), else from the tokenizer's buffers.
     fn error_line(&self, lineno: i32) -> String {
-        if let Ok(bytes) = std::fs::read(self.filename) {
-            if let Some(line) = nth_file_line(&bytes, lineno) {
-                return line;
-            }
+        if let Ok(bytes) = std::fs::read(self.filename)
+            && let Some(line) = nth_file_line(&bytes, lineno)
+        {
+            return line;
         }
         let (tok_lineno, _) = self.tokenizer_state();
         if tok_lineno <= lineno {
@@ -538,7 +597,11 @@ impl<'a> Parser<'a> {
 
     /// `RAISE_ERROR_KNOWN_LOCATION`: 0-based byte columns (-1 meaning "none").
     pub(crate) fn raise_at(&mut self, kind: SyntaxErrorKind, span: Span, msg: impl Into<String>) {
-        let col = if span.col == CURRENT_POS { CURRENT_POS } else { span.col + 1 };
+        let col = if span.col == CURRENT_POS {
+            CURRENT_POS
+        } else {
+            span.col + 1
+        };
         let end_col = if span.end_col == CURRENT_POS {
             CURRENT_POS
         } else {
@@ -551,7 +614,12 @@ impl<'a> Parser<'a> {
         self.raise_at(SyntaxErrorKind::SyntaxError, span.into(), msg);
     }
 
-    pub(crate) fn raise_range(&mut self, a: impl Into<Span>, b: impl Into<Span>, msg: impl Into<String>) {
+    pub(crate) fn raise_range(
+        &mut self,
+        a: impl Into<Span>,
+        b: impl Into<Span>,
+        msg: impl Into<String>,
+    ) {
         let (a, b) = (a.into(), b.into());
         self.raise_at(
             SyntaxErrorKind::SyntaxError,
@@ -581,7 +649,12 @@ impl<'a> Parser<'a> {
 
     /// `_PyPegen_raise_error`: at the last token fetched (or, with `use_mark`, the token
     /// at the current position).
-    pub(crate) fn raise_error(&mut self, kind: SyntaxErrorKind, use_mark: bool, msg: impl Into<String>) {
+    pub(crate) fn raise_error(
+        &mut self,
+        kind: SyntaxErrorKind,
+        use_mark: bool,
+        msg: impl Into<String>,
+    ) {
         if self.error.is_some() {
             return;
         }
@@ -592,7 +665,11 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
-        let index = if use_mark { self.pos } else { self.fill.saturating_sub(1) };
+        let index = if use_mark {
+            self.pos
+        } else {
+            self.fill.saturating_sub(1)
+        };
         let (lineno, col, end_lineno, end_col) = match self.toks.get(index) {
             Some(t) => (t.lineno, t.col, t.end_lineno, t.end_col),
             None => {
@@ -631,7 +708,9 @@ impl<'a> Parser<'a> {
     }
 
     fn raise_tokenizer_error(&mut self) {
-        let Some(err) = self.tok_error.clone() else { return };
+        let Some(err) = self.tok_error.clone() else {
+            return;
+        };
         match err.kind {
             TokErrorKind::Raised(e) => self.error = Some(e),
             TokErrorKind::Eof => match err.open_paren {
@@ -683,7 +762,9 @@ impl<'a> Parser<'a> {
     /// `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer error later in
     /// the file replaces a parser error.
     fn check_rest_for_tokenizer_errors(&mut self) {
-        let Some(err) = self.tok_error.clone() else { return };
+        let Some(err) = self.tok_error.clone() else {
+            return;
+        };
         match &err.kind {
             TokErrorKind::Raised(e) => self.error = Some(e.clone()),
             TokErrorKind::Eof => {
@@ -712,7 +793,7 @@ impl<'a> Parser<'a> {
         }
         if self.error.is_some() {
             // An error raised during the first pass (a tokenizer error or an action's).
-            return Err(self.error.take().unwrap_or_else(|| unreachable_error()));
+            return Err(self.error.take().unwrap_or_else(unreachable_error));
         }
         let last_token = self.fill.saturating_sub(1);
         self.reset_for_second_pass();
@@ -722,7 +803,7 @@ impl<'a> Parser<'a> {
             if !from_tokenizer {
                 self.check_rest_for_tokenizer_errors();
             }
-            return Err(self.error.take().unwrap_or_else(|| unreachable_error()));
+            return Err(self.error.take().unwrap_or_else(unreachable_error));
         }
         // Generic error at the first pass's last token.
         match self.toks.get(last_token).map(|t| t.kind) {
@@ -740,7 +821,7 @@ impl<'a> Parser<'a> {
                 self.check_rest_for_tokenizer_errors();
             }
         }
-        Err(self.error.take().unwrap_or_else(|| unreachable_error()))
+        Err(self.error.take().unwrap_or_else(unreachable_error))
     }
 
     fn run(&mut self, start: StartRule) -> Option<Mod> {

@@ -4,7 +4,7 @@
 
 use pyrite_ast::*;
 
-use super::helpers::{constant, name, number_value, set_context};
+use super::helpers::{constant, name, number_value};
 use super::{Mark, MemoRule, Parser};
 use crate::tokenizer::TokKind;
 
@@ -256,7 +256,7 @@ impl Parser<'_> {
     }
 
     pub(crate) fn conjunction(&mut self) -> Option<Expr> {
-        self.memo_expr(MemoRule::Conjunction, |p| {
+        self.no_memo(|p| {
             let start = p.pos;
             let first = p.inversion()?;
             if !p.at("and") {
@@ -286,7 +286,7 @@ impl Parser<'_> {
     }
 
     pub(crate) fn inversion(&mut self) -> Option<Expr> {
-        self.memo_expr(MemoRule::Inversion, |p| {
+        self.no_memo(|p| {
             let start = p.pos;
             if p.eat("not").is_some() {
                 if let Some(operand) = p.inversion() {
@@ -383,13 +383,19 @@ impl Parser<'_> {
         self.memo_expr(MemoRule::BitwiseOr, |p| {
             let start = p.pos;
             let mut left = p.bitwise_xor()?;
+            let mut chain = 0usize;
             loop {
                 let mark = p.pos;
                 if p.eat("|").is_none() {
                     break;
                 }
                 match p.bitwise_xor() {
-                    Some(right) => left = p.binop(left, Operator::BitOr, right, start),
+                    Some(right) => {
+                        left = p.binop(left, Operator::BitOr, right, start);
+                        if p.chain_too_long(&mut chain) {
+                            return None;
+                        }
+                    }
                     None => {
                         p.pos = mark;
                         break;
@@ -403,13 +409,19 @@ impl Parser<'_> {
     fn bitwise_xor(&mut self) -> Option<Expr> {
         let start = self.pos;
         let mut left = self.bitwise_and()?;
+        let mut chain = 0usize;
         loop {
             let mark = self.pos;
             if self.eat("^").is_none() {
                 break;
             }
             match self.bitwise_and() {
-                Some(right) => left = self.binop(left, Operator::BitXor, right, start),
+                Some(right) => {
+                    left = self.binop(left, Operator::BitXor, right, start);
+                    if self.chain_too_long(&mut chain) {
+                        return None;
+                    }
+                }
                 None => {
                     self.pos = mark;
                     break;
@@ -422,13 +434,19 @@ impl Parser<'_> {
     fn bitwise_and(&mut self) -> Option<Expr> {
         let start = self.pos;
         let mut left = self.shift_expr()?;
+        let mut chain = 0usize;
         loop {
             let mark = self.pos;
             if self.eat("&").is_none() {
                 break;
             }
             match self.shift_expr() {
-                Some(right) => left = self.binop(left, Operator::BitAnd, right, start),
+                Some(right) => {
+                    left = self.binop(left, Operator::BitAnd, right, start);
+                    if self.chain_too_long(&mut chain) {
+                        return None;
+                    }
+                }
                 None => {
                     self.pos = mark;
                     break;
@@ -447,6 +465,7 @@ impl Parser<'_> {
             }
         }
         let mut left = self.sum()?;
+        let mut chain = 0usize;
         loop {
             let mark = self.pos;
             let op = if self.eat("<<").is_some() {
@@ -457,7 +476,12 @@ impl Parser<'_> {
                 break;
             };
             match self.sum() {
-                Some(right) => left = self.binop(left, op, right, start),
+                Some(right) => {
+                    left = self.binop(left, op, right, start);
+                    if self.chain_too_long(&mut chain) {
+                        return None;
+                    }
+                }
                 None => {
                     self.pos = mark;
                     break;
@@ -470,6 +494,7 @@ impl Parser<'_> {
     pub(crate) fn sum(&mut self) -> Option<Expr> {
         let start = self.pos;
         let mut left = self.term()?;
+        let mut chain = 0usize;
         loop {
             let mark = self.pos;
             let op = if self.eat("+").is_some() {
@@ -480,7 +505,12 @@ impl Parser<'_> {
                 break;
             };
             match self.term() {
-                Some(right) => left = self.binop(left, op, right, start),
+                Some(right) => {
+                    left = self.binop(left, op, right, start);
+                    if self.chain_too_long(&mut chain) {
+                        return None;
+                    }
+                }
                 None => {
                     self.pos = mark;
                     break;
@@ -499,6 +529,7 @@ impl Parser<'_> {
             }
         }
         let mut left = self.factor()?;
+        let mut chain = 0usize;
         loop {
             let mark = self.pos;
             let op = if self.eat("*").is_some() {
@@ -515,7 +546,12 @@ impl Parser<'_> {
                 break;
             };
             match self.factor() {
-                Some(right) => left = self.binop(left, op, right, start),
+                Some(right) => {
+                    left = self.binop(left, op, right, start);
+                    if self.chain_too_long(&mut chain) {
+                        return None;
+                    }
+                }
                 None => {
                     self.pos = mark;
                     break;
@@ -526,7 +562,7 @@ impl Parser<'_> {
     }
 
     pub(crate) fn factor(&mut self) -> Option<Expr> {
-        self.memo_expr(MemoRule::Factor, |p| {
+        self.no_memo(|p| {
             let start = p.pos;
             let op = if p.eat("+").is_some() {
                 Some(UnaryOperator::UAdd)
@@ -570,7 +606,7 @@ impl Parser<'_> {
     }
 
     fn await_primary(&mut self) -> Option<Expr> {
-        self.memo_expr(MemoRule::AwaitPrimary, |p| {
+        self.no_memo(|p| {
             let start = p.pos;
             if p.eat("await").is_some() {
                 if let Some(value) = p.primary() {
@@ -587,73 +623,28 @@ impl Parser<'_> {
     }
 
     pub(crate) fn primary(&mut self) -> Option<Expr> {
-        self.memo_expr(MemoRule::Primary, |p| {
+        self.no_memo(|p| {
             let start = p.pos;
             let mut e = p.atom()?;
+            let mut chain = 0usize;
             loop {
                 let mark = p.pos;
-                if p.eat(".").is_some() {
-                    match p.name_token() {
-                        Some((attr, _)) => {
-                            e = Expr::Attribute(Attribute {
-                                value: Box::new(e),
-                                attr,
-                                ctx: ExprContext::Load,
-                                location: p.loc(start),
-                            });
-                            continue;
-                        }
-                        None => {
-                            p.pos = mark;
-                            break;
+                match p.t_primary_suffix() {
+                    Some(suffix) => {
+                        let location = p.loc(start);
+                        e = suffix.apply(e, location);
+                        if p.chain_too_long(&mut chain) {
+                            return None;
                         }
                     }
-                }
-                if p.at("(") {
-                    if let Some(g) = p.attempt(|p| p.genexp()) {
-                        e = Expr::Call(Call {
-                            func: Box::new(e),
-                            args: vec![g],
-                            keywords: vec![],
-                            location: p.loc(start),
-                        });
-                        continue;
-                    }
-                    if p.failed() {
-                        return None;
-                    }
-                    p.pos += 1;
-                    let (args, keywords) = p.arguments().unwrap_or_default();
-                    if p.eat(")").is_none() {
+                    None => {
+                        if p.failed() {
+                            return None;
+                        }
                         p.pos = mark;
                         break;
                     }
-                    e = Expr::Call(Call {
-                        func: Box::new(e),
-                        args,
-                        keywords,
-                        location: p.loc(start),
-                    });
-                    continue;
                 }
-                if p.eat("[").is_some() {
-                    let Some(slice) = p.slices() else {
-                        p.pos = mark;
-                        break;
-                    };
-                    if p.eat("]").is_none() {
-                        p.pos = mark;
-                        break;
-                    }
-                    e = Expr::Subscript(Subscript {
-                        value: Box::new(e),
-                        slice: Box::new(slice),
-                        ctx: ExprContext::Load,
-                        location: p.loc(start),
-                    });
-                    continue;
-                }
-                break;
             }
             Some(e)
         })
@@ -820,7 +811,9 @@ impl Parser<'_> {
     fn list(&mut self) -> Option<Expr> {
         let start = self.pos;
         self.eat("[")?;
-        let elts = self.attempt(|p| p.star_named_expressions()).unwrap_or_default();
+        let elts = self
+            .attempt(|p| p.star_named_expressions())
+            .unwrap_or_default();
         self.eat("]")?;
         Some(Expr::List(List {
             elts,
@@ -843,7 +836,9 @@ impl Parser<'_> {
     fn dict(&mut self) -> Option<Expr> {
         let start = self.pos;
         self.eat("{")?;
-        let pairs = self.attempt(|p| p.double_starred_kvpairs()).unwrap_or_default();
+        let pairs = self
+            .attempt(|p| p.double_starred_kvpairs())
+            .unwrap_or_default();
         if self.failed() {
             return None;
         }
@@ -909,11 +904,8 @@ impl Parser<'_> {
 
     pub(crate) fn for_if_clauses(&mut self) -> Option<Vec<Comprehension>> {
         let mut clauses = Vec::new();
-        loop {
-            match self.for_if_clause() {
-                Some(c) => clauses.push(c),
-                None => break,
-            }
+        while let Some(c) = self.for_if_clause() {
+            clauses.push(c);
         }
         if clauses.is_empty() || self.failed() {
             return None;
@@ -1120,26 +1112,24 @@ impl Parser<'_> {
         // Positional part.
         loop {
             let mark = self.pos;
-            let item = self
-                .attempt(|p| p.starred_expression())
-                .or_else(|| {
-                    self.attempt(|p| {
-                        let e = match p.attempt(|p| p.assignment_expression()) {
-                            Some(e) => e,
-                            None => {
-                                let e = p.expression()?;
-                                if p.at(":=") {
-                                    return None;
-                                }
-                                e
+            let item = self.attempt(|p| p.starred_expression()).or_else(|| {
+                self.attempt(|p| {
+                    let e = match p.attempt(|p| p.assignment_expression()) {
+                        Some(e) => e,
+                        None => {
+                            let e = p.expression()?;
+                            if p.at(":=") {
+                                return None;
                             }
-                        };
-                        if p.at("=") {
-                            return None;
+                            e
                         }
-                        Some(e)
-                    })
-                });
+                    };
+                    if p.at("=") {
+                        return None;
+                    }
+                    Some(e)
+                })
+            });
             if self.failed() {
                 return None;
             }

@@ -141,7 +141,9 @@ impl Parser<'_> {
             }) {
                 return Some(set_context(t, ExprContext::Store));
             }
-            let elts = self.attempt(|p| p.star_targets_tuple_seq()).unwrap_or_default();
+            let elts = self
+                .attempt(|p| p.star_targets_tuple_seq())
+                .unwrap_or_default();
             if self.eat(")").is_some() {
                 return Some(self.tuple_node(elts, ExprContext::Store, start));
             }
@@ -149,7 +151,9 @@ impl Parser<'_> {
             return None;
         }
         if self.eat("[").is_some() {
-            let elts = self.attempt(|p| p.star_targets_list_seq()).unwrap_or_default();
+            let elts = self
+                .attempt(|p| p.star_targets_list_seq())
+                .unwrap_or_default();
             if self.eat("]").is_some() {
                 return Some(Expr::List(List {
                     elts,
@@ -196,52 +200,20 @@ impl Parser<'_> {
             if !p.t_lookahead() {
                 return None;
             }
+            let mut chain = 0usize;
             loop {
                 let mark = p.pos;
-                let extended = p.attempt(|p| {
-                    if p.eat(".").is_some() {
-                        let (attr, _) = p.name_token()?;
-                        return Some(Expr::Attribute(Attribute {
-                            value: Box::new(e.clone()),
-                            attr,
-                            ctx: ExprContext::Load,
-                            location: p.loc(start),
-                        }));
-                    }
-                    if p.at("[") {
-                        p.pos += 1;
-                        let slice = p.slices()?;
-                        p.eat("]")?;
-                        return Some(Expr::Subscript(Subscript {
-                            value: Box::new(e.clone()),
-                            slice: Box::new(slice),
-                            ctx: ExprContext::Load,
-                            location: p.loc(start),
-                        }));
-                    }
-                    if p.at("(") {
-                        if let Some(g) = p.attempt(|p| p.genexp()) {
-                            return Some(Expr::Call(Call {
-                                func: Box::new(e.clone()),
-                                args: vec![g],
-                                keywords: vec![],
-                                location: p.loc(start),
-                            }));
+                // Parse the suffix first, so that `e` is only moved into a new node
+                // once the extension is known to succeed.
+                let suffix = p.attempt(|p| p.t_primary_suffix());
+                match suffix {
+                    Some(suffix) if p.t_lookahead() => {
+                        let location = p.loc(start);
+                        e = suffix.apply(e, location);
+                        if p.chain_too_long(&mut chain) {
+                            return None;
                         }
-                        p.pos += 1;
-                        let (args, keywords) = p.arguments().unwrap_or_default();
-                        p.eat(")")?;
-                        return Some(Expr::Call(Call {
-                            func: Box::new(e.clone()),
-                            args,
-                            keywords,
-                            location: p.loc(start),
-                        }));
                     }
-                    None
-                });
-                match extended {
-                    Some(next) if p.t_lookahead() => e = next,
                     _ => {
                         p.pos = mark;
                         break;
@@ -250,6 +222,32 @@ impl Parser<'_> {
             }
             Some(e)
         })
+    }
+
+    /// One `.NAME`, `[slices]`, genexp or `(arguments)` suffix of a primary.
+    pub(crate) fn t_primary_suffix(&mut self) -> Option<Suffix> {
+        if self.eat(".").is_some() {
+            let (attr, _) = self.name_token()?;
+            return Some(Suffix::Attribute(attr));
+        }
+        if self.eat("[").is_some() {
+            let slice = self.slices()?;
+            self.eat("]")?;
+            return Some(Suffix::Subscript(slice));
+        }
+        if self.at("(") {
+            if let Some(g) = self.attempt(|p| p.genexp()) {
+                return Some(Suffix::Call(vec![g], vec![]));
+            }
+            if self.failed() {
+                return None;
+            }
+            self.pos += 1;
+            let (args, keywords) = self.arguments().unwrap_or_default();
+            self.eat(")")?;
+            return Some(Suffix::Call(args, keywords));
+        }
+        None
     }
 
     pub(crate) fn del_targets(&mut self) -> Option<Vec<Expr>> {
@@ -308,5 +306,37 @@ impl Parser<'_> {
             self.pos = start;
         }
         None
+    }
+}
+
+/// A primary's trailer, applied to the expression before it.
+pub(crate) enum Suffix {
+    Attribute(String),
+    Subscript(Expr),
+    Call(Vec<Expr>, Vec<Keyword>),
+}
+
+impl Suffix {
+    pub(crate) fn apply(self, value: Expr, location: Location) -> Expr {
+        match self {
+            Suffix::Attribute(attr) => Expr::Attribute(Attribute {
+                value: Box::new(value),
+                attr,
+                ctx: ExprContext::Load,
+                location,
+            }),
+            Suffix::Subscript(slice) => Expr::Subscript(Subscript {
+                value: Box::new(value),
+                slice: Box::new(slice),
+                ctx: ExprContext::Load,
+                location,
+            }),
+            Suffix::Call(args, keywords) => Expr::Call(Call {
+                func: Box::new(value),
+                args,
+                keywords,
+                location,
+            }),
+        }
     }
 }
