@@ -367,7 +367,9 @@ impl Parser<'_> {
                     continue;
                 }
                 if self.at("{") {
-                    let field = self.replacement_field(template, _is_raw)?;
+                    // Fields inside a format spec are always FormattedValue nodes,
+                    // even in a t-string.
+                    let field = self.replacement_field(false, _is_raw)?;
                     spec.extend(field);
                     continue;
                 }

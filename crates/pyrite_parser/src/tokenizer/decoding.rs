@@ -15,9 +15,16 @@ pub enum DecodeError {
 /// translated to `\n` and a final `\n` added when missing (as CPython's string input).
 pub fn decode_source(bytes: &[u8]) -> Result<String, DecodeError> {
     if bytes.contains(&0) {
-        return Err(DecodeError::Value(
-            "source code string cannot contain null bytes".into(),
-        ));
+        return Err(DecodeError::Syntax(SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "source code string cannot contain null bytes".into(),
+            lineno: None,
+            offset: None,
+            end_lineno: None,
+            end_offset: None,
+            text: None,
+            location_in_args: true,
+        }));
     }
     let (body, had_bom) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
         Some(rest) => (rest, true),
@@ -31,13 +38,13 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, DecodeError> {
         },
         Some(Some("iso-8859-1")) => {
             if had_bom {
-                return Err(bom_mismatch(encoding.as_deref().unwrap_or("")));
+                return Err(bom_mismatch(body, "iso-8859-1"));
             }
             body.iter().map(|&b| b as char).collect()
         }
         Some(Some("ascii")) => {
             if had_bom {
-                return Err(bom_mismatch(encoding.as_deref().unwrap_or("")));
+                return Err(bom_mismatch(body, "ascii"));
             }
             match body.iter().position(|&b| b >= 0x80) {
                 None => String::from_utf8_lossy(body).into_owned(),
@@ -67,13 +74,20 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, DecodeError> {
     Ok(translate_newlines(&text))
 }
 
-fn bom_mismatch(name: &str) -> DecodeError {
-    DecodeError::Syntax(bare_error(
+fn bom_mismatch(body: &[u8], name: &str) -> DecodeError {
+    let line_end = body.iter().position(|&b| b == b'\n').unwrap_or(body.len());
+    let line = String::from_utf8_lossy(&body[..line_end]);
+    let line = line.trim_end_matches('\r').to_owned();
+    let mut err = bare_error(
         SyntaxErrorKind::SyntaxError,
         format!("encoding problem: {name} with BOM"),
+        1,
         0,
-        -1,
-    ))
+    );
+    err.end_lineno = Some(1);
+    err.end_offset = Some(line.chars().count() as i32);
+    err.text = Some(line);
+    DecodeError::Syntax(err)
 }
 
 fn non_utf8_error(body: &[u8], bad_at: usize) -> SyntaxError {
