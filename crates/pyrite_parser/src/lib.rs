@@ -51,6 +51,8 @@ pub fn parse_with_warnings(
         let mut parser = Parser::new(&text, tokens.tokens, tokens.error, &filename);
         let result = parser.parse(start);
         warnings.extend(std::mem::take(&mut parser.warnings));
+        // CPython emits tokenizer and parser warnings as it reaches each token.
+        warnings.sort_by_key(|w| w.lineno);
         match result {
             Ok(module) => Ok(Parsed { module, warnings }),
             Err(e) if parser.stack_overflowed => Err((ParseError::Memory(e.msg), warnings)),

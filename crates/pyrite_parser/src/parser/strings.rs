@@ -169,6 +169,18 @@ impl Parser<'_> {
         })
     }
 
+    /// Decodes an f-string middle: a backslash right before a `{` or `}` (which ends the
+    /// token) stays a backslash; the tokenizer has already warned about it.
+    fn decode_fstring_text(&mut self, text: &str, index: usize) -> Option<PyStr> {
+        let trailing = text.bytes().rev().take_while(|&b| b == b'\\').count();
+        if trailing % 2 == 1 {
+            let mut value = self.decode_str(&text[..text.len() - 1], index)?;
+            value.push('\\');
+            return Some(value);
+        }
+        self.decode_str(text, index)
+    }
+
     fn decode_str(&mut self, inner: &str, index: usize) -> Option<PyStr> {
         match decode_unicode_escapes(inner) {
             Ok((v, invalid)) => {
@@ -258,7 +270,7 @@ impl Parser<'_> {
         let value = if is_raw || !text.contains('\\') {
             PyStr::from(text)
         } else {
-            self.decode_str(text, index)?
+            self.decode_fstring_text(text, index)?
         };
         Some(Expr::Constant(Constant {
             value: ConstantValue::Str(value),
@@ -355,7 +367,7 @@ impl Parser<'_> {
                     let text = self.text(index);
                     let location = self.token_location(index);
                     let v = if text.contains('\\') && !_is_raw {
-                        self.decode_str(text, index)?
+                        self.decode_fstring_text(text, index)?
                     } else {
                         PyStr::from(text)
                     };
