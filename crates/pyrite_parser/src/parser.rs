@@ -570,16 +570,9 @@ impl<'a> Parser<'a> {
         }
         let text = self.error_line(lineno);
         let col = byte_offset_to_char_offset(text.as_bytes(), col_offset);
+        // CPython converts the end column with the first line's text too.
         let end_col = if end_col_offset > 0 {
-            if end_lineno == lineno {
-                byte_offset_to_char_offset(text.as_bytes(), end_col_offset)
-            } else {
-                let end_text = self
-                    .line_bytes(end_lineno)
-                    .map(|l| l.to_vec())
-                    .unwrap_or_default();
-                byte_offset_to_char_offset(&end_text, end_col_offset)
-            }
+            byte_offset_to_char_offset(text.as_bytes(), end_col_offset)
         } else {
             end_col_offset
         };
@@ -765,13 +758,24 @@ impl<'a> Parser<'a> {
         let Some(err) = self.tok_error.clone() else {
             return;
         };
+        if err.in_fstring {
+            // CPython keeps the parser's error when the tokenizer fails inside an
+            // f-string, so that errors in the expression part are the ones shown.
+            return;
+        }
         match &err.kind {
             TokErrorKind::Raised(e) => self.error = Some(e.clone()),
             TokErrorKind::Eof => {
                 if let Some(paren) = err.open_paren {
-                    let current_line = self.error.as_ref().and_then(|e| e.lineno).unwrap_or(0);
+                    let last = self
+                        .fill
+                        .saturating_sub(1)
+                        .min(self.toks.len().saturating_sub(1));
+                    let current_line = self.toks.get(last).map_or(0, |t| t.lineno);
                     if current_line > paren.1 {
                         self.error = None;
+                        // The tokenizer has read to the end by now.
+                        self.fill = self.toks.len() + 1;
                         self.raise_unclosed_paren(paren);
                     }
                 }

@@ -69,6 +69,8 @@ pub struct TokError {
     pub cur_col: i32,
     /// The innermost unclosed bracket: character, line, column.
     pub open_paren: Option<(u8, i32, i32)>,
+    /// Whether the tokenizer was inside an f-string or t-string at the error.
+    pub in_fstring: bool,
 }
 
 pub struct Tokens {
@@ -269,6 +271,7 @@ impl<'a> Lexer<'a> {
             lineno: self.lineno,
             cur_col: self.col(),
             open_paren: self.parens.last().copied(),
+            in_fstring: self.modes.len() > 1,
         }
     }
 

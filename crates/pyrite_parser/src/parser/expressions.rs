@@ -80,21 +80,19 @@ impl Parser<'_> {
         }))
     }
 
-    /// `expression_without_invalid`.
+    /// `expression_without_invalid`: the rule itself has no invalid alternatives, but
+    /// (as in CPython 3.14) the rules it calls still try theirs.
     pub(crate) fn expression_without_invalid(&mut self) -> Option<Expr> {
-        let saved = self.call_invalid_rules;
-        self.call_invalid_rules = false;
-        let result = (|| {
-            if let Some(e) = self.attempt(|p| p.if_expression()) {
-                return Some(e);
-            }
-            if let Some(e) = self.disjunction() {
-                return Some(e);
-            }
-            self.lambdef()
-        })();
-        self.call_invalid_rules = saved;
-        result
+        if let Some(e) = self.attempt(|p| p.if_expression()) {
+            return Some(e);
+        }
+        if self.failed() {
+            return None;
+        }
+        if let Some(e) = self.disjunction() {
+            return Some(e);
+        }
+        self.lambdef()
     }
 
     pub(crate) fn yield_expr(&mut self) -> Option<Expr> {
