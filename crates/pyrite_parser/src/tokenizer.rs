@@ -520,7 +520,7 @@ impl<'a> Lexer<'a> {
         while let Some(ch) = c {
             match ch.to_ascii_lowercase() {
                 b'b' if !saw_b => saw_b = true,
-                b'u' if !(saw_b || saw_u || saw_r || saw_f || saw_t) => saw_u = true,
+                b'u' if !saw_u => saw_u = true,
                 b'r' if !saw_r => saw_r = true,
                 b'f' if !saw_f => saw_f = true,
                 b't' if !saw_t => saw_t = true,

@@ -80,19 +80,26 @@ impl Parser<'_> {
         }))
     }
 
-    /// `expression_without_invalid`: the rule itself has no invalid alternatives, but
-    /// (as in CPython 3.14) the rules it calls still try theirs.
+    /// `expression_without_invalid`: like `expression` without the invalid rules, and
+    /// (as CPython's generated code does) with the invalid rules of everything it calls
+    /// switched off too.
     pub(crate) fn expression_without_invalid(&mut self) -> Option<Expr> {
-        if let Some(e) = self.attempt(|p| p.if_expression()) {
-            return Some(e);
-        }
-        if self.failed() {
-            return None;
-        }
-        if let Some(e) = self.disjunction() {
-            return Some(e);
-        }
-        self.lambdef()
+        let saved = self.call_invalid_rules;
+        self.call_invalid_rules = false;
+        let result = (|| {
+            if let Some(e) = self.attempt(|p| p.if_expression()) {
+                return Some(e);
+            }
+            if self.failed() {
+                return None;
+            }
+            if let Some(e) = self.disjunction() {
+                return Some(e);
+            }
+            self.lambdef()
+        })();
+        self.call_invalid_rules = saved;
+        result
     }
 
     pub(crate) fn yield_expr(&mut self) -> Option<Expr> {

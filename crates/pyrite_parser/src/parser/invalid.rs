@@ -35,7 +35,8 @@ impl Parser<'_> {
                 let loc = t.location();
                 self.raise_syntax_at(loc, msg);
             }
-            None => self.raise_syntax("invalid syntax"),
+            // No offending part: the rule fails and the generic error is reported.
+            None => {}
         }
     }
 
@@ -61,6 +62,29 @@ impl Parser<'_> {
     }
 
     pub(crate) fn invalid_expression(&mut self) {
+        // STRING (!STRING expression_without_invalid)+ STRING
+        self.invalid(|p| {
+            if p.eat_kind(TokKind::String).is_none() {
+                return;
+            }
+            let mut parts = Vec::new();
+            while !p.at_kind(TokKind::String) {
+                match p.expression_without_invalid() {
+                    Some(e) => parts.push(e),
+                    None => break,
+                }
+            }
+            if p.failed() || parts.is_empty() || !p.at_kind(TokKind::String) {
+                return;
+            }
+            let first = parts[0].location();
+            let last = parts[parts.len() - 1].location();
+            p.raise_range(
+                first,
+                last,
+                "invalid syntax. Is this intended to be part of the string?",
+            );
+        });
         // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
         self.invalid(|p| {
             let start = p.pos;
