@@ -98,17 +98,17 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
     if let Some(mode) = config.xoption("dump") {
         return dump::run(program_name, mode, config);
     }
-    if let Program::File(path) = &config.program {
-        if let Err(err) = std::fs::File::open(path) {
-            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.into());
-            eprintln!(
-                "{program_name}: can't open file {}: [Errno {}] {}",
-                python_str_repr(&absolute.to_string_lossy()),
-                err.raw_os_error().unwrap_or(0),
-                strerror(&err)
-            );
-            return ExitCode::from(2);
-        }
+    if let Program::File(path) = &config.program
+        && let Err(err) = std::fs::File::open(path)
+    {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.into());
+        eprintln!(
+            "{program_name}: can't open file {}: [Errno {}] {}",
+            python_str_repr(&absolute.to_string_lossy()),
+            err.raw_os_error().unwrap_or(0),
+            strerror(&err)
+        );
+        return ExitCode::from(2);
     }
     eprintln!(
         "{program_name}: cannot run Python code yet: the evaluation loop is not implemented \
