@@ -36,7 +36,8 @@ def oracle_dir():
 
 
 def pyrite_binary():
-    return Path(os.environ.get("PYRITE", REPO / "target" / "release" / "pyrite"))
+    target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
+    return Path(os.environ.get("PYRITE", target / "release" / "pyrite"))
 
 
 def cache_dir():
