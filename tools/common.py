@@ -147,6 +147,6 @@ def read_known_failures():
 def write_known_failures(known):
     header = [line for line in (KNOWN_FAILURES.read_text().splitlines() if KNOWN_FAILURES.exists() else [])
               if line.startswith("#")]
-    width = max((len(n) for n in known), default=0)
-    lines = header + [f"{name.ljust(width)}  {known[name]}" for name in sorted(known)]
+    # no column alignment: one long name must not re-indent every line (merge conflicts)
+    lines = header + [f"{name}  {known[name]}" for name in sorted(known)]
     KNOWN_FAILURES.write_text("\n".join(lines) + "\n")

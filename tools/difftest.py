@@ -88,6 +88,7 @@ def main():
         if opts.add_known:
             for name in failed:
                 known[name] = opts.add_known
+            known_failed += failed
             failed = []
         write_known_failures(known)
         fixed = []
