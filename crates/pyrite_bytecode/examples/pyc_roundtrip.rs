@@ -1,0 +1,67 @@
+//! Pyrite's half of the bytecode round trip (tools/bytecode_roundtrip.py runs it).
+//!
+//!     cargo run --release -p pyrite_bytecode --example pyc_roundtrip -- DIR
+//!
+//! For each `N` in DIR/manifest.txt: reads the oracle's DIR/N.pyc with Pyrite's marshal,
+//! compares Pyrite's code dump with the oracle's DIR/N.txt, and writes the code object back
+//! with Pyrite's marshal as DIR/N.pyrite.pyc (for the oracle to load). Exits non-zero if a
+//! file failed to load or its dump differs.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use pyrite_bytecode::{codedump, pyc};
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: pyc_roundtrip DIR");
+        return ExitCode::from(2);
+    };
+    let dir = Path::new(&dir);
+    let manifest = match std::fs::read_to_string(dir.join("manifest.txt")) {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!(
+                "cannot read {}: {error}",
+                dir.join("manifest.txt").display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let (mut total, mut same) = (0, 0);
+    for line in manifest.lines() {
+        let Some((number, name)) = line.split_once(' ') else {
+            continue;
+        };
+        total += 1;
+        let read = |suffix: &str| std::fs::read(dir.join(format!("{number}{suffix}")));
+        let (Ok(data), Ok(expected)) = (read(".pyc"), read(".txt")) else {
+            println!("MISSING {name}");
+            continue;
+        };
+        let parsed = match pyc::read(&data) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                println!("LOAD FAILED {name}: {error}");
+                continue;
+            }
+        };
+        let text = codedump::dump(&parsed.code) + "\n";
+        if text.as_bytes() == expected.as_slice() {
+            same += 1;
+        } else {
+            println!("DUMP DIFFERS {name} (Pyrite's dump: {number}.pyrite.txt)");
+            let _ = std::fs::write(dir.join(format!("{number}.pyrite.txt")), &text);
+        }
+        let written = pyc::write(parsed.validation, &parsed.code);
+        if let Err(error) = std::fs::write(dir.join(format!("{number}.pyrite.pyc")), written) {
+            println!("WRITE FAILED {name}: {error}");
+        }
+    }
+    println!("Pyrite loaded the oracle's .pyc: {same}/{total} dumps identical");
+    if same == total {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
