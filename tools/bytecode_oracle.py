@@ -3,7 +3,9 @@
     cpython314 tools/bytecode_oracle.py compile ROOT OUT FILE...
         For each FILE (a path relative to ROOT, also used as co_filename, as codedump.py
         does), compile it and write OUT/N.pyc (timestamp .pyc as importlib writes it) and
-        OUT/N.txt (the `codedump.py code` text of the code object); OUT/manifest.txt
+        OUT/N.txt (the `codedump.py code` text of the code object), OUT/N.locations.txt
+        (per code object, in dump order: `co_lines()`, `co_positions()` and the exception
+        table as `dis` parses it, as Python reprs of lists of tuples); OUT/manifest.txt
         lists "N FILE" per line. Files that do not compile are skipped.
     cpython314 tools/bytecode_oracle.py check OUT
         For each N in the manifest with an OUT/N.pyrite.pyc (written by Pyrite's marshal),
@@ -12,6 +14,7 @@
 
 tools/bytecode_roundtrip.py drives both halves around Pyrite's test binary.
 """
+import dis
 import importlib._bootstrap_external as bootstrap
 import marshal
 import os
@@ -26,6 +29,18 @@ def dump(code):
     out = []
     codedump.dump_code(code, out)
     return "\n".join(out)
+
+
+def locations(code, out):
+    out.append("code " + code.co_qualname)
+    out.append("lines " + repr(list(code.co_lines())))
+    out.append("positions " + repr(list(code.co_positions())))
+    entries = dis._parse_exception_table(code)
+    out.append("exceptions " + repr([(e.start, e.end, e.target, e.depth, e.lasti) for e in entries]))
+    for const in code.co_consts:
+        if hasattr(const, "co_code"):
+            locations(const, out)
+    return out
 
 
 def compile_files(root, out_dir, files):
@@ -44,6 +59,8 @@ def compile_files(root, out_dir, files):
             f.write(bootstrap._code_to_timestamp_pyc(code, 0, len(source)))
         with open(stem + ".txt", "w", encoding="utf-8") as f:
             f.write(dump(code) + "\n")
+        with open(stem + ".locations.txt", "w", encoding="utf-8") as f:
+            f.write("\n".join(locations(code, [])) + "\n")
         manifest.append("%d %s" % (number, name))
     with open(os.path.join(out_dir, "manifest.txt"), "w", encoding="utf-8") as f:
         f.write("".join(line + "\n" for line in manifest))

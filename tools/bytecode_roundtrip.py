@@ -72,6 +72,7 @@ def regenerate_fixtures():
             stem = Path(name).stem
             shutil.copy(work / f"{number}.pyc", FIXTURES / f"{stem}.pyc")
             shutil.copy(work / f"{number}.txt", FIXTURES / f"{stem}.txt")
+            shutil.copy(work / f"{number}.locations.txt", FIXTURES / f"{stem}.locations.txt")
         print("fixtures written to", FIXTURES.relative_to(REPO))
         return 0
     finally:
