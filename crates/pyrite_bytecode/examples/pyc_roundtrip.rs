@@ -4,13 +4,33 @@
 //!
 //! For each `N` in DIR/manifest.txt: reads the oracle's DIR/N.pyc with Pyrite's marshal,
 //! compares Pyrite's code dump with the oracle's DIR/N.txt, and writes the code object back
-//! with Pyrite's marshal as DIR/N.pyrite.pyc (for the oracle to load). Exits non-zero if a
-//! file failed to load or its dump differs.
+//! with Pyrite's marshal as DIR/N.pyrite.pyc (for the oracle to load). It also compares
+//! `co_lines()`/`co_positions()`/exception entries with DIR/N.locations.txt and checks that
+//! re-encoding each decoded line and exception table gives CPython's bytes back. Exits
+//! non-zero if any file failed.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use pyrite_bytecode::{codedump, pyc};
+use pyrite_bytecode::code::{CodeObject, Constant};
+use pyrite_bytecode::linetable::{self, LineTableWriter};
+use pyrite_bytecode::{codedump, exceptiontable, pyc};
+
+/// Whether re-encoding every decoded table of the tree gives the same bytes.
+fn tables_reencode(code: &CodeObject) -> bool {
+    let mut writer = LineTableWriter::new(code.co_firstlineno);
+    for entry in linetable::decode(&code.co_linetable, code.co_firstlineno) {
+        writer.push(entry.position, (entry.end - entry.start) / 2);
+    }
+    let exceptions_same = exceptiontable::decode(&code.co_exceptiontable)
+        .is_ok_and(|entries| exceptiontable::encode(&entries) == code.co_exceptiontable);
+    writer.finish() == code.co_linetable
+        && exceptions_same
+        && code.co_consts.iter().all(|constant| match constant {
+            Constant::Code(inner) => tables_reencode(inner),
+            _ => true,
+        })
+}
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {
@@ -28,7 +48,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (mut total, mut same) = (0, 0);
+    let (mut total, mut same, mut failures) = (0, 0, 0);
     for line in manifest.lines() {
         let Some((number, name)) = line.split_once(' ') else {
             continue;
@@ -53,13 +73,27 @@ fn main() -> ExitCode {
             println!("DUMP DIFFERS {name} (Pyrite's dump: {number}.pyrite.txt)");
             let _ = std::fs::write(dir.join(format!("{number}.pyrite.txt")), &text);
         }
+        match read(".locations.txt") {
+            Ok(expected) if codedump::dump_locations(&parsed.code).as_bytes() != expected => {
+                println!("LOCATIONS DIFFER {name}");
+                failures += 1;
+            }
+            _ => {}
+        }
+        if !tables_reencode(&parsed.code) {
+            println!("TABLES DO NOT RE-ENCODE {name}");
+            failures += 1;
+        }
         let written = pyc::write(parsed.validation, &parsed.code);
         if let Err(error) = std::fs::write(dir.join(format!("{number}.pyrite.pyc")), written) {
             println!("WRITE FAILED {name}: {error}");
         }
     }
-    println!("Pyrite loaded the oracle's .pyc: {same}/{total} dumps identical");
-    if same == total {
+    println!(
+        "Pyrite loaded the oracle's .pyc: {same}/{total} dumps identical, \
+         {failures} location or table mismatches"
+    );
+    if same == total && failures == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

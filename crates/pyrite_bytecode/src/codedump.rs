@@ -47,6 +47,71 @@ fn dump_code(code: &CodeObject, out: &mut Vec<String>) {
     out.push(format!("end {qualname}"));
 }
 
+fn all_codes(code: &CodeObject) -> Vec<&CodeObject> {
+    fn walk<'a>(code: &'a CodeObject, out: &mut Vec<&'a CodeObject>) {
+        out.push(code);
+        for constant in &code.co_consts {
+            if let Constant::Code(inner) = constant {
+                walk(inner, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(code, &mut out);
+    out
+}
+
+fn optional(value: Option<i32>) -> String {
+    value.map_or_else(|| "None".to_string(), |value| value.to_string())
+}
+
+/// Per code object (in dump order): `co_lines()`, `co_positions()` and the exception table
+/// as `dis._parse_exception_table` gives it (byte offsets), as Python reprs: the text
+/// `tools/bytecode_oracle.py` writes to `N.locations.txt`.
+pub fn dump_locations(code: &CodeObject) -> String {
+    let mut lines = Vec::new();
+    for code in all_codes(code) {
+        lines.push(format!("code {}", code.co_qualname));
+        let ranges: Vec<String> = code
+            .lines()
+            .iter()
+            .map(|(start, end, line)| format!("({start}, {end}, {})", optional(*line)))
+            .collect();
+        lines.push(format!("lines [{}]", ranges.join(", ")));
+        let positions: Vec<String> = code
+            .positions()
+            .iter()
+            .map(|p| {
+                format!(
+                    "({}, {}, {}, {})",
+                    optional(p.line),
+                    optional(p.end_line),
+                    optional(p.column),
+                    optional(p.end_column)
+                )
+            })
+            .collect();
+        lines.push(format!("positions [{}]", positions.join(", ")));
+        let entries: Vec<String> = code
+            .exception_entries()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| {
+                format!(
+                    "({}, {}, {}, {}, {})",
+                    e.start * 2,
+                    e.end() * 2,
+                    e.target * 2,
+                    e.depth,
+                    if e.lasti { "True" } else { "False" }
+                )
+            })
+            .collect();
+        lines.push(format!("exceptions [{}]", entries.join(", ")));
+    }
+    lines.join("\n") + "\n"
+}
+
 fn hex(bytes: &[u8]) -> String {
     let mut text = String::with_capacity(bytes.len() * 2);
     for byte in bytes {

@@ -63,60 +63,12 @@ fn marshal_round_trip() {
     }
 }
 
-fn optional(value: Option<i32>) -> String {
-    value.map_or_else(|| "None".to_string(), |value| value.to_string())
-}
-
-fn locations_text(code: &CodeObject) -> String {
-    let mut lines = Vec::new();
-    for code in all_codes(code) {
-        lines.push(format!("code {}", code.co_qualname));
-        let ranges: Vec<String> = code
-            .lines()
-            .iter()
-            .map(|(start, end, line)| format!("({start}, {end}, {})", optional(*line)))
-            .collect();
-        lines.push(format!("lines [{}]", ranges.join(", ")));
-        let positions: Vec<String> = code
-            .positions()
-            .iter()
-            .map(|p| {
-                format!(
-                    "({}, {}, {}, {})",
-                    optional(p.line),
-                    optional(p.end_line),
-                    optional(p.column),
-                    optional(p.end_column)
-                )
-            })
-            .collect();
-        lines.push(format!("positions [{}]", positions.join(", ")));
-        let entries: Vec<String> = code
-            .exception_entries()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                format!(
-                    "({}, {}, {}, {}, {})",
-                    e.start * 2,
-                    e.end() * 2,
-                    e.target * 2,
-                    e.depth,
-                    if e.lasti { "True" } else { "False" }
-                )
-            })
-            .collect();
-        lines.push(format!("exceptions [{}]", entries.join(", ")));
-    }
-    lines.join("\n") + "\n"
-}
-
 #[test]
 fn lines_positions_and_handlers_match_the_oracle() {
     for stem in STEMS {
         let code = load(stem).code;
         let expected = String::from_utf8(fixture(&format!("{stem}.locations.txt"))).unwrap();
-        assert_eq!(locations_text(&code), expected, "{stem}");
+        assert_eq!(codedump::dump_locations(&code), expected, "{stem}");
     }
 }
 
