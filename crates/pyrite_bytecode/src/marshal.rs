@@ -792,6 +792,8 @@ enum Role {
     Plain,
     /// A string CPython interns (names, identifiers-like constants).
     Interned,
+    /// `co_names`: the compiler merges it with equal constants, and its items are interned.
+    Names,
     /// `co_code`: a fresh bytes object that the code object also caches.
     CodeBytes,
     /// Owned by one code object alone (`co_names`, tables).
@@ -852,7 +854,7 @@ impl Writer {
     fn is_shared(&self, value: &MarshalValue, role: Role, key: &[u8]) -> bool {
         match role {
             Role::Top | Role::Interned | Role::CodeBytes => return true,
-            Role::Owned | Role::Plain => {}
+            Role::Owned | Role::Plain | Role::Names => {}
         }
         let immortal = match value {
             MarshalValue::Int(value) => *value >= BigInt::from(-5) && *value <= BigInt::from(256),
@@ -881,7 +883,7 @@ impl Writer {
             plain.write_body(value, role, 0)?;
             let key = plain.out;
             if self.counting {
-                if role == Role::Plain || role == Role::Interned {
+                if matches!(role, Role::Plain | Role::Interned | Role::Names) {
                     *self.counts.entry(key).or_insert(0) += 1;
                 }
             } else if self.is_shared(value, role, &key) {
@@ -941,7 +943,7 @@ impl Writer {
                     self.out.push(TYPE_TUPLE | flag);
                     self.size(items.len())?;
                 }
-                let item_role = if role == Role::Owned {
+                let item_role = if matches!(role, Role::Owned | Role::Names) {
                     Role::Interned
                 } else {
                     Role::Plain
@@ -1019,6 +1021,8 @@ impl Writer {
     }
 
     fn write_str(&mut self, text: &PyStr, interned: bool, flag: u8) -> Result<(), MarshalError> {
+        // One-character Latin-1 strings are CPython's statically interned singletons.
+        let interned = interned || (text.len() == 1 && text.code_points().all(|code| code < 256));
         let bytes = text.as_surrogatepass_utf8();
         if self.version >= 4 && bytes.is_ascii() {
             if bytes.len() < 256 {
@@ -1059,28 +1063,28 @@ impl Writer {
         self.long(code.co_stacksize as i32);
         self.long(code.co_flags as i32);
         self.write(&MarshalValue::Bytes(code.co_code.clone()), Role::CodeBytes)?;
-        // co_consts: a tuple the code object owns, of constants shared by value.
+        // The compiler merges co_consts and co_names tuples with equal constants.
         let consts: Vec<MarshalValue> = code
             .co_consts
             .iter()
             .cloned()
             .map(MarshalValue::from)
             .collect();
-        self.write_owned_tuple(&consts, false)?;
+        self.write(&MarshalValue::Tuple(consts), Role::Plain)?;
         let names: Vec<MarshalValue> = code
             .co_names
             .iter()
             .cloned()
             .map(MarshalValue::Str)
             .collect();
-        self.write_owned_tuple(&names, true)?;
+        self.write(&MarshalValue::Tuple(names), Role::Names)?;
         let locals: Vec<MarshalValue> = code
             .co_localsplusnames
             .iter()
             .cloned()
             .map(MarshalValue::Str)
             .collect();
-        self.write_owned_tuple(&locals, true)?;
+        self.write_owned_names(&locals)?;
         self.write(
             &MarshalValue::Bytes(code.co_localspluskinds.clone()),
             Role::Owned,
@@ -1097,11 +1101,8 @@ impl Writer {
         Ok(())
     }
 
-    fn write_owned_tuple(
-        &mut self,
-        items: &[MarshalValue],
-        names: bool,
-    ) -> Result<(), MarshalError> {
+    /// `co_localsplusnames`: a tuple of interned names that only its code object holds.
+    fn write_owned_names(&mut self, items: &[MarshalValue]) -> Result<(), MarshalError> {
         let tuple = MarshalValue::Tuple(Vec::new());
         if items.is_empty() {
             return self.write(&tuple, Role::Owned);
@@ -1116,12 +1117,7 @@ impl Writer {
             self.size(items.len())?;
         }
         for item in items {
-            let role = if names {
-                Role::Interned
-            } else {
-                constant_role(item, Role::Plain)
-            };
-            self.write(item, role)?;
+            self.write(item, Role::Interned)?;
         }
         self.depth -= 1;
         Ok(())
