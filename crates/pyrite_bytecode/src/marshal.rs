@@ -792,7 +792,8 @@ enum Role {
     Plain,
     /// A string CPython interns (names, identifiers-like constants).
     Interned,
-    /// `co_names`: the compiler merges it with equal constants, and its items are interned.
+    /// `co_names`, `co_localsplusnames`: the compiler merges them with equal constants, and
+    /// their items are interned.
     Names,
     /// `co_code`: a fresh bytes object that the code object also caches.
     CodeBytes,
@@ -859,7 +860,10 @@ impl Writer {
         let immortal = match value {
             MarshalValue::Int(value) => *value >= BigInt::from(-5) && *value <= BigInt::from(256),
             MarshalValue::Tuple(items) => items.is_empty(),
-            MarshalValue::Bytes(bytes) => bytes.len() <= 1,
+            // Only the parser's one-byte bytes are the shared singletons.
+            MarshalValue::Bytes(bytes) => {
+                bytes.is_empty() || (bytes.len() == 1 && role == Role::Plain)
+            }
             MarshalValue::Str(text) => {
                 text.is_empty() || (text.len() == 1 && text.code_points().all(|code| code < 256))
             }
@@ -1084,7 +1088,7 @@ impl Writer {
             .cloned()
             .map(MarshalValue::Str)
             .collect();
-        self.write_owned_names(&locals)?;
+        self.write(&MarshalValue::Tuple(locals), Role::Names)?;
         self.write(
             &MarshalValue::Bytes(code.co_localspluskinds.clone()),
             Role::Owned,
@@ -1098,28 +1102,6 @@ impl Writer {
             &MarshalValue::Bytes(code.co_exceptiontable.clone()),
             Role::Owned,
         )?;
-        Ok(())
-    }
-
-    /// `co_localsplusnames`: a tuple of interned names that only its code object holds.
-    fn write_owned_names(&mut self, items: &[MarshalValue]) -> Result<(), MarshalError> {
-        let tuple = MarshalValue::Tuple(Vec::new());
-        if items.is_empty() {
-            return self.write(&tuple, Role::Owned);
-        }
-        // Written by hand so that the items get their own roles, not the tuple's.
-        self.depth += 1;
-        if self.version >= 4 && items.len() < 256 {
-            self.out.push(TYPE_SMALL_TUPLE);
-            self.out.push(items.len() as u8);
-        } else {
-            self.out.push(TYPE_TUPLE);
-            self.size(items.len())?;
-        }
-        for item in items {
-            self.write(item, Role::Interned)?;
-        }
-        self.depth -= 1;
         Ok(())
     }
 }
