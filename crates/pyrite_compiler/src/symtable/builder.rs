@@ -10,8 +10,9 @@
 use std::collections::{HashMap, HashSet};
 
 use pyrite_ast::{
-    Alias, Arg, Arguments, ClassDef, Comprehension, ExceptHandler, Expr, ExprContext, FunctionDef,
-    Keyword, Location, MatchCase, Mod, Pattern, Stmt, TypeAlias, TypeParam, WithItem,
+    Alias, Arg, Arguments, Await, ClassDef, Comprehension, ExceptHandler, Expr, ExprContext,
+    FunctionDef, Keyword, Lambda, Location, MatchCase, Mod, Name, NamedExpr, Pattern, Stmt,
+    TypeAlias, TypeParam, WithItem,
 };
 
 use super::{
@@ -845,10 +846,14 @@ impl Builder<'_> {
         let parent_entry = self.table.entry(parent);
         let parent_type = parent_entry.block_type;
         let unevaluated = parent_type == BlockType::Function;
-        if matches!(parent_type, BlockType::Class | BlockType::Module)
-            && parent_entry.in_conditional_block
-            && !parent_entry.has_conditional_annotations
-        {
+        // A module's annotations are always tracked as conditional (its body may stop
+        // half-way, e.g. on an exception); a class's only inside conditional code.
+        let conditional = match parent_type {
+            BlockType::Module => true,
+            BlockType::Class => parent_entry.in_conditional_block,
+            _ => false,
+        };
+        if conditional && !parent_entry.has_conditional_annotations {
             self.cur_mut().has_conditional_annotations = true;
             self.add_def("__conditional_annotations__", USE, annotation.location())?;
         }
@@ -866,7 +871,8 @@ impl Builder<'_> {
                     self.add_def("__classdict__", USE, annotation.location())?;
                 }
             }
-            Some(block) => self.enter_existing_block(block),
+            // Entered again, but listed among the children only once.
+            Some(block) => self.stack.push(block),
         }
         if unevaluated {
             self.cur_mut().in_unevaluated_annotation = true;
@@ -1008,45 +1014,18 @@ impl Builder<'_> {
         Ok(())
     }
 
+    // Each arm with more than a call or two lives in a function of its own: this match
+    // recurses once per nesting level, so its stack frame must stay small.
     fn visit_expr_inner(&mut self, expr: &Expr) -> VisitResult {
         match expr {
-            Expr::NamedExpr(named) => {
-                self.forbid_in_annotation_scope("named expression", named.location)?;
-                if self.cur_entry().comp_iter_expr > 0 {
-                    return Err(syntax_error_at(
-                        "assignment expression cannot be used in a comprehension iterable expression",
-                        named.location,
-                    )
-                    .into());
-                }
-                if self.cur_entry().comprehension != ComprehensionKind::None
-                    && let Expr::Name(target) = &*named.target
-                {
-                    self.extend_named_expr_scope(&target.id, target.location)?;
-                }
-                self.visit_expr(&named.value)?;
-                self.visit_expr(&named.target)
-            }
+            Expr::NamedExpr(named) => self.visit_named_expr(named),
             Expr::BoolOp(op) => self.visit_exprs(&op.values),
             Expr::BinOp(op) => {
                 self.visit_expr(&op.left)?;
                 self.visit_expr(&op.right)
             }
             Expr::UnaryOp(op) => self.visit_expr(&op.operand),
-            Expr::Lambda(lambda) => {
-                self.visit_exprs(&lambda.args.defaults)?;
-                self.visit_optional_exprs(&lambda.args.kw_defaults)?;
-                self.enter_block(
-                    "lambda",
-                    BlockType::Function,
-                    ScopeKey::node(lambda),
-                    lambda.location,
-                )?;
-                self.visit_arguments(&lambda.args)?;
-                self.visit_expr(&lambda.body)?;
-                self.exit_block();
-                Ok(())
-            }
+            Expr::Lambda(lambda) => self.visit_lambda(lambda),
             Expr::IfExp(if_) => {
                 self.visit_expr(&if_.test)?;
                 self.visit_expr(&if_.body)?;
@@ -1057,6 +1036,95 @@ impl Builder<'_> {
                 self.visit_exprs(&dict.values)
             }
             Expr::Set(set) => self.visit_exprs(&set.elts),
+            Expr::GeneratorExp(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) => {
+                self.visit_comprehension_expr(expr)
+            }
+            Expr::Yield(yield_) => self.visit_yield(yield_.value.as_deref(), yield_.location),
+            Expr::YieldFrom(yield_) => self.visit_yield(Some(&yield_.value), yield_.location),
+            Expr::Await(await_) => self.visit_await(await_),
+            Expr::Compare(compare) => {
+                self.visit_expr(&compare.left)?;
+                self.visit_exprs(&compare.comparators)
+            }
+            Expr::Call(call) => {
+                self.visit_expr(&call.func)?;
+                self.visit_exprs(&call.args)?;
+                check_keywords(&call.keywords)?;
+                self.visit_keywords(&call.keywords)
+            }
+            Expr::FormattedValue(value) => {
+                self.visit_expr(&value.value)?;
+                self.visit_optional_expr(value.format_spec.as_deref())
+            }
+            Expr::Interpolation(value) => {
+                self.visit_expr(&value.value)?;
+                self.visit_optional_expr(value.format_spec.as_deref())
+            }
+            Expr::JoinedStr(joined) => self.visit_exprs(&joined.values),
+            Expr::TemplateStr(template) => self.visit_exprs(&template.values),
+            Expr::Constant(_) => Ok(()),
+            Expr::Attribute(attribute) => {
+                check_name(&attribute.attr, attribute.location, attribute.ctx)?;
+                self.visit_expr(&attribute.value)
+            }
+            Expr::Subscript(subscript) => {
+                self.visit_expr(&subscript.value)?;
+                self.visit_expr(&subscript.slice)
+            }
+            Expr::Starred(starred) => self.visit_expr(&starred.value),
+            Expr::Slice(slice) => {
+                self.visit_optional_expr(slice.lower.as_deref())?;
+                self.visit_optional_expr(slice.upper.as_deref())?;
+                self.visit_optional_expr(slice.step.as_deref())
+            }
+            Expr::Name(name) => self.visit_name(name),
+            Expr::List(list) => self.visit_exprs(&list.elts),
+            Expr::Tuple(tuple) => self.visit_exprs(&tuple.elts),
+        }
+    }
+
+    fn visit_optional_expr(&mut self, expr: Option<&Expr>) -> VisitResult {
+        match expr {
+            Some(expr) => self.visit_expr(expr),
+            None => Ok(()),
+        }
+    }
+
+    fn visit_named_expr(&mut self, named: &NamedExpr) -> VisitResult {
+        self.forbid_in_annotation_scope("named expression", named.location)?;
+        if self.cur_entry().comp_iter_expr > 0 {
+            return Err(syntax_error_at(
+                "assignment expression cannot be used in a comprehension iterable expression",
+                named.location,
+            )
+            .into());
+        }
+        if self.cur_entry().comprehension != ComprehensionKind::None
+            && let Expr::Name(target) = &*named.target
+        {
+            self.extend_named_expr_scope(&target.id, target.location)?;
+        }
+        self.visit_expr(&named.value)?;
+        self.visit_expr(&named.target)
+    }
+
+    fn visit_lambda(&mut self, lambda: &Lambda) -> VisitResult {
+        self.visit_exprs(&lambda.args.defaults)?;
+        self.visit_optional_exprs(&lambda.args.kw_defaults)?;
+        self.enter_block(
+            "lambda",
+            BlockType::Function,
+            ScopeKey::node(lambda),
+            lambda.location,
+        )?;
+        self.visit_arguments(&lambda.args)?;
+        self.visit_expr(&lambda.body)?;
+        self.exit_block();
+        Ok(())
+    }
+
+    fn visit_comprehension_expr(&mut self, expr: &Expr) -> VisitResult {
+        match expr {
             Expr::GeneratorExp(comp) => self.visit_comprehension_scope(
                 ScopeKey::node(comp),
                 ComprehensionKind::Generator,
@@ -1089,107 +1157,51 @@ impl Builder<'_> {
                 &comp.key,
                 Some(&comp.value),
             ),
-            Expr::Yield(yield_) => {
-                self.forbid_in_annotation_scope("yield expression", yield_.location)?;
-                if let Some(value) = &yield_.value {
-                    self.visit_expr(value)?;
-                }
-                self.mark_generator(yield_.location)
-            }
-            Expr::YieldFrom(yield_) => {
-                self.forbid_in_annotation_scope("yield expression", yield_.location)?;
-                self.visit_expr(&yield_.value)?;
-                self.mark_generator(yield_.location)
-            }
-            Expr::Await(await_) => {
-                self.forbid_in_annotation_scope("await expression", await_.location)?;
-                if !self.allows_top_level_await() {
-                    if !self.cur_entry().is_function_like() {
-                        return Err(
-                            syntax_error_at("'await' outside function", await_.location).into()
-                        );
-                    }
-                    if !self.is_async_def()
-                        && self.cur_entry().comprehension == ComprehensionKind::None
-                    {
-                        return Err(syntax_error_at(
-                            "'await' outside async function",
-                            await_.location,
-                        )
-                        .into());
-                    }
-                }
-                self.visit_expr(&await_.value)?;
-                self.cur_mut().coroutine = true;
-                Ok(())
-            }
-            Expr::Compare(compare) => {
-                self.visit_expr(&compare.left)?;
-                self.visit_exprs(&compare.comparators)
-            }
-            Expr::Call(call) => {
-                self.visit_expr(&call.func)?;
-                self.visit_exprs(&call.args)?;
-                check_keywords(&call.keywords)?;
-                self.visit_keywords(&call.keywords)
-            }
-            Expr::FormattedValue(value) => {
-                self.visit_expr(&value.value)?;
-                if let Some(spec) = &value.format_spec {
-                    self.visit_expr(spec)?;
-                }
-                Ok(())
-            }
-            Expr::Interpolation(value) => {
-                self.visit_expr(&value.value)?;
-                if let Some(spec) = &value.format_spec {
-                    self.visit_expr(spec)?;
-                }
-                Ok(())
-            }
-            Expr::JoinedStr(joined) => self.visit_exprs(&joined.values),
-            Expr::TemplateStr(template) => self.visit_exprs(&template.values),
-            Expr::Constant(_) => Ok(()),
-            Expr::Attribute(attribute) => {
-                check_name(&attribute.attr, attribute.location, attribute.ctx)?;
-                self.visit_expr(&attribute.value)
-            }
-            Expr::Subscript(subscript) => {
-                self.visit_expr(&subscript.value)?;
-                self.visit_expr(&subscript.slice)
-            }
-            Expr::Starred(starred) => self.visit_expr(&starred.value),
-            Expr::Slice(slice) => {
-                for part in [&slice.lower, &slice.upper, &slice.step]
-                    .into_iter()
-                    .flatten()
-                {
-                    self.visit_expr(part)?;
-                }
-                Ok(())
-            }
-            Expr::Name(name) => {
-                if self.cur_entry().in_unevaluated_annotation {
-                    return Ok(());
-                }
-                let flag = if name.ctx == ExprContext::Load {
-                    USE
-                } else {
-                    DEF_LOCAL
-                };
-                self.add_def_ctx(&name.id, flag, name.location, name.ctx)?;
-                // `super()` needs the `__class__` cell.
-                if name.ctx == ExprContext::Load
-                    && self.cur_entry().is_function_like()
-                    && name.id == "super"
-                {
-                    self.add_def("__class__", USE, name.location)?;
-                }
-                Ok(())
-            }
-            Expr::List(list) => self.visit_exprs(&list.elts),
-            Expr::Tuple(tuple) => self.visit_exprs(&tuple.elts),
+            _ => Ok(()),
         }
+    }
+
+    fn visit_yield(&mut self, value: Option<&Expr>, location: Location) -> VisitResult {
+        self.forbid_in_annotation_scope("yield expression", location)?;
+        self.visit_optional_expr(value)?;
+        self.mark_generator(location)
+    }
+
+    fn visit_await(&mut self, await_: &Await) -> VisitResult {
+        self.forbid_in_annotation_scope("await expression", await_.location)?;
+        if !self.allows_top_level_await() {
+            if !self.cur_entry().is_function_like() {
+                return Err(syntax_error_at("'await' outside function", await_.location).into());
+            }
+            if !self.is_async_def() && self.cur_entry().comprehension == ComprehensionKind::None {
+                return Err(
+                    syntax_error_at("'await' outside async function", await_.location).into(),
+                );
+            }
+        }
+        self.visit_expr(&await_.value)?;
+        self.cur_mut().coroutine = true;
+        Ok(())
+    }
+
+    fn visit_name(&mut self, name: &Name) -> VisitResult {
+        if self.cur_entry().in_unevaluated_annotation {
+            return Ok(());
+        }
+        let flag = if name.ctx == ExprContext::Load {
+            USE
+        } else {
+            DEF_LOCAL
+        };
+        self.add_def_ctx(&name.id, flag, name.location, name.ctx)?;
+        // `super()` needs the `__class__` cell.
+        if name.ctx == ExprContext::Load
+            && self.cur_entry().is_function_like()
+            && name.id == "super"
+        {
+            self.add_def("__class__", USE, name.location)?;
+        }
+        Ok(())
     }
 
     /// After a `yield`: the block is a generator, which a comprehension may not be.

@@ -284,7 +284,8 @@ impl SymbolTable {
 /// Why the symbol table could not be built.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SymtableError {
-    Syntax(SyntaxError),
+    /// Boxed: the pass recurses with this error type in every frame.
+    Syntax(Box<SyntaxError>),
     /// `RecursionError: maximum recursion depth exceeded during compilation`: the tree
     /// is nested deeper than the pass walks.
     Recursion,
@@ -308,7 +309,7 @@ impl SymtableError {
 
 impl From<SyntaxError> for SymtableError {
     fn from(err: SyntaxError) -> Self {
-        SymtableError::Syntax(err)
+        SymtableError::Syntax(Box::new(err))
     }
 }
 
