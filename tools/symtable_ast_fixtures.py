@@ -38,7 +38,36 @@ def encode(value):
     return value
 
 
+def corpus(lib_dir, out_path):
+    """`--corpus LIB OUT`: one JSON line per .py file under LIB, {"name", "tree",
+    "expected"} with the oracle's symtable dump, for the ignored Rust test
+    `matches_cpython_on_a_corpus` (PYRITE_SYMTABLE_CORPUS=OUT)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import symtable_dump
+    count = 0
+    with open(out_path, "w", encoding="utf-8") as out:
+        for root, dirs, files in os.walk(lib_dir):
+            dirs.sort()
+            for name in sorted(files):
+                if not name.endswith(".py"):
+                    continue
+                path = os.path.join(root, name)
+                with open(path, "rb") as f:
+                    source = f.read()
+                try:
+                    tree = ast.parse(source)
+                except (SyntaxError, ValueError):
+                    continue
+                record = {"name": os.path.relpath(path, lib_dir), "tree": encode(tree),
+                          "expected": symtable_dump.dump(path) + "\n"}
+                out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+                count += 1
+    print(f"{count} files written to {out_path}")
+
+
 def main():
+    if sys.argv[1:2] == ["--corpus"]:
+        return corpus(sys.argv[2], sys.argv[3])
     trees = {}
     for name in sorted(os.listdir(CASES)):
         if not name.endswith(".py"):

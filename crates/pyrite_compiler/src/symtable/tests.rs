@@ -58,6 +58,51 @@ fn matches_cpython_on_the_symtable_cases() {
     assert!(trees.len() >= 80);
 }
 
+/// `PYRITE_SYMTABLE_CORPUS=FILE cargo test -p pyrite_compiler -- --ignored corpus`, FILE
+/// made by `tools/symtable_ast_fixtures.py --corpus LIB FILE` (e.g. the whole stdlib).
+#[test]
+#[ignore]
+fn matches_cpython_on_a_corpus() {
+    let path = std::env::var("PYRITE_SYMTABLE_CORPUS").expect("PYRITE_SYMTABLE_CORPUS");
+    let text = std::fs::read_to_string(path).expect("corpus");
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for line in text.lines() {
+        let record = ast_json::parse_json(line).expect("valid JSON");
+        let ast_json::Json::Object(fields) = &record else {
+            panic!("records are objects");
+        };
+        let field = |key: &str| &fields.iter().find(|(k, _)| k == key).expect(key).1;
+        let (ast_json::Json::Str(name), ast_json::Json::Str(expected)) =
+            (field("name"), field("expected"))
+        else {
+            panic!("name and expected are strings");
+        };
+        total += 1;
+        let module = ast_json::module(field("tree"));
+        let actual = dump_module(&module);
+        if &actual != expected {
+            let first = actual
+                .lines()
+                .zip(expected.lines())
+                .position(|(a, e)| a != e)
+                .unwrap_or(0);
+            failures.push(format!(
+                "--- {name}: first difference at line {}\nexpected: {:?}\nactual:   {:?}",
+                first + 1,
+                expected.lines().nth(first),
+                actual.lines().nth(first)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {total} files differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 fn name(id: &str, ctx: ExprContext, location: Location) -> Expr {
     Expr::Name(pyrite_ast::Name {
         id: id.to_string(),
@@ -153,23 +198,7 @@ fn ste_facts_of_a_class_with_super_and_annotations() {
 
 #[test]
 fn comprehension_facts() {
-    let trees = ast_json::parse_json(
-        &std::fs::read_to_string(
-            repo_root().join("crates/pyrite_compiler/tests/data/symtable_asts.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let ast_json::Json::Object(trees) = trees else {
-        panic!()
-    };
-    let tree = &trees
-        .iter()
-        .find(|(name, _)| name == "comprehensions_all_kinds")
-        .unwrap()
-        .1;
-    let module = ast_json::module(tree);
-    let table = module_symtable(&module).unwrap();
+    let table = fixture_table("comprehensions_all_kinds");
     let entries: Vec<&SymbolTableEntry> = table.entries.iter().collect();
     let comps: Vec<_> = entries
         .iter()
@@ -182,6 +211,102 @@ fn comprehension_facts() {
         assert_eq!(comp.comp_inlined, !is_generator);
         assert!(comp.nested);
     }
+}
+
+fn fixture_table(case: &str) -> SymbolTable {
+    let trees = ast_json::parse_json(
+        &std::fs::read_to_string(
+            repo_root().join("crates/pyrite_compiler/tests/data/symtable_asts.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let ast_json::Json::Object(trees) = trees else {
+        panic!()
+    };
+    let tree = &trees.iter().find(|(name, _)| name == case).unwrap().1;
+    // The addresses in the keys die with the tree; these tests only read the entries.
+    module_symtable(&ast_json::module(tree)).unwrap()
+}
+
+fn block<'t>(table: &'t SymbolTable, name: &str, block_type: BlockType) -> &'t SymbolTableEntry {
+    table
+        .entries
+        .iter()
+        .find(|e| e.name == name && e.block_type == block_type)
+        .unwrap_or_else(|| panic!("no {block_type:?} block {name}"))
+}
+
+/// Facts CPython shows through the code it compiles from them (`co_flags`, a class's
+/// `co_cellvars`), as the oracle printed them for these cases.
+#[test]
+fn ste_facts_match_the_code_cpython_compiles() {
+    let gen_flags = |e: &SymbolTableEntry| (e.generator, e.coroutine);
+    let table = fixture_table("generator_yield");
+    assert_eq!(
+        gen_flags(block(&table, "gen", BlockType::Function)),
+        (true, false)
+    );
+    let table = fixture_table("async_generator");
+    assert_eq!(
+        gen_flags(block(&table, "agen", BlockType::Function)),
+        (true, true)
+    );
+    let table = fixture_table("lambda_generator");
+    assert_eq!(
+        gen_flags(block(&table, "lambda", BlockType::Function)),
+        (true, false)
+    );
+    let table = fixture_table("await_in_genexpr");
+    assert_eq!(
+        gen_flags(block(&table, "f", BlockType::Function)),
+        (false, true)
+    );
+    let genexpr = block(&table, "genexpr", BlockType::Function);
+    assert_eq!(gen_flags(genexpr), (true, true));
+    assert!(genexpr.nested);
+    let table = fixture_table("async_genexpr_in_sync");
+    assert_eq!(
+        gen_flags(block(&table, "f", BlockType::Function)),
+        (false, false)
+    );
+
+    let class_facts = |e: &SymbolTableEntry| {
+        (
+            e.needs_class_closure,
+            e.needs_classdict,
+            e.has_conditional_annotations,
+        )
+    };
+    let table = fixture_table("annotations_class");
+    assert_eq!(
+        class_facts(block(&table, "C", BlockType::Class)),
+        (false, true, false)
+    );
+    let table = fixture_table("annotations_conditional_class");
+    assert_eq!(
+        class_facts(block(&table, "C", BlockType::Class)),
+        (false, true, true)
+    );
+    let table = fixture_table("class_super");
+    assert_eq!(
+        class_facts(block(&table, "C", BlockType::Class)),
+        (true, true, false)
+    );
+    assert!(block(&table, "m", BlockType::Function).method);
+    assert!(!block(&table, "top", BlockType::Module).has_conditional_annotations);
+
+    let table = fixture_table("annotations_module");
+    assert!(block(&table, "top", BlockType::Module).has_conditional_annotations);
+    let table = fixture_table("generic_method");
+    let type_params = block(&table, "m", BlockType::TypeParameters);
+    assert!(type_params.can_see_class_scope);
+    assert!(block(&table, "m", BlockType::Function).nested);
+    let table = fixture_table("comprehension_in_class_annotation");
+    let annotate = block(&table, "__annotate__", BlockType::Annotation);
+    assert!(annotate.can_see_class_scope);
+    // not inlined: its own code object under the annotation scope
+    assert!(!block(&table, "listcomp", BlockType::Function).comp_inlined);
 }
 
 #[test]
