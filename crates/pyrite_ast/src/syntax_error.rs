@@ -92,3 +92,21 @@ impl fmt::Display for SyntaxError {
 }
 
 impl std::error::Error for SyntaxError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected from the oracle: str(SyntaxError('bad', (None, 3, 1, 'x', 3, 2))) and
+    // str(SyntaxError('bad')).
+    #[test]
+    fn display_is_str_without_a_file_name() {
+        let error = SyntaxError::new("bad", 3, 1, 3, 2).with_text("x");
+        assert_eq!(error.to_string(), "bad (line 3)");
+        let error = SyntaxError {
+            lineno: None,
+            ..error
+        };
+        assert_eq!(error.to_string(), "bad");
+    }
+}

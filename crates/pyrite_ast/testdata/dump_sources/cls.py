@@ -1,0 +1,3 @@
+class C[T: int = str, *Ts, **P](Base, metaclass=M):
+    x: int
+    pass
