@@ -1,5 +1,5 @@
-"""Writes the oracle's ASTs of the symtable cases as JSON, so that the symbol table can be
-tested against CPython before Pyrite has a parser:
+"""Writes the oracle's ASTs of the symtable cases as JSON, so that the symbol table is
+tested against CPython apart from Pyrite's parser (rerun after adding cases):
 
     shared/oracle/cpython314 tools/symtable_ast_fixtures.py
 
@@ -8,8 +8,8 @@ being {"t": class name, "loc": [lineno, col_offset, end_lineno, end_col_offset] 
 node has positions), field: value...}, a list a JSON list, a constant's value {"c": type
 name} (or {"c": "str", "s": text} for a str). Cases that fail to parse are left out.
 The Rust test (crates/pyrite_compiler/src/symtable/tests.rs) rebuilds the trees, runs
-the symtable pass and compares its dump with tests/cases/symtable/NAME.out. Once the
-parser is merged, `tools/difftest.py symtable` covers the same ground and this goes."""
+the symtable pass and compares its dump with tests/cases/symtable/NAME.out;
+`tools/difftest.py symtable` runs the same cases end to end, parser included."""
 
 import ast
 import json

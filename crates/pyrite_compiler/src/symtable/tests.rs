@@ -1,9 +1,10 @@
 //! Differential tests of the symbol table against CPython 3.14.
 //!
-//! Until Pyrite has a parser, the trees come from the oracle: `tools/symtable_ast_fixtures.py`
-//! stores CPython's AST of every `tests/cases/symtable` case as JSON; here they are
-//! rebuilt as `pyrite_ast` nodes, run through the symtable pass, and the dump is compared
-//! with the oracle's expectation (`NAME.out`).
+//! The trees come from the oracle, so the pass is tested apart from Pyrite's parser:
+//! `tools/symtable_ast_fixtures.py` stores CPython's AST of every `tests/cases/symtable`
+//! case as JSON; here they are rebuilt as `pyrite_ast` nodes, run through the symtable
+//! pass, and the dump is compared with the oracle's expectation (`NAME.out`). The same
+//! cases run end to end (parser included) under `tools/difftest.py symtable`.
 
 mod ast_json;
 
