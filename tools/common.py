@@ -24,6 +24,7 @@ DUMP_AREAS = {
     "ast": "ast",
     "code": "code",
     "syntaxerror": "syntaxerror",
+    "symtable": "symtable",
 }
 
 

@@ -6,7 +6,8 @@
 // JOBS.json is a list of {"cwd", "mode", "file", "args"}; mode is "run" (execute FILE
 // as __main__, the way shared/oracle/run.mjs does: module code called straight from
 // JavaScript, so its frame has no f_back and tracebacks hold no frame of ours), or
-// "ast" / "code" / "syntaxerror" (dump FILE with shared/oracle/codedump.py's rules), or
+// "ast" / "code" / "syntaxerror" (dump FILE with shared/oracle/codedump.py's rules),
+// "symtable" (tools/symtable_dump.py's dump of FILE's symbol tables), or
 // "ast-sha256" / "code-sha256" (only the sha256 of that dump).
 // Each result is {"stdout", "stderr" (base64), "status"}. Between jobs the
 // interpreter state a program can change is put back: sys.argv/path/modules of the
@@ -35,12 +36,16 @@ for (const top of fs.readdirSync("/")) {
   } catch (e) { /* skip what cannot be mounted */ }
 }
 
-const ns = py.toPy({ __name__: "_oracle_batch", ORACLE_DIR: oracleDir });
+const toolsDir = path.dirname(new URL(import.meta.url).pathname);
+const ns = py.toPy({ __name__: "_oracle_batch", ORACLE_DIR: oracleDir, TOOLS_DIR: toolsDir });
 py.runPython(String.raw`
 import os, sys, types, builtins, warnings, gc
 
 sys.path.insert(0, ORACLE_DIR)
 import codedump
+del sys.path[0]
+sys.path.insert(0, TOOLS_DIR)
+import symtable_dump
 del sys.path[0]
 
 BASE_PATH = list(sys.path)
@@ -106,6 +111,8 @@ def prepare(mode, file, args, cwd):
         return lambda: print(hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest())
     if mode == "syntaxerror":
         return lambda: dump_syntaxerror(file)
+    if mode == "symtable":
+        return lambda: print(symtable_dump.dump(file))
     with open(file, "rb") as f:
         text = f.read()
     filename = os.path.abspath(file)

@@ -1,6 +1,7 @@
 //! `-X dump=ast` and `-X dump=code`: the parser's and the compiler's output as text, in
 //! the exact form `shared/oracle/codedump.py` prints under CPython 3.14, so that the
-//! parity harness (`tools/parity.py`) can compare them file by file.
+//! parity harness (`tools/parity.py`) can compare them file by file. `-X dump=symtable`
+//! prints the symbol tables as `tools/symtable_dump.py` prints CPython's.
 
 use crate::cmdline::{Config, Program};
 use std::process::ExitCode;
@@ -21,18 +22,110 @@ pub fn run(program_name: &str, mode: &str, config: &Config) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let _ = source;
     match mode {
-        "ast" => not_yet(program_name, "the parser (issue 'Parser')"),
+        "ast" => dump_ast(&source, path),
+        "syntaxerror" => dump_syntax_error(&source, path),
         "code" => not_yet(program_name, "the compiler (issue 'Compiler')"),
+        "symtable" => dump_symtable(&source, path),
         _ => {
-            eprintln!("{program_name}: -X dump= takes 'ast' or 'code', not {mode:?}");
+            eprintln!(
+                "{program_name}: -X dump= takes 'ast', 'syntaxerror', 'code' or 'symtable', not {mode:?}"
+            );
             ExitCode::from(2)
         }
     }
 }
 
+/// What `symtable.symtable(source, path, "exec")` makes of the file: the tables, or the
+/// SyntaxError of the parser, the future-import check or the symtable pass.
+fn dump_symtable(source: &[u8], path: &str) -> ExitCode {
+    use pyrite_compiler::symtable::dump;
+    let text = match pyrite_parser::parse_module(source, path) {
+        Err(err) => dump::dump_syntax_error(&err),
+        Ok(module) => match pyrite_compiler::module_symtable(&module) {
+            Ok(table) => dump::dump(&table),
+            Err(err) => dump::dump_error(&err),
+        },
+    };
+    print!("{text}");
+    ExitCode::SUCCESS
+}
+
 fn not_yet(program_name: &str, what: &str) -> ExitCode {
     eprintln!("{program_name}: cannot dump yet: {what} is not implemented");
     ExitCode::from(1)
+}
+
+fn option_repr(value: Option<i32>) -> String {
+    value.map_or_else(|| "None".to_string(), |v| v.to_string())
+}
+
+/// Prints the parser's warnings as `warnings.showwarning` does.
+fn print_warnings(warnings: &[pyrite_parser::SyntaxWarning], path: &str, source: &[u8]) {
+    let text = String::from_utf8_lossy(source);
+    for warning in warnings {
+        eprintln!("{path}:{}: SyntaxWarning: {}", warning.lineno, warning.msg);
+        if let Some(line) = text.lines().nth((warning.lineno.max(1) - 1) as usize) {
+            let line = line.trim();
+            if !line.is_empty() {
+                eprintln!("  {line}");
+            }
+        }
+    }
+}
+
+/// `codedump.py ast FILE`: the dump, or `SyntaxError MSG LINENO OFFSET`.
+fn dump_ast(source: &[u8], path: &str) -> ExitCode {
+    match pyrite_parser::parse_with_warnings(source, path, pyrite_parser::parser::StartRule::File) {
+        Ok(parsed) => {
+            print_warnings(&parsed.warnings, path, source);
+            println!("{}", pyrite_ast::dump::dump(&parsed.module));
+            ExitCode::SUCCESS
+        }
+        Err((pyrite_parser::ParseError::Syntax(err), warnings)) => {
+            print_warnings(&warnings, path, source);
+            println!(
+                "SyntaxError {} {} {}",
+                err.msg,
+                option_repr(err.lineno),
+                option_repr(err.offset)
+            );
+            ExitCode::SUCCESS
+        }
+        Err((pyrite_parser::ParseError::Value(msg), _)) => {
+            eprintln!("ValueError: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The `tests/cases/syntaxerror/` harness line: `None`, or the repr of
+/// `(type, msg, lineno, offset, end_lineno, end_offset, text)`.
+fn dump_syntax_error(source: &[u8], path: &str) -> ExitCode {
+    use pyrite_ast::repr::text_repr;
+    match pyrite_parser::parse_with_warnings(source, path, pyrite_parser::parser::StartRule::File) {
+        Ok(parsed) => {
+            print_warnings(&parsed.warnings, path, source);
+            println!("None");
+        }
+        Err((pyrite_parser::ParseError::Syntax(err), warnings)) => {
+            print_warnings(&warnings, path, source);
+            println!(
+                "({}, {}, {}, {}, {}, {}, {})",
+                text_repr(err.kind.class_name()),
+                text_repr(&err.msg),
+                option_repr(err.lineno),
+                option_repr(err.offset),
+                option_repr(err.end_lineno),
+                option_repr(err.end_offset),
+                err.text
+                    .as_deref()
+                    .map_or_else(|| "None".to_string(), text_repr)
+            );
+        }
+        Err((pyrite_parser::ParseError::Value(msg), _)) => {
+            println!("({}, {})", text_repr("ValueError"), text_repr(&msg));
+        }
+    }
+    ExitCode::SUCCESS
 }

@@ -21,7 +21,8 @@ const USAGE_XOPTIONS: &str = include_str!("help/xoptions.txt");
 const USAGE_ENVVARS: &str = include_str!("help/envvars.txt");
 const PYRITE_XOPTIONS: &str = "\nPyrite's own -X options:\n\
 -X dump=ast: print ast.dump(ast.parse(FILE), include_attributes=True) and exit\n\
--X dump=code: print every code object of FILE, as shared/oracle/codedump.py does\n";
+-X dump=code: print every code object of FILE, as shared/oracle/codedump.py does\n\
+-X dump=symtable: print FILE's symbol tables, as tools/symtable_dump.py does\n";
 
 fn usage_line(program_name: &str) -> String {
     USAGE_LINE.replace("{}", program_name)

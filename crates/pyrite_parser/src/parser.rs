@@ -1,0 +1,792 @@
+//! The PEG parser's machinery: token access, backtracking marks, memoization, node
+//! positions, the two passes (the second one with the `invalid_*` rules enabled) and the
+//! error reporting that turns a failure into CPython's `SyntaxError`.
+//!
+//! CPython counterpart: `Parser/pegen.c`, `Parser/pegen_errors.c` and the driver part of
+//! the generated `Parser/parser.c`. The grammar rules themselves live in the sibling
+//! modules, one per part of `Grammar/python.gram`.
+
+mod expressions;
+mod helpers;
+mod invalid;
+mod params;
+mod patterns;
+mod statements;
+mod strings;
+mod targets;
+
+use std::collections::HashMap;
+
+use pyrite_ast::{Expr, Location, Mod, Stmt};
+
+use crate::error::{SyntaxError, SyntaxErrorKind, SyntaxWarning, byte_offset_to_char_offset};
+use crate::tokenizer::{TokError, TokErrorKind, TokKind, Token};
+
+/// CPython's `MAXSTACK`: how deep rule calls may nest before the parser gives up.
+const MAX_DEPTH: usize = 6000;
+
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+    "try", "while", "with", "yield",
+];
+
+pub fn is_keyword(text: &str) -> bool {
+    KEYWORDS.contains(&text)
+}
+
+/// Rules whose results are memoized (CPython's `(memo)` rules and the left-recursive ones).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) enum MemoRule {
+    Expression,
+    Disjunction,
+    Conjunction,
+    Inversion,
+    BitwiseOr,
+    Factor,
+    AwaitPrimary,
+    Primary,
+    TPrimary,
+    StarExpression,
+    StarTarget,
+    TargetWithStarAtom,
+    DelTarget,
+    Strings,
+    Arguments,
+    InvalidNamedExpression,
+    Tstring,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) enum MemoStmtsRule {
+    Block,
+    SimpleStmt,
+}
+
+pub(crate) type ArgsPair = (Vec<Expr>, Vec<pyrite_ast::Keyword>);
+
+/// A mark in the token stream, to backtrack to.
+pub(crate) type Mark = usize;
+
+pub struct Parser<'a> {
+    pub(crate) src: &'a str,
+    pub(crate) toks: Vec<Token>,
+    tok_error: Option<TokError>,
+    pub(crate) pos: usize,
+    /// How many tokens the parser has looked at (CPython's `p->fill`).
+    pub(crate) fill: usize,
+    pub(crate) error: Option<SyntaxError>,
+    pub(crate) call_invalid_rules: bool,
+    memo_expr: HashMap<(usize, MemoRule), Option<(Expr, usize)>>,
+    memo_stmts: HashMap<(usize, MemoStmtsRule), Option<(Vec<Stmt>, usize)>>,
+    memo_fail: HashMap<(usize, MemoRule), ()>,
+    pub(crate) memo_args: HashMap<(usize, MemoRule), Option<(ArgsPair, usize)>>,
+    pub(crate) depth: usize,
+    filename: &'a str,
+    pub(crate) warnings: Vec<SyntaxWarning>,
+    /// Set while parsing inside an f-string replacement field whose closing is being
+    /// reported ("known error token" in CPython).
+    pub(crate) known_err_token: Option<usize>,
+}
+
+/// A location argument for error raising: (lineno, col_offset, end_lineno, end_col_offset)
+/// with 0-based byte columns, as CPython's node/token positions.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Span {
+    pub lineno: i32,
+    pub col: i32,
+    pub end_lineno: i32,
+    pub end_col: i32,
+}
+
+impl From<Location> for Span {
+    fn from(l: Location) -> Self {
+        Span {
+            lineno: l.lineno,
+            col: l.col_offset,
+            end_lineno: l.end_lineno,
+            end_col: l.end_col_offset,
+        }
+    }
+}
+
+/// CPython's `CURRENT_POS` sentinel: "where the tokenizer is now".
+pub(crate) const CURRENT_POS: i32 = -5;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum StartRule {
+    File,
+    Eval,
+    Single,
+    FuncType,
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(
+        src: &'a str,
+        toks: Vec<Token>,
+        tok_error: Option<TokError>,
+        filename: &'a str,
+    ) -> Self {
+        Parser {
+            src,
+            toks,
+            tok_error,
+            pos: 0,
+            fill: 0,
+            error: None,
+            call_invalid_rules: false,
+            memo_expr: HashMap::new(),
+            memo_stmts: HashMap::new(),
+            memo_fail: HashMap::new(),
+            memo_args: HashMap::new(),
+            depth: 0,
+            filename,
+            warnings: Vec::new(),
+            known_err_token: None,
+        }
+    }
+
+    // ------------------------------------------------------------------------------
+    // Token access
+
+    /// The token at `index`, fetching it (and raising a tokenizer error) as CPython's
+    /// `_PyPegen_fill_token` would.
+    pub(crate) fn tok_at(&mut self, index: usize) -> Option<&Token> {
+        if self.error.is_some() {
+            return None;
+        }
+        if index < self.toks.len() {
+            if index >= self.fill {
+                self.fill = index + 1;
+            }
+            return self.toks.get(index);
+        }
+        if self.tok_error.is_some() {
+            self.fill = self.toks.len() + 1;
+            self.raise_tokenizer_error();
+        }
+        None
+    }
+
+    pub(crate) fn peek(&mut self) -> Option<&Token> {
+        let pos = self.pos;
+        self.tok_at(pos)
+    }
+
+    pub(crate) fn text(&self, index: usize) -> &'a str {
+        let t = &self.toks[index];
+        &self.src[t.start..t.end.max(t.start)]
+    }
+
+    pub(crate) fn peek_kind(&mut self) -> Option<TokKind> {
+        self.peek().map(|t| t.kind)
+    }
+
+    /// Is the next token the operator (or keyword/name) `s`?
+    pub(crate) fn at(&mut self, s: &str) -> bool {
+        let pos = self.pos;
+        match self.tok_at(pos) {
+            Some(t) if matches!(t.kind, TokKind::Op | TokKind::Name) => {
+                let (start, end) = (t.start, t.end);
+                &self.src[start..end] == s
+            }
+            _ => false,
+        }
+    }
+
+    /// Consumes the operator or keyword `s`, returning its token index.
+    pub(crate) fn eat(&mut self, s: &str) -> Option<usize> {
+        if self.at(s) {
+            self.pos += 1;
+            Some(self.pos - 1)
+        } else {
+            None
+        }
+    }
+
+    pub(crate) fn eat_kind(&mut self, kind: TokKind) -> Option<usize> {
+        if self.peek_kind() == Some(kind) {
+            self.pos += 1;
+            Some(self.pos - 1)
+        } else {
+            None
+        }
+    }
+
+    pub(crate) fn at_kind(&mut self, kind: TokKind) -> bool {
+        self.peek_kind() == Some(kind)
+    }
+
+    /// A NAME token that is not a reserved keyword.
+    pub(crate) fn at_name(&mut self) -> bool {
+        let pos = self.pos;
+        match self.tok_at(pos) {
+            Some(t) if t.kind == TokKind::Name => {
+                let (start, end) = (t.start, t.end);
+                !is_keyword(&self.src[start..end])
+            }
+            _ => false,
+        }
+    }
+
+    /// Consumes a NAME, returning the (NFKC-normalized) identifier and its token index.
+    pub(crate) fn name_token(&mut self) -> Option<(String, usize)> {
+        if self.at_name() {
+            let index = self.pos;
+            self.pos += 1;
+            Some((helpers::normalize_identifier(self.text(index)), index))
+        } else {
+            None
+        }
+    }
+
+    pub(crate) fn token_span(&self, index: usize) -> Span {
+        let t = &self.toks[index];
+        Span {
+            lineno: t.lineno,
+            col: t.col,
+            end_lineno: t.end_lineno,
+            end_col: t.end_col,
+        }
+    }
+
+    pub(crate) fn token_location(&self, index: usize) -> Location {
+        let t = &self.toks[index];
+        Location::new(t.lineno, t.col, t.end_lineno, t.end_col)
+    }
+
+    /// Location from the token at `start` to the last non-whitespace token consumed
+    /// (CPython's `EXTRA`).
+    pub(crate) fn loc(&self, start: Mark) -> Location {
+        let (lineno, col) = match self.toks.get(start) {
+            Some(t) => (t.lineno, t.col),
+            None => (0, 0),
+        };
+        let mut end = self.pos;
+        while end > 0 {
+            let t = &self.toks[end - 1];
+            if matches!(
+                t.kind,
+                TokKind::Newline | TokKind::Indent | TokKind::Dedent | TokKind::EndMarker
+            ) {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+        let (end_lineno, end_col) = if end == 0 {
+            (lineno, col)
+        } else {
+            let t = &self.toks[end - 1];
+            (t.end_lineno, t.end_col)
+        };
+        Location::new(lineno, col, end_lineno, end_col)
+    }
+
+    /// Runs `f`; on failure restores the position.
+    pub(crate) fn attempt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let mark = self.pos;
+        let result = f(self);
+        if result.is_none() {
+            self.pos = mark;
+        }
+        result
+    }
+
+    /// Positive lookahead.
+    pub(crate) fn lookahead<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> bool {
+        let mark = self.pos;
+        let ok = f(self).is_some();
+        self.pos = mark;
+        ok
+    }
+
+    pub(crate) fn failed(&self) -> bool {
+        self.error.is_some()
+    }
+
+    /// Enters a rule: bounds the recursion as CPython's `MAXSTACK` check does.
+    pub(crate) fn enter(&mut self) -> bool {
+        if self.error.is_some() {
+            return false;
+        }
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.raise_too_complex();
+            return false;
+        }
+        true
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    fn raise_too_complex(&mut self) {
+        if self.error.is_none() {
+            let (lineno, col) = match self.toks.get(self.pos.min(self.toks.len().saturating_sub(1))) {
+                Some(t) => (t.lineno, t.col),
+                None => (1, 0),
+            };
+            self.error = Some(SyntaxError {
+                kind: SyntaxErrorKind::SyntaxError,
+                msg: "too many nested parentheses".into(),
+                lineno: Some(lineno),
+                offset: Some(col + 1),
+                end_lineno: Some(lineno),
+                end_offset: Some(col + 1),
+                text: None,
+                location_in_args: true,
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------------------
+    // Memoization
+
+    pub(crate) fn memo_expr(
+        &mut self,
+        rule: MemoRule,
+        f: impl FnOnce(&mut Self) -> Option<Expr>,
+    ) -> Option<Expr> {
+        let key = (self.pos, rule);
+        if let Some(entry) = self.memo_expr.get(&key) {
+            return match entry {
+                Some((expr, end)) => {
+                    self.pos = *end;
+                    Some(expr.clone())
+                }
+                None => None,
+            };
+        }
+        if !self.enter() {
+            return None;
+        }
+        let mark = self.pos;
+        let result = f(self);
+        self.leave();
+        if result.is_none() {
+            self.pos = mark;
+        }
+        self.memo_expr
+            .insert(key, result.as_ref().map(|e| (e.clone(), self.pos)));
+        result
+    }
+
+    pub(crate) fn memo_stmts(
+        &mut self,
+        rule: MemoStmtsRule,
+        f: impl FnOnce(&mut Self) -> Option<Vec<Stmt>>,
+    ) -> Option<Vec<Stmt>> {
+        let key = (self.pos, rule);
+        if let Some(entry) = self.memo_stmts.get(&key) {
+            return match entry {
+                Some((stmts, end)) => {
+                    self.pos = *end;
+                    Some(stmts.clone())
+                }
+                None => None,
+            };
+        }
+        if !self.enter() {
+            return None;
+        }
+        let mark = self.pos;
+        let result = f(self);
+        self.leave();
+        if result.is_none() {
+            self.pos = mark;
+        }
+        self.memo_stmts
+            .insert(key, result.as_ref().map(|s| (s.clone(), self.pos)));
+        result
+    }
+
+    /// Memoizes only failure (for invalid_* rules, which never succeed).
+    pub(crate) fn memo_failure(&mut self, rule: MemoRule, f: impl FnOnce(&mut Self)) {
+        let key = (self.pos, rule);
+        if self.memo_fail.contains_key(&key) {
+            return;
+        }
+        let mark = self.pos;
+        f(self);
+        self.pos = mark;
+        self.memo_fail.insert(key, ());
+    }
+
+    fn reset_for_second_pass(&mut self) {
+        self.pos = 0;
+        self.call_invalid_rules = true;
+        self.memo_expr.clear();
+        self.memo_stmts.clear();
+        self.memo_fail.clear();
+        self.memo_args.clear();
+        self.depth = 0;
+    }
+
+    // ------------------------------------------------------------------------------
+    // Error raising
+
+    /// The tokenizer's line and column right after the last token fetched.
+    fn tokenizer_state(&self) -> (i32, i32) {
+        if self.fill > self.toks.len() {
+            if let Some(err) = &self.tok_error {
+                return (err.lineno, err.cur_col);
+            }
+        }
+        match self.fill.checked_sub(1).and_then(|i| self.toks.get(i)) {
+            Some(t) => (t.after_lineno, t.after_col),
+            None => (1, 0),
+        }
+    }
+
+    fn line_bytes(&self, lineno: i32) -> Option<&'a [u8]> {
+        if lineno < 1 {
+            return None;
+        }
+        let mut rest = self.src.as_bytes();
+        for _ in 1..lineno {
+            let nl = rest.iter().position(|&b| b == b'\n')?;
+            rest = &rest[nl + 1..];
+        }
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |p| p + 1);
+        Some(&rest[..end])
+    }
+
+    /// The source line CPython shows in the error: read back from the file when it
+    /// exists (as `PyErr_ProgramTextObject` does), else from the tokenizer's buffers.
+    fn error_line(&self, lineno: i32) -> String {
+        if let Ok(bytes) = std::fs::read(self.filename) {
+            if let Some(line) = nth_file_line(&bytes, lineno) {
+                return line;
+            }
+        }
+        let (tok_lineno, _) = self.tokenizer_state();
+        if tok_lineno <= lineno {
+            // The tokenizer's current line, newline included.
+            match self.line_bytes(tok_lineno) {
+                Some(line) => String::from_utf8_lossy(line).into_owned(),
+                None => String::new(),
+            }
+        } else {
+            match self.line_bytes(lineno) {
+                Some(line) => {
+                    let line = line.strip_suffix(b"\n").unwrap_or(line);
+                    String::from_utf8_lossy(line).into_owned()
+                }
+                None => String::new(),
+            }
+        }
+    }
+
+    /// `_PyPegen_raise_error_known_location`: offsets are 1-based byte columns.
+    pub(crate) fn raise_known_location(
+        &mut self,
+        kind: SyntaxErrorKind,
+        lineno: i32,
+        col_offset: i32,
+        end_lineno: i32,
+        end_col_offset: i32,
+        msg: impl Into<String>,
+    ) {
+        if self.error.is_some() {
+            return;
+        }
+        let (tok_lineno, tok_col) = self.tokenizer_state();
+        let (mut end_lineno, mut end_col_offset) = (end_lineno, end_col_offset);
+        if end_lineno == CURRENT_POS {
+            end_lineno = tok_lineno;
+        }
+        if end_col_offset == CURRENT_POS {
+            end_col_offset = tok_col;
+        }
+        let mut col_offset = col_offset;
+        if col_offset == CURRENT_POS {
+            col_offset = tok_col;
+        }
+        let text = self.error_line(lineno);
+        let col = byte_offset_to_char_offset(text.as_bytes(), col_offset);
+        let end_col = if end_col_offset > 0 {
+            if end_lineno == lineno {
+                byte_offset_to_char_offset(text.as_bytes(), end_col_offset)
+            } else {
+                let end_text = self
+                    .line_bytes(end_lineno)
+                    .map(|l| l.to_vec())
+                    .unwrap_or_default();
+                byte_offset_to_char_offset(&end_text, end_col_offset)
+            }
+        } else {
+            end_col_offset
+        };
+        self.error = Some(SyntaxError {
+            kind,
+            msg: msg.into(),
+            lineno: Some(lineno),
+            offset: Some(col),
+            end_lineno: Some(end_lineno),
+            end_offset: Some(end_col),
+            text: Some(text),
+            location_in_args: true,
+        });
+    }
+
+    /// `RAISE_ERROR_KNOWN_LOCATION`: 0-based byte columns (-1 meaning "none").
+    pub(crate) fn raise_at(&mut self, kind: SyntaxErrorKind, span: Span, msg: impl Into<String>) {
+        let col = if span.col == CURRENT_POS { CURRENT_POS } else { span.col + 1 };
+        let end_col = if span.end_col == CURRENT_POS {
+            CURRENT_POS
+        } else {
+            span.end_col + 1
+        };
+        self.raise_known_location(kind, span.lineno, col, span.end_lineno, end_col, msg);
+    }
+
+    pub(crate) fn raise_syntax_at(&mut self, span: impl Into<Span>, msg: impl Into<String>) {
+        self.raise_at(SyntaxErrorKind::SyntaxError, span.into(), msg);
+    }
+
+    pub(crate) fn raise_range(&mut self, a: impl Into<Span>, b: impl Into<Span>, msg: impl Into<String>) {
+        let (a, b) = (a.into(), b.into());
+        self.raise_at(
+            SyntaxErrorKind::SyntaxError,
+            Span {
+                lineno: a.lineno,
+                col: a.col,
+                end_lineno: b.end_lineno,
+                end_col: b.end_col,
+            },
+            msg,
+        );
+    }
+
+    pub(crate) fn raise_starting_from(&mut self, a: impl Into<Span>, msg: impl Into<String>) {
+        let a = a.into();
+        self.raise_at(
+            SyntaxErrorKind::SyntaxError,
+            Span {
+                lineno: a.lineno,
+                col: a.col,
+                end_lineno: CURRENT_POS,
+                end_col: CURRENT_POS,
+            },
+            msg,
+        );
+    }
+
+    /// `_PyPegen_raise_error`: at the last token fetched (or, with `use_mark`, the token
+    /// at the current position).
+    pub(crate) fn raise_error(&mut self, kind: SyntaxErrorKind, use_mark: bool, msg: impl Into<String>) {
+        if self.error.is_some() {
+            return;
+        }
+        if use_mark {
+            let pos = self.pos;
+            self.tok_at(pos);
+            if self.error.is_some() {
+                return;
+            }
+        }
+        let index = if use_mark { self.pos } else { self.fill.saturating_sub(1) };
+        let (lineno, col, end_lineno, end_col) = match self.toks.get(index) {
+            Some(t) => (t.lineno, t.col, t.end_lineno, t.end_col),
+            None => {
+                let (l, _) = self.tokenizer_state();
+                (l, -1, l, -1)
+            }
+        };
+        let (_, tok_col) = self.tokenizer_state();
+        let col_offset = if col == -1 { tok_col } else { col + 1 };
+        let end_col_offset = if end_col == -1 { -1 } else { end_col + 1 };
+        self.raise_known_location(kind, lineno, col_offset, end_lineno, end_col_offset, msg);
+    }
+
+    pub(crate) fn raise_syntax(&mut self, msg: impl Into<String>) {
+        self.raise_error(SyntaxErrorKind::SyntaxError, false, msg);
+    }
+
+    pub(crate) fn raise_on_next_token(&mut self, msg: impl Into<String>) {
+        self.raise_error(SyntaxErrorKind::SyntaxError, true, msg);
+    }
+
+    pub(crate) fn raise_indentation(&mut self, msg: impl Into<String>) {
+        self.raise_error(SyntaxErrorKind::IndentationError, false, msg);
+    }
+
+    fn raise_unclosed_paren(&mut self, paren: (u8, i32, i32)) {
+        let (ch, lineno, col) = paren;
+        self.raise_known_location(
+            SyntaxErrorKind::SyntaxError,
+            lineno,
+            col + 1,
+            lineno,
+            0,
+            format!("'{}' was never closed", ch as char),
+        );
+    }
+
+    fn raise_tokenizer_error(&mut self) {
+        let Some(err) = self.tok_error.clone() else { return };
+        match err.kind {
+            TokErrorKind::Raised(e) => self.error = Some(e),
+            TokErrorKind::Eof => match err.open_paren {
+                Some(paren) => self.raise_unclosed_paren(paren),
+                None => self.raise_known_location(
+                    SyntaxErrorKind::SyntaxError,
+                    err.lineno,
+                    err.cur_col,
+                    err.lineno,
+                    -1,
+                    "unexpected EOF while parsing",
+                ),
+            },
+            TokErrorKind::Dedent => self.raise_known_location(
+                SyntaxErrorKind::IndentationError,
+                err.lineno,
+                err.cur_col,
+                err.lineno,
+                -1,
+                "unindent does not match any outer indentation level",
+            ),
+            TokErrorKind::TabSpace => self.raise_known_location(
+                SyntaxErrorKind::TabError,
+                err.lineno,
+                1,
+                err.lineno,
+                0,
+                "inconsistent use of tabs and spaces in indentation",
+            ),
+            TokErrorKind::TooDeep => self.raise_known_location(
+                SyntaxErrorKind::IndentationError,
+                err.lineno,
+                1,
+                err.lineno,
+                0,
+                "too many levels of indentation",
+            ),
+            TokErrorKind::LineCont => self.raise_known_location(
+                SyntaxErrorKind::SyntaxError,
+                err.lineno,
+                err.cur_col,
+                err.lineno,
+                0,
+                "unexpected character after line continuation character",
+            ),
+        }
+    }
+
+    /// `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer error later in
+    /// the file replaces a parser error.
+    fn check_rest_for_tokenizer_errors(&mut self) {
+        let Some(err) = self.tok_error.clone() else { return };
+        match &err.kind {
+            TokErrorKind::Raised(e) => self.error = Some(e.clone()),
+            TokErrorKind::Eof => {
+                if let Some(paren) = err.open_paren {
+                    let current_line = self.error.as_ref().and_then(|e| e.lineno).unwrap_or(0);
+                    if current_line > paren.1 {
+                        self.error = None;
+                        self.raise_unclosed_paren(paren);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // ------------------------------------------------------------------------------
+    // Driver
+
+    pub fn parse(&mut self, start: StartRule) -> Result<Mod, SyntaxError> {
+        let first = self.run(start);
+        if let Some(result) = first {
+            if let Some(err) = self.error.take() {
+                return Err(err);
+            }
+            return Ok(result);
+        }
+        if self.error.is_some() {
+            // An error raised during the first pass (a tokenizer error or an action's).
+            return Err(self.error.take().unwrap_or_else(|| unreachable_error()));
+        }
+        let last_token = self.fill.saturating_sub(1);
+        self.reset_for_second_pass();
+        let _ = self.run(start);
+        if self.error.is_some() {
+            let from_tokenizer = self.fill > self.toks.len();
+            if !from_tokenizer {
+                self.check_rest_for_tokenizer_errors();
+            }
+            return Err(self.error.take().unwrap_or_else(|| unreachable_error()));
+        }
+        // Generic error at the first pass's last token.
+        match self.toks.get(last_token).map(|t| t.kind) {
+            Some(TokKind::Indent) => {
+                self.fill = last_token + 1;
+                self.raise_indentation("unexpected indent");
+            }
+            Some(TokKind::Dedent) => {
+                self.fill = last_token + 1;
+                self.raise_indentation("unexpected unindent");
+            }
+            _ => {
+                let span = self.token_span(last_token.min(self.toks.len().saturating_sub(1)));
+                self.raise_syntax_at(span, "invalid syntax");
+                self.check_rest_for_tokenizer_errors();
+            }
+        }
+        Err(self.error.take().unwrap_or_else(|| unreachable_error()))
+    }
+
+    fn run(&mut self, start: StartRule) -> Option<Mod> {
+        self.pos = 0;
+        match start {
+            StartRule::File => self.file_rule(),
+            StartRule::Eval => self.eval_rule(),
+            StartRule::Single => self.interactive_rule(),
+            StartRule::FuncType => self.func_type_rule(),
+        }
+    }
+}
+
+fn unreachable_error() -> SyntaxError {
+    SyntaxError::new("invalid syntax", 1, 1, 1, 1)
+}
+
+/// Line `lineno` of a file as `PyErr_ProgramTextObject` reads it (universal newlines,
+/// newline kept).
+fn nth_file_line(bytes: &[u8], lineno: i32) -> Option<String> {
+    if lineno < 1 {
+        return None;
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let mut current = 1;
+    let mut line = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            line.push('\n');
+        } else {
+            line.push(c);
+        }
+        if line.ends_with('\n') {
+            if current == lineno {
+                return Some(line);
+            }
+            current += 1;
+            line.clear();
+        }
+    }
+    if current == lineno && !line.is_empty() {
+        return Some(line);
+    }
+    None
+}
