@@ -44,6 +44,8 @@ pub struct Token {
     pub after_col: i32,
     /// For the `=`/`!`/`:`/`}` closing an f-string expression: the expression's text.
     pub fstring_expr_text: Option<(usize, usize)>,
+    /// Bracket nesting depth after this token (CPython's `token->level`).
+    pub level: u32,
 }
 
 /// How the token stream ended badly (CPython's ERRORTOKEN with `tok->done`).
@@ -257,6 +259,7 @@ impl<'a> Lexer<'a> {
             after_lineno: self.lineno,
             after_col: self.col(),
             fstring_expr_text: None,
+            level: self.parens.len() as u32,
         }
     }
 

@@ -133,23 +133,11 @@ impl Parser<'_> {
 
     /// `_PyPegen_raise_error_for_missing_comma`.
     fn raise_for_missing_comma(&mut self, a: &Expr, b: &Expr) {
-        let is_call_or_name = |e: &Expr| matches!(e, Expr::Name(_) | Expr::Call(_));
-        // Only report when the tokens are on the same line and neither is a "comparison
-        // operator confusion" case, as CPython does.
+        // Only inside brackets.
+        if self.pos == 0 || self.toks[self.pos - 1].level == 0 {
+            return;
+        }
         let (al, bl) = (a.location(), b.location());
-        if al.end_lineno != bl.lineno {
-            return;
-        }
-        if matches!(a, Expr::Compare(_)) || matches!(b, Expr::Compare(_)) {
-            return;
-        }
-        let _ = is_call_or_name;
-        if let Expr::Constant(c) = b
-            && matches!(c.value, ConstantValue::Str(_) | ConstantValue::Bytes(_))
-            && matches!(a, Expr::Constant(_))
-        {
-            // Adjacent strings are concatenated, never a missing comma.
-        }
         self.raise_range(al, bl, "invalid syntax. Perhaps you forgot a comma?");
     }
 
@@ -309,18 +297,37 @@ impl Parser<'_> {
                             loc.lineno,
                             loc.end_col_offset,
                             loc.end_lineno,
-                            -1,
+                            0,
                             "':' expected after dictionary key",
                         );
                         return;
                     }
-                    if let Some(colon) = p.eat(":")
-                        && (p.at("}") || p.at(","))
-                    {
-                        let span = p.token_span(colon);
-                        p.raise_syntax_at(span, "expression expected after dictionary key and ':'");
+                    if let Some(colon) = p.eat(":") {
+                        if p.at("}") || p.at(",") {
+                            let span = p.token_span(colon);
+                            p.raise_syntax_at(span, "expression expected after dictionary key and ':'");
+                            return;
+                        }
+                        if let Some(star) = p.eat("*")
+                            && p.bitwise_or().is_some()
+                        {
+                            let span = p.token_span(star);
+                            p.raise_starting_from(span, "cannot use a starred expression in a dictionary value");
+                        }
                     }
                 }
+            }
+            if p.failed() {
+                return;
+            }
+            p.pos = start;
+            if p.expression().is_some()
+                && p.eat(":").is_some()
+                && let Some(star) = p.eat("*")
+                && p.bitwise_or().is_some()
+            {
+                let span = p.token_span(star);
+                p.raise_starting_from(span, "cannot use a starred expression in a dictionary value");
             }
         });
     }
@@ -709,24 +716,7 @@ impl Parser<'_> {
     }
 
     pub(crate) fn invalid_raise_stmt(&mut self) {
-        self.invalid(|p| {
-            let Some(raise) = p.eat("raise") else { return };
-            if let Some(from) = p.eat("from") {
-                let (a, b) = (p.token_span(raise), p.token_span(from));
-                p.raise_range(a, b, "did you forget an expression between 'raise' and 'from'?");
-                return;
-            }
-            if p.expression().is_some()
-                && let Some(from) = p.eat("from")
-            {
-                // Only when nothing valid follows 'from'.
-                if p.lookahead(|p| p.expression()) {
-                    return;
-                }
-                let span = p.token_span(from);
-                p.raise_syntax_at(span, "did you forget an expression after 'from'?");
-            }
-        });
+        // Not in 3.14\'s grammar.
     }
 
     pub(crate) fn invalid_del_stmt(&mut self) {
@@ -740,33 +730,7 @@ impl Parser<'_> {
     }
 
     pub(crate) fn invalid_assert_stmt(&mut self) {
-        self.invalid(|p| {
-            let start = p.pos;
-            for with_msg in [false, true] {
-                p.pos = start;
-                if p.eat("assert").is_none() {
-                    return;
-                }
-                if with_msg && (p.expression().is_none() || p.eat(",").is_none()) {
-                    continue;
-                }
-                if let Some(a) = p.expression() {
-                    if p.eat("=").is_some()
-                        && let Some(b) = p.expression()
-                    {
-                        p.raise_range(
-                            a.location(),
-                            b.location(),
-                            format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&a)),
-                        );
-                        return;
-                    }
-                    if p.failed() {
-                        return;
-                    }
-                }
-            }
-        });
+        // Not in 3.14\'s grammar.
     }
 
     pub(crate) fn invalid_import(&mut self) {
@@ -1113,6 +1077,58 @@ impl Parser<'_> {
                 if !p.failed() {
                     p.raise_syntax("expected 'except' or 'finally' block");
                 }
+                return;
+            }
+            if p.failed() {
+                return;
+            }
+            // 'try' ':' block* except_block+ 'except' '*' ... | except_star_block+ 'except' ...
+            p.pos = start + 1;
+            if p.eat(":").is_none() {
+                return;
+            }
+            while p.block().is_some() {}
+            let handlers_start = p.pos;
+            for star in [false, true] {
+                p.pos = handlers_start;
+                let mut n = 0;
+                while p.except_block_for_invalid(star) {
+                    n += 1;
+                }
+                if n == 0 || p.failed() {
+                    continue;
+                }
+                let Some(kw) = p.eat("except") else { continue };
+                if !star {
+                    if let Some(st) = p.eat("*")
+                        && p.expression().is_some()
+                    {
+                        let m = p.pos;
+                        if !(p.eat("as").is_some() && p.name_token().is_some()) {
+                            p.pos = m;
+                        }
+                        if p.at(":") {
+                            let (a, b) = (p.token_span(kw), p.token_span(st));
+                            p.raise_range(a, b, "cannot have both 'except' and 'except*' on the same 'try'");
+                            return;
+                        }
+                    }
+                } else {
+                    let m = p.pos;
+                    if p.expression().is_some() {
+                        let m2 = p.pos;
+                        if !(p.eat("as").is_some() && p.name_token().is_some()) {
+                            p.pos = m2;
+                        }
+                    } else {
+                        p.pos = m;
+                    }
+                    if p.at(":") {
+                        let a = p.token_span(kw);
+                        p.raise_syntax_at(a, "cannot have both 'except' and 'except*' on the same 'try'");
+                        return;
+                    }
+                }
             }
         });
     }
@@ -1315,39 +1331,26 @@ impl Parser<'_> {
     pub(crate) fn invalid_class_pattern(&mut self) {
         // name_or_attr '(' [positional_patterns ','] keyword_patterns ',' positional_patterns
         self.invalid(|p| {
-            let _ = p;
+            if p.name_or_attr_for_invalid().is_none() || p.eat("(").is_none() {
+                return;
+            }
+            let after = p.pos;
+            if !(p.attempt(|p| p.positional_patterns()).is_some() && p.eat(",").is_some()) {
+                p.pos = after;
+            }
+            if p.keyword_patterns().is_some()
+                && p.eat(",").is_some()
+                && let Some(a) = p.positional_patterns()
+            {
+                let first = a.first().map(|x| x.location()).unwrap_or_default();
+                let last = a.last().map(|x| x.location()).unwrap_or_default();
+                p.raise_range(first, last, "positional patterns follow keyword patterns");
+            }
         });
     }
 
     pub(crate) fn invalid_mapping_pattern(&mut self) {
-        self.invalid(|p| {
-            if p.eat("{").is_none() {
-                return;
-            }
-            let m = p.pos;
-            if !(p.items_pattern().is_some() && p.eat(",").is_some()) {
-                p.pos = m;
-            }
-            let star = p.pos;
-            if p.double_star_pattern().is_some()
-                && p.eat(",").is_some()
-                && p.items_pattern().is_some()
-            {
-                p.eat(",");
-                if p.eat("}").is_some() {
-                    let span = Span {
-                        lineno: p.toks[star].lineno,
-                        col: p.toks[star].col,
-                        end_lineno: p.toks[star + 1].end_lineno,
-                        end_col: p.toks[star + 1].end_col,
-                    };
-                    p.raise_syntax_at(
-                        span,
-                        "double star pattern must be the last (right-most) subpattern in the mapping pattern",
-                    );
-                }
-            }
-        });
+        // Not in 3.14\'s grammar.
     }
 
     pub(crate) fn invalid_parameters(&mut self, kind: ParamKind) {
@@ -1461,10 +1464,10 @@ impl Parser<'_> {
                 if p.at(close) || (p.eat(",").is_some() && (p.at(close) || p.at("**"))) {
                     if kind == ParamKind::Def {
                         let span = p.token_span(star);
-                        p.raise_syntax_at(span, "named parameters must follow bare *");
+                        p.raise_syntax_at(span, "named arguments must follow bare *");
                     } else {
                         p.pos += 1;
-                        p.raise_syntax("named parameters must follow bare *");
+                        p.raise_syntax("named arguments must follow bare *");
                     }
                     return;
                 }
@@ -1473,7 +1476,7 @@ impl Parser<'_> {
                     && let Some(eq) = p.eat("=")
                 {
                     let span = p.token_span(eq);
-                    p.raise_syntax_at(span, "var-positional parameter cannot have default value");
+                    p.raise_syntax_at(span, "var-positional argument cannot have default value");
                     return;
                 }
                 p.pos = after;
@@ -1483,7 +1486,7 @@ impl Parser<'_> {
                         && (p.param_no_default(kind).is_some() || p.eat(",").is_some())
                     {
                         let span = p.token_span(star2);
-                        p.raise_syntax_at(span, "* may appear only once");
+                        p.raise_syntax_at(span, "* argument may appear only once");
                         return;
                     }
                 }
@@ -1499,7 +1502,7 @@ impl Parser<'_> {
             }
             if let Some(eq) = p.eat("=") {
                 let span = p.token_span(eq);
-                p.raise_syntax_at(span, "var-keyword parameter cannot have default value");
+                p.raise_syntax_at(span, "var-keyword argument cannot have default value");
                 return;
             }
             if p.eat(",").is_none() {
@@ -1508,12 +1511,12 @@ impl Parser<'_> {
             let at = p.pos;
             if p.param(kind).is_some() {
                 let loc = p.loc(at);
-                p.raise_syntax_at(loc, "parameters cannot follow var-keyword parameter");
+                p.raise_syntax_at(loc, "arguments cannot follow var-keyword argument");
                 return;
             }
             if let Some(t) = p.eat("*").or_else(|| p.eat("**")).or_else(|| p.eat("/")) {
                 let span = p.token_span(t);
-                p.raise_syntax_at(span, "parameters cannot follow var-keyword parameter");
+                p.raise_syntax_at(span, "arguments cannot follow var-keyword argument");
             }
         });
     }

@@ -385,6 +385,10 @@ impl Parser<'_> {
         None
     }
 
+    pub(crate) fn name_or_attr_for_invalid(&mut self) -> Option<Expr> {
+        self.name_or_attr()
+    }
+
     fn name_or_attr(&mut self) -> Option<Expr> {
         let start = self.pos;
         let (id, tok) = self.name_token()?;

@@ -1191,6 +1191,10 @@ impl Parser<'_> {
         self.block()
     }
 
+    pub(crate) fn except_block_for_invalid(&mut self, star: bool) -> bool {
+        self.except_block(star).is_some()
+    }
+
     fn except_block(&mut self, star: bool) -> Option<ExceptHandler> {
         if self.call_invalid_rules {
             if star {

@@ -287,6 +287,7 @@ impl Parser<'_> {
         let debug = self.eat("=");
         let mut conversion = -1;
         let mut conversion_tok = None;
+        let mut bang_tok = None;
         if self.at("!") {
             let bang = self.pos;
             // The conversion must follow '!' directly.
@@ -298,9 +299,9 @@ impl Parser<'_> {
                 };
                 (self.text(index).to_owned(), index)
             };
-            let bang_tok = &self.toks[bang];
+            let bang_token = &self.toks[bang];
             let conv_tok = &self.toks[conv_index];
-            if bang_tok.end_lineno != conv_tok.lineno || bang_tok.end_col != conv_tok.col {
+            if bang_token.end_lineno != conv_tok.lineno || bang_token.end_col != conv_tok.col {
                 let span = self.token_span(conv_index);
                 let what = if template { "t-string" } else { "f-string" };
                 self.raise_syntax_at(span, format!("{what}: conversion type must come right after the exclamanation mark"));
@@ -318,6 +319,7 @@ impl Parser<'_> {
             }
             conversion = first as i32;
             conversion_tok = Some(conv_index);
+            bang_tok = Some(bang);
         }
         let mut format_spec = None;
         let mut colon_tok = None;
@@ -366,7 +368,7 @@ impl Parser<'_> {
         }
         let mut out = Vec::new();
         if debug.is_some() {
-            let text_tok = conversion_tok.or(colon_tok).unwrap_or(rbrace);
+            let text_tok = bang_tok.or(colon_tok).unwrap_or(rbrace);
             let raw = match self.toks[text_tok].fstring_expr_text {
                 Some((s, e)) => self.src[s..e].to_owned(),
                 None => self.src[self.toks[lbrace].end..self.toks[text_tok].start].to_owned(),
