@@ -5,8 +5,8 @@
 //! the targeted `SyntaxError` messages).
 
 pub mod error;
-pub mod tokenizer;
 pub mod parser;
+pub mod tokenizer;
 
 pub use error::SyntaxWarning;
 pub use pyrite_ast::{Mod, SyntaxError};
@@ -59,12 +59,12 @@ pub fn parse_with_warnings(
         .spawn(run)
     {
         Ok(handle) => handle.join().unwrap_or_else(|_| {
-            Err((
-                ParseError::Value("parser thread failed".into()),
-                Vec::new(),
-            ))
+            Err((ParseError::Value("parser thread failed".into()), Vec::new()))
         }),
-        Err(_) => Err((ParseError::Value("cannot start the parser thread".into()), Vec::new())),
+        Err(_) => Err((
+            ParseError::Value("cannot start the parser thread".into()),
+            Vec::new(),
+        )),
     }
 }
 

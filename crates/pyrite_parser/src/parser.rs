@@ -15,7 +15,7 @@ mod statements;
 mod strings;
 mod targets;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pyrite_ast::{Expr, Location, Mod, Stmt};
 
@@ -26,10 +26,10 @@ use crate::tokenizer::{TokError, TokErrorKind, TokKind, Token};
 const MAX_DEPTH: usize = 6000;
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-    "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 pub fn is_keyword(text: &str) -> bool {
@@ -55,7 +55,6 @@ pub(crate) enum MemoRule {
     Strings,
     Arguments,
     InvalidNamedExpression,
-    Tstring,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -69,6 +68,9 @@ pub(crate) type ArgsPair = (Vec<Expr>, Vec<pyrite_ast::Keyword>);
 /// A mark in the token stream, to backtrack to.
 pub(crate) type Mark = usize;
 
+/// A memoized statement-list rule's result: the statements and the position after them.
+type MemoStmts = Option<(Vec<Stmt>, usize)>;
+
 pub struct Parser<'a> {
     pub(crate) src: &'a str,
     pub(crate) toks: Vec<Token>,
@@ -79,15 +81,12 @@ pub struct Parser<'a> {
     pub(crate) error: Option<SyntaxError>,
     pub(crate) call_invalid_rules: bool,
     memo_expr: HashMap<(usize, MemoRule), Option<(Expr, usize)>>,
-    memo_stmts: HashMap<(usize, MemoStmtsRule), Option<(Vec<Stmt>, usize)>>,
-    memo_fail: HashMap<(usize, MemoRule), ()>,
+    memo_stmts: HashMap<(usize, MemoStmtsRule), MemoStmts>,
+    memo_fail: HashSet<(usize, MemoRule)>,
     pub(crate) memo_args: HashMap<(usize, MemoRule), Option<(ArgsPair, usize)>>,
     pub(crate) depth: usize,
     filename: &'a str,
     pub(crate) warnings: Vec<SyntaxWarning>,
-    /// Set while parsing inside an f-string replacement field whose closing is being
-    /// reported ("known error token" in CPython).
-    pub(crate) known_err_token: Option<usize>,
 }
 
 /// A location argument for error raising: (lineno, col_offset, end_lineno, end_col_offset)
@@ -139,12 +138,11 @@ impl<'a> Parser<'a> {
             call_invalid_rules: false,
             memo_expr: HashMap::new(),
             memo_stmts: HashMap::new(),
-            memo_fail: HashMap::new(),
+            memo_fail: HashSet::new(),
             memo_args: HashMap::new(),
             depth: 0,
             filename,
             warnings: Vec::new(),
-            known_err_token: None,
         }
     }
 
@@ -326,7 +324,10 @@ impl<'a> Parser<'a> {
 
     fn raise_too_complex(&mut self) {
         if self.error.is_none() {
-            let (lineno, col) = match self.toks.get(self.pos.min(self.toks.len().saturating_sub(1))) {
+            let (lineno, col) = match self
+                .toks
+                .get(self.pos.min(self.toks.len().saturating_sub(1)))
+            {
                 Some(t) => (t.lineno, t.col),
                 None => (1, 0),
             };
@@ -407,13 +408,13 @@ impl<'a> Parser<'a> {
     /// Memoizes only failure (for invalid_* rules, which never succeed).
     pub(crate) fn memo_failure(&mut self, rule: MemoRule, f: impl FnOnce(&mut Self)) {
         let key = (self.pos, rule);
-        if self.memo_fail.contains_key(&key) {
+        if self.memo_fail.contains(&key) {
             return;
         }
         let mark = self.pos;
         f(self);
         self.pos = mark;
-        self.memo_fail.insert(key, ());
+        self.memo_fail.insert(key);
     }
 
     fn reset_for_second_pass(&mut self) {
@@ -431,10 +432,10 @@ impl<'a> Parser<'a> {
 
     /// The tokenizer's line and column right after the last token fetched.
     fn tokenizer_state(&self) -> (i32, i32) {
-        if self.fill > self.toks.len() {
-            if let Some(err) = &self.tok_error {
-                return (err.lineno, err.cur_col);
-            }
+        if self.fill > self.toks.len()
+            && let Some(err) = &self.tok_error
+        {
+            return (err.lineno, err.cur_col);
         }
         match self.fill.checked_sub(1).and_then(|i| self.toks.get(i)) {
             Some(t) => (t.after_lineno, t.after_col),
@@ -454,17 +455,20 @@ impl<'a> Parser<'a> {
         if rest.is_empty() {
             return None;
         }
-        let end = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |p| p + 1);
+        let end = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |p| p + 1);
         Some(&rest[..end])
     }
 
     /// The source line CPython shows in the error: read back from the file when it
     /// exists (as `PyErr_ProgramTextObject` does), else from the tokenizer's buffers.
     fn error_line(&self, lineno: i32) -> String {
-        if let Ok(bytes) = std::fs::read(self.filename) {
-            if let Some(line) = nth_file_line(&bytes, lineno) {
-                return line;
-            }
+        if let Ok(bytes) = std::fs::read(self.filename)
+            && let Some(line) = nth_file_line(&bytes, lineno)
+        {
+            return line;
         }
         let (tok_lineno, _) = self.tokenizer_state();
         if tok_lineno <= lineno {
@@ -538,7 +542,11 @@ impl<'a> Parser<'a> {
 
     /// `RAISE_ERROR_KNOWN_LOCATION`: 0-based byte columns (-1 meaning "none").
     pub(crate) fn raise_at(&mut self, kind: SyntaxErrorKind, span: Span, msg: impl Into<String>) {
-        let col = if span.col == CURRENT_POS { CURRENT_POS } else { span.col + 1 };
+        let col = if span.col == CURRENT_POS {
+            CURRENT_POS
+        } else {
+            span.col + 1
+        };
         let end_col = if span.end_col == CURRENT_POS {
             CURRENT_POS
         } else {
@@ -551,7 +559,12 @@ impl<'a> Parser<'a> {
         self.raise_at(SyntaxErrorKind::SyntaxError, span.into(), msg);
     }
 
-    pub(crate) fn raise_range(&mut self, a: impl Into<Span>, b: impl Into<Span>, msg: impl Into<String>) {
+    pub(crate) fn raise_range(
+        &mut self,
+        a: impl Into<Span>,
+        b: impl Into<Span>,
+        msg: impl Into<String>,
+    ) {
         let (a, b) = (a.into(), b.into());
         self.raise_at(
             SyntaxErrorKind::SyntaxError,
@@ -581,7 +594,12 @@ impl<'a> Parser<'a> {
 
     /// `_PyPegen_raise_error`: at the last token fetched (or, with `use_mark`, the token
     /// at the current position).
-    pub(crate) fn raise_error(&mut self, kind: SyntaxErrorKind, use_mark: bool, msg: impl Into<String>) {
+    pub(crate) fn raise_error(
+        &mut self,
+        kind: SyntaxErrorKind,
+        use_mark: bool,
+        msg: impl Into<String>,
+    ) {
         if self.error.is_some() {
             return;
         }
@@ -592,7 +610,11 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
-        let index = if use_mark { self.pos } else { self.fill.saturating_sub(1) };
+        let index = if use_mark {
+            self.pos
+        } else {
+            self.fill.saturating_sub(1)
+        };
         let (lineno, col, end_lineno, end_col) = match self.toks.get(index) {
             Some(t) => (t.lineno, t.col, t.end_lineno, t.end_col),
             None => {
@@ -631,7 +653,9 @@ impl<'a> Parser<'a> {
     }
 
     fn raise_tokenizer_error(&mut self) {
-        let Some(err) = self.tok_error.clone() else { return };
+        let Some(err) = self.tok_error.clone() else {
+            return;
+        };
         match err.kind {
             TokErrorKind::Raised(e) => self.error = Some(e),
             TokErrorKind::Eof => match err.open_paren {
@@ -683,7 +707,9 @@ impl<'a> Parser<'a> {
     /// `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer error later in
     /// the file replaces a parser error.
     fn check_rest_for_tokenizer_errors(&mut self) {
-        let Some(err) = self.tok_error.clone() else { return };
+        let Some(err) = self.tok_error.clone() else {
+            return;
+        };
         match &err.kind {
             TokErrorKind::Raised(e) => self.error = Some(e.clone()),
             TokErrorKind::Eof => {
@@ -712,7 +738,7 @@ impl<'a> Parser<'a> {
         }
         if self.error.is_some() {
             // An error raised during the first pass (a tokenizer error or an action's).
-            return Err(self.error.take().unwrap_or_else(|| unreachable_error()));
+            return Err(self.error.take().unwrap_or_else(unreachable_error));
         }
         let last_token = self.fill.saturating_sub(1);
         self.reset_for_second_pass();
@@ -722,7 +748,7 @@ impl<'a> Parser<'a> {
             if !from_tokenizer {
                 self.check_rest_for_tokenizer_errors();
             }
-            return Err(self.error.take().unwrap_or_else(|| unreachable_error()));
+            return Err(self.error.take().unwrap_or_else(unreachable_error));
         }
         // Generic error at the first pass's last token.
         match self.toks.get(last_token).map(|t| t.kind) {
@@ -740,7 +766,7 @@ impl<'a> Parser<'a> {
                 self.check_rest_for_tokenizer_errors();
             }
         }
-        Err(self.error.take().unwrap_or_else(|| unreachable_error()))
+        Err(self.error.take().unwrap_or_else(unreachable_error))
     }
 
     fn run(&mut self, start: StartRule) -> Option<Mod> {

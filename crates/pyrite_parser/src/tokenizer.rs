@@ -514,8 +514,7 @@ impl<'a> Lexer<'a> {
         let (mut saw_b, mut saw_r, mut saw_u, mut saw_f, mut saw_t) =
             (false, false, false, false, false);
         let mut c = Some(first);
-        loop {
-            let Some(ch) = c else { break };
+        while let Some(ch) = c {
             match ch.to_ascii_lowercase() {
                 b'b' if !saw_b => saw_b = true,
                 b'u' if !(saw_b || saw_u || saw_r || saw_f || saw_t) => saw_u = true,
@@ -609,12 +608,12 @@ impl<'a> Lexer<'a> {
 
     fn lookahead(&mut self, rest: &[u8]) -> bool {
         let at = self.pos;
-        let matches = self.buf[at..].starts_with(rest)
+
+        self.buf[at..].starts_with(rest)
             && !self
                 .buf
                 .get(at + rest.len())
-                .is_some_and(|&c| is_ident_char(c));
-        matches
+                .is_some_and(|&c| is_ident_char(c))
     }
 
     fn verify_end_of_number(&mut self, c: Option<u8>, kind: &str) -> Result<(), TokError> {

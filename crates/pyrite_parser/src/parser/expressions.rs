@@ -4,7 +4,7 @@
 
 use pyrite_ast::*;
 
-use super::helpers::{constant, name, number_value, set_context};
+use super::helpers::{constant, name, number_value};
 use super::{Mark, MemoRule, Parser};
 use crate::tokenizer::TokKind;
 
@@ -820,7 +820,9 @@ impl Parser<'_> {
     fn list(&mut self) -> Option<Expr> {
         let start = self.pos;
         self.eat("[")?;
-        let elts = self.attempt(|p| p.star_named_expressions()).unwrap_or_default();
+        let elts = self
+            .attempt(|p| p.star_named_expressions())
+            .unwrap_or_default();
         self.eat("]")?;
         Some(Expr::List(List {
             elts,
@@ -843,7 +845,9 @@ impl Parser<'_> {
     fn dict(&mut self) -> Option<Expr> {
         let start = self.pos;
         self.eat("{")?;
-        let pairs = self.attempt(|p| p.double_starred_kvpairs()).unwrap_or_default();
+        let pairs = self
+            .attempt(|p| p.double_starred_kvpairs())
+            .unwrap_or_default();
         if self.failed() {
             return None;
         }
@@ -909,11 +913,8 @@ impl Parser<'_> {
 
     pub(crate) fn for_if_clauses(&mut self) -> Option<Vec<Comprehension>> {
         let mut clauses = Vec::new();
-        loop {
-            match self.for_if_clause() {
-                Some(c) => clauses.push(c),
-                None => break,
-            }
+        while let Some(c) = self.for_if_clause() {
+            clauses.push(c);
         }
         if clauses.is_empty() || self.failed() {
             return None;
@@ -1120,26 +1121,24 @@ impl Parser<'_> {
         // Positional part.
         loop {
             let mark = self.pos;
-            let item = self
-                .attempt(|p| p.starred_expression())
-                .or_else(|| {
-                    self.attempt(|p| {
-                        let e = match p.attempt(|p| p.assignment_expression()) {
-                            Some(e) => e,
-                            None => {
-                                let e = p.expression()?;
-                                if p.at(":=") {
-                                    return None;
-                                }
-                                e
+            let item = self.attempt(|p| p.starred_expression()).or_else(|| {
+                self.attempt(|p| {
+                    let e = match p.attempt(|p| p.assignment_expression()) {
+                        Some(e) => e,
+                        None => {
+                            let e = p.expression()?;
+                            if p.at(":=") {
+                                return None;
                             }
-                        };
-                        if p.at("=") {
-                            return None;
+                            e
                         }
-                        Some(e)
-                    })
-                });
+                    };
+                    if p.at("=") {
+                        return None;
+                    }
+                    Some(e)
+                })
+            });
             if self.failed() {
                 return None;
             }

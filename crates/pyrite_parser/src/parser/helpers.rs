@@ -184,7 +184,10 @@ mod tests {
         assert_eq!(number_value("1."), Some(ConstantValue::Float(1.0)));
         assert_eq!(number_value(".5e1"), Some(ConstantValue::Float(5.0)));
         assert_eq!(number_value("2j"), Some(ConstantValue::imaginary(2.0)));
-        assert_eq!(number_value("1e400"), Some(ConstantValue::Float(f64::INFINITY)));
+        assert_eq!(
+            number_value("1e400"),
+            Some(ConstantValue::Float(f64::INFINITY))
+        );
         assert_eq!(number_value("00"), Some(ConstantValue::int(0)));
     }
 }

@@ -27,7 +27,9 @@ impl Parser<'_> {
         match invalid_target(e, kind) {
             Some(t) => {
                 let msg = match kind {
-                    TargetsType::Star | TargetsType::For => format!("cannot assign to {}", expr_name(t)),
+                    TargetsType::Star | TargetsType::For => {
+                        format!("cannot assign to {}", expr_name(t))
+                    }
                     TargetsType::Del => format!("cannot delete {}", expr_name(t)),
                 };
                 let loc = t.location();
@@ -64,24 +66,28 @@ impl Parser<'_> {
             let start = p.pos;
             let name_string = p.lookahead(|p| {
                 p.name_token()?;
-                if matches!(p.peek_kind(), Some(TokKind::String | TokKind::FStringStart | TokKind::TStringStart)) {
+                if matches!(
+                    p.peek_kind(),
+                    Some(TokKind::String | TokKind::FStringStart | TokKind::TStringStart)
+                ) {
                     Some(())
                 } else {
                     None
                 }
             });
             let soft = p.at("match") || p.at("case") || p.at("type") || p.at("_");
-            if !name_string && !soft {
-                if let Some(a) = p.disjunction() {
-                    let after_a = p.pos;
-                    if let Some(b) = p.expression_without_invalid() {
-                        p.raise_for_missing_comma(&a, &b);
-                        if p.failed() {
-                            return;
-                        }
+            if !name_string
+                && !soft
+                && let Some(a) = p.disjunction()
+            {
+                let after_a = p.pos;
+                if let Some(b) = p.expression_without_invalid() {
+                    p.raise_for_missing_comma(&a, &b);
+                    if p.failed() {
+                        return;
                     }
-                    p.pos = after_a;
                 }
+                p.pos = after_a;
             }
             if p.failed() {
                 return;
@@ -93,11 +99,17 @@ impl Parser<'_> {
                 && let Some(b) = p.disjunction()
             {
                 if !p.at("else") && !p.at(":") {
-                    p.raise_range(a.location(), b.location(), "expected 'else' after 'if' expression");
+                    p.raise_range(
+                        a.location(),
+                        b.location(),
+                        "expected 'else' after 'if' expression",
+                    );
                     return;
                 }
                 if p.eat("else").is_some() && !p.lookahead(|p| p.expression()) && !p.failed() {
-                    p.raise_on_next_token("expected expression after 'else', but statement is given");
+                    p.raise_on_next_token(
+                        "expected expression after 'else', but statement is given",
+                    );
                     return;
                 }
             }
@@ -106,13 +118,19 @@ impl Parser<'_> {
             }
             p.pos = start;
             // (pass|break|continue) 'if' disjunction 'else' simple_stmt
-            if let Some(kw) = p.eat("pass").or_else(|| p.eat("break")).or_else(|| p.eat("continue"))
+            if let Some(kw) = p
+                .eat("pass")
+                .or_else(|| p.eat("break"))
+                .or_else(|| p.eat("continue"))
                 && p.eat("if").is_some()
                 && p.disjunction().is_some()
                 && p.eat("else").is_some()
             {
                 let span = p.token_span(kw);
-                p.raise_syntax_at(span, "expected expression before 'if', but statement is given");
+                p.raise_syntax_at(
+                    span,
+                    "expected expression before 'if', but statement is given",
+                );
                 return;
             }
             p.pos = start;
@@ -122,9 +140,17 @@ impl Parser<'_> {
                 if let Some(colon) = p.eat(":") {
                     let (lt, ct) = (p.token_span(lam), p.token_span(colon));
                     if p.at_kind(TokKind::FStringMiddle) {
-                        p.raise_range(lt, ct, "f-string: lambda expressions are not allowed without parentheses");
+                        p.raise_range(
+                            lt,
+                            ct,
+                            "f-string: lambda expressions are not allowed without parentheses",
+                        );
                     } else if p.at_kind(TokKind::TStringMiddle) {
-                        p.raise_range(lt, ct, "t-string: lambda expressions are not allowed without parentheses");
+                        p.raise_range(
+                            lt,
+                            ct,
+                            "t-string: lambda expressions are not allowed without parentheses",
+                        );
                     }
                 }
             }
@@ -143,7 +169,9 @@ impl Parser<'_> {
 
     pub(crate) fn invalid_legacy_expression(&mut self) {
         self.invalid(|p| {
-            let Some((id, tok)) = p.name_token() else { return };
+            let Some((id, tok)) = p.name_token() else {
+                return;
+            };
             if p.at("(") {
                 return;
             }
@@ -151,7 +179,11 @@ impl Parser<'_> {
                 && LEGACY_STATEMENTS.contains(&id.as_str())
             {
                 let a = p.token_span(tok);
-                p.raise_range(a, b.location(), format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?"));
+                p.raise_range(
+                    a,
+                    b.location(),
+                    format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?"),
+                );
             }
         });
     }
@@ -165,7 +197,10 @@ impl Parser<'_> {
                     && p.expression().is_some()
                 {
                     let loc = a.location();
-                    p.raise_syntax_at(loc, format!("cannot use assignment expressions with {}", expr_name(&a)));
+                    p.raise_syntax_at(
+                        loc,
+                        format!("cannot use assignment expressions with {}", expr_name(&a)),
+                    );
                     return;
                 }
                 if p.failed() {
@@ -179,24 +214,33 @@ impl Parser<'_> {
                     && !p.at(":=")
                 {
                     let a = p.token_span(tok);
-                    p.raise_range(a, b.location(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                    p.raise_range(
+                        a,
+                        b.location(),
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    );
                     return;
                 }
                 if p.failed() {
                     return;
                 }
                 p.pos = start;
-                let excluded = p.at("True") || p.at("None") || p.at("False") || p.lookahead(|p| {
-                    if p.at("[") || p.at("(") {
-                        // list | tuple | genexp
-                        let m = p.pos;
-                        let r = p.atom().filter(|e| matches!(e, Expr::List(_) | Expr::Tuple(_) | Expr::GeneratorExp(_)));
-                        p.pos = m;
-                        r
-                    } else {
-                        None
-                    }
-                });
+                let excluded = p.at("True")
+                    || p.at("None")
+                    || p.at("False")
+                    || p.lookahead(|p| {
+                        if p.at("[") || p.at("(") {
+                            // list | tuple | genexp
+                            let m = p.pos;
+                            let r = p.atom().filter(|e| {
+                                matches!(e, Expr::List(_) | Expr::Tuple(_) | Expr::GeneratorExp(_))
+                            });
+                            p.pos = m;
+                            r
+                        } else {
+                            None
+                        }
+                    });
                 if p.failed() || excluded {
                     return;
                 }
@@ -209,7 +253,10 @@ impl Parser<'_> {
                     let loc = a.location();
                     p.raise_syntax_at(
                         loc,
-                        format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&a)),
+                        format!(
+                            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                            expr_name(&a)
+                        ),
                     );
                 }
             });
@@ -219,14 +266,20 @@ impl Parser<'_> {
     pub(crate) fn invalid_arithmetic(&mut self) {
         self.invalid(|p| {
             if p.sum().is_some() {
-                let is_op = ["+", "-", "*", "/", "%", "//", "@"].iter().any(|op| p.at(op));
+                let is_op = ["+", "-", "*", "/", "%", "//", "@"]
+                    .iter()
+                    .any(|op| p.at(op));
                 if is_op {
                     p.pos += 1;
                     if let Some(not) = p.eat("not")
                         && let Some(b) = p.inversion()
                     {
                         let a = p.token_span(not);
-                        p.raise_range(a, b.location(), "'not' after an operator must be parenthesized");
+                        p.raise_range(
+                            a,
+                            b.location(),
+                            "'not' after an operator must be parenthesized",
+                        );
                     }
                 }
             }
@@ -235,12 +288,19 @@ impl Parser<'_> {
 
     pub(crate) fn invalid_factor(&mut self) {
         self.invalid(|p| {
-            if p.eat("+").or_else(|| p.eat("-")).or_else(|| p.eat("~")).is_some()
+            if p.eat("+")
+                .or_else(|| p.eat("-"))
+                .or_else(|| p.eat("~"))
+                .is_some()
                 && let Some(not) = p.eat("not")
                 && let Some(b) = p.factor()
             {
                 let a = p.token_span(not);
-                p.raise_range(a, b.location(), "'not' after an operator must be parenthesized");
+                p.raise_range(
+                    a,
+                    b.location(),
+                    "'not' after an operator must be parenthesized",
+                );
             }
         });
     }
@@ -305,14 +365,20 @@ impl Parser<'_> {
                     if let Some(colon) = p.eat(":") {
                         if p.at("}") || p.at(",") {
                             let span = p.token_span(colon);
-                            p.raise_syntax_at(span, "expression expected after dictionary key and ':'");
+                            p.raise_syntax_at(
+                                span,
+                                "expression expected after dictionary key and ':'",
+                            );
                             return;
                         }
                         if let Some(star) = p.eat("*")
                             && p.bitwise_or().is_some()
                         {
                             let span = p.token_span(star);
-                            p.raise_starting_from(span, "cannot use a starred expression in a dictionary value");
+                            p.raise_starting_from(
+                                span,
+                                "cannot use a starred expression in a dictionary value",
+                            );
                         }
                     }
                 }
@@ -327,7 +393,10 @@ impl Parser<'_> {
                 && p.bitwise_or().is_some()
             {
                 let span = p.token_span(star);
-                p.raise_starting_from(span, "cannot use a starred expression in a dictionary value");
+                p.raise_starting_from(
+                    span,
+                    "cannot use a starred expression in a dictionary value",
+                );
             }
         });
     }
@@ -379,8 +448,16 @@ impl Parser<'_> {
                 && p.for_if_clauses().is_some()
             {
                 let a = p.token_span(star);
-                let what = if open_text == "[" { "list comprehension" } else { "generator expression" };
-                p.raise_range(a, b.location(), format!("cannot use dict unpacking in {what}"));
+                let what = if open_text == "[" {
+                    "list comprehension"
+                } else {
+                    "generator expression"
+                };
+                p.raise_range(
+                    a,
+                    b.location(),
+                    format!("cannot use dict unpacking in {what}"),
+                );
                 return;
             }
             if p.failed() || open_text == "(" {
@@ -395,7 +472,11 @@ impl Parser<'_> {
                     && p.for_if_clauses().is_some()
                 {
                     let last = b.last().map(|e| e.location()).unwrap_or(a.location());
-                    p.raise_range(a.location(), last, "did you forget parentheses around the comprehension target?");
+                    p.raise_range(
+                        a.location(),
+                        last,
+                        "did you forget parentheses around the comprehension target?",
+                    );
                     return;
                 }
                 if p.failed() {
@@ -404,7 +485,11 @@ impl Parser<'_> {
                 p.pos = after;
                 if p.for_if_clauses().is_some() {
                     let c = p.token_span(comma);
-                    p.raise_range(a.location(), c, "did you forget parentheses around the comprehension target?");
+                    p.raise_range(
+                        a.location(),
+                        c,
+                        "did you forget parentheses around the comprehension target?",
+                    );
                 }
             }
         });
@@ -459,8 +544,8 @@ impl Parser<'_> {
                     let last = gens.last().map(|g| {
                         g.ifs.last().map(|e| e.location()).unwrap_or(g.iter.location())
                     });
-                    if items.len() > 1 || p.at(",") {
-                        if let Some(last) = last {
+                    if (items.len() > 1 || p.at(","))
+                        && let Some(last) = last {
                             let item = match items.last() {
                                 Some(super::expressions::ArgItem::Positional(e)) => e.location(),
                                 Some(super::expressions::ArgItem::Keyword(k)) => k.location,
@@ -468,7 +553,6 @@ impl Parser<'_> {
                             };
                             p.raise_range(item, last, "Generator expression must be parenthesized");
                         }
-                    }
                     return;
                 }
                 if p.failed() {
@@ -530,7 +614,10 @@ impl Parser<'_> {
     pub(crate) fn invalid_kwarg(&mut self) {
         self.invalid(|p| {
             let start = p.pos;
-            if let Some(kw) = p.eat("True").or_else(|| p.eat("False")).or_else(|| p.eat("None"))
+            if let Some(kw) = p
+                .eat("True")
+                .or_else(|| p.eat("False"))
+                .or_else(|| p.eat("None"))
                 && let Some(eq) = p.eat("=")
             {
                 let text = p.text(kw);
@@ -545,7 +632,11 @@ impl Parser<'_> {
                 && p.for_if_clauses().is_some()
             {
                 let (a, b) = (p.token_span(tok), p.token_span(eq));
-                p.raise_range(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                p.raise_range(
+                    a,
+                    b,
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                );
                 return;
             }
             if p.failed() {
@@ -561,7 +652,11 @@ impl Parser<'_> {
                 && let Some(eq) = p.eat("=")
             {
                 let b = p.token_span(eq);
-                p.raise_range(a.location(), b, "expression cannot contain assignment, perhaps you meant \"==\"?");
+                p.raise_range(
+                    a.location(),
+                    b,
+                    "expression cannot contain assignment, perhaps you meant \"==\"?",
+                );
                 return;
             }
             if p.failed() {
@@ -574,7 +669,11 @@ impl Parser<'_> {
                 && let Some(b) = p.expression()
             {
                 let a = p.token_span(star);
-                p.raise_range(a, b.location(), "cannot assign to keyword argument unpacking");
+                p.raise_range(
+                    a,
+                    b.location(),
+                    "cannot assign to keyword argument unpacking",
+                );
             }
         });
     }
@@ -609,7 +708,13 @@ impl Parser<'_> {
                 && p.expression().is_some()
             {
                 let loc = a.location();
-                p.raise_syntax_at(loc, format!("only single target (not {}) can be annotated", expr_name(&a)));
+                p.raise_syntax_at(
+                    loc,
+                    format!(
+                        "only single target (not {}) can be annotated",
+                        expr_name(&a)
+                    ),
+                );
                 return;
             }
             if p.failed() {
@@ -677,12 +782,19 @@ impl Parser<'_> {
                 && p.augassign_peek()
             {
                 p.pos += 1;
-                let ok = if p.at("yield") { p.yield_expr().is_some() } else { p.star_expressions().is_some() };
+                let ok = if p.at("yield") {
+                    p.yield_expr().is_some()
+                } else {
+                    p.star_expressions().is_some()
+                };
                 if ok {
                     let loc = a.location();
                     p.raise_syntax_at(
                         loc,
-                        format!("'{}' is an illegal expression for augmented assignment", expr_name(&a)),
+                        format!(
+                            "'{}' is an illegal expression for augmented assignment",
+                            expr_name(&a)
+                        ),
                     );
                 }
             }
@@ -690,9 +802,11 @@ impl Parser<'_> {
     }
 
     fn augassign_peek(&mut self) -> bool {
-        ["+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//="]
-            .iter()
-            .any(|op| self.at(op))
+        [
+            "+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//=",
+        ]
+        .iter()
+        .any(|op| self.at(op))
     }
 
     fn invalid_ann_assign_target(&mut self) -> Option<Expr> {
@@ -753,7 +867,10 @@ impl Parser<'_> {
                     }
                     if p.eat("from").is_some() && p.dotted_name().is_some() {
                         let span = p.token_span(import);
-                        p.raise_starting_from(span, "Did you mean to use 'from ... import ...' instead?");
+                        p.raise_starting_from(
+                            span,
+                            "Did you mean to use 'from ... import ...' instead?",
+                        );
                     }
                 }
             }
@@ -791,14 +908,18 @@ impl Parser<'_> {
         }
         if let Some(a) = self.expression() {
             let loc = a.location();
-            self.raise_syntax_at(loc, format!("cannot use {} as import target", expr_name(&a)));
+            self.raise_syntax_at(
+                loc,
+                format!("cannot use {} as import target", expr_name(&a)),
+            );
         }
     }
 
     pub(crate) fn invalid_import_from_targets(&mut self) {
         self.invalid(|p| {
             let start = p.pos;
-            if p.attempt(|p| p.import_from_as_names_for_invalid()).is_some()
+            if p.attempt(|p| p.import_from_as_names_for_invalid())
+                .is_some()
                 && p.eat(",").is_some()
                 && p.at_kind(TokKind::Newline)
             {
@@ -837,11 +958,16 @@ impl Parser<'_> {
 
     /// `X ... ':' NEWLINE !INDENT` → "expected an indented block after ...".
     fn expect_indented_block(&mut self, what: &str, kw_line: i32) -> bool {
-        if self.eat(":").is_some() && self.eat_kind(TokKind::Newline).is_some() && !self.at_kind(TokKind::Indent) {
+        if self.eat(":").is_some()
+            && self.eat_kind(TokKind::Newline).is_some()
+            && !self.at_kind(TokKind::Indent)
+        {
             if self.failed() {
                 return true;
             }
-            self.raise_indentation(format!("expected an indented block after {what} on line {kw_line}"));
+            self.raise_indentation(format!(
+                "expected an indented block after {what} on line {kw_line}"
+            ));
             return true;
         }
         false
@@ -963,7 +1089,8 @@ impl Parser<'_> {
         self.invalid(|p| {
             p.eat("async");
             let Some(k) = p.eat("for") else { return };
-            if p.star_targets().is_none() || p.eat("in").is_none() || p.star_expressions().is_none() {
+            if p.star_targets().is_none() || p.eat("in").is_none() || p.star_expressions().is_none()
+            {
                 return;
             }
             if p.expect_colon_newline() {
@@ -977,7 +1104,11 @@ impl Parser<'_> {
     fn with_items_loose(&mut self, parenthesized: bool) -> bool {
         let mut any = false;
         loop {
-            let ok = if parenthesized { self.expressions().is_some() } else { self.expression().is_some() };
+            let ok = if parenthesized {
+                self.expressions().is_some()
+            } else {
+                self.expression().is_some()
+            };
             if !ok {
                 return any;
             }
@@ -990,7 +1121,13 @@ impl Parser<'_> {
             if self.eat(",").is_none() {
                 return true;
             }
-            if !self.lookahead(|p| if parenthesized { p.expressions() } else { p.expression() }) {
+            if !self.lookahead(|p| {
+                if parenthesized {
+                    p.expressions()
+                } else {
+                    p.expression()
+                }
+            }) {
                 self.pos = mark;
                 return true;
             }
@@ -1109,7 +1246,11 @@ impl Parser<'_> {
                         }
                         if p.at(":") {
                             let (a, b) = (p.token_span(kw), p.token_span(st));
-                            p.raise_range(a, b, "cannot have both 'except' and 'except*' on the same 'try'");
+                            p.raise_range(
+                                a,
+                                b,
+                                "cannot have both 'except' and 'except*' on the same 'try'",
+                            );
                             return;
                         }
                     }
@@ -1125,7 +1266,10 @@ impl Parser<'_> {
                     }
                     if p.at(":") {
                         let a = p.token_span(kw);
-                        p.raise_syntax_at(a, "cannot have both 'except' and 'except*' on the same 'try'");
+                        p.raise_syntax_at(
+                            a,
+                            "cannot have both 'except' and 'except*' on the same 'try'",
+                        );
                         return;
                     }
                 }
@@ -1193,7 +1337,10 @@ impl Parser<'_> {
                     && p.eat(":").is_some()
                 {
                     let loc = a.location();
-                    p.raise_starting_from(loc, "multiple exception types must be parenthesized when using 'as'");
+                    p.raise_starting_from(
+                        loc,
+                        "multiple exception types must be parenthesized when using 'as'",
+                    );
                     return;
                 }
                 if p.failed() {
@@ -1214,7 +1361,10 @@ impl Parser<'_> {
                     && p.block().is_some()
                 {
                     let loc = t.location();
-                    p.raise_syntax_at(loc, format!("cannot use except statement with {}", expr_name(&t)));
+                    p.raise_syntax_at(
+                        loc,
+                        format!("cannot use except statement with {}", expr_name(&t)),
+                    );
                     return;
                 }
             }
@@ -1321,7 +1471,10 @@ impl Parser<'_> {
         let mark = self.pos;
         if let Some(a) = self.expression() {
             let loc = a.location();
-            self.raise_syntax_at(loc, format!("cannot use {} as pattern target", expr_name(&a)));
+            self.raise_syntax_at(
+                loc,
+                format!("cannot use {} as pattern target", expr_name(&a)),
+            );
         }
         if !self.failed() {
             self.pos = mark;
@@ -1365,7 +1518,10 @@ impl Parser<'_> {
             }
             p.pos = start;
             // (slash_no_default | slash_with_default) param_maybe_default* '/'
-            if p.attempt(|p| p.slash_no_default(kind)).or_else(|| p.attempt(|p| p.slash_with_default(kind).map(|_| vec![]))).is_some() {
+            if p.attempt(|p| p.slash_no_default(kind))
+                .or_else(|| p.attempt(|p| p.slash_with_default(kind).map(|_| vec![])))
+                .is_some()
+            {
                 while p.param_maybe_default(kind).is_some() {}
                 if let Some(slash) = p.eat("/") {
                     let span = p.token_span(slash);
@@ -1380,8 +1536,6 @@ impl Parser<'_> {
             // param_no_default* '(' ... ')'
             while p.param_no_default(kind).is_some() {}
             if let Some(open) = p.eat("(") {
-                let close = if kind == ParamKind::Def { ")" } else { ")" };
-                let _ = close;
                 let mut n = 0;
                 while p.param(kind).is_some() {
                     n += 1;
@@ -1389,7 +1543,9 @@ impl Parser<'_> {
                         break;
                     }
                 }
-                if n > 0 && let Some(rp) = p.eat(")") {
+                if n > 0
+                    && let Some(rp) = p.eat(")")
+                {
                     let (a, b) = (p.token_span(open), p.token_span(rp));
                     let msg = if kind == ParamKind::Def {
                         "Function parameters cannot be parenthesized"
@@ -1404,13 +1560,16 @@ impl Parser<'_> {
             // slash_no_default? param_no_default* invalid_parameters_helper param_no_default
             let _ = p.attempt(|p| p.slash_no_default(kind));
             while p.param_no_default(kind).is_some() {}
-            let helper = p.attempt(|p| p.slash_with_default(kind).map(|_| ())).is_some() || {
-                let mut any = false;
-                while p.param_with_default(kind).is_some() {
-                    any = true;
-                }
-                any
-            };
+            let helper = p
+                .attempt(|p| p.slash_with_default(kind).map(|_| ()))
+                .is_some()
+                || {
+                    let mut any = false;
+                    while p.param_with_default(kind).is_some() {
+                        any = true;
+                    }
+                    any
+                };
             if helper {
                 let at = p.pos;
                 if p.param_no_default(kind).is_some() {
@@ -1418,7 +1577,10 @@ impl Parser<'_> {
                     let end = p.token_span(at);
                     let _ = end;
                     let arg_span = Span { ..span };
-                    p.raise_syntax_at(arg_span, "parameter without a default follows parameter with a default");
+                    p.raise_syntax_at(
+                        arg_span,
+                        "parameter without a default follows parameter with a default",
+                    );
                     return;
                 }
             }
@@ -1427,9 +1589,12 @@ impl Parser<'_> {
             }
             p.pos = start;
             // ... '*' (',' | param_no_default) param_maybe_default* '/'
-            let _ = p.attempt(|p| p.slash_no_default(kind)).or_else(|| p.attempt(|p| p.slash_with_default(kind).map(|_| vec![])));
+            let _ = p
+                .attempt(|p| p.slash_no_default(kind))
+                .or_else(|| p.attempt(|p| p.slash_with_default(kind).map(|_| vec![])));
             while p.param_maybe_default(kind).is_some() {}
-            if p.eat("*").is_some() && (p.eat(",").is_some() || p.param_no_default(kind).is_some()) {
+            if p.eat("*").is_some() && (p.eat(",").is_some() || p.param_no_default(kind).is_some())
+            {
                 while p.param_maybe_default(kind).is_some() {}
                 if let Some(slash) = p.eat("/") {
                     let span = p.token_span(slash);
@@ -1530,12 +1695,19 @@ impl Parser<'_> {
             for (tok, name) in [("=", "'='"), ("!", "'!'"), (":", "':'"), ("}", "'}'")] {
                 if let Some(t) = p.eat(tok) {
                     let span = p.token_span(t);
-                    p.raise_syntax_at(span, format!("{what}: valid expression required before {name}"));
+                    p.raise_syntax_at(
+                        span,
+                        format!("{what}: valid expression required before {name}"),
+                    );
                     return;
                 }
             }
             let after_brace = p.pos;
-            let has_expr = if p.at("yield") { p.yield_expr().is_some() } else { p.star_expressions().is_some() };
+            let has_expr = if p.at("yield") {
+                p.yield_expr().is_some()
+            } else {
+                p.star_expressions().is_some()
+            };
             if p.failed() {
                 return;
             }
@@ -1569,7 +1741,13 @@ impl Parser<'_> {
             }
             if p.eat(":").is_some() {
                 loop {
-                    if p.eat_kind(if template { TokKind::TStringMiddle } else { TokKind::FStringMiddle }).is_some() {
+                    if p.eat_kind(if template {
+                        TokKind::TStringMiddle
+                    } else {
+                        TokKind::FStringMiddle
+                    })
+                    .is_some()
+                    {
                         continue;
                     }
                     break;

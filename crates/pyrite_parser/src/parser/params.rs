@@ -144,7 +144,10 @@ impl Parser<'_> {
         Some(params)
     }
 
-    pub(crate) fn slash_with_default(&mut self, kind: ParamKind) -> Option<Vec<(Arg, Option<Expr>)>> {
+    pub(crate) fn slash_with_default(
+        &mut self,
+        kind: ParamKind,
+    ) -> Option<Vec<(Arg, Option<Expr>)>> {
         let plain = self.many(|p| p.param_no_default(kind));
         let with_default = self.many(|p| p.param_with_default(kind));
         if with_default.is_empty() {
@@ -340,11 +343,11 @@ impl Parser<'_> {
             self.pos = start;
         }
         if self.call_invalid_rules && !self.failed() {
-            if let Some(eq) = self.eat("=") {
-                if self.at(")") || self.at(",") {
-                    let span = self.token_span(eq);
-                    self.raise_syntax_at(span, "expected default value expression");
-                }
+            if let Some(eq) = self.eat("=")
+                && (self.at(")") || self.at(","))
+            {
+                let span = self.token_span(eq);
+                self.raise_syntax_at(span, "expected default value expression");
             }
             self.pos = start;
         }

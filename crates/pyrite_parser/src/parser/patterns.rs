@@ -2,8 +2,8 @@
 
 use pyrite_ast::*;
 
-use super::helpers::{constant, name, number_value};
 use super::Parser;
+use super::helpers::{constant, name, number_value};
 use crate::tokenizer::TokKind;
 
 impl Parser<'_> {
@@ -39,14 +39,14 @@ impl Parser<'_> {
 
     pub(crate) fn subject_expr(&mut self) -> Option<Expr> {
         let start = self.pos;
-        if let Some(first) = self.star_named_expression() {
-            if self.eat(",").is_some() {
-                let mut elts = vec![first];
-                if let Some(rest) = self.attempt(|p| p.star_named_expressions()) {
-                    elts.extend(rest);
-                }
-                return Some(self.tuple_node(elts, ExprContext::Load, start));
+        if let Some(first) = self.star_named_expression()
+            && self.eat(",").is_some()
+        {
+            let mut elts = vec![first];
+            if let Some(rest) = self.attempt(|p| p.star_named_expressions()) {
+                elts.extend(rest);
             }
+            return Some(self.tuple_node(elts, ExprContext::Load, start));
         }
         self.pos = start;
         self.named_expression()
@@ -191,7 +191,11 @@ impl Parser<'_> {
         let start = self.pos;
         if let Some(value) = self.attempt(|p| {
             let v = p.signed_number()?;
-            if p.at("+") || p.at("-") { None } else { Some(v) }
+            if p.at("+") || p.at("-") {
+                None
+            } else {
+                Some(v)
+            }
         }) {
             return Some(self.match_value(value, start));
         }
@@ -234,7 +238,11 @@ impl Parser<'_> {
         let start = self.pos;
         if let Some(value) = self.attempt(|p| {
             let v = p.signed_number()?;
-            if p.at("+") || p.at("-") { None } else { Some(v) }
+            if p.at("+") || p.at("-") {
+                None
+            } else {
+                Some(v)
+            }
         }) {
             return Some(value);
         }
@@ -426,7 +434,9 @@ impl Parser<'_> {
     fn sequence_pattern(&mut self) -> Option<Pattern> {
         let start = self.pos;
         if self.eat("[").is_some() {
-            let patterns = self.attempt(|p| p.maybe_sequence_pattern()).unwrap_or_default();
+            let patterns = self
+                .attempt(|p| p.maybe_sequence_pattern())
+                .unwrap_or_default();
             self.eat("]")?;
             return Some(Pattern::MatchSequence(MatchSequence {
                 patterns,
@@ -434,7 +444,9 @@ impl Parser<'_> {
             }));
         }
         self.eat("(")?;
-        let patterns = self.attempt(|p| p.open_sequence_pattern()).unwrap_or_default();
+        let patterns = self
+            .attempt(|p| p.open_sequence_pattern())
+            .unwrap_or_default();
         self.eat(")")?;
         Some(Pattern::MatchSequence(MatchSequence {
             patterns,
@@ -529,7 +541,13 @@ impl Parser<'_> {
         None
     }
 
-    fn mapping(&self, keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<String>, start: usize) -> Pattern {
+    fn mapping(
+        &self,
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<String>,
+        start: usize,
+    ) -> Pattern {
         Pattern::MatchMapping(MatchMapping {
             keys,
             patterns,

@@ -77,7 +77,7 @@ impl Parser<'_> {
             if self.eat(",").is_none() {
                 return Some(out);
             }
-            if !(self.at("*") || self.at("**")) && !self.lookahead(|p| p.expression()) {
+            if !self.at("*") && !self.at("**") && !self.lookahead(|p| p.expression()) {
                 self.pos = mark;
                 return Some(out);
             }

@@ -15,8 +15,14 @@ use crate::tokenizer::TokKind;
 
 /// One piece of a string concatenation before folding.
 enum Piece {
-    Str { value: PyStr, kind: Option<String>, location: Location },
-    Bytes { value: Vec<u8>, location: Location },
+    Str {
+        value: PyStr,
+        kind: Option<String>,
+        location: Location,
+    },
+    Bytes {
+        value: Vec<u8>,
+    },
     Joined(Vec<Expr>),
     Template(Vec<Expr>),
 }
@@ -54,7 +60,10 @@ impl Parser<'_> {
         let has_template = pieces.iter().any(|p| matches!(p, Piece::Template(_)));
         if has_template && !pieces.iter().all(|p| matches!(p, Piece::Template(_))) {
             let span = location;
-            self.raise_syntax_at(span, "cannot mix t-string literals with string or bytes literals");
+            self.raise_syntax_at(
+                span,
+                "cannot mix t-string literals with string or bytes literals",
+            );
             return None;
         }
         let has_bytes = pieces.iter().any(|p| matches!(p, Piece::Bytes { .. }));
@@ -83,7 +92,11 @@ impl Parser<'_> {
         let mut flat: Vec<Expr> = Vec::new();
         for piece in pieces {
             match piece {
-                Piece::Str { value, kind, location } => flat.push(Expr::Constant(Constant {
+                Piece::Str {
+                    value,
+                    kind,
+                    location,
+                } => flat.push(Expr::Constant(Constant {
                     value: ConstantValue::Str(value),
                     kind,
                     location,
@@ -116,11 +129,12 @@ impl Parser<'_> {
         let is_raw = prefix.contains(['r', 'R']);
         let is_u = prefix.contains(['u', 'U']);
         let body = &text[prefix_len..];
-        let quote_len = if body.len() >= 6 && (body.starts_with("'''") || body.starts_with("\"\"\"")) {
-            3
-        } else {
-            1
-        };
+        let quote_len =
+            if body.len() >= 6 && (body.starts_with("'''") || body.starts_with("\"\"\"")) {
+                3
+            } else {
+                1
+            };
         let inner = &body[quote_len..body.len() - quote_len];
         if is_bytes {
             if !inner.is_ascii() {
@@ -143,7 +157,7 @@ impl Parser<'_> {
                     }
                 }
             };
-            return Some(Piece::Bytes { value, location });
+            return Some(Piece::Bytes { value });
         }
         let value = if is_raw {
             PyStr::from(inner)
@@ -182,7 +196,10 @@ impl Parser<'_> {
         let c = bytes.get(at).copied().unwrap_or(b'\\');
         if matches!(
             kind,
-            TokKind::FStringMiddle | TokKind::FStringEnd | TokKind::TStringMiddle | TokKind::TStringEnd
+            TokKind::FStringMiddle
+                | TokKind::FStringEnd
+                | TokKind::TStringMiddle
+                | TokKind::TStringEnd
         ) && (c == b'{' || c == b'}')
         {
             return;
@@ -304,7 +321,10 @@ impl Parser<'_> {
             if bang_token.end_lineno != conv_tok.lineno || bang_token.end_col != conv_tok.col {
                 let span = self.token_span(conv_index);
                 let what = if template { "t-string" } else { "f-string" };
-                self.raise_syntax_at(span, format!("{what}: conversion type must come right after the exclamanation mark"));
+                self.raise_syntax_at(
+                    span,
+                    format!("{what}: conversion type must come right after the exclamanation mark"),
+                );
                 return None;
             }
             let first = conv_name.chars().next().unwrap_or(' ');
@@ -384,7 +404,12 @@ impl Parser<'_> {
             out.push(Expr::Constant(Constant {
                 value: ConstantValue::Str(PyStr::from(text.as_str())),
                 kind: None,
-                location: Location::new(location.lineno, location.col_offset + 1, end_line, end_col),
+                location: Location::new(
+                    location.lineno,
+                    location.col_offset + 1,
+                    end_line,
+                    end_col,
+                ),
             }));
         }
         if template {
@@ -410,7 +435,11 @@ impl Parser<'_> {
     /// A NAME token turned into a `Name` load expression.
     #[allow(dead_code)]
     pub(crate) fn name_expr_at(&self, index: usize) -> Expr {
-        name(self.text(index).to_owned(), ExprContext::Load, self.token_location(index))
+        name(
+            self.text(index).to_owned(),
+            ExprContext::Load,
+            self.token_location(index),
+        )
     }
 }
 
@@ -438,7 +467,12 @@ fn fold_constants(flat: Vec<Expr>, f_string_found: bool) -> Vec<Expr> {
         out.push(Expr::Constant(Constant {
             value: ConstantValue::Str(value),
             kind,
-            location: Location::new(first.lineno, first.col_offset, last.end_lineno, last.end_col_offset),
+            location: Location::new(
+                first.lineno,
+                first.col_offset,
+                last.end_lineno,
+                last.end_col_offset,
+            ),
         }));
     };
     for e in flat {
@@ -536,9 +570,15 @@ pub(crate) fn decode_unicode_escapes(body: &str) -> Result<(PyStr, Option<usize>
                     b'u' => 4,
                     _ => 8,
                 };
-                let hex = body.get(i..i + digits).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+                let hex = body
+                    .get(i..i + digits)
+                    .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
                 let Some(hex) = hex else {
-                    let avail = body[i..].bytes().take(digits).take_while(|b| b.is_ascii_hexdigit()).count();
+                    let avail = body[i..]
+                        .bytes()
+                        .take(digits)
+                        .take_while(|b| b.is_ascii_hexdigit())
+                        .count();
                     let start = body[..esc_at - 1].chars().count();
                     let end = start + 1 + avail;
                     let what = match c {
@@ -643,9 +683,14 @@ fn decode_bytes_escapes(body: &str) -> Result<(Vec<u8>, Option<usize>), String> 
                 out.push((value & 0xff) as u8);
             }
             b'x' => {
-                let hex = body.get(i..i + 2).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+                let hex = body
+                    .get(i..i + 2)
+                    .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
                 let Some(hex) = hex else {
-                    return Err(format!("(value error) invalid \\x escape at position {}", esc_at - 1));
+                    return Err(format!(
+                        "(value error) invalid \\x escape at position {}",
+                        esc_at - 1
+                    ));
                 };
                 out.push(u8::from_str_radix(hex, 16).unwrap_or(0));
                 i += 2;

@@ -141,7 +141,9 @@ impl Parser<'_> {
             }) {
                 return Some(set_context(t, ExprContext::Store));
             }
-            let elts = self.attempt(|p| p.star_targets_tuple_seq()).unwrap_or_default();
+            let elts = self
+                .attempt(|p| p.star_targets_tuple_seq())
+                .unwrap_or_default();
             if self.eat(")").is_some() {
                 return Some(self.tuple_node(elts, ExprContext::Store, start));
             }
@@ -149,7 +151,9 @@ impl Parser<'_> {
             return None;
         }
         if self.eat("[").is_some() {
-            let elts = self.attempt(|p| p.star_targets_list_seq()).unwrap_or_default();
+            let elts = self
+                .attempt(|p| p.star_targets_list_seq())
+                .unwrap_or_default();
             if self.eat("]").is_some() {
                 return Some(Expr::List(List {
                     elts,
