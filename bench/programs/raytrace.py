@@ -50,7 +50,6 @@ class Vector:
         return self - normal.scaled(2.0 * self.dot(normal))
 
 
-BLACK = Vector(0.0, 0.0, 0.0)
 WHITE = Vector(1.0, 1.0, 1.0)
 
 
