@@ -126,6 +126,24 @@ impl Table {
     }
 }
 
+/// The hash of a key; an unhashable key's `TypeError` names its use, as CPython 3.14:
+/// `cannot use 'list' as a dict key (unhashable type: 'list')`.
+fn key_hash(ts: &ThreadState, key: &PyObject) -> PyResult<isize> {
+    key.hash(ts).map_err(|err| {
+        if !err.is(ExceptionKind::TypeError) {
+            return err;
+        }
+        let reason = match err.message() {
+            Some(message) => message.to_owned(),
+            None => err.display_lazy(),
+        };
+        PyErr::type_error(format!(
+            "cannot use '{}' as a dict key ({reason})",
+            key.ob_type().name()
+        ))
+    })
+}
+
 impl Dict {
     pub fn len(&self) -> usize {
         self.table.borrow().used
@@ -200,7 +218,7 @@ impl Dict {
 
     /// `d.get(key)`.
     pub fn get_item(&self, ts: &ThreadState, key: &PyObject) -> PyResult<Option<PyRef>> {
-        let hash = key.hash(ts)?;
+        let hash = key_hash(ts, key)?;
         Ok(match self.lookup(ts, key, hash)? {
             Lookup::Found { entry, .. } => self.table.borrow().entries[entry]
                 .as_ref()
@@ -211,7 +229,7 @@ impl Dict {
 
     /// `d[key] = value`.
     pub fn set_item(&self, ts: &ThreadState, key: PyRef, value: PyRef) -> PyResult<()> {
-        let hash = key.hash(ts)?;
+        let hash = key_hash(ts, &key)?;
         match self.lookup(ts, &key, hash)? {
             Lookup::Found { entry, .. } => {
                 let old = {
@@ -230,7 +248,7 @@ impl Dict {
 
     /// `del d[key]`: `KeyError(key)` if missing.
     pub fn del_item(&self, ts: &ThreadState, key: &PyObject) -> PyResult<()> {
-        let hash = key.hash(ts)?;
+        let hash = key_hash(ts, key)?;
         match self.lookup(ts, key, hash)? {
             Lookup::Found { entry, slot } => {
                 let removed = {
@@ -414,3 +432,180 @@ pub static DICT_TYPE: StaticType = StaticObject::new(
         ass_subscript: Slot::new(dict_ass_subscript),
     }),
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pystate::with_gil;
+    use crate::str::repr_string;
+    use crate::{float, int, list, tuple};
+
+    fn keys(ts: &ThreadState, dict: &Dict) -> Vec<String> {
+        dict.items()
+            .iter()
+            .map(|(key, _)| repr_string(ts, key))
+            .collect()
+    }
+
+    /// `d = {'a': 1, 'b': 2, 'c': 3, 'd': 4}; del d['b']; d['e'] = 5; d['b'] = 6;
+    /// del d['a']` gives `{'c': 3, 'd': 4, 'e': 5, 'b': 6}` in CPython 3.14.
+    #[test]
+    fn iteration_order_after_deletions_matches_cpython() {
+        with_gil(|ts| {
+            let dict = new(ts);
+            let key = |text: &str| crate::str::new(ts, text).into_ref();
+            for (name, value) in [("a", 1), ("b", 2), ("c", 3), ("d", 4)] {
+                dict.set_item(ts, key(name), int::new(ts, value)).unwrap();
+            }
+            dict.del_item(ts, &key("b")).unwrap();
+            dict.set_item(ts, key("e"), int::new(ts, 5)).unwrap();
+            dict.set_item(ts, key("b"), int::new(ts, 6)).unwrap();
+            dict.del_item(ts, &key("a")).unwrap();
+            assert_eq!(
+                repr_string(ts, dict.as_object()),
+                "{'c': 3, 'd': 4, 'e': 5, 'b': 6}"
+            );
+            assert_eq!(dict.len(), 4);
+        });
+    }
+
+    /// `d = {i: i for i in range(20)}`, delete every third, re-add 3 and add 100: CPython
+    /// 3.14 iterates `[1, 2, 4, 5, 7, 8, 10, 11, 13, 14, 16, 17, 19, 3, 100]` (this also
+    /// crosses resizes).
+    #[test]
+    fn order_survives_resizes() {
+        with_gil(|ts| {
+            let dict = new(ts);
+            for i in 0..20 {
+                dict.set_item(ts, int::new(ts, i), int::new(ts, i)).unwrap();
+            }
+            for i in (0..20).step_by(3) {
+                dict.del_item(ts, &int::new(ts, i)).unwrap();
+            }
+            dict.set_item(ts, int::new(ts, 3), crate::str::new(ts, "x").into_ref())
+                .unwrap();
+            dict.set_item(ts, int::new(ts, 100), crate::str::new(ts, "y").into_ref())
+                .unwrap();
+            assert_eq!(
+                keys(ts, &dict),
+                [
+                    "1", "2", "4", "5", "7", "8", "10", "11", "13", "14", "16", "17", "19", "3",
+                    "100"
+                ]
+            );
+        });
+    }
+
+    /// `{1: 'a', 1.0: 'b', True: 'c'}` is `{1: 'c'}`; `{1: 'x', 2.5: (1,), 'k': None}`.
+    #[test]
+    fn equal_keys_of_different_types_share_an_entry() {
+        with_gil(|ts| {
+            let dict = new(ts);
+            let text = |value: &str| crate::str::new(ts, value).into_ref();
+            dict.set_item(ts, int::new(ts, 1), text("a")).unwrap();
+            dict.set_item(ts, float::new(ts, 1.0), text("b")).unwrap();
+            dict.set_item(ts, crate::bool::true_ref(), text("c"))
+                .unwrap();
+            assert_eq!(repr_string(ts, dict.as_object()), "{1: 'c'}");
+            let found = dict.get_item(ts, &float::new(ts, 1.0)).unwrap().unwrap();
+            assert_eq!(repr_string(ts, &found), "'c'");
+            let other = new(ts);
+            other.set_item(ts, int::new(ts, 1), text("x")).unwrap();
+            let one = tuple::new(ts, vec![int::new(ts, 1)]).into_ref();
+            other.set_item(ts, float::new(ts, 2.5), one).unwrap();
+            other
+                .set_item(ts, text("k"), crate::singletons::none())
+                .unwrap();
+            assert_eq!(
+                repr_string(ts, other.as_object()),
+                "{1: 'x', 2.5: (1,), 'k': None}"
+            );
+        });
+    }
+
+    /// Errors and comparisons as CPython 3.14.
+    #[test]
+    fn dict_errors_and_equality_match_cpython() {
+        with_gil(|ts| {
+            let dict = new(ts);
+            let key = crate::str::new(ts, "k").into_ref();
+            let err = crate::abstract_api::get_item(ts, dict.as_object(), &key).unwrap_err();
+            assert_eq!(err.repr(ts).unwrap(), "KeyError('k')");
+            let unhashable = list::new(ts, Vec::new()).into_ref();
+            let err = dict
+                .set_item(ts, unhashable.clone(), int::new(ts, 1))
+                .unwrap_err();
+            assert_eq!(
+                err.display_lazy(),
+                "TypeError: cannot use 'list' as a dict key (unhashable type: 'list')"
+            );
+            let nested = tuple::new(ts, vec![int::new(ts, 1), unhashable]).into_ref();
+            let err = dict.get_item(ts, &nested).unwrap_err();
+            assert_eq!(
+                err.display_lazy(),
+                "TypeError: cannot use 'tuple' as a dict key (unhashable type: 'list')"
+            );
+            // {'a': 1} == {'a': 1.0}; {'a': 1} != {'b': 1}
+            let a = new(ts);
+            a.set_item(ts, crate::str::new(ts, "a").into_ref(), int::new(ts, 1))
+                .unwrap();
+            let b = new(ts);
+            b.set_item(ts, crate::str::new(ts, "a").into_ref(), float::new(ts, 1.0))
+                .unwrap();
+            let c = new(ts);
+            c.set_item(ts, crate::str::new(ts, "b").into_ref(), int::new(ts, 1))
+                .unwrap();
+            assert!(
+                a.as_object()
+                    .rich_compare_bool(ts, b.as_object(), CompareOp::Eq)
+                    .unwrap()
+            );
+            assert!(
+                a.as_object()
+                    .rich_compare_bool(ts, c.as_object(), CompareOp::Ne)
+                    .unwrap()
+            );
+            let err = a
+                .as_object()
+                .rich_compare(ts, b.as_object(), CompareOp::Lt)
+                .unwrap_err();
+            assert_eq!(
+                err.display_lazy(),
+                "TypeError: '<' not supported between instances of 'dict' and 'dict'"
+            );
+            // d = {}; d['x'] = d -> {'x': {...}}
+            let cyclic = new(ts);
+            cyclic
+                .set_item(
+                    ts,
+                    crate::str::new(ts, "x").into_ref(),
+                    cyclic.as_object().new_ref(),
+                )
+                .unwrap();
+            assert_eq!(repr_string(ts, cyclic.as_object()), "{'x': {...}}");
+            assert_eq!(crate::gc::get_referents(cyclic.as_object()).len(), 2);
+            cyclic.clear();
+        });
+    }
+
+    #[test]
+    fn many_keys_and_deletions_keep_lookups_right() {
+        with_gil(|ts| {
+            let dict = new(ts);
+            for i in 0..10_000 {
+                dict.set_item(ts, int::new(ts, i * 7), int::new(ts, i))
+                    .unwrap();
+            }
+            for i in (0..10_000).filter(|i| i % 2 == 0) {
+                dict.del_item(ts, &int::new(ts, i * 7)).unwrap();
+            }
+            assert_eq!(dict.len(), 5_000);
+            for i in 0..10_000 {
+                let found = dict.get_item(ts, &int::new(ts, i * 7)).unwrap();
+                assert_eq!(found.is_some(), i % 2 == 1, "key {}", i * 7);
+            }
+            let err = dict.del_item(ts, &int::new(ts, 0)).unwrap_err();
+            assert_eq!(err.repr(ts).unwrap(), "KeyError(0)");
+        });
+    }
+}

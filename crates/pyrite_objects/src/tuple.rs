@@ -241,7 +241,6 @@ mod tests {
             assert_eq!(err.display_lazy(), "IndexError: tuple index out of range");
             let last = crate::abstract_api::get_item(ts, &pair, &int::new(ts, -1)).unwrap();
             assert_eq!(int::as_i64(&last), Some(2));
-            assert!(crate::gc::is_tracked(&pair));
             assert_eq!(crate::gc::get_referents(&pair).len(), 2);
         });
     }

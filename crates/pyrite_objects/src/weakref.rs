@@ -181,7 +181,7 @@ fn weakref_call(
 ) -> PyResult {
     if !args.is_empty() {
         return Err(PyErr::type_error(format!(
-            "weakref() takes exactly 0 arguments ({} given)",
+            "weakref expected 0 arguments, got {}",
             args.len()
         )));
     }
@@ -263,3 +263,93 @@ pub static WEAKREF_TYPE: StaticType = StaticObject::new(
         ..SlotTable::EMPTY
     }),
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pystate::with_gil;
+    use crate::str::repr_string;
+    use crate::testing::{self, Probe, Recorder};
+
+    /// CPython 3.14: `__del__` runs first, then the callbacks, newest first; the weakrefs
+    /// are already dead when their callbacks run; `ref(o) is ref(o)`.
+    #[test]
+    fn callbacks_fire_on_deallocation_in_cpython_order() {
+        with_gil(|ts| {
+            testing::ready(ts);
+            testing::take_log();
+            let object = Py::new(ts, Probe::new("a")).into_ref();
+            let first = Py::new(ts, Recorder { label: "cb1" }).into_ref();
+            let second = Py::new(ts, Recorder { label: "cb2" }).into_ref();
+            let r1 = new_weakref(ts, &object, Some(first)).unwrap();
+            let r2 = new_weakref(ts, &object, Some(second)).unwrap();
+            let r0 = new_weakref(ts, &object, None).unwrap();
+            assert!(new_weakref(ts, &object, None).unwrap().is(&r0));
+            assert!(!r1.is(&r2));
+            let alive = crate::abstract_api::call(ts, &r0, &[], None).unwrap();
+            assert!(alive.is(&object));
+            drop(alive);
+            assert_eq!(weaklist_of(&object).unwrap().count(), 3);
+            let repr = repr_string(ts, &r0);
+            assert!(repr.contains("; to 'Probe' at 0x"), "{repr}");
+            let hash_before = r0.hash(ts).unwrap();
+            drop(object);
+            assert_eq!(
+                testing::take_log(),
+                ["del a", "call cb2 dead=true", "call cb1 dead=true"]
+            );
+            let dead = crate::abstract_api::call(ts, &r1, &[], None).unwrap();
+            assert!(crate::singletons::is_none(&dead));
+            assert!(repr_string(ts, &r0).ends_with("; dead>"));
+            // A hash taken while alive survives; a dead weakref never hashed cannot hash.
+            assert_eq!(r0.hash(ts).unwrap(), hash_before);
+            let err = r1.hash(ts).unwrap_err();
+            assert_eq!(err.display_lazy(), "TypeError: weak object has gone away");
+            let err = crate::abstract_api::call(ts, &r1, std::slice::from_ref(&r2), None).unwrap_err();
+            assert_eq!(
+                err.display_lazy(),
+                "TypeError: weakref expected 0 arguments, got 1"
+            );
+        });
+    }
+
+    #[test]
+    fn a_weakref_dying_first_leaves_the_list_and_its_callback_never_runs() {
+        with_gil(|ts| {
+            testing::ready(ts);
+            testing::take_log();
+            let object = Py::new(ts, Probe::new("b")).into_ref();
+            let callback = Py::new(ts, Recorder { label: "never" }).into_ref();
+            let weakref = new_weakref(ts, &object, Some(callback)).unwrap();
+            assert_eq!(weaklist_of(&object).unwrap().count(), 1);
+            drop(weakref);
+            assert_eq!(weaklist_of(&object).unwrap().count(), 0);
+            drop(object);
+            assert_eq!(testing::take_log(), ["del b"]);
+        });
+    }
+
+    #[test]
+    fn callback_errors_are_unraisable_and_unsupported_types_refuse() {
+        with_gil(|ts| {
+            testing::ready(ts);
+            testing::take_log();
+            ts.take_unraisable();
+            let object = Py::new(ts, Probe::new("c")).into_ref();
+            let failing = Py::new(ts, Recorder { label: "fail" }).into_ref();
+            let weakref = new_weakref(ts, &object, Some(failing)).unwrap();
+            drop(object);
+            assert_eq!(testing::take_log(), ["del c", "call fail dead=true"]);
+            assert_eq!(
+                ts.take_unraisable(),
+                ["Exception ignored while calling weakref callback: ValueError: callback failed"]
+            );
+            drop(weakref);
+            let err = new_weakref(ts, &crate::int::new(ts, 1), None).unwrap_err();
+            assert_eq!(
+                err.display_lazy(),
+                "TypeError: cannot create weak reference to 'int' object"
+            );
+        });
+    }
+}
