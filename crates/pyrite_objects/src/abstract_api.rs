@@ -132,7 +132,7 @@ fn binary_op(
     }
     if let Some(slot_a) = slot_a {
         if let Some(function) = slot_b
-            && b.ob_type().is_subtype(a.ob_type())
+            && b.ob_type().is_subtype(ts, a.ob_type())
         {
             let result = function(ts, a, b)?;
             if !result.is(&not_implemented) {

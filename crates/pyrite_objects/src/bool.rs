@@ -52,12 +52,12 @@ fn bool_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
 
 pub static BOOL_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
-    TypeObject::builtin::<Int>("bool", flags::LONG_SUBCLASS, Some(&INT_TYPE)).with_slots(
-        SlotTable {
+    TypeObject::builtin::<Int>("bool", flags::LONG_SUBCLASS, Some(&INT_TYPE))
+        .with_slots(SlotTable {
             repr: Slot::new(bool_repr),
-            ..SlotTable::EMPTY
-        },
-    ),
+            ..crate::int::int_slots()
+        })
+        .with_number(crate::int::int_number_slots()),
 );
 
 #[cfg(test)]
@@ -80,9 +80,9 @@ mod tests {
                     .rich_compare_bool(ts, &one, CompareOp::Eq)
                     .unwrap()
             );
-            assert!(BOOL_TYPE.is_subtype(&INT_TYPE));
+            assert!(BOOL_TYPE.is_subtype(ts, &INT_TYPE));
             assert_eq!(
-                repr_string(ts, &BOOL_TYPE.mro().unwrap()),
+                repr_string(ts, &BOOL_TYPE.mro(ts).unwrap()),
                 "(<class 'bool'>, <class 'int'>, <class 'object'>)"
             );
             assert_eq!(crate::int::as_i64(&true_ref()), Some(1));

@@ -396,7 +396,7 @@ fn dict_ass_subscript(
     }
 }
 
-fn dict_traverse(object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn dict_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(dict) = object.downcast_ref::<Dict>() {
         for entry in dict.table.borrow().entries.iter().flatten() {
             visit(&entry.key);
@@ -424,7 +424,7 @@ pub static DICT_TYPE: StaticType = StaticObject::new(
         richcompare: Slot::new(dict_richcompare),
         traverse: Slot::new(dict_traverse),
         clear: Slot::new(dict_clear),
-        ..SlotTable::EMPTY
+        ..crate::typeobject::object_slots()
     })
     .with_mapping(MappingSlots {
         length: Slot::new(dict_length),
@@ -583,7 +583,7 @@ mod tests {
                 )
                 .unwrap();
             assert_eq!(repr_string(ts, cyclic.as_object()), "{'x': {...}}");
-            assert_eq!(crate::gc::get_referents(cyclic.as_object()).len(), 2);
+            assert_eq!(crate::gc::get_referents(ts, cyclic.as_object()).len(), 2);
             cyclic.clear();
         });
     }

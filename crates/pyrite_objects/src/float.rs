@@ -19,6 +19,9 @@ use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, 
 /// The payload of `float` objects.
 pub struct Float(pub f64);
 
+// SAFETY: a `Float` is immutable.
+unsafe impl crate::object::StaticPayload for Float {}
+
 impl PyPayload for Float {
     fn static_type() -> &'static PyType {
         &FLOAT_TYPE
@@ -137,7 +140,7 @@ pub static FLOAT_TYPE: StaticType = StaticObject::new(
             repr: Slot::new(float_repr),
             hash: Slot::new(float_hash),
             richcompare: Slot::new(float_richcompare),
-            ..SlotTable::EMPTY
+            ..crate::typeobject::object_slots()
         })
         .with_number(NumberSlots {
             add: Slot::new(float_add),

@@ -126,10 +126,12 @@ pub fn tracked_count(ts: &ThreadState) -> usize {
 }
 
 /// `gc.get_referents(obj)`: the objects `obj` refers to, through its `traverse` slot.
-pub fn get_referents(object: &PyObject) -> Vec<PyRef> {
+pub fn get_referents(ts: &ThreadState, object: &PyObject) -> Vec<PyRef> {
     let mut referents = Vec::new();
     if let Some(traverse) = object.ob_type().slots.traverse.get() {
-        traverse(object, &mut |referent| referents.push(referent.new_ref()));
+        traverse(ts, object, &mut |referent| {
+            referents.push(referent.new_ref())
+        });
     }
     referents
 }

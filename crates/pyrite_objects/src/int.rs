@@ -101,6 +101,9 @@ impl Int {
     }
 }
 
+// SAFETY: an `Int` is immutable.
+unsafe impl crate::object::StaticPayload for Int {}
+
 impl PyPayload for Int {
     fn static_type() -> &'static PyType {
         &INT_TYPE
@@ -206,6 +209,27 @@ fn int_add(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult {
     Ok(from_bigint(ts, a.to_bigint() + b.to_bigint()))
 }
 
+/// `int`'s `tp_*` slots (the template `bool` completes).
+pub const fn int_slots() -> SlotTable {
+    SlotTable {
+        repr: Slot::new(int_repr),
+        hash: Slot::new(int_hash),
+        richcompare: Slot::new(int_richcompare),
+        ..crate::typeobject::object_slots()
+    }
+}
+
+/// `int`'s `nb_*` slots.
+pub const fn int_number_slots() -> NumberSlots {
+    NumberSlots {
+        add: Slot::new(int_add),
+        bool: Slot::new(int_bool),
+        index: Slot::new(int_index),
+        int: Slot::new(int_index),
+        ..NumberSlots::EMPTY
+    }
+}
+
 pub static INT_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Int>(
@@ -213,19 +237,8 @@ pub static INT_TYPE: StaticType = StaticObject::new(
         flags::BASETYPE | flags::LONG_SUBCLASS,
         Some(&OBJECT_TYPE),
     )
-    .with_slots(SlotTable {
-        repr: Slot::new(int_repr),
-        hash: Slot::new(int_hash),
-        richcompare: Slot::new(int_richcompare),
-        ..SlotTable::EMPTY
-    })
-    .with_number(NumberSlots {
-        add: Slot::new(int_add),
-        bool: Slot::new(int_bool),
-        index: Slot::new(int_index),
-        int: Slot::new(int_index),
-        ..NumberSlots::EMPTY
-    }),
+    .with_slots(int_slots())
+    .with_number(int_number_slots()),
 );
 
 #[cfg(test)]

@@ -35,7 +35,8 @@ pub mod typeobject;
 pub mod weakref;
 
 pub use err::{ExceptionKind, PyErr, PyResult};
-pub use object::{Py, PyObj, PyObject, PyPayload, PyRef, StaticObject};
+pub use object::{Py, PyObj, PyObject, PyPayload, PyRef, StaticObject, StaticPayload};
+pub use pystate::GilCell;
 pub use pystate::{ThreadState, with_gil};
 pub use slots::CompareOp;
 pub use typeobject::{PyType, StaticType, TypeObject};

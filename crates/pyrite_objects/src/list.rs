@@ -163,7 +163,7 @@ fn list_subscript(ts: &ThreadState, object: &PyObject, key: &PyObject) -> PyResu
     list_item(ts, object, index)
 }
 
-fn list_traverse(object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn list_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(list) = object.downcast_ref::<List>() {
         for item in list.items.borrow().iter() {
             visit(item);
@@ -190,7 +190,7 @@ pub static LIST_TYPE: StaticType = StaticObject::new(
         richcompare: Slot::new(list_richcompare),
         traverse: Slot::new(list_traverse),
         clear: Slot::new(list_clear),
-        ..SlotTable::EMPTY
+        ..crate::typeobject::object_slots()
     })
     .with_sequence(SequenceSlots {
         length: Slot::new(list_length),

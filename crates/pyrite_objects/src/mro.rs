@@ -7,10 +7,11 @@
 
 use crate::err::{PyErr, PyResult};
 use crate::object::{PyObject, PyRef};
+use crate::pystate::ThreadState;
 use crate::typeobject::{PyType, as_type};
 
 /// The MRO of `ty` with direct `bases` (each already ready), `ty` first.
-pub fn compute_mro(ty: &PyType, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
+pub fn compute_mro(ts: &ThreadState, ty: &PyType, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
     let own = ty.as_object().new_ref();
     check_duplicates(bases)?;
     let mut base_mros = Vec::with_capacity(bases.len() + 1);
@@ -18,7 +19,7 @@ pub fn compute_mro(ty: &PyType, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
         let Some(base_type) = as_type(base) else {
             return Err(PyErr::type_error("bases must be types"));
         };
-        let mro = match base_type.mro() {
+        let mro = match base_type.mro(ts) {
             Some(mro) => crate::tuple::items(&mro).to_vec(),
             None => {
                 return Err(PyErr::type_error(format!(
@@ -112,7 +113,7 @@ fn mro_error(lists: &[Vec<PyRef>], remain: &[usize]) -> PyErr {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pystate::{ThreadState, with_gil};
+    use crate::pystate::with_gil;
     use crate::str::repr_string;
     use crate::typeobject::{OBJECT_TYPE, new_heap_type};
 
@@ -121,8 +122,8 @@ mod tests {
         new_heap_type(ts, name, &bases)
     }
 
-    fn mro_names(ty: &PyRef) -> Vec<String> {
-        let mro = as_type(ty).and_then(|ty| ty.mro()).unwrap();
+    fn mro_names(ts: &ThreadState, ty: &PyRef) -> Vec<String> {
+        let mro = as_type(ty).and_then(|ty| ty.mro(ts)).unwrap();
         crate::tuple::items(&mro)
             .iter()
             .map(|entry| class_name(entry))
@@ -137,8 +138,8 @@ mod tests {
             let b = class(ts, "B", &[&a]).unwrap();
             let c = class(ts, "C", &[&a]).unwrap();
             let d = class(ts, "D", &[&b, &c]).unwrap();
-            assert_eq!(mro_names(&d), ["D", "B", "C", "A", "object"]);
-            assert_eq!(mro_names(&a), ["A", "object"]);
+            assert_eq!(mro_names(ts, &d), ["D", "B", "C", "A", "object"]);
+            assert_eq!(mro_names(ts, &a), ["A", "object"]);
             // Python's own example from the 2.3 MRO paper: class K1(A, B, C) etc.
             let o = object.clone();
             let pa = class(ts, "PA", &[&o]).unwrap();
@@ -151,15 +152,15 @@ mod tests {
             let k3 = class(ts, "K3", &[&pd, &pa]).unwrap();
             let z = class(ts, "Z", &[&k1, &k2, &k3]).unwrap();
             assert_eq!(
-                mro_names(&z),
+                mro_names(ts, &z),
                 [
                     "Z", "K1", "K2", "K3", "PD", "PA", "PB", "PC", "PE", "object"
                 ]
             );
             assert_eq!(repr_string(ts, &d), "<class 'D'>");
             let d_type = as_type(&d).unwrap();
-            assert!(d_type.is_subtype(as_type(&a).unwrap()));
-            assert!(!as_type(&a).unwrap().is_subtype(d_type));
+            assert!(d_type.is_subtype(ts, as_type(&a).unwrap()));
+            assert!(!as_type(&a).unwrap().is_subtype(ts, d_type));
         });
     }
 
@@ -201,7 +202,7 @@ mod tests {
         with_gil(|ts| {
             let int_type = crate::int::INT_TYPE.to_ref();
             let my_int = class(ts, "MyInt", &[&int_type]).unwrap();
-            assert_eq!(mro_names(&my_int), ["MyInt", "int", "object"]);
+            assert_eq!(mro_names(ts, &my_int), ["MyInt", "int", "object"]);
             let my_int_type = as_type(&my_int).unwrap();
             assert!(my_int_type.slots.repr.is_some());
             assert!(my_int_type.number.add.is_some());
@@ -212,7 +213,7 @@ mod tests {
                     .into_ref();
             assert_eq!(repr_string(ts, &value), "300");
             assert_eq!(crate::int::as_i64(&value), Some(300));
-            assert!(value.ob_type().is_subtype(&crate::int::INT_TYPE));
+            assert!(value.ob_type().is_subtype(ts, &crate::int::INT_TYPE));
             // The instance holds a reference to its heap type.
             let before = my_int.refcnt();
             drop(value);

@@ -328,11 +328,18 @@ impl<T> From<Py<T>> for PyRef {
 #[repr(transparent)]
 pub struct StaticObject<T>(PyObj<T>);
 
+/// A payload that may live in an immortal `static`, shared by all threads.
+///
+/// # Safety
+/// Every interior-mutable part of the payload must be either never written after the
+/// static is constructed, or reachable only through `&ThreadState` (a `GilCell`, or a
+/// method taking the thread state), so that only the thread holding the GIL touches it.
+pub unsafe trait StaticPayload {}
+
 // SAFETY: immortal objects' counts are never written (every write tests the immortal bit
-// first), their type pointers never change, and every mutable part of a payload (a string's
-// hash cache, a static type's ready state) is only written by code given `&ThreadState`,
-// i.e. while its thread holds the GIL, which serializes those writes.
-unsafe impl<T> Sync for StaticObject<T> {}
+// first) and their type pointers never change; `StaticPayload` guarantees that the rest of
+// the object is immutable or only touched by the thread holding the GIL.
+unsafe impl<T: StaticPayload> Sync for StaticObject<T> {}
 
 impl<T> StaticObject<T> {
     /// An immortal object of the static type `ty`.
@@ -599,7 +606,7 @@ impl PyObject {
         let other_type = other.ob_type();
         let mut checked_reverse = false;
         if !std::ptr::eq(self_type, other_type)
-            && other_type.is_subtype(self_type)
+            && other_type.is_subtype(ts, self_type)
             && let Some(compare) = other_type.slots.richcompare.get()
         {
             checked_reverse = true;
@@ -790,7 +797,7 @@ mod tests {
             *probe.child.borrow_mut() = Some(child.clone());
             assert!(gc::is_tracked(probe.as_object()));
             assert!(!gc::is_tracked(&child));
-            let referents = gc::get_referents(probe.as_object());
+            let referents = gc::get_referents(ts, probe.as_object());
             assert_eq!(referents.len(), 1);
             assert!(referents[0].is(&child));
             drop(probe);

@@ -8,7 +8,7 @@
 //! `&ThreadState` is the proof that the current thread holds the GIL: every operation that
 //! may run Python code or write shared state takes one. See `docs/OBJECTS.md` §4.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::ptr::NonNull;
 use std::sync::{Mutex, MutexGuard, Once, PoisonError};
 
@@ -165,6 +165,30 @@ impl ThreadState {
     /// The unraisable errors reported so far on this thread, oldest first.
     pub fn take_unraisable(&self) -> Vec<String> {
         std::mem::take(&mut *self.unraisable.borrow_mut())
+    }
+}
+
+/// Interior-mutable state reachable from immortal statics: a `RefCell` that can only be
+/// borrowed with the thread state, i.e. while holding the GIL. A thread without the GIL
+/// cannot even read it, so sharing the static between threads is sound.
+pub struct GilCell<T>(RefCell<T>);
+
+impl<T> GilCell<T> {
+    pub const fn new(value: T) -> GilCell<T> {
+        GilCell(RefCell::new(value))
+    }
+
+    pub fn borrow<'a>(&'a self, _ts: &'a ThreadState) -> Ref<'a, T> {
+        self.0.borrow()
+    }
+
+    pub fn borrow_mut<'a>(&'a self, _ts: &'a ThreadState) -> RefMut<'a, T> {
+        self.0.borrow_mut()
+    }
+
+    /// Unchecked access for a value no other thread can reach (a heap object being built).
+    pub(crate) fn get_mut(&mut self) -> &mut T {
+        self.0.get_mut()
     }
 }
 

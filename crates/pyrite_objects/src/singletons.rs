@@ -19,6 +19,13 @@ pub struct EllipsisValue;
 /// The payload of `NotImplemented`.
 pub struct NotImplementedValue;
 
+// SAFETY: the singletons' payloads hold no data.
+unsafe impl crate::object::StaticPayload for NoneValue {}
+// SAFETY: as above.
+unsafe impl crate::object::StaticPayload for EllipsisValue {}
+// SAFETY: as above.
+unsafe impl crate::object::StaticPayload for NotImplementedValue {}
+
 impl PyPayload for NoneValue {
     fn static_type() -> &'static PyType {
         &NONE_TYPE
@@ -90,7 +97,7 @@ pub static NONE_TYPE: StaticType = StaticObject::new(
         .with_slots(SlotTable {
             repr: Slot::new(static_repr),
             hash: Slot::new(none_hash),
-            ..SlotTable::EMPTY
+            ..crate::typeobject::object_slots()
         })
         .with_number(crate::slots::NumberSlots {
             bool: Slot::new(none_bool),
@@ -102,7 +109,7 @@ pub static ELLIPSIS_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<EllipsisValue>("ellipsis", 0, Some(&OBJECT_TYPE)).with_slots(SlotTable {
         repr: Slot::new(static_repr),
-        ..SlotTable::EMPTY
+        ..crate::typeobject::object_slots()
     }),
 );
 
@@ -111,7 +118,7 @@ pub static NOT_IMPLEMENTED_TYPE: StaticType = StaticObject::new(
     TypeObject::builtin::<NotImplementedValue>("NotImplementedType", 0, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
             repr: Slot::new(static_repr),
-            ..SlotTable::EMPTY
+            ..crate::typeobject::object_slots()
         }),
 );
 

@@ -46,7 +46,7 @@ pub type NewFn = fn(&ThreadState, &PyType, &[PyRef], Option<&PyObject>) -> PyRes
 /// `tp_finalize` (`__del__`): errors are reported as unraisable by the finalizer itself.
 pub type FinalizeFn = fn(&ThreadState, &PyObject);
 /// `tp_traverse`: calls the visitor with each reference the object owns.
-pub type TraverseFn = fn(&PyObject, &mut dyn FnMut(&PyObject));
+pub type TraverseFn = fn(&ThreadState, &PyObject, &mut dyn FnMut(&PyObject));
 /// `tp_clear`: drops the references the object owns, to break a cycle.
 pub type ClearFn = fn(&ThreadState, &PyObject);
 /// `sq_length`, `mp_length` (`lenfunc`).
@@ -128,7 +128,10 @@ impl<F: Copy> Slot<F> {
         self.0.get()
     }
 
-    pub fn set(&self, function: Option<F>) {
+    /// Replaces the slot (a heap type's dunder assigned; see `TypeObject::set_slot`).
+    /// Static types' tables are constants: they are never written, so any thread may read
+    /// them.
+    pub(crate) fn set(&self, _ts: &ThreadState, function: Option<F>) {
         self.0.set(function);
     }
 
@@ -137,7 +140,7 @@ impl<F: Copy> Slot<F> {
     }
 
     /// Copies the base's slot if this one is empty (CPython's `COPYSLOT`).
-    pub fn inherit(&self, base: &Slot<F>) {
+    pub(crate) fn inherit(&self, _ts: &ThreadState, base: &Slot<F>) {
         if self.0.get().is_none() {
             self.0.set(base.0.get());
         }
@@ -157,8 +160,8 @@ macro_rules! slot_table {
             pub const EMPTY: $name = $name { $($field: Slot::NONE),* };
 
             /// Fills each empty slot from `base`.
-            pub fn inherit(&self, base: &$name) {
-                $(self.$field.inherit(&base.$field);)*
+            pub(crate) fn inherit(&self, ts: &ThreadState, base: &$name) {
+                $(self.$field.inherit(ts, &base.$field);)*
             }
         }
     };

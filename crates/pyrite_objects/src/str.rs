@@ -105,7 +105,7 @@ impl Str {
     }
 
     /// `hash(s)`, cached.
-    pub fn hash_value(&self) -> isize {
+    pub fn hash_value(&self, _ts: &ThreadState) -> isize {
         let cached = self.hash.get();
         if cached != -1 {
             return cached;
@@ -163,6 +163,10 @@ const fn count_code_points(bytes: &[u8]) -> usize {
     }
     count
 }
+
+// SAFETY: the text is immutable; the hash cache is only read and written by
+// `hash_value`, which takes the thread state.
+unsafe impl crate::object::StaticPayload for Str {}
 
 impl PyPayload for Str {
     fn static_type() -> &'static PyType {
@@ -240,8 +244,8 @@ fn str_str(ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(from_py_str(ts, value).into_ref())
 }
 
-fn str_hash(_ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
-    Ok(str_payload(object, "__hash__")?.hash_value())
+fn str_hash(ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
+    Ok(str_payload(object, "__hash__")?.hash_value(ts))
 }
 
 fn str_richcompare(_ts: &ThreadState, a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
@@ -299,7 +303,7 @@ pub static STR_TYPE: StaticType = StaticObject::new(
         str: Slot::new(str_str),
         hash: Slot::new(str_hash),
         richcompare: Slot::new(str_richcompare),
-        ..SlotTable::EMPTY
+        ..crate::typeobject::object_slots()
     })
     .with_sequence(SequenceSlots {
         length: Slot::new(str_length),

@@ -59,7 +59,7 @@ fn probe_finalize(_ts: &ThreadState, object: &PyObject) {
     }
 }
 
-fn probe_traverse(object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn probe_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(probe) = object.downcast_ref::<Probe>()
         && let Some(child) = probe.child.borrow().as_ref()
     {
@@ -77,7 +77,7 @@ pub static PROBE_TYPE: StaticType = StaticObject::new(
     .with_slots(SlotTable {
         finalize: Slot::new(probe_finalize),
         traverse: Slot::new(probe_traverse),
-        ..SlotTable::EMPTY
+        ..crate::typeobject::object_slots()
     })
     .with_weaklist_offset(payload_field_offset::<Probe>(offset_of!(Probe, weaklist))),
 );
@@ -103,7 +103,7 @@ impl PyPayload for Node {
     }
 }
 
-fn node_traverse(object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn node_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(next) = object
         .downcast_ref::<Node>()
         .and_then(|node| node.next.as_ref())
@@ -116,7 +116,7 @@ pub static NODE_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Node>("Node", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(SlotTable {
         traverse: Slot::new(node_traverse),
-        ..SlotTable::EMPTY
+        ..crate::typeobject::object_slots()
     }),
 );
 
@@ -159,7 +159,7 @@ pub static RECORDER_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Recorder>("Recorder", 0, Some(&OBJECT_TYPE)).with_slots(SlotTable {
         call: Slot::new(recorder_call),
-        ..SlotTable::EMPTY
+        ..crate::typeobject::object_slots()
     }),
 );
 

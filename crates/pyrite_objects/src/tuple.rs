@@ -23,6 +23,9 @@ impl Tuple {
     }
 }
 
+// SAFETY: a tuple's items never change.
+unsafe impl crate::object::StaticPayload for Tuple {}
+
 impl PyPayload for Tuple {
     fn static_type() -> &'static PyType {
         &TUPLE_TYPE
@@ -166,7 +169,7 @@ fn tuple_subscript(ts: &ThreadState, object: &PyObject, key: &PyObject) -> PyRes
     tuple_item(ts, object, index)
 }
 
-fn tuple_traverse(object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn tuple_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     for item in items(object) {
         visit(item);
     }
@@ -184,7 +187,7 @@ pub static TUPLE_TYPE: StaticType = StaticObject::new(
         hash: Slot::new(tuple_hash),
         richcompare: Slot::new(tuple_richcompare),
         traverse: Slot::new(tuple_traverse),
-        ..SlotTable::EMPTY
+        ..crate::typeobject::object_slots()
     })
     .with_sequence(SequenceSlots {
         length: Slot::new(tuple_length),
@@ -241,7 +244,7 @@ mod tests {
             assert_eq!(err.display_lazy(), "IndexError: tuple index out of range");
             let last = crate::abstract_api::get_item(ts, &pair, &int::new(ts, -1)).unwrap();
             assert_eq!(int::as_i64(&last), Some(2));
-            assert_eq!(crate::gc::get_referents(&pair).len(), 2);
+            assert_eq!(crate::gc::get_referents(ts, &pair).len(), 2);
         });
     }
 }

@@ -1,19 +1,24 @@
-//! Type objects: `type` and `object`, readiness (bases, MRO, slot inheritance) and heap
+//! Type objects: `type` and `object`, readiness (bases, MRO), slot inheritance and heap
 //! types.
 //!
 //! CPython counterpart: `Objects/typeobject.c` (`PyType_Type`, `PyBaseObject_Type`,
 //! `PyType_Ready`, `inherit_slots`, `object_repr`, `object_richcompare`, `type_repr`,
 //! `PyType_IsSubtype`). A type object is a `PyObj<TypeObject>`; built-in types are
-//! immortal `static`s whose slot tables are constants.
+//! immortal `static`s.
+//!
+//! Built-in types' slot tables are complete constants: a built-in type spells out what it
+//! inherits with `..object_slots()` (or its base's template), so static tables are never
+//! written and any thread may read them. Heap types get empty tables filled by
+//! `inherit_slots` when they are created. The mutable parts of every type (bases, MRO,
+//! readiness) are in `GilCell`s, reachable only with the thread state.
 
 use std::any::TypeId;
 use std::borrow::Cow;
-use std::cell::{Cell, Ref, RefCell};
 use std::ptr::NonNull;
 
 use crate::err::{PyErr, PyResult};
 use crate::object::{PyObj, PyObject, PyPayload, PyRef, StaticObject, free_object};
-use crate::pystate::ThreadState;
+use crate::pystate::{GilCell, ThreadState};
 use crate::singletons;
 use crate::slots::{CompareOp, MappingSlots, NumberSlots, SequenceSlots, Slot, SlotTable};
 
@@ -41,13 +46,13 @@ pub mod flags {
 
 /// The payload of a type object: CPython's `PyTypeObject` fields.
 pub struct TypeObject {
-    name: RefCell<Cow<'static, str>>,
-    flags: Cell<u64>,
+    /// `tp_name`. *(Planned: heap types' `__name__`/`__qualname__` in a `GilCell`.)*
+    name: Cow<'static, str>,
+    /// `tp_flags` as declared (`READY` is tracked in `state`).
+    flags: u64,
     /// `tp_base`: the base whose instance layout this type extends.
-    base: RefCell<Option<PyRef>>,
-    /// `__bases__` and `__mro__` (tuples), set by `type_ready`.
-    bases: RefCell<Option<PyRef>>,
-    mro: RefCell<Option<PyRef>>,
+    base: Option<PyRef>,
+    state: GilCell<TypeState>,
     /// The Rust payload of instances (subclasses share their base's).
     payload_type: TypeId,
     /// Frees an instance (the layout-specific part of `tp_dealloc`).
@@ -62,6 +67,14 @@ pub struct TypeObject {
     pub mapping: MappingSlots,
 }
 
+/// What `type_ready` computes and Python code may change.
+struct TypeState {
+    ready: bool,
+    /// `__bases__` and `__mro__` (tuples).
+    bases: Option<PyRef>,
+    mro: Option<PyRef>,
+}
+
 impl TypeObject {
     /// A built-in type whose instances carry payload `T`.
     pub const fn builtin<T: PyPayload>(
@@ -70,25 +83,30 @@ impl TypeObject {
         base: Option<&'static StaticType>,
     ) -> TypeObject {
         TypeObject {
-            name: RefCell::new(Cow::Borrowed(name)),
-            flags: Cell::new(type_flags | flags::IMMUTABLETYPE),
-            base: RefCell::new(match base {
+            name: Cow::Borrowed(name),
+            flags: type_flags | flags::IMMUTABLETYPE,
+            base: match base {
                 Some(base) => Some(PyRef::immortal(base)),
                 None => None,
+            },
+            state: GilCell::new(TypeState {
+                ready: false,
+                bases: None,
+                mro: None,
             }),
-            bases: RefCell::new(None),
-            mro: RefCell::new(None),
             payload_type: TypeId::of::<T>(),
             dealloc: free_object::<T>,
             weaklist_offset: 0,
             basicsize: std::mem::size_of::<PyObj<T>>(),
-            slots: SlotTable::EMPTY,
+            slots: object_slots(),
             number: NumberSlots::EMPTY,
             sequence: SequenceSlots::EMPTY,
             mapping: MappingSlots::EMPTY,
         }
     }
 
+    /// The `tp_*` slots, complete (write `..object_slots()` or a base's template for what
+    /// is inherited).
     pub const fn with_slots(mut self, slots: SlotTable) -> TypeObject {
         self.slots = slots;
         self
@@ -116,22 +134,33 @@ impl TypeObject {
         self
     }
 
-    /// `__name__`.
-    pub fn name(&self) -> Ref<'_, str> {
-        Ref::map(self.name.borrow(), |name| &**name)
+    /// `tp_name` (`__name__` for built-in types in `builtins`).
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
-    pub fn flags(&self) -> u64 {
-        self.flags.get()
+    /// `__flags__`.
+    pub fn flags(&self, ts: &ThreadState) -> u64 {
+        let ready = if self.state.borrow(ts).ready {
+            flags::READY
+        } else {
+            0
+        };
+        self.flags | ready
+    }
+
+    #[inline]
+    pub fn has_flag(&self, flag: u64) -> bool {
+        self.flags & flag != 0
     }
 
     #[inline]
     pub fn has_gc(&self) -> bool {
-        self.flags.get() & flags::HAVE_GC != 0
+        self.has_flag(flags::HAVE_GC)
     }
 
     pub fn is_heap_type(&self) -> bool {
-        self.flags.get() & flags::HEAPTYPE != 0
+        self.has_flag(flags::HEAPTYPE)
     }
 
     #[inline]
@@ -153,36 +182,44 @@ impl TypeObject {
     }
 
     /// `tp_base`.
-    pub fn base(&self) -> Option<PyRef> {
-        self.base.borrow().clone()
+    pub fn base(&self) -> Option<&PyObject> {
+        self.base.as_deref()
     }
 
     /// `__bases__` (a tuple), once ready.
-    pub fn bases(&self) -> Option<PyRef> {
-        self.bases.borrow().clone()
+    pub fn bases(&self, ts: &ThreadState) -> Option<PyRef> {
+        self.state.borrow(ts).bases.clone()
     }
 
     /// `__mro__` (a tuple), once ready.
-    pub fn mro(&self) -> Option<PyRef> {
-        self.mro.borrow().clone()
+    pub fn mro(&self, ts: &ThreadState) -> Option<PyRef> {
+        self.state.borrow(ts).mro.clone()
     }
 
-    /// Fills empty slots from `base` (CPython's `inherit_slots`). `hash` and `richcompare`
-    /// are inherited together, and only if neither is defined.
-    fn inherit_slots(&self, base: &TypeObject) {
+    /// Fills a heap type's empty slots from `base` (CPython's `inherit_slots`). `hash` and
+    /// `richcompare` are inherited together, and only if neither is defined.
+    fn inherit_slots(&self, ts: &ThreadState, base: &TypeObject) {
+        if !self.is_heap_type() {
+            return; // static tables are complete constants
+        }
         if self.slots.hash.get().is_none() && self.slots.richcompare.get().is_none() {
-            self.slots.hash.set(base.slots.hash.get());
-            self.slots.richcompare.set(base.slots.richcompare.get());
+            self.slots.hash.set(ts, base.slots.hash.get());
+            self.slots.richcompare.set(ts, base.slots.richcompare.get());
         } else if self.slots.hash.get().is_none() {
             // Defining comparison without hashing makes instances unhashable.
-            self.slots.hash.set(Some(hash_not_implemented));
+            self.slots.hash.set(ts, Some(hash_not_implemented));
         }
-        self.slots.inherit(&base.slots);
-        self.number.inherit(&base.number);
-        self.sequence.inherit(&base.sequence);
-        self.mapping.inherit(&base.mapping);
+        self.slots.inherit(ts, &base.slots);
+        self.number.inherit(ts, &base.number);
+        self.sequence.inherit(ts, &base.sequence);
+        self.mapping.inherit(ts, &base.mapping);
     }
 }
+
+// SAFETY: name, flags, base and layout are immutable; the slot tables are written only by
+// `inherit_slots` (crate-private, heap types only, with the thread state), so static types'
+// tables stay the constants they were built as; the rest is in a `GilCell`.
+unsafe impl crate::object::StaticPayload for TypeObject {}
 
 impl PyPayload for TypeObject {
     fn static_type() -> &'static PyType {
@@ -193,11 +230,11 @@ impl PyPayload for TypeObject {
 impl PyType {
     /// `issubclass(self, other)` by the MRO (CPython's `PyType_IsSubtype`), or by the base
     /// chain before the type is ready.
-    pub fn is_subtype(&self, other: &PyType) -> bool {
+    pub fn is_subtype(&self, ts: &ThreadState, other: &PyType) -> bool {
         if std::ptr::eq(self, other) {
             return true;
         }
-        if let Some(mro) = self.mro.borrow().as_ref() {
+        if let Some(mro) = self.state.borrow(ts).mro.as_ref() {
             return crate::tuple::items(mro)
                 .iter()
                 .any(|entry| entry.as_ptr() == other.as_object().as_ptr());
@@ -207,36 +244,39 @@ impl PyType {
             if ty.as_ptr() == other.as_object().as_ptr() {
                 return true;
             }
-            current = as_type(&ty).and_then(|ty| ty.base());
+            current = as_type(ty).and_then(|ty| ty.base());
         }
         false
     }
 
     /// Readies the type (CPython's `PyType_Ready`): `__bases__`, `__mro__`, inherited slots.
     pub fn ready(&self, ts: &ThreadState) -> PyResult<()> {
-        if self.flags() & flags::READY != 0 {
+        if self.state.borrow(ts).ready {
             return Ok(());
         }
-        if self.bases.borrow().is_none() {
-            let bases = match self.base() {
-                Some(base) => vec![base],
-                None if std::ptr::eq(self, &*OBJECT_TYPE) => Vec::new(),
-                None => vec![OBJECT_TYPE.to_ref()],
-            };
-            if self.base.borrow().is_none() && !bases.is_empty() {
-                *self.base.borrow_mut() = Some(bases[0].clone());
+        let existing_bases = self.state.borrow(ts).bases.clone();
+        let bases = match existing_bases {
+            Some(bases) => bases,
+            None => {
+                let bases = match self.base() {
+                    Some(base) => vec![base.new_ref()],
+                    None => Vec::new(),
+                };
+                let bases = crate::tuple::new(ts, bases).into_ref();
+                self.state.borrow_mut(ts).bases = Some(bases.clone());
+                bases
             }
-            *self.bases.borrow_mut() = Some(crate::tuple::new(ts, bases).into_ref());
-        }
-        let bases = self.bases().unwrap_or_else(crate::tuple::empty);
-        let mro = crate::mro::compute_mro(self, crate::tuple::items(&bases))?;
+        };
+        let mro = crate::mro::compute_mro(ts, self, crate::tuple::items(&bases))?;
         for ancestor in &mro[1..] {
             if let Some(ancestor) = as_type(ancestor) {
-                self.inherit_slots(ancestor);
+                self.inherit_slots(ts, ancestor);
             }
         }
-        *self.mro.borrow_mut() = Some(crate::tuple::new(ts, mro).into_ref());
-        self.flags.set(self.flags() | flags::READY);
+        let mro = crate::tuple::new(ts, mro).into_ref();
+        let mut state = self.state.borrow_mut(ts);
+        state.mro = Some(mro);
+        state.ready = true;
         Ok(())
     }
 }
@@ -256,7 +296,7 @@ pub fn new_heap_type(ts: &ThreadState, name: &str, bases: &[PyRef]) -> PyResult<
         let Some(ty) = as_type(base) else {
             return Err(PyErr::type_error("bases must be types"));
         };
-        if ty.flags() & flags::BASETYPE == 0 {
+        if !ty.has_flag(flags::BASETYPE) {
             return Err(PyErr::type_error(format!(
                 "type '{}' is not an acceptable base type",
                 ty.name()
@@ -265,12 +305,20 @@ pub fn new_heap_type(ts: &ThreadState, name: &str, bases: &[PyRef]) -> PyResult<
         base_types.push(ty);
     }
     let base = base_types.first().copied().unwrap_or(&OBJECT_TYPE);
-    let payload = TypeObject {
-        name: RefCell::new(Cow::Owned(name.to_owned())),
-        flags: Cell::new(flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC),
-        base: RefCell::new(Some(base.as_object().new_ref())),
-        bases: RefCell::new(None),
-        mro: RefCell::new(None),
+    let bases = if bases.is_empty() {
+        vec![OBJECT_TYPE.to_ref()]
+    } else {
+        bases.to_vec()
+    };
+    let mut payload = TypeObject {
+        name: Cow::Owned(name.to_owned()),
+        flags: flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC,
+        base: Some(base.as_object().new_ref()),
+        state: GilCell::new(TypeState {
+            ready: false,
+            bases: None,
+            mro: None,
+        }),
         payload_type: base.payload_type,
         dealloc: base.dealloc,
         weaklist_offset: base.weaklist_offset,
@@ -280,13 +328,8 @@ pub fn new_heap_type(ts: &ThreadState, name: &str, bases: &[PyRef]) -> PyResult<
         sequence: SequenceSlots::EMPTY,
         mapping: MappingSlots::EMPTY,
     };
+    payload.state.get_mut().bases = Some(crate::tuple::new(ts, bases).into_ref());
     let ty = crate::object::Py::new(ts, payload);
-    let bases_list = if bases.is_empty() {
-        vec![OBJECT_TYPE.to_ref()]
-    } else {
-        bases.to_vec()
-    };
-    *ty.bases.borrow_mut() = Some(crate::tuple::new(ts, bases_list).into_ref());
     ty.ready(ts)?;
     Ok(ty.into_ref())
 }
@@ -298,6 +341,17 @@ pub(crate) fn ready_builtin_types(ts: &ThreadState) {
         if let Err(err) = ty.ready(ts) {
             ts.write_unraisable(err, "readying a built-in type");
         }
+    }
+}
+
+/// `object`'s `tp_*` slots: the template every built-in table completes.
+pub const fn object_slots() -> SlotTable {
+    SlotTable {
+        repr: Slot::new(object_repr),
+        str: Slot::new(object_str),
+        hash: Slot::new(object_hash),
+        richcompare: Slot::new(object_richcompare),
+        ..SlotTable::EMPTY
     }
 }
 
@@ -360,26 +414,33 @@ fn type_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(crate::str::new(ts, &format!("<class '{name}'>")).into_ref())
 }
 
-fn type_traverse(object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn type_traverse(ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(ty) = as_type(object) {
-        for field in [&ty.base, &ty.bases, &ty.mro] {
-            if let Some(referent) = field.borrow().as_ref() {
-                visit(referent);
-            }
+        if let Some(base) = ty.base() {
+            visit(base);
+        }
+        let state = ty.state.borrow(ts);
+        for referent in [&state.bases, &state.mro].into_iter().flatten() {
+            visit(referent);
         }
     }
 }
 
-fn type_clear(_ts: &ThreadState, object: &PyObject) {
+fn type_clear(ts: &ThreadState, object: &PyObject) {
     if let Some(ty) = as_type(object) {
-        let mro = ty.mro.borrow_mut().take();
-        let bases = ty.bases.borrow_mut().take();
+        let (mro, bases) = {
+            let mut state = ty.state.borrow_mut(ts);
+            (state.mro.take(), state.bases.take())
+        };
         drop((mro, bases));
     }
 }
 
 /// The payload of plain `object()` instances.
 pub struct BaseObject;
+
+// SAFETY: no data.
+unsafe impl crate::object::StaticPayload for BaseObject {}
 
 impl PyPayload for BaseObject {
     fn static_type() -> &'static PyType {
@@ -389,13 +450,7 @@ impl PyPayload for BaseObject {
 
 pub static OBJECT_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
-    TypeObject::builtin::<BaseObject>("object", flags::BASETYPE, None).with_slots(SlotTable {
-        repr: Slot::new(object_repr),
-        str: Slot::new(object_str),
-        hash: Slot::new(object_hash),
-        richcompare: Slot::new(object_richcompare),
-        ..SlotTable::EMPTY
-    }),
+    TypeObject::builtin::<BaseObject>("object", flags::BASETYPE, None),
 );
 
 pub static TYPE_TYPE: StaticType = StaticObject::new(
@@ -409,7 +464,7 @@ pub static TYPE_TYPE: StaticType = StaticObject::new(
         repr: Slot::new(type_repr),
         traverse: Slot::new(type_traverse),
         clear: Slot::new(type_clear),
-        ..SlotTable::EMPTY
+        ..object_slots()
     }),
 );
 
@@ -429,8 +484,11 @@ mod tests {
                     .is(TYPE_TYPE.as_object())
             );
             assert!(OBJECT_TYPE.base().is_none());
-            assert!(TYPE_TYPE.is_subtype(&OBJECT_TYPE));
-            assert!(!OBJECT_TYPE.is_subtype(&TYPE_TYPE));
+            assert!(TYPE_TYPE.is_subtype(ts, &OBJECT_TYPE));
+            assert!(!OBJECT_TYPE.is_subtype(ts, &TYPE_TYPE));
+            // CPython 3.14: object.__flags__ == 5378, type.__flags__ == 2155896066 (the
+            // bits Pyrite models so far).
+            assert_eq!(OBJECT_TYPE.flags(ts) & 0x1700, 5378 & 0x1700);
             assert_eq!(
                 crate::str::repr_string(ts, TYPE_TYPE.as_object()),
                 "<class 'type'>"
@@ -439,7 +497,7 @@ mod tests {
                 crate::str::repr_string(ts, OBJECT_TYPE.as_object()),
                 "<class 'object'>"
             );
-            let mro = TYPE_TYPE.mro().unwrap();
+            let mro = TYPE_TYPE.mro(ts).unwrap();
             assert_eq!(
                 crate::str::repr_string(ts, &mro),
                 "(<class 'type'>, <class 'object'>)"

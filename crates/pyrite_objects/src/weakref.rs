@@ -231,7 +231,7 @@ fn weakref_richcompare(ts: &ThreadState, a: &PyObject, b: &PyObject, op: Compare
     }
 }
 
-fn weakref_traverse(object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+fn weakref_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(weakref) = object.downcast_ref::<Weakref>()
         && let Some(callback) = weakref.callback.borrow().as_ref()
     {
@@ -260,7 +260,7 @@ pub static WEAKREF_TYPE: StaticType = StaticObject::new(
         call: Slot::new(weakref_call),
         traverse: Slot::new(weakref_traverse),
         clear: Slot::new(weakref_clear),
-        ..SlotTable::EMPTY
+        ..crate::typeobject::object_slots()
     }),
 );
 
@@ -305,7 +305,8 @@ mod tests {
             assert_eq!(r0.hash(ts).unwrap(), hash_before);
             let err = r1.hash(ts).unwrap_err();
             assert_eq!(err.display_lazy(), "TypeError: weak object has gone away");
-            let err = crate::abstract_api::call(ts, &r1, std::slice::from_ref(&r2), None).unwrap_err();
+            let err =
+                crate::abstract_api::call(ts, &r1, std::slice::from_ref(&r2), None).unwrap_err();
             assert_eq!(
                 err.display_lazy(),
                 "TypeError: weakref expected 0 arguments, got 1"
