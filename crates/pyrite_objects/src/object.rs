@@ -96,6 +96,16 @@ impl PyObject {
         }
     }
 
+    /// Makes a non-container object immortal (CPython's `_Py_SetImmortal`), as interning
+    /// does. Containers stay mortal: their GC prefix marks them (see `has_gc_head`).
+    pub(crate) fn immortalize(&self, _ts: &ThreadState) -> bool {
+        if self.ob_type().has_gc() {
+            return false;
+        }
+        self.refcnt.set(IMMORTAL_REFCNT);
+        true
+    }
+
     #[inline]
     fn incref(&self) {
         let count = self.refcnt.get();

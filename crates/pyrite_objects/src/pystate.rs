@@ -173,6 +173,11 @@ impl ThreadState {
 /// cannot even read it, so sharing the static between threads is sound.
 pub struct GilCell<T>(RefCell<T>);
 
+// SAFETY: the value is only reachable through `borrow`/`borrow_mut`, which take the thread
+// state: only the thread holding the GIL touches it, so a `GilCell` in a static is never
+// accessed by two threads at once.
+unsafe impl<T> Sync for GilCell<T> {}
+
 impl<T> GilCell<T> {
     pub const fn new(value: T) -> GilCell<T> {
         GilCell(RefCell::new(value))

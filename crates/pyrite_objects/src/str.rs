@@ -8,12 +8,13 @@
 //! point), so it equals 64-bit CPython's for the same key.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 
 use pyrite_ast::PyStr;
 
 use crate::err::{ExceptionKind, PyErr, PyResult};
 use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
-use crate::pystate::ThreadState;
+use crate::pystate::{GilCell, ThreadState};
 use crate::singletons::not_implemented;
 use crate::slots::{CompareOp, MappingSlots, SequenceSlots, Slot, SlotTable};
 use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, flags};
@@ -184,6 +185,27 @@ pub fn from_py_str(ts: &ThreadState, value: PyStr) -> Py<Str> {
     Py::new(ts, Str::from_py_str(value))
 }
 
+/// The interned strings (CPython's `interned` dict), each immortal.
+static INTERNED: GilCell<Option<HashMap<Box<[u8]>, PyRef>>> = GilCell::new(None);
+
+/// `sys.intern(text)`: the one immortal `str` object with this text.
+pub fn intern(ts: &ThreadState, text: &str) -> PyRef {
+    if let Some(found) = INTERNED
+        .borrow(ts)
+        .as_ref()
+        .and_then(|table| table.get(text.as_bytes()))
+    {
+        return found.clone();
+    }
+    let string = new(ts, text).into_ref();
+    string.immortalize(ts);
+    INTERNED
+        .borrow_mut(ts)
+        .get_or_insert_with(HashMap::new)
+        .insert(text.as_bytes().into(), string.clone());
+    string
+}
+
 /// A `str` object over static text, without copying it.
 pub fn from_static_text(ts: &ThreadState, text: &'static str) -> PyRef {
     Py::new(ts, Str::from_static(text)).into_ref()
@@ -350,6 +372,17 @@ mod tests {
             }
             let long = new(ts, "hello world, a longer string");
             assert_eq!(long.as_object().hash(ts).unwrap(), -3895529945874917250);
+        });
+    }
+
+    #[test]
+    fn interned_strings_are_shared_immortals() {
+        with_gil(|ts| {
+            let a = intern(ts, "pyrite_interned");
+            let b = intern(ts, "pyrite_interned");
+            assert!(a.is(&b));
+            assert!(a.is_immortal());
+            assert!(!intern(ts, "other").is(&a));
         });
     }
 
