@@ -7,7 +7,8 @@
 //! A slot is a plain `fn` pointer in a `Cell`: calling it is a load and an indirect call.
 //! Every slot function takes the thread state first (the proof the GIL is held) and
 //! returns `PyResult`. Tables are embedded in the type object (no `tp_as_number`
-//! indirection); an empty slot is `None`, inherited from the base by `type_ready`.
+//! indirection). Built-in types' tables are complete constants; heap types' empty slots
+//! are filled from their bases when the type is readied (`PyType::ready`).
 
 use std::cell::Cell;
 

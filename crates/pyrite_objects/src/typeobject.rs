@@ -67,7 +67,7 @@ pub struct TypeObject {
     pub mapping: MappingSlots,
 }
 
-/// What `type_ready` computes and Python code may change.
+/// What `PyType::ready` computes and Python code may change.
 struct TypeState {
     ready: bool,
     /// `__bases__` and `__mro__` (tuples).

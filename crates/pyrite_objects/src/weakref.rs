@@ -55,8 +55,11 @@ impl Weakref {
     pub fn get(&self) -> Option<PyRef> {
         let referent = self.referent.get()?;
         // SAFETY: `referent` is cleared before the referent is freed (`clear_weakrefs`
-        // runs in its deallocation), so while set it points to a live object.
-        Some(unsafe { referent.as_ref() }.new_ref())
+        // runs in its deallocation), so while set it points to an allocated object.
+        let referent = unsafe { referent.as_ref() };
+        // A count of zero means its deallocation has begun (perhaps deferred by the
+        // trashcan): it must not be revived, as CPython's `_PyWeakref_GET_REF`.
+        (referent.refcnt() > 0).then(|| referent.new_ref())
     }
 }
 
