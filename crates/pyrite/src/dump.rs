@@ -1,6 +1,7 @@
 //! `-X dump=ast` and `-X dump=code`: the parser's and the compiler's output as text, in
 //! the exact form `shared/oracle/codedump.py` prints under CPython 3.14, so that the
-//! parity harness (`tools/parity.py`) can compare them file by file.
+//! parity harness (`tools/parity.py`) can compare them file by file. `-X dump=symtable`
+//! prints the symbol tables as `tools/symtable_dump.py` prints CPython's.
 
 use crate::cmdline::{Config, Program};
 use std::process::ExitCode;
@@ -25,13 +26,29 @@ pub fn run(program_name: &str, mode: &str, config: &Config) -> ExitCode {
         "ast" => dump_ast(&source, path),
         "syntaxerror" => dump_syntax_error(&source, path),
         "code" => not_yet(program_name, "the compiler (issue 'Compiler')"),
+        "symtable" => dump_symtable(&source, path),
         _ => {
             eprintln!(
-                "{program_name}: -X dump= takes 'ast', 'syntaxerror' or 'code', not {mode:?}"
+                "{program_name}: -X dump= takes 'ast', 'syntaxerror', 'code' or 'symtable', not {mode:?}"
             );
             ExitCode::from(2)
         }
     }
+}
+
+/// What `symtable.symtable(source, path, "exec")` makes of the file: the tables, or the
+/// SyntaxError of the parser, the future-import check or the symtable pass.
+fn dump_symtable(source: &[u8], path: &str) -> ExitCode {
+    use pyrite_compiler::symtable::dump;
+    let text = match pyrite_parser::parse_module(source, path) {
+        Err(err) => dump::dump_syntax_error(&err),
+        Ok(module) => match pyrite_compiler::module_symtable(&module) {
+            Ok(table) => dump::dump(&table),
+            Err(err) => dump::dump_error(&err),
+        },
+    };
+    print!("{text}");
+    ExitCode::SUCCESS
 }
 
 fn not_yet(program_name: &str, what: &str) -> ExitCode {

@@ -21,7 +21,8 @@ const USAGE_XOPTIONS: &str = include_str!("help/xoptions.txt");
 const USAGE_ENVVARS: &str = include_str!("help/envvars.txt");
 const PYRITE_XOPTIONS: &str = "\nPyrite's own -X options:\n\
 -X dump=ast: print ast.dump(ast.parse(FILE), include_attributes=True) and exit\n\
--X dump=code: print every code object of FILE, as shared/oracle/codedump.py does\n";
+-X dump=code: print every code object of FILE, as shared/oracle/codedump.py does\n\
+-X dump=symtable: print FILE's symbol tables, as tools/symtable_dump.py does\n";
 
 fn usage_line(program_name: &str) -> String {
     USAGE_LINE.replace("{}", program_name)
@@ -98,17 +99,17 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
     if let Some(mode) = config.xoption("dump") {
         return dump::run(program_name, mode, config);
     }
-    if let Program::File(path) = &config.program {
-        if let Err(err) = std::fs::File::open(path) {
-            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.into());
-            eprintln!(
-                "{program_name}: can't open file {}: [Errno {}] {}",
-                python_str_repr(&absolute.to_string_lossy()),
-                err.raw_os_error().unwrap_or(0),
-                strerror(&err)
-            );
-            return ExitCode::from(2);
-        }
+    if let Program::File(path) = &config.program
+        && let Err(err) = std::fs::File::open(path)
+    {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.into());
+        eprintln!(
+            "{program_name}: can't open file {}: [Errno {}] {}",
+            python_str_repr(&absolute.to_string_lossy()),
+            err.raw_os_error().unwrap_or(0),
+            strerror(&err)
+        );
+        return ExitCode::from(2);
     }
     eprintln!(
         "{program_name}: cannot run Python code yet: the evaluation loop is not implemented \

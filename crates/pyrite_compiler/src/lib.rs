@@ -2,3 +2,18 @@
 //!
 //! CPython counterpart: `Python/symtable.c`, `Python/compile.c`, `Python/codegen.c`,
 //! `Python/flowgraph.c`, `Python/assemble.c` and `Python/marshal.c`.
+
+mod docstring;
+pub mod future;
+pub mod symtable;
+
+pub use future::FutureFeatures;
+pub use symtable::{SymbolTable, SymtableError};
+
+/// The symbol tables of a module as CPython's `symtable.symtable(source, filename,
+/// "exec")` sees them: future imports are read first (their errors come first), then
+/// both symbol table passes run.
+pub fn module_symtable(module: &pyrite_ast::Mod) -> Result<SymbolTable, SymtableError> {
+    let future = FutureFeatures::from_ast(module)?;
+    symtable::build(module, &future)
+}

@@ -22,10 +22,9 @@ pub fn built_stdlib() -> Option<PathBuf> {
 /// Looks the standard library up in the documented order; `use_environment` is false
 /// under `-E`/`-I`. Returns a zip file or a directory that exists.
 pub fn find_stdlib(use_environment: bool, executable: Option<&Path>) -> Option<PathBuf> {
-    if use_environment {
-        if let Some(p) = std::env::var_os("PYRITE_STDLIB").filter(|p| !p.is_empty()) {
-            return Some(PathBuf::from(p)).filter(|p| p.exists());
-        }
+    if let Some(p) = std::env::var_os("PYRITE_STDLIB").filter(|p| use_environment && !p.is_empty())
+    {
+        return Some(PathBuf::from(p)).filter(|p| p.exists());
     }
     if let Some(dir) = executable.and_then(Path::parent) {
         for candidate in [

@@ -24,19 +24,16 @@ impl Parser<'_> {
     }
 
     fn raise_invalid_target(&mut self, kind: TargetsType, e: &Expr) {
-        match invalid_target(e, kind) {
-            Some(t) => {
-                let msg = match kind {
-                    TargetsType::Star | TargetsType::For => {
-                        format!("cannot assign to {}", expr_name(t))
-                    }
-                    TargetsType::Del => format!("cannot delete {}", expr_name(t)),
-                };
-                let loc = t.location();
-                self.raise_syntax_at(loc, msg);
-            }
-            // No offending part: the rule fails and the generic error is reported.
-            None => {}
+        // Without an offending part the rule fails and the generic error is reported.
+        if let Some(t) = invalid_target(e, kind) {
+            let msg = match kind {
+                TargetsType::Star | TargetsType::For => {
+                    format!("cannot assign to {}", expr_name(t))
+                }
+                TargetsType::Del => format!("cannot delete {}", expr_name(t)),
+            };
+            let loc = t.location();
+            self.raise_syntax_at(loc, msg);
         }
     }
 

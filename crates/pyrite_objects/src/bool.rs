@@ -1,0 +1,91 @@
+//! `bool`: `True` and `False`, immortal instances of a subclass of `int`.
+//!
+//! CPython counterpart: `Objects/boolobject.c`. The payload is `int`'s, so every `int`
+//! slot works on them; `bool` overrides `repr` (and later the bitwise operators).
+
+use crate::err::PyResult;
+use crate::int::{INT_TYPE, Int};
+use crate::object::{PyObject, PyRef, StaticObject};
+use crate::pystate::ThreadState;
+use crate::slots::{Slot, SlotTable};
+use crate::typeobject::{StaticType, TYPE_TYPE, TypeObject, flags};
+
+pub static TRUE: StaticObject<Int> = StaticObject::new(&BOOL_TYPE, Int::from_i64(1));
+pub static FALSE: StaticObject<Int> = StaticObject::new(&BOOL_TYPE, Int::from_i64(0));
+
+#[inline]
+pub fn true_ref() -> PyRef {
+    TRUE.to_ref()
+}
+
+#[inline]
+pub fn false_ref() -> PyRef {
+    FALSE.to_ref()
+}
+
+/// `True` or `False`.
+#[inline]
+pub fn bool_ref(value: bool) -> PyRef {
+    if value { true_ref() } else { false_ref() }
+}
+
+/// `Some(value)` if the object is `True` or `False`.
+#[inline]
+pub fn as_bool_singleton(object: &PyObject) -> Option<bool> {
+    if object.is(TRUE.as_object()) {
+        Some(true)
+    } else if object.is(FALSE.as_object()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn bool_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let text = if object.is(TRUE.as_object()) {
+        "True"
+    } else {
+        "False"
+    };
+    Ok(crate::str::from_static_text(ts, text))
+}
+
+pub static BOOL_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Int>("bool", flags::LONG_SUBCLASS, Some(&INT_TYPE))
+        .with_slots(SlotTable {
+            repr: Slot::new(bool_repr),
+            ..crate::int::int_slots()
+        })
+        .with_number(crate::int::int_number_slots()),
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pystate::with_gil;
+    use crate::slots::CompareOp;
+    use crate::str::repr_string;
+
+    #[test]
+    fn bools_are_ints() {
+        with_gil(|ts| {
+            assert_eq!(repr_string(ts, &true_ref()), "True");
+            assert_eq!(repr_string(ts, &false_ref()), "False");
+            assert_eq!(true_ref().hash(ts).unwrap(), 1);
+            assert_eq!(false_ref().hash(ts).unwrap(), 0);
+            let one = crate::int::new(ts, 1);
+            assert!(
+                true_ref()
+                    .rich_compare_bool(ts, &one, CompareOp::Eq)
+                    .unwrap()
+            );
+            assert!(BOOL_TYPE.is_subtype(ts, &INT_TYPE));
+            assert_eq!(
+                repr_string(ts, &BOOL_TYPE.mro(ts).unwrap()),
+                "(<class 'bool'>, <class 'int'>, <class 'object'>)"
+            );
+            assert_eq!(crate::int::as_i64(&true_ref()), Some(1));
+        });
+    }
+}

@@ -1,0 +1,529 @@
+//! Type objects: `type` and `object`, readiness (bases, MRO), slot inheritance and heap
+//! types.
+//!
+//! CPython counterpart: `Objects/typeobject.c` (`PyType_Type`, `PyBaseObject_Type`,
+//! `PyType_Ready`, `inherit_slots`, `object_repr`, `object_richcompare`, `type_repr`,
+//! `PyType_IsSubtype`). A type object is a `PyObj<TypeObject>`; built-in types are
+//! immortal `static`s.
+//!
+//! Built-in types' slot tables are complete constants: a built-in type spells out what it
+//! inherits with `..object_slots()` (or its base's template), so static tables are never
+//! written and any thread may read them. Heap types get empty tables filled by
+//! `inherit_slots` when they are created. The mutable parts of every type (bases, MRO,
+//! readiness) are in `GilCell`s, reachable only with the thread state.
+
+use std::any::TypeId;
+use std::borrow::Cow;
+use std::ptr::NonNull;
+
+use crate::err::{PyErr, PyResult};
+use crate::object::{PyObj, PyObject, PyPayload, PyRef, StaticObject, free_object};
+use crate::pystate::{GilCell, ThreadState};
+use crate::singletons;
+use crate::slots::{CompareOp, MappingSlots, NumberSlots, SequenceSlots, Slot, SlotTable};
+
+/// A type object.
+pub type PyType = PyObj<TypeObject>;
+/// A built-in (static, immortal) type object.
+pub type StaticType = StaticObject<TypeObject>;
+
+/// `tp_flags` bits, with CPython's values (`type.__flags__` shows them).
+pub mod flags {
+    pub const IMMUTABLETYPE: u64 = 1 << 8;
+    pub const HEAPTYPE: u64 = 1 << 9;
+    pub const BASETYPE: u64 = 1 << 10;
+    pub const READY: u64 = 1 << 12;
+    pub const HAVE_GC: u64 = 1 << 14;
+    pub const LONG_SUBCLASS: u64 = 1 << 24;
+    pub const LIST_SUBCLASS: u64 = 1 << 25;
+    pub const TUPLE_SUBCLASS: u64 = 1 << 26;
+    pub const BYTES_SUBCLASS: u64 = 1 << 27;
+    pub const UNICODE_SUBCLASS: u64 = 1 << 28;
+    pub const DICT_SUBCLASS: u64 = 1 << 29;
+    pub const BASE_EXC_SUBCLASS: u64 = 1 << 30;
+    pub const TYPE_SUBCLASS: u64 = 1 << 31;
+}
+
+/// The payload of a type object: CPython's `PyTypeObject` fields.
+pub struct TypeObject {
+    /// `tp_name`. *(Planned: heap types' `__name__`/`__qualname__` in a `GilCell`.)*
+    name: Cow<'static, str>,
+    /// `tp_flags` as declared (`READY` is tracked in `state`).
+    flags: u64,
+    /// `tp_base`: the base whose instance layout this type extends.
+    base: Option<PyRef>,
+    state: GilCell<TypeState>,
+    /// The Rust payload of instances (subclasses share their base's).
+    payload_type: TypeId,
+    /// Frees an instance (the layout-specific part of `tp_dealloc`).
+    dealloc: unsafe fn(NonNull<PyObject>),
+    /// `tp_weaklistoffset`: offset of a `WeakrefList` in instances, 0 if none.
+    weaklist_offset: usize,
+    /// `tp_basicsize`.
+    basicsize: usize,
+    pub slots: SlotTable,
+    pub number: NumberSlots,
+    pub sequence: SequenceSlots,
+    pub mapping: MappingSlots,
+}
+
+/// What `PyType::ready` computes and Python code may change.
+struct TypeState {
+    ready: bool,
+    /// `__bases__` and `__mro__` (tuples).
+    bases: Option<PyRef>,
+    mro: Option<PyRef>,
+}
+
+impl TypeObject {
+    /// A built-in type whose instances carry payload `T`.
+    pub const fn builtin<T: PyPayload>(
+        name: &'static str,
+        type_flags: u64,
+        base: Option<&'static StaticType>,
+    ) -> TypeObject {
+        TypeObject {
+            name: Cow::Borrowed(name),
+            flags: type_flags | flags::IMMUTABLETYPE,
+            base: match base {
+                Some(base) => Some(PyRef::immortal(base)),
+                None => None,
+            },
+            state: GilCell::new(TypeState {
+                ready: false,
+                bases: None,
+                mro: None,
+            }),
+            payload_type: TypeId::of::<T>(),
+            dealloc: free_object::<T>,
+            weaklist_offset: 0,
+            basicsize: std::mem::size_of::<PyObj<T>>(),
+            slots: object_slots(),
+            number: NumberSlots::EMPTY,
+            sequence: SequenceSlots::EMPTY,
+            mapping: MappingSlots::EMPTY,
+        }
+    }
+
+    /// The `tp_*` slots, complete (write `..object_slots()` or a base's template for what
+    /// is inherited).
+    pub const fn with_slots(mut self, slots: SlotTable) -> TypeObject {
+        self.slots = slots;
+        self
+    }
+
+    pub const fn with_number(mut self, number: NumberSlots) -> TypeObject {
+        self.number = number;
+        self
+    }
+
+    pub const fn with_sequence(mut self, sequence: SequenceSlots) -> TypeObject {
+        self.sequence = sequence;
+        self
+    }
+
+    pub const fn with_mapping(mut self, mapping: MappingSlots) -> TypeObject {
+        self.mapping = mapping;
+        self
+    }
+
+    /// Declares that instances hold a `WeakrefList` at `offset` (see
+    /// `object::payload_field_offset`).
+    pub const fn with_weaklist_offset(mut self, offset: usize) -> TypeObject {
+        self.weaklist_offset = offset;
+        self
+    }
+
+    /// `tp_name` (`__name__` for built-in types in `builtins`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// `__flags__`.
+    pub fn flags(&self, ts: &ThreadState) -> u64 {
+        let ready = if self.state.borrow(ts).ready {
+            flags::READY
+        } else {
+            0
+        };
+        self.flags | ready
+    }
+
+    #[inline]
+    pub fn has_flag(&self, flag: u64) -> bool {
+        self.flags & flag != 0
+    }
+
+    #[inline]
+    pub fn has_gc(&self) -> bool {
+        self.has_flag(flags::HAVE_GC)
+    }
+
+    pub fn is_heap_type(&self) -> bool {
+        self.has_flag(flags::HEAPTYPE)
+    }
+
+    #[inline]
+    pub fn payload_type_id(&self) -> TypeId {
+        self.payload_type
+    }
+
+    #[inline]
+    pub fn weaklist_offset(&self) -> usize {
+        self.weaklist_offset
+    }
+
+    pub fn basicsize(&self) -> usize {
+        self.basicsize
+    }
+
+    pub(crate) fn dealloc_fn(&self) -> unsafe fn(NonNull<PyObject>) {
+        self.dealloc
+    }
+
+    /// `tp_base`.
+    pub fn base(&self) -> Option<&PyObject> {
+        self.base.as_deref()
+    }
+
+    /// `__bases__` (a tuple), once ready.
+    pub fn bases(&self, ts: &ThreadState) -> Option<PyRef> {
+        self.state.borrow(ts).bases.clone()
+    }
+
+    /// `__mro__` (a tuple), once ready.
+    pub fn mro(&self, ts: &ThreadState) -> Option<PyRef> {
+        self.state.borrow(ts).mro.clone()
+    }
+
+    /// Fills a heap type's empty slots from `base` (CPython's `inherit_slots`). `hash` and
+    /// `richcompare` are inherited together, and only if neither is defined.
+    fn inherit_slots(&self, ts: &ThreadState, base: &TypeObject) {
+        if !self.is_heap_type() {
+            return; // static tables are complete constants
+        }
+        if self.slots.hash.get().is_none() && self.slots.richcompare.get().is_none() {
+            self.slots.hash.set(ts, base.slots.hash.get());
+            self.slots.richcompare.set(ts, base.slots.richcompare.get());
+        } else if self.slots.hash.get().is_none() {
+            // Defining comparison without hashing makes instances unhashable.
+            self.slots.hash.set(ts, Some(hash_not_implemented));
+        }
+        self.slots.inherit(ts, &base.slots);
+        self.number.inherit(ts, &base.number);
+        self.sequence.inherit(ts, &base.sequence);
+        self.mapping.inherit(ts, &base.mapping);
+    }
+}
+
+// SAFETY: name, flags, base and layout are immutable; the slot tables are written only by
+// `inherit_slots` (crate-private, heap types only, with the thread state), so static types'
+// tables stay the constants they were built as; the rest is in a `GilCell`.
+unsafe impl crate::object::StaticPayload for TypeObject {}
+
+impl PyPayload for TypeObject {
+    fn static_type() -> &'static PyType {
+        &TYPE_TYPE
+    }
+}
+
+impl PyType {
+    /// `issubclass(self, other)` by the MRO (CPython's `PyType_IsSubtype`), or by the base
+    /// chain before the type is ready.
+    pub fn is_subtype(&self, ts: &ThreadState, other: &PyType) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        if let Some(mro) = self.state.borrow(ts).mro.as_ref() {
+            return crate::tuple::items(mro)
+                .iter()
+                .any(|entry| entry.as_ptr() == other.as_object().as_ptr());
+        }
+        let mut current = self.base();
+        while let Some(ty) = current {
+            if ty.as_ptr() == other.as_object().as_ptr() {
+                return true;
+            }
+            current = as_type(ty).and_then(|ty| ty.base());
+        }
+        false
+    }
+
+    /// Readies the type (CPython's `PyType_Ready`): `__bases__`, `__mro__`, inherited slots.
+    pub fn ready(&self, ts: &ThreadState) -> PyResult<()> {
+        if self.state.borrow(ts).ready {
+            return Ok(());
+        }
+        let existing_bases = self.state.borrow(ts).bases.clone();
+        let bases = match existing_bases {
+            Some(bases) => bases,
+            None => {
+                let bases = match self.base() {
+                    Some(base) => vec![base.new_ref()],
+                    None => Vec::new(),
+                };
+                let bases = crate::tuple::new(ts, bases).into_ref();
+                self.state.borrow_mut(ts).bases = Some(bases.clone());
+                bases
+            }
+        };
+        let mro = crate::mro::compute_mro(ts, self, crate::tuple::items(&bases))?;
+        for ancestor in &mro[1..] {
+            if let Some(ancestor) = as_type(ancestor) {
+                self.inherit_slots(ts, ancestor);
+            }
+        }
+        let mro = crate::tuple::new(ts, mro).into_ref();
+        let mut state = self.state.borrow_mut(ts);
+        state.mro = Some(mro);
+        state.ready = true;
+        Ok(())
+    }
+}
+
+/// The object as a type object, if it is one.
+pub fn as_type(object: &PyObject) -> Option<&PyType> {
+    object.downcast_ref::<TypeObject>()
+}
+
+/// Creates a class with `bases` the way `type(name, bases, {})` would, for the parts that
+/// exist so far: the MRO (C3, with CPython's errors), the layout and slots of the first
+/// base. Heap types are GC objects; their `__mro__` contains themselves, a cycle that the
+/// cycle collector will reclaim.
+pub fn new_heap_type(ts: &ThreadState, name: &str, bases: &[PyRef]) -> PyResult<PyRef> {
+    let mut base_types = Vec::with_capacity(bases.len());
+    for base in bases {
+        let Some(ty) = as_type(base) else {
+            return Err(PyErr::type_error("bases must be types"));
+        };
+        if !ty.has_flag(flags::BASETYPE) {
+            return Err(PyErr::type_error(format!(
+                "type '{}' is not an acceptable base type",
+                ty.name()
+            )));
+        }
+        base_types.push(ty);
+    }
+    let base = base_types.first().copied().unwrap_or(&OBJECT_TYPE);
+    let bases = if bases.is_empty() {
+        vec![OBJECT_TYPE.to_ref()]
+    } else {
+        bases.to_vec()
+    };
+    let mut payload = TypeObject {
+        name: Cow::Owned(name.to_owned()),
+        flags: flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC,
+        base: Some(base.as_object().new_ref()),
+        state: GilCell::new(TypeState {
+            ready: false,
+            bases: None,
+            mro: None,
+        }),
+        payload_type: base.payload_type,
+        dealloc: base.dealloc,
+        weaklist_offset: base.weaklist_offset,
+        basicsize: base.basicsize,
+        slots: SlotTable::EMPTY,
+        number: NumberSlots::EMPTY,
+        sequence: SequenceSlots::EMPTY,
+        mapping: MappingSlots::EMPTY,
+    };
+    payload.state.get_mut().bases = Some(crate::tuple::new(ts, bases).into_ref());
+    let ty = crate::object::Py::new(ts, payload);
+    ty.ready(ts)?;
+    Ok(ty.into_ref())
+}
+
+/// Readies every built-in static type, bases first (once per process).
+pub(crate) fn ready_builtin_types(ts: &ThreadState) {
+    for ty in crate::builtin_types() {
+        // Built-in types have single bases declared in order; readying cannot fail.
+        if let Err(err) = ty.ready(ts) {
+            ts.write_unraisable(err, "readying a built-in type");
+        }
+    }
+}
+
+/// `object`'s `tp_*` slots: the template every built-in table completes.
+pub const fn object_slots() -> SlotTable {
+    SlotTable {
+        repr: Slot::new(object_repr),
+        str: Slot::new(object_str),
+        hash: Slot::new(object_hash),
+        richcompare: Slot::new(object_richcompare),
+        ..SlotTable::EMPTY
+    }
+}
+
+/// `tp_hash` of unhashable types (CPython's `PyObject_HashNotImplemented`).
+pub fn hash_not_implemented(_ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
+    Err(PyErr::type_error(format!(
+        "unhashable type: '{}'",
+        object.ob_type().name()
+    )))
+}
+
+/// `object.__repr__`: `<NAME object at 0xADDR>`.
+fn object_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let text = format!(
+        "<{} object at {:p}>",
+        object.ob_type().name(),
+        object.as_ptr()
+    );
+    Ok(crate::str::new(ts, &text).into_ref())
+}
+
+/// `object.__str__`: the type's `repr`.
+fn object_str(ts: &ThreadState, object: &PyObject) -> PyResult {
+    object.repr(ts)
+}
+
+/// `object.__hash__`: by identity (CPython's `_Py_HashPointer`).
+fn object_hash(_ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
+    Ok(crate::pyhash::hash_pointer(object.as_ptr()))
+}
+
+/// `object.__eq__`/`__ne__`: identity; `!=` inverts the type's own `==`.
+fn object_richcompare(ts: &ThreadState, a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
+    match op {
+        CompareOp::Eq => Ok(if a.is(b) {
+            singletons::true_ref()
+        } else {
+            singletons::not_implemented()
+        }),
+        CompareOp::Ne => {
+            let Some(compare) = a.ob_type().slots.richcompare.get() else {
+                return Ok(singletons::not_implemented());
+            };
+            let equal = compare(ts, a, b, CompareOp::Eq)?;
+            if equal.is(&singletons::not_implemented()) {
+                return Ok(equal);
+            }
+            Ok(singletons::bool_ref(!equal.is_true(ts)?))
+        }
+        _ => Ok(singletons::not_implemented()),
+    }
+}
+
+/// `type.__repr__`: `<class 'NAME'>` (heap types will show their module).
+fn type_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let name = match as_type(object) {
+        Some(ty) => ty.name().to_owned(),
+        None => "?".to_owned(),
+    };
+    Ok(crate::str::new(ts, &format!("<class '{name}'>")).into_ref())
+}
+
+fn type_traverse(ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(ty) = as_type(object) {
+        if let Some(base) = ty.base() {
+            visit(base);
+        }
+        let state = ty.state.borrow(ts);
+        for referent in [&state.bases, &state.mro].into_iter().flatten() {
+            visit(referent);
+        }
+    }
+}
+
+fn type_clear(ts: &ThreadState, object: &PyObject) {
+    if let Some(ty) = as_type(object) {
+        let (mro, bases) = {
+            let mut state = ty.state.borrow_mut(ts);
+            (state.mro.take(), state.bases.take())
+        };
+        drop((mro, bases));
+    }
+}
+
+/// The payload of plain `object()` instances.
+pub struct BaseObject;
+
+// SAFETY: no data.
+unsafe impl crate::object::StaticPayload for BaseObject {}
+
+impl PyPayload for BaseObject {
+    fn static_type() -> &'static PyType {
+        &OBJECT_TYPE
+    }
+}
+
+pub static OBJECT_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<BaseObject>("object", flags::BASETYPE, None),
+);
+
+pub static TYPE_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<TypeObject>(
+        "type",
+        flags::BASETYPE | flags::HAVE_GC | flags::TYPE_SUBCLASS,
+        Some(&OBJECT_TYPE),
+    )
+    .with_slots(SlotTable {
+        repr: Slot::new(type_repr),
+        traverse: Slot::new(type_traverse),
+        clear: Slot::new(type_clear),
+        ..object_slots()
+    }),
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pystate::with_gil;
+
+    #[test]
+    fn type_of_type_is_type_and_object_is_the_root() {
+        with_gil(|ts| {
+            assert!(
+                TYPE_TYPE
+                    .as_object()
+                    .ob_type()
+                    .as_object()
+                    .is(TYPE_TYPE.as_object())
+            );
+            assert!(OBJECT_TYPE.base().is_none());
+            assert!(TYPE_TYPE.is_subtype(ts, &OBJECT_TYPE));
+            assert!(!OBJECT_TYPE.is_subtype(ts, &TYPE_TYPE));
+            // CPython 3.14: object.__flags__ == 5378, type.__flags__ == 2155896066 (the
+            // bits Pyrite models so far).
+            assert_eq!(OBJECT_TYPE.flags(ts) & 0x1700, 5378 & 0x1700);
+            assert_eq!(
+                crate::str::repr_string(ts, TYPE_TYPE.as_object()),
+                "<class 'type'>"
+            );
+            assert_eq!(
+                crate::str::repr_string(ts, OBJECT_TYPE.as_object()),
+                "<class 'object'>"
+            );
+            let mro = TYPE_TYPE.mro(ts).unwrap();
+            assert_eq!(
+                crate::str::repr_string(ts, &mro),
+                "(<class 'type'>, <class 'object'>)"
+            );
+            // Static types are immortal and not tracked by the collector.
+            assert!(TYPE_TYPE.as_object().is_immortal());
+            assert!(!crate::gc::is_tracked(TYPE_TYPE.as_object()));
+        });
+    }
+
+    #[test]
+    fn object_instances_hash_by_identity_and_compare_by_identity() {
+        with_gil(|ts| {
+            let a = crate::object::Py::new(ts, BaseObject).into_ref();
+            let b = crate::object::Py::new(ts, BaseObject).into_ref();
+            assert_eq!(a.hash(ts).unwrap(), a.hash(ts).unwrap());
+            assert!(a.rich_compare_bool(ts, &a, CompareOp::Eq).unwrap());
+            assert!(!a.rich_compare_bool(ts, &b, CompareOp::Eq).unwrap());
+            assert!(a.rich_compare_bool(ts, &b, CompareOp::Ne).unwrap());
+            let err = a.rich_compare(ts, &b, CompareOp::Lt).unwrap_err();
+            assert_eq!(
+                err.display_lazy(),
+                "TypeError: '<' not supported between instances of 'object' and 'object'"
+            );
+            let repr = crate::str::repr_string(ts, &a);
+            assert!(repr.starts_with("<object object at 0x"), "{repr}");
+        });
+    }
+}

@@ -1,0 +1,359 @@
+//! Weak references: `weakref.ref` and the per-object list of weak references.
+//!
+//! CPython counterpart: `Objects/weakrefobject.c` (`PyWeakref_NewRef`, `weakref_dealloc`,
+//! `PyObject_ClearWeakRefs`, `handle_callback`). A type supports weak references when it
+//! records a `weaklist_offset`: the place of a `WeakrefList` in its instances. Neither
+//! side counts a reference to the other: a weakref that dies first removes itself from the
+//! list; a referent that dies first clears its weakrefs, then calls their callbacks,
+//! newest first (CPython's order).
+
+use std::cell::{Cell, RefCell};
+use std::ptr::NonNull;
+
+use crate::err::{PyErr, PyResult};
+use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject, field_at, object_address_of};
+use crate::pystate::ThreadState;
+use crate::singletons::{none, not_implemented};
+use crate::slots::{CompareOp, Slot, SlotTable};
+use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, flags};
+
+/// The weak references to one object, oldest first (CPython's `tp_weaklist`). Not counted.
+pub struct WeakrefList {
+    refs: RefCell<Vec<NonNull<PyObject>>>,
+}
+
+impl WeakrefList {
+    pub const fn new() -> WeakrefList {
+        WeakrefList {
+            refs: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The number of live weak references (`weakref.getweakrefcount`).
+    pub fn count(&self) -> usize {
+        self.refs.borrow().len()
+    }
+}
+
+impl Default for WeakrefList {
+    fn default() -> Self {
+        WeakrefList::new()
+    }
+}
+
+/// The payload of `weakref.ref` objects.
+pub struct Weakref {
+    /// Cleared (`None`) when the referent dies.
+    referent: Cell<Option<NonNull<PyObject>>>,
+    callback: RefCell<Option<PyRef>>,
+    /// The referent's hash, cached so a dead weakref keeps hashing as before.
+    hash: Cell<Option<isize>>,
+}
+
+impl Weakref {
+    /// The referent, if it is still alive (calling the weakref).
+    pub fn get(&self) -> Option<PyRef> {
+        let referent = self.referent.get()?;
+        // SAFETY: `referent` is cleared before the referent is freed (`clear_weakrefs`
+        // runs in its deallocation), so while set it points to an allocated object.
+        let referent = unsafe { referent.as_ref() };
+        // A count of zero means its deallocation has begun (perhaps deferred by the
+        // trashcan): it must not be revived, as CPython's `_PyWeakref_GET_REF`.
+        (referent.refcnt() > 0).then(|| referent.new_ref())
+    }
+}
+
+impl Drop for Weakref {
+    fn drop(&mut self) {
+        let Some(referent) = self.referent.get() else {
+            return;
+        };
+        // SAFETY: as in `get`: a set referent is alive.
+        let referent = unsafe { referent.as_ref() };
+        if let Some(list) = weaklist_of(referent) {
+            let own = object_address_of(self);
+            list.refs
+                .borrow_mut()
+                .retain(|entry| entry.as_ptr().cast_const() != own);
+        }
+    }
+}
+
+impl PyPayload for Weakref {
+    fn static_type() -> &'static PyType {
+        &WEAKREF_TYPE
+    }
+}
+
+/// The weak-reference list of an object whose type supports weak references.
+pub fn weaklist_of(object: &PyObject) -> Option<&WeakrefList> {
+    let offset = object.ob_type().weaklist_offset();
+    if offset == 0 {
+        return None;
+    }
+    // SAFETY: a type records a non-zero `weaklist_offset` only for instances laid out with
+    // a `WeakrefList` at that offset (`object::payload_field_offset`).
+    Some(unsafe { field_at::<WeakrefList>(object, offset) })
+}
+
+/// `weakref.ref(object, callback)`. Without a callback, an existing plain reference is
+/// returned (`ref(o) is ref(o)`).
+pub fn new_weakref(ts: &ThreadState, object: &PyObject, callback: Option<PyRef>) -> PyResult {
+    let Some(list) = weaklist_of(object) else {
+        return Err(PyErr::type_error(format!(
+            "cannot create weak reference to '{}' object",
+            object.ob_type().name()
+        )));
+    };
+    let callback = callback.filter(|callback| !crate::singletons::is_none(callback));
+    if callback.is_none() {
+        let existing = list.refs.borrow().iter().copied().find(|&entry| {
+            // SAFETY: entries of the list are live weakref objects (they remove
+            // themselves when freed).
+            let entry = unsafe { entry.as_ref() };
+            entry.is_exact_type(&WEAKREF_TYPE)
+                && entry.refcnt() > 0
+                && entry
+                    .downcast_ref::<Weakref>()
+                    .is_some_and(|weakref| weakref.callback.borrow().is_none())
+        });
+        if let Some(existing) = existing {
+            // SAFETY: as above.
+            return Ok(unsafe { existing.as_ref() }.new_ref());
+        }
+    }
+    let weakref = Py::new(
+        ts,
+        Weakref {
+            referent: Cell::new(Some(NonNull::from(object))),
+            callback: RefCell::new(callback),
+            hash: Cell::new(None),
+        },
+    );
+    list.refs
+        .borrow_mut()
+        .push(NonNull::from(weakref.as_object()));
+    Ok(weakref.into_ref())
+}
+
+/// Clears the weak references to a dying object, then calls their callbacks, newest first
+/// (CPython's `PyObject_ClearWeakRefs`). Errors in callbacks are unraisable.
+pub(crate) fn clear_weakrefs(ts: &ThreadState, object: &PyObject) {
+    let Some(list) = weaklist_of(object) else {
+        return;
+    };
+    let refs = std::mem::take(&mut *list.refs.borrow_mut());
+    let mut pending = Vec::new();
+    for &entry in refs.iter().rev() {
+        // SAFETY: entries of the list are weakref objects not yet freed (see `Drop`).
+        let entry = unsafe { entry.as_ref() };
+        let Some(weakref) = entry.downcast_ref::<Weakref>() else {
+            continue;
+        };
+        weakref.referent.set(None);
+        let callback = weakref.callback.borrow_mut().take();
+        // A weakref whose own count is zero is being freed (deferred by the trashcan):
+        // it must not be revived to be passed to its callback.
+        if let Some(callback) = callback
+            && entry.refcnt() > 0
+        {
+            pending.push((entry.new_ref(), callback));
+        }
+    }
+    for (weakref, callback) in pending {
+        let result = crate::abstract_api::call(ts, &callback, &[weakref], None);
+        if let Err(err) = result {
+            ts.write_unraisable(err, "Exception ignored while calling weakref callback");
+        }
+    }
+}
+
+fn weakref_payload(object: &PyObject) -> PyResult<&Weakref> {
+    object
+        .downcast_ref::<Weakref>()
+        .map(|weakref| weakref.payload())
+        .ok_or_else(|| PyErr::type_error("descriptor requires a 'weakref.ReferenceType' object"))
+}
+
+/// `r()`: the referent or `None`.
+fn weakref_call(
+    _ts: &ThreadState,
+    object: &PyObject,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    if !args.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "weakref expected 0 arguments, got {}",
+            args.len()
+        )));
+    }
+    Ok(weakref_payload(object)?.get().unwrap_or_else(none))
+}
+
+/// `<weakref at 0x...; to 'NAME' at 0x...>` or `<weakref at 0x...; dead>`.
+fn weakref_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let text = match weakref_payload(object)?.get() {
+        Some(referent) => format!(
+            "<weakref at {:p}; to '{}' at {:p}>",
+            object.as_ptr(),
+            referent.ob_type().name(),
+            referent.as_ptr()
+        ),
+        None => format!("<weakref at {:p}; dead>", object.as_ptr()),
+    };
+    Ok(crate::str::new(ts, &text).into_ref())
+}
+
+/// The referent's hash, cached; `TypeError` once dead if never hashed.
+fn weakref_hash(ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
+    let weakref = weakref_payload(object)?;
+    if let Some(hash) = weakref.hash.get() {
+        return Ok(hash);
+    }
+    let Some(referent) = weakref.get() else {
+        return Err(PyErr::type_error("weak object has gone away"));
+    };
+    let hash = referent.hash(ts)?;
+    weakref.hash.set(Some(hash));
+    Ok(hash)
+}
+
+/// Live weakrefs compare their referents; otherwise identity.
+fn weakref_richcompare(ts: &ThreadState, a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(not_implemented());
+    }
+    let (Some(left), Some(right)) = (a.downcast_ref::<Weakref>(), b.downcast_ref::<Weakref>())
+    else {
+        return Ok(not_implemented());
+    };
+    match (left.get(), right.get()) {
+        (Some(left), Some(right)) => left.rich_compare(ts, &right, op),
+        _ => Ok(crate::bool::bool_ref(a.is(b) == (op == CompareOp::Eq))),
+    }
+}
+
+fn weakref_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(weakref) = object.downcast_ref::<Weakref>()
+        && let Some(callback) = weakref.callback.borrow().as_ref()
+    {
+        visit(callback);
+    }
+}
+
+fn weakref_clear(_ts: &ThreadState, object: &PyObject) {
+    if let Some(weakref) = object.downcast_ref::<Weakref>() {
+        let callback = weakref.callback.borrow_mut().take();
+        drop(callback);
+    }
+}
+
+pub static WEAKREF_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Weakref>(
+        "weakref.ReferenceType",
+        flags::BASETYPE | flags::HAVE_GC,
+        Some(&OBJECT_TYPE),
+    )
+    .with_slots(SlotTable {
+        repr: Slot::new(weakref_repr),
+        hash: Slot::new(weakref_hash),
+        richcompare: Slot::new(weakref_richcompare),
+        call: Slot::new(weakref_call),
+        traverse: Slot::new(weakref_traverse),
+        clear: Slot::new(weakref_clear),
+        ..crate::typeobject::object_slots()
+    }),
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pystate::with_gil;
+    use crate::str::repr_string;
+    use crate::testing::{self, Probe, Recorder};
+
+    /// CPython 3.14: `__del__` runs first, then the callbacks, newest first; the weakrefs
+    /// are already dead when their callbacks run; `ref(o) is ref(o)`.
+    #[test]
+    fn callbacks_fire_on_deallocation_in_cpython_order() {
+        with_gil(|ts| {
+            testing::ready(ts);
+            testing::take_log();
+            let object = Py::new(ts, Probe::new("a")).into_ref();
+            let first = Py::new(ts, Recorder { label: "cb1" }).into_ref();
+            let second = Py::new(ts, Recorder { label: "cb2" }).into_ref();
+            let r1 = new_weakref(ts, &object, Some(first)).unwrap();
+            let r2 = new_weakref(ts, &object, Some(second)).unwrap();
+            let r0 = new_weakref(ts, &object, None).unwrap();
+            assert!(new_weakref(ts, &object, None).unwrap().is(&r0));
+            assert!(!r1.is(&r2));
+            let alive = crate::abstract_api::call(ts, &r0, &[], None).unwrap();
+            assert!(alive.is(&object));
+            drop(alive);
+            assert_eq!(weaklist_of(&object).unwrap().count(), 3);
+            let repr = repr_string(ts, &r0);
+            assert!(repr.contains("; to 'Probe' at 0x"), "{repr}");
+            let hash_before = r0.hash(ts).unwrap();
+            drop(object);
+            assert_eq!(
+                testing::take_log(),
+                ["del a", "call cb2 dead=true", "call cb1 dead=true"]
+            );
+            let dead = crate::abstract_api::call(ts, &r1, &[], None).unwrap();
+            assert!(crate::singletons::is_none(&dead));
+            assert!(repr_string(ts, &r0).ends_with("; dead>"));
+            // A hash taken while alive survives; a dead weakref never hashed cannot hash.
+            assert_eq!(r0.hash(ts).unwrap(), hash_before);
+            let err = r1.hash(ts).unwrap_err();
+            assert_eq!(err.display_lazy(), "TypeError: weak object has gone away");
+            let err =
+                crate::abstract_api::call(ts, &r1, std::slice::from_ref(&r2), None).unwrap_err();
+            assert_eq!(
+                err.display_lazy(),
+                "TypeError: weakref expected 0 arguments, got 1"
+            );
+        });
+    }
+
+    #[test]
+    fn a_weakref_dying_first_leaves_the_list_and_its_callback_never_runs() {
+        with_gil(|ts| {
+            testing::ready(ts);
+            testing::take_log();
+            let object = Py::new(ts, Probe::new("b")).into_ref();
+            let callback = Py::new(ts, Recorder { label: "never" }).into_ref();
+            let weakref = new_weakref(ts, &object, Some(callback)).unwrap();
+            assert_eq!(weaklist_of(&object).unwrap().count(), 1);
+            drop(weakref);
+            assert_eq!(weaklist_of(&object).unwrap().count(), 0);
+            drop(object);
+            assert_eq!(testing::take_log(), ["del b"]);
+        });
+    }
+
+    #[test]
+    fn callback_errors_are_unraisable_and_unsupported_types_refuse() {
+        with_gil(|ts| {
+            testing::ready(ts);
+            testing::take_log();
+            ts.take_unraisable();
+            let object = Py::new(ts, Probe::new("c")).into_ref();
+            let failing = Py::new(ts, Recorder { label: "fail" }).into_ref();
+            let weakref = new_weakref(ts, &object, Some(failing)).unwrap();
+            drop(object);
+            assert_eq!(testing::take_log(), ["del c", "call fail dead=true"]);
+            assert_eq!(
+                ts.take_unraisable(),
+                ["Exception ignored while calling weakref callback: ValueError: callback failed"]
+            );
+            drop(weakref);
+            let err = new_weakref(ts, &crate::int::new(ts, 1), None).unwrap_err();
+            assert_eq!(
+                err.display_lazy(),
+                "TypeError: cannot create weak reference to 'int' object"
+            );
+        });
+    }
+}

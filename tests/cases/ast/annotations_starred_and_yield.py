@@ -1,0 +1,4 @@
+def f(*args: *Ts): pass
+def g():
+    x: int = yield
+    y: tuple = *a, *b

@@ -1,0 +1,3 @@
+# coding=cp1252
+quote = '“hi”'
+dash = 1 # –

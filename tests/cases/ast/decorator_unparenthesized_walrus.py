@@ -1,0 +1,4 @@
+@x := make_decorator()
+def f(): pass
+@(y := x)
+class C: pass

@@ -1,0 +1,2 @@
+del a; b = 1
+del c, d; del e

@@ -1,0 +1,7 @@
+x = f'''{
+    a  # the value
+}'''
+y = f"""{
+    b # another
+    !r
+}"""

@@ -1,0 +1,8 @@
+a = f'\n{x}\t'
+b = f'\{{x}}'
+c = f'{"\n".join(lines)}'
+d = rf'\d{x}\w'
+e = f'\N{BULLET} {x}'
+f = f'\x41{x}\u00e9'
+g = f'{x}\\'
+h = fr'{x}\{y}'

@@ -1,0 +1,9 @@
+a = f'{"double"}'
+b = f"{'single'}"
+c = f'{f"{x}"}'
+d = f"{f'{f"{x}"}'}"
+e = f'{x["key"]}'
+f = f"{d['k']!r}"
+g = f'{"a" if x else "b"}'
+h = f'''{'''inner'''}'''
+i = f'{','.join(xs)}'

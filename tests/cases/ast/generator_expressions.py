@@ -1,0 +1,7 @@
+g = (x for x in y)
+sum(x for x in y)
+sum((x for x in y), 0)
+f(x for x in y if x)
+(x async for x in y)
+list((yield) for x in y)
+(*a, (x for x in b))

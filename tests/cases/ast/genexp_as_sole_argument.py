@@ -1,0 +1,5 @@
+sum(x for x in y)
+any(x > 0 for x in y)
+f(x for x in y)(z)
+''.join(c for c in s if c.isalpha())
+obj.m(x async for x in y)

@@ -1,0 +1,3 @@
+global x
+global y, z
+x = 1

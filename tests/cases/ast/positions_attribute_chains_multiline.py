@@ -1,0 +1,5 @@
+result = (obj
+    .method_one()
+    .method_two(arg)
+    .attr
+    [0])

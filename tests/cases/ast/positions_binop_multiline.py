@@ -1,0 +1,7 @@
+total = (a
+         + b
+         * c
+         - d)
+cond = (x and
+        y or
+        not z)

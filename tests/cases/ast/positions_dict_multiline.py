@@ -1,0 +1,6 @@
+config = {
+    'name': 'pyrite',
+    **defaults,
+    'version': (3,
+                14),
+}

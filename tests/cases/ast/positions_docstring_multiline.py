@@ -1,0 +1,6 @@
+def f():
+    """Line one.
+
+    Line three.
+    """
+    return 1

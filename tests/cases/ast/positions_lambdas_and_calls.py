@@ -1,0 +1,8 @@
+result = sorted(
+    data,
+    key=lambda item: (
+        item.priority,
+        -item.age,
+    ),
+    reverse=True,
+)

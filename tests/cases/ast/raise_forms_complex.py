@@ -1,0 +1,4 @@
+raise ValueError(f'bad {x}') from exc
+raise Error from None
+raise (yield_value if c else other)
+raise type(e)(*e.args).with_traceback(tb)

@@ -1,0 +1,5 @@
+a[f(x)][g(y):h(z)]
+b[c[d[e]]]
+m[i][j:k, l]
+n[lambda: 0]
+o[p if q else r]

@@ -1,0 +1,13 @@
+a = t'hello'
+b = t'{x}'
+c = t'text {x} more'
+d = t'{x!r}'
+e = t'{x=}'
+f = T'{x}'
+g = tr'{x}\d'
+h = rt'{x}'
+i = t''
+j = t'{{literal}}'
+k = t'a' t'b' t'{c}'
+l = t'''multi
+{line}'''

@@ -1,0 +1,5 @@
+def f(d):
+    return d["key"] + 1
+
+print("before")
+f({"key": "x"})

@@ -1,0 +1,5 @@
+class C:
+    a: int
+    b: Nested = 1
+    def m(self) -> C:
+        pass

@@ -1,0 +1,6 @@
+class C:
+    try:
+        a: int
+    except E:
+        pass
+    b: int

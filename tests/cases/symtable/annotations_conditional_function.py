@@ -1,0 +1,3 @@
+def f():
+    if c:
+        x: int = 1

@@ -1,0 +1,3 @@
+if cond:
+    x: int = 1
+y: str

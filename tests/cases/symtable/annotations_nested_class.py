@@ -1,0 +1,5 @@
+def f():
+    class C:
+        if cond:
+            a: int
+    return C

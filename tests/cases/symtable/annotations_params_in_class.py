@@ -1,0 +1,4 @@
+class K:
+    T = int
+    def m(self, a: T) -> T:
+        pass

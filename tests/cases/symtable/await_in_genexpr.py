@@ -1,0 +1,2 @@
+async def f(it):
+    return (await x for x in it)

@@ -1,0 +1,3 @@
+def f():
+    len = 1
+    return print, len

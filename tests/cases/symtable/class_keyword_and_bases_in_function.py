@@ -1,0 +1,4 @@
+def f(meta, base):
+    class C(base, metaclass=meta):
+        pass
+    return C

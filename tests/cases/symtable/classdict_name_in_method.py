@@ -1,0 +1,3 @@
+class C:
+    def m(self):
+        return __classdict__, __conditional_annotations__

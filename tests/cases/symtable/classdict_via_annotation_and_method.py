@@ -1,0 +1,4 @@
+class C:
+    a: int
+    def m(self):
+        return __class__

@@ -1,0 +1,2 @@
+def f(xs):
+    return [lambda: [x + y for y in xs] for x in xs]

@@ -1,0 +1,2 @@
+def f(a: [y for y in range(3)]):
+    pass

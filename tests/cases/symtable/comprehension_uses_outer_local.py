@@ -1,0 +1,3 @@
+def f():
+    n = 2
+    return [i * n for i in range(3)]

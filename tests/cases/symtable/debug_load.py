@@ -1,0 +1,2 @@
+if __debug__:
+    x = __debug__

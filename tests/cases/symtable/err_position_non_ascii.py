@@ -1,0 +1,2 @@
+def f():
+    x = 'é'; global x

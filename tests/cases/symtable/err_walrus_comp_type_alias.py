@@ -1,0 +1,1 @@
+type X = [(y := 1) for _ in x]

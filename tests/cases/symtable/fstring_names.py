@@ -1,0 +1,2 @@
+def f(a, w):
+    return f"{a!r:>{w}} {b=}"

@@ -1,0 +1,3 @@
+def f(a):
+    b = a + c
+    return b

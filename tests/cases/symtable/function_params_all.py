@@ -1,0 +1,3 @@
+d = 1
+def f(p, /, a, b=d, *args, k, kk=d, **kw):
+    return p, a, b, args, k, kk, kw

@@ -1,0 +1,4 @@
+from __future__ import annotations
+x: int = 1
+def f(a: A) -> B:
+    pass

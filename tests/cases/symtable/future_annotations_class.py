@@ -1,0 +1,5 @@
+from __future__ import annotations
+class C:
+    a: Unknown
+    def m(self, b: C) -> None:
+        pass

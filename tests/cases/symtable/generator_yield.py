@@ -1,0 +1,5 @@
+def gen(n):
+    for i in range(n):
+        yield i
+    x = yield
+    return x

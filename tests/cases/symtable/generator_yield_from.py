@@ -1,0 +1,3 @@
+def gen(it):
+    r = yield from it
+    return r

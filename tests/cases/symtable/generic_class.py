@@ -1,0 +1,3 @@
+class Box[T]:
+    def get(self) -> T:
+        pass

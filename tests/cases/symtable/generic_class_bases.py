@@ -1,0 +1,2 @@
+class Mapping[K, V](Base[K], metaclass=Meta):
+    item: V

@@ -1,0 +1,4 @@
+class Outer:
+    X = int
+    class Inner[T: X](X):
+        y: T

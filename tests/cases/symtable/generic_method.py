@@ -1,0 +1,4 @@
+class C:
+    X = int
+    def m[T: X](self, a: T) -> X:
+        pass

@@ -1,0 +1,5 @@
+def f():
+    global x
+    def g():
+        return x
+    x = 1

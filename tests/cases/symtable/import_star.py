@@ -1,0 +1,3 @@
+from os import *
+from os.path import join
+import a.b.c as d

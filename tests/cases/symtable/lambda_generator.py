@@ -1,0 +1,2 @@
+g = lambda: (yield)
+h = lambda: (yield from x)

@@ -1,0 +1,3 @@
+class C:
+    x = 1
+    f = lambda self: x

@@ -1,0 +1,4 @@
+class C:
+    def m(self):
+        global __g
+        __g = 1

@@ -1,0 +1,5 @@
+match command.split():
+    case [action]:
+        pass
+    case [action, obj]:
+        pass

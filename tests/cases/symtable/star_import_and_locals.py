@@ -1,0 +1,3 @@
+from m import *
+def f():
+    return name

@@ -1,0 +1,2 @@
+def f(name):
+    return t"hello {name} {other:{spec}}"

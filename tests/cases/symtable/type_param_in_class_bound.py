@@ -1,0 +1,4 @@
+class Outer:
+    Y = 1
+    class Inner[T: Y = Y]:
+        pass

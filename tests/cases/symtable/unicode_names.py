@@ -1,0 +1,3 @@
+def fünction(ñ):
+    µ = ñ
+    return µ

@@ -1,0 +1,3 @@
+class C:
+    def m(self, xs):
+        return any((hit := x) for x in xs), hit

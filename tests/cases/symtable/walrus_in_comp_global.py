@@ -1,0 +1,3 @@
+def f(data):
+    global last
+    [last := x for x in data]

@@ -1,0 +1,1 @@
+ys = [i for i in range(3) if (j := i)]

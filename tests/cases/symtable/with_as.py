@@ -1,0 +1,3 @@
+def f():
+    with open('a') as fa, open('b') as (fb, fc):
+        pass

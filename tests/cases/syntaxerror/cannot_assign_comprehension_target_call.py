@@ -1,0 +1,1 @@
+y = {k for f(k) in z}

@@ -1,0 +1,2 @@
+while a[0] = 1:
+    pass

@@ -1,0 +1,1 @@
+y = [a, b for a, b in c]

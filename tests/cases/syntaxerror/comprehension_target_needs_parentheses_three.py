@@ -1,0 +1,1 @@
+y = [a, b, c for a, b, c in d]

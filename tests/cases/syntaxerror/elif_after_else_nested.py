@@ -1,0 +1,7 @@
+def f():
+    if a:
+        pass
+    else:
+        pass
+    elif b:
+        pass

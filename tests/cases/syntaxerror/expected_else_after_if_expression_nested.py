@@ -1,0 +1,1 @@
+y = [a if b for a in c]

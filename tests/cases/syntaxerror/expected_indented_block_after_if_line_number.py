@@ -1,0 +1,7 @@
+x = 1
+y = 2
+
+if x:
+
+# comment
+z = 3

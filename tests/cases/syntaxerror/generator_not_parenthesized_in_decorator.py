@@ -1,0 +1,3 @@
+@dec(1, x for x in y)
+def f():
+    pass

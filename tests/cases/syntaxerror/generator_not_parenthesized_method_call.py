@@ -1,0 +1,1 @@
+obj.method(a, x for x in y)

@@ -1,0 +1,1 @@
+y = [x for a, b of c]

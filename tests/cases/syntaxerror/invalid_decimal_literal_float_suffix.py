@@ -1,0 +1,2 @@
+def f():
+    return 3.14e_x

@@ -1,0 +1,1 @@
+dict(False=0)

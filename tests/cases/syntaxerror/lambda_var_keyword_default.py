@@ -1,0 +1,1 @@
+g = lambda **k=1: k

@@ -1,0 +1,3 @@
+match x:
+    case a.B(x=1, y):
+        pass

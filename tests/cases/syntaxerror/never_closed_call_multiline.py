@@ -1,0 +1,5 @@
+result = compute(
+    a,
+    b,
+
+print(result)

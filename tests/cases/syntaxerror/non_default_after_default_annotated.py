@@ -1,0 +1,2 @@
+def f(x: int = 0, y: str):
+    pass

@@ -1,0 +1,4 @@
+result = func(
+    x=1,
+    y,
+)

@@ -1,0 +1,3 @@
+@dec(**k, x)
+def f():
+    pass

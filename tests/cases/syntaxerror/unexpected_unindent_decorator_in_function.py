@@ -1,0 +1,3 @@
+def outer():
+    @functools.wraps(f)
+return 1

@@ -1,0 +1,6 @@
+for i in x:
+    if i:
+        pass
+
+
+   print(i)

@@ -1,0 +1,2 @@
+name = "hello
+print(name)

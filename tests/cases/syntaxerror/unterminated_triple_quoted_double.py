@@ -1,0 +1,4 @@
+def f():
+    """Docstring
+    never ends
+    return 1
