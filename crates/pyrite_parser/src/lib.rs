@@ -5,6 +5,7 @@
 //! the targeted `SyntaxError` messages).
 
 pub mod error;
+pub mod future;
 pub mod parser;
 pub mod tokenizer;
 
@@ -53,6 +54,26 @@ pub fn parse_with_warnings(
         warnings.extend(std::mem::take(&mut parser.warnings));
         // CPython emits tokenizer and parser warnings as it reaches each token.
         warnings.sort_by_key(|w| w.lineno);
+        let result = result.and_then(|module| {
+            if start == StartRule::File {
+                let source = text.as_str();
+                future::check_future_imports(&module, |lineno| {
+                    let from_file = std::fs::read(&filename).ok().and_then(|bytes| {
+                        String::from_utf8_lossy(&bytes)
+                            .split_inclusive('\n')
+                            .nth((lineno - 1).max(0) as usize)
+                            .map(str::to_owned)
+                    });
+                    from_file.or_else(|| {
+                        source
+                            .split_inclusive('\n')
+                            .nth((lineno - 1).max(0) as usize)
+                            .map(str::to_owned)
+                    })
+                })?;
+            }
+            Ok(module)
+        });
         match result {
             Ok(module) => Ok(Parsed { module, warnings }),
             Err(e) if parser.stack_overflowed => Err((ParseError::Memory(e.msg), warnings)),

@@ -102,6 +102,8 @@ pub struct Parser<'a> {
     pub(crate) warnings: Vec<SyntaxWarning>,
     /// Set when the nesting limit was hit: CPython raises `MemoryError` then.
     pub stack_overflowed: bool,
+    /// `from __future__ import barry_as_FLUFL` was seen: `<>` replaces `!=`.
+    pub(crate) barry_as_flufl: bool,
 }
 
 /// A location argument for error raising: (lineno, col_offset, end_lineno, end_col_offset)
@@ -160,6 +162,7 @@ impl<'a> Parser<'a> {
             filename,
             warnings: Vec::new(),
             stack_overflowed: false,
+            barry_as_flufl: false,
         }
     }
 
@@ -520,10 +523,15 @@ impl<'a> Parser<'a> {
     /// The source line CPython shows in the error: read back from the file when it
     /// exists (as `PyErr_ProgramTextObject` does), else from the tokenizer's buffers.
     fn error_line(&self, lineno: i32) -> String {
-        if let Ok(bytes) = std::fs::read(self.filename)
-            && let Some(line) = nth_file_line(&bytes, lineno)
-        {
-            return line;
+        if let Ok(bytes) = std::fs::read(self.filename) {
+            if std::str::from_utf8(&bytes).is_ok() {
+                if let Some(line) = nth_file_line(&bytes, lineno) {
+                    return line;
+                }
+            } else if let Some(line) = self.line_bytes(lineno) {
+                // A file in another encoding: its decoded text is our source.
+                return String::from_utf8_lossy(line).into_owned();
+            }
         }
         let (tok_lineno, _) = self.tokenizer_state();
         if tok_lineno <= lineno {

@@ -911,7 +911,7 @@ impl<'a> Lexer<'a> {
             self.backup(after);
         }
         if self.modes.len() >= MAXFSTRINGLEVEL {
-            return Err(self.syntax_error("too many nested f-strings".into()));
+            return Err(self.syntax_error("too many nested f-strings or t-strings".into()));
         }
         self.modes.push(Mode {
             regular: false,
@@ -1164,6 +1164,12 @@ impl<'a> Lexer<'a> {
             };
             if c.is_none() || (quote_size == 1 && c == Some(b'\n')) {
                 if in_format_spec && c == Some(b'\n') {
+                    if quote_size == 1 {
+                        let what = if tstring { "t-string" } else { "f-string" };
+                        return Err(self.syntax_error(format!(
+                            "{what}: newlines are not allowed in format specifiers for single quoted {what}s"
+                        )));
+                    }
                     self.backup(c);
                     if let Some(mode) = self.modes.last_mut() {
                         mode.regular = true;

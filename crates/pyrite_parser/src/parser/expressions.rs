@@ -48,7 +48,6 @@ impl Parser<'_> {
     pub(crate) fn expression(&mut self) -> Option<Expr> {
         self.memo_expr(MemoRule::Expression, |p| {
             if p.call_invalid_rules {
-                p.invalid_if_expression();
                 p.invalid_expression();
                 p.invalid_legacy_expression();
                 if p.failed() {
@@ -316,7 +315,14 @@ impl Parser<'_> {
             let mark = self.pos;
             let op = if self.eat("==").is_some() {
                 CmpOp::Eq
-            } else if self.eat("!=").is_some() {
+            } else if let Some(ne) = self.eat("!=") {
+                if self.barry_as_flufl {
+                    let span = self.token_span(ne);
+                    self.raise_syntax_at(span, "with Barry as BDFL, use '<>' instead of '!='");
+                    return None;
+                }
+                CmpOp::NotEq
+            } else if self.barry_as_flufl && self.eat("<>").is_some() {
                 CmpOp::NotEq
             } else if self.eat("<=").is_some() {
                 CmpOp::LtE
@@ -1167,6 +1173,10 @@ impl Parser<'_> {
         }
         let kw = self.kwargs()?;
         Some(kw)
+    }
+
+    pub(crate) fn kwargs_for_invalid(&mut self) -> Option<Vec<ArgItem>> {
+        self.kwargs()
     }
 
     fn kwargs(&mut self) -> Option<Vec<ArgItem>> {

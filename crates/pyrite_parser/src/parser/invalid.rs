@@ -6,7 +6,7 @@ use pyrite_ast::*;
 
 use super::helpers::{TargetsType, expr_name, invalid_target};
 use super::params::ParamKind;
-use super::{MemoRule, Parser, Span};
+use super::{MemoRule, Parser};
 use crate::error::SyntaxErrorKind;
 use crate::tokenizer::TokKind;
 
@@ -35,27 +35,6 @@ impl Parser<'_> {
             let loc = t.location();
             self.raise_syntax_at(loc, msg);
         }
-    }
-
-    pub(crate) fn invalid_if_expression(&mut self) {
-        self.invalid(|p| {
-            if p.disjunction().is_some()
-                && p.eat("if").is_some()
-                && p.disjunction().is_some()
-                && p.eat("else").is_some()
-            {
-                if let Some(star) = p.eat("*") {
-                    let span = p.token_span(star);
-                    p.raise_syntax_at(span, "cannot unpack only part of a conditional expression");
-                } else if let Some(star) = p.eat("**") {
-                    let span = p.token_span(star);
-                    p.raise_syntax_at(
-                        span,
-                        "cannot use dict unpacking on only part of a conditional expression",
-                    );
-                }
-            }
-        });
     }
 
     pub(crate) fn invalid_expression(&mut self) {
@@ -463,22 +442,13 @@ impl Parser<'_> {
             let open = p.eat("[").or_else(|| p.eat("(")).or_else(|| p.eat("{"));
             let Some(open) = open else { return };
             let open_text = p.text(open);
-            if open_text != "{"
-                && let Some(star) = p.eat("**")
-                && let Some(b) = p.expression()
+            // ('[' | '(' | '{') a=starred_expression for_if_clauses
+            if p.at("*")
+                && let Some(a) = p.starred_expression()
                 && p.for_if_clauses().is_some()
             {
-                let a = p.token_span(star);
-                let what = if open_text == "[" {
-                    "list comprehension"
-                } else {
-                    "generator expression"
-                };
-                p.raise_range(
-                    a,
-                    b.location(),
-                    format!("cannot use dict unpacking in {what}"),
-                );
+                let loc = a.location();
+                p.raise_syntax_at(loc, "iterable unpacking cannot be used in comprehension");
                 return;
             }
             if p.failed() || open_text == "(" {
@@ -530,104 +500,220 @@ impl Parser<'_> {
         });
     }
 
+    /// One `starred_expression | (assignment_expression | expression !':=') !'='`.
+    fn positional_argument(&mut self) -> Option<Expr> {
+        let saved = self.pos;
+        if let Some(e) = self.attempt(|p| p.starred_expression()) {
+            return Some(e);
+        }
+        if self.failed() {
+            return None;
+        }
+        let e = match self.attempt(|p| p.assignment_expression()) {
+            Some(e) => e,
+            None => {
+                let e = self.expression()?;
+                if self.at(":=") {
+                    self.pos = saved;
+                    return None;
+                }
+                e
+            }
+        };
+        if self.at("=") {
+            self.pos = saved;
+            return None;
+        }
+        Some(e)
+    }
+
     pub(crate) fn invalid_arguments(&mut self) {
+        use super::expressions::ArgItem;
+        let last_item = |g: &[Comprehension]| {
+            g.last()
+                .map(|c| c.ifs.last().unwrap_or(&c.iter).location())
+                .unwrap_or_default()
+        };
         self.invalid(|p| {
             let start = p.pos;
-            // a=args b=for_if_clauses  (non-parenthesized generator)
-            if let Some(items) = p.args() {
-                let after_args = p.pos;
-                if let Some(comma) = p.eat(",") {
-                    // args ',' '*' after **kwargs etc.: iterable unpacking follows keywords
-                    let _ = comma;
-                    if p.at("*") && !p.at("**") {
-                        let has_double = items.iter().any(|i| matches!(i, super::expressions::ArgItem::Keyword(k) if k.arg.is_none()));
-                        if has_double {
-                            let span = p.token_span(comma);
-                            let _ = span;
-                            let star = p.pos;
-                            let s = p.token_span(star);
-                            p.pos = star;
-                            if p.starred_expression().is_some() && !p.at("=") {
-                                p.raise_starting_from(Span { lineno: s.lineno, col: s.col - 2, end_lineno: s.end_lineno, end_col: s.end_col }, "iterable argument unpacking follows keyword argument unpacking");
-                                return;
-                            }
+            // ((positional+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+
+            let prefix = p.attempt(|p| {
+                let mut n = 0;
+                loop {
+                    let m = p.pos;
+                    if p.positional_argument().is_none() {
+                        p.pos = m;
+                        break;
+                    }
+                    n += 1;
+                    p.eat(",")?;
+                }
+                if n == 0 {
+                    return None;
+                }
+                p.kwargs_for_invalid()
+            });
+            let prefix = prefix.or_else(|| {
+                p.pos = start;
+                p.kwargs_for_invalid()
+            });
+            if prefix.is_some()
+                && let Some(comma) = p.eat(",")
+            {
+                let mut n = 0;
+                loop {
+                    let m = p.pos;
+                    match p.starred_expression() {
+                        Some(_) if !p.at("=") => n += 1,
+                        _ => {
+                            p.pos = m;
+                            break;
                         }
                     }
+                    if !p.at(",") {
+                        break;
+                    }
+                    let m = p.pos;
+                    p.pos += 1;
+                    if !p.at("*") {
+                        p.pos = m;
+                        break;
+                    }
                 }
-                p.pos = after_args;
-                if let Some(gens) = p.for_if_clauses() {
-                    // Only a bare generator as the sole argument is allowed.
-                    let first = match items.first() {
-                        Some(super::expressions::ArgItem::Positional(e)) => e.location(),
-                        Some(super::expressions::ArgItem::Keyword(k)) => k.location,
-                        None => return,
-                    };
-                    let last = gens.last().map(|g| {
-                        g.ifs.last().map(|e| e.location()).unwrap_or(g.iter.location())
-                    });
-                    if (items.len() > 1 || p.at(","))
-                        && let Some(last) = last {
-                            let item = match items.last() {
-                                Some(super::expressions::ArgItem::Positional(e)) => e.location(),
-                                Some(super::expressions::ArgItem::Keyword(k)) => k.location,
-                                None => first,
-                            };
-                            p.raise_range(item, last, "Generator expression must be parenthesized");
-                        }
+                if n > 0 {
+                    let span = p.token_span(comma);
+                    p.raise_starting_from(
+                        span,
+                        "iterable argument unpacking follows keyword argument unpacking",
+                    );
                     return;
-                }
-                if p.failed() {
-                    return;
-                }
-                p.pos = after_args;
-                if p.eat(",").is_some() {
-                    let after_comma = p.pos;
-                    if let Some(a) = p.expression()
-                        && let Some(gens) = p.for_if_clauses()
-                    {
-                        let last = gens
-                            .last()
-                            .map(|g| g.ifs.last().map(|e| e.location()).unwrap_or(g.iter.location()))
-                            .unwrap_or(a.location());
-                        p.raise_range(a.location(), last, "Generator expression must be parenthesized");
-                        return;
-                    }
-                    if p.failed() {
-                        return;
-                    }
-                    p.pos = after_comma;
-                    if p.args().is_some() {
-                        // _PyPegen_arguments_parsing_error
-                        let has_kw = items.iter().any(|i| matches!(i, super::expressions::ArgItem::Keyword(k) if k.arg.is_none()));
-                        let msg = if has_kw {
-                            "positional argument follows keyword argument unpacking"
-                        } else {
-                            "positional argument follows keyword argument"
-                        };
-                        p.raise_syntax(msg);
-                        return;
-                    }
                 }
             }
             if p.failed() {
                 return;
             }
+            // a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
             p.pos = start;
-            // a=NAME b='=' expression for_if_clauses
-            if let Some((_, tok)) = p.name_token()
-                && let Some(eq) = p.eat("=")
+            if let Some(a) = p.expression()
+                && let Some(b) = p.for_if_clauses()
+                && p.eat(",").is_some()
             {
-                let after_eq = p.pos;
-                if p.expression().is_some() && p.for_if_clauses().is_some() {
-                    let (a, b) = (p.token_span(tok), p.token_span(eq));
-                    p.raise_range(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                let m = p.pos;
+                if p.args().is_none() {
+                    p.pos = m;
+                    if !(p.expression().is_some() && p.for_if_clauses().is_some()) {
+                        p.pos = m;
+                    }
+                }
+                if p.failed() {
                     return;
                 }
-                p.pos = after_eq;
-                if p.at(",") || p.at(")") {
-                    let (a, b) = (p.token_span(tok), p.token_span(eq));
-                    p.raise_range(a, b, "expected argument value expression");
+                p.raise_range(
+                    a.location(),
+                    last_item(&b),
+                    "Generator expression must be parenthesized",
+                );
+                return;
+            }
+            if p.failed() {
+                return;
+            }
+            // a=NAME b='=' expression for_if_clauses
+            p.pos = start;
+            if let Some((_, tok)) = p.name_token()
+                && let Some(eq) = p.eat("=")
+                && p.expression().is_some()
+                && p.for_if_clauses().is_some()
+            {
+                let (a, b) = (p.token_span(tok), p.token_span(eq));
+                p.raise_range(
+                    a,
+                    b,
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                );
+                return;
+            }
+            if p.failed() {
+                return;
+            }
+            // (args ',')? a=NAME b='=' &(',' | ')')
+            p.pos = start;
+            let m = p.pos;
+            if !(p.args().is_some() && p.eat(",").is_some()) {
+                p.pos = m;
+            }
+            if p.failed() {
+                return;
+            }
+            if let Some((_, tok)) = p.name_token()
+                && let Some(eq) = p.eat("=")
+                && (p.at(",") || p.at(")"))
+            {
+                let (a, b) = (p.token_span(tok), p.token_span(eq));
+                p.raise_range(a, b, "expected argument value expression");
+                return;
+            }
+            if p.failed() {
+                return;
+            }
+            // a=args b=for_if_clauses
+            p.pos = start;
+            if let Some(items) = p.args()
+                && let Some(b) = p.for_if_clauses()
+            {
+                let positional: Vec<&Expr> = items
+                    .iter()
+                    .filter_map(|i| match i {
+                        ArgItem::Positional(e) => Some(e),
+                        ArgItem::Keyword(_) => None,
+                    })
+                    .collect();
+                if positional.len() > 1 {
+                    let a = positional[positional.len() - 1].location();
+                    p.raise_range(
+                        a,
+                        last_item(&b),
+                        "Generator expression must be parenthesized",
+                    );
                 }
+                return;
+            }
+            if p.failed() {
+                return;
+            }
+            // args ',' a=expression b=for_if_clauses
+            p.pos = start;
+            if p.args().is_some() && p.eat(",").is_some() {
+                let after = p.pos;
+                if let Some(a) = p.expression()
+                    && let Some(b) = p.for_if_clauses()
+                {
+                    p.raise_range(
+                        a.location(),
+                        last_item(&b),
+                        "Generator expression must be parenthesized",
+                    );
+                    return;
+                }
+                if p.failed() {
+                    return;
+                }
+                p.pos = after;
+            }
+            // a=args ',' args
+            p.pos = start;
+            if let Some(items) = p.args()
+                && p.eat(",").is_some()
+                && p.args().is_some()
+            {
+                let unpacking = items
+                    .iter()
+                    .any(|i| matches!(i, ArgItem::Keyword(k) if k.arg.is_none()));
+                p.raise_syntax(if unpacking {
+                    "positional argument follows keyword argument unpacking"
+                } else {
+                    "positional argument follows keyword argument"
+                });
             }
         });
     }
@@ -1186,16 +1272,8 @@ impl Parser<'_> {
                 return;
             }
             let after = p.pos;
-            if p.with_items_loose(false) {
-                if let Some(comma) = p.eat(",") {
-                    if p.at(":") {
-                        let span = p.token_span(comma);
-                        p.raise_syntax_at(span, "the last 'with' item has a trailing comma");
-                        return;
-                    }
-                } else if p.expect_colon_newline() {
-                    return;
-                }
+            if p.with_items_loose(false) && p.expect_colon_newline() {
+                return;
             }
             if p.failed() {
                 return;
@@ -1403,19 +1481,55 @@ impl Parser<'_> {
                 return;
             }
             let after = p.pos;
-            if p.at_kind(TokKind::Newline) || p.at(":") {
-                p.pos += 1;
-                p.raise_syntax("expected one or more exception types");
+            // 'except' '*' a=expression ',' expressions 'as' NAME ':'
+            if let Some(a) = p.expression()
+                && p.eat(",").is_some()
+                && p.expressions().is_some()
+                && p.eat("as").is_some()
+                && p.name_token().is_some()
+                && p.eat(":").is_some()
+            {
+                let loc = a.location();
+                p.raise_starting_from(
+                    loc,
+                    "multiple exception types must be parenthesized when using 'as'",
+                );
                 return;
             }
+            if p.failed() {
+                return;
+            }
+            p.pos = after;
             if p.expression().is_some() {
                 let m = p.pos;
                 if !(p.eat("as").is_some() && p.name_token().is_some()) {
                     p.pos = m;
                 }
-                p.expect_colon_newline();
+                if p.expect_colon_newline() {
+                    return;
+                }
             }
-            let _ = after;
+            if p.failed() {
+                return;
+            }
+            p.pos = after;
+            if p.at_kind(TokKind::Newline) || p.at(":") {
+                p.pos += 1;
+                p.raise_syntax("expected one or more exception types");
+                return;
+            }
+            if p.expression().is_some()
+                && p.eat("as").is_some()
+                && let Some(t) = p.expression()
+                && p.eat(":").is_some()
+                && p.block().is_some()
+            {
+                let loc = t.location();
+                p.raise_syntax_at(
+                    loc,
+                    format!("cannot use except* statement with {}", expr_name(&t)),
+                );
+            }
         });
     }
 
@@ -1534,7 +1648,7 @@ impl Parser<'_> {
                 && p.at(",")
             {
                 let span = p.token_span(slash);
-                p.raise_syntax_at(span, "at least one parameter must precede /");
+                p.raise_syntax_at(span, "at least one argument must precede /");
                 return;
             }
             p.pos = start;
@@ -1591,19 +1705,12 @@ impl Parser<'_> {
                     }
                     any
                 };
-            if helper {
-                let at = p.pos;
-                if p.param_no_default(kind).is_some() {
-                    let span = p.token_span(at);
-                    let end = p.token_span(at);
-                    let _ = end;
-                    let arg_span = Span { ..span };
-                    p.raise_syntax_at(
-                        arg_span,
-                        "parameter without a default follows parameter with a default",
-                    );
-                    return;
-                }
+            if helper && let Some(arg) = p.param_no_default(kind) {
+                p.raise_syntax_at(
+                    arg.location,
+                    "parameter without a default follows parameter with a default",
+                );
+                return;
             }
             if p.failed() {
                 return;
@@ -1760,25 +1867,33 @@ impl Parser<'_> {
                 p.raise_on_next_token(format!("{what}: expecting ':' or '}}'"));
                 return;
             }
+            let after_conversion = p.pos;
             if p.eat(":").is_some() {
+                // fstring_format_spec*: FSTRING_MIDDLE tokens and nested fields. (CPython's
+                // t-string rule also uses the f-string one, so TSTRING_MIDDLEs stop it.)
                 loop {
-                    if p.eat_kind(if template {
-                        TokKind::TStringMiddle
-                    } else {
-                        TokKind::FStringMiddle
-                    })
-                    .is_some()
-                    {
+                    if p.eat_kind(TokKind::FStringMiddle).is_some() {
                         continue;
+                    }
+                    if p.at("{") {
+                        let m = p.pos;
+                        if p.replacement_field_for_invalid().is_some() {
+                            continue;
+                        }
+                        if p.failed() {
+                            return;
+                        }
+                        p.pos = m;
                     }
                     break;
                 }
-                if !p.at("}") && !p.at("{") {
+                if !p.at("}") {
                     p.raise_on_next_token(format!("{what}: expecting '}}', or format specs"));
                     return;
                 }
             }
-            if !p.at("}") && !p.at("{") {
+            p.pos = after_conversion;
+            if !p.at("}") {
                 p.raise_on_next_token(format!("{what}: expecting '}}'"));
             }
         });

@@ -595,6 +595,12 @@ impl Parser<'_> {
             self.eat("import")?;
         }
         let names = self.import_from_targets()?;
+        if level == 0
+            && module.as_deref() == Some("__future__")
+            && names.iter().any(|a| a.name == "barry_as_FLUFL")
+        {
+            self.barry_as_flufl = true;
+        }
         Some(Stmt::ImportFrom(ImportFrom {
             module,
             names,

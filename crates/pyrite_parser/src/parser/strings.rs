@@ -239,25 +239,28 @@ impl Parser<'_> {
         } else {
             (TokKind::FStringMiddle, TokKind::FStringEnd)
         };
-        let mut values = Vec::new();
+        // Middles are decoded once the whole f-string is read, as CPython's
+        // `_PyPegen_joined_str` does (an escape error then points at the end).
+        let mut parts: Vec<Result<Expr, usize>> = Vec::new();
         loop {
             if let Some(index) = self.eat_kind(middle_kind) {
-                let e = self.fstring_middle_constant(index, is_raw)?;
-                values.push(e);
+                parts.push(Err(index));
                 continue;
             }
             if self.at("{") {
                 let field = self.replacement_field(template, is_raw)?;
-                values.extend(field);
+                parts.extend(field.into_iter().map(Ok));
                 continue;
             }
             break;
         }
-        if self.eat_kind(end_kind).is_none() {
-            if !self.failed() && self.call_invalid_rules {
-                // Unexpected token inside the f-string.
+        self.eat_kind(end_kind)?;
+        let mut values = Vec::with_capacity(parts.len());
+        for part in parts {
+            match part {
+                Ok(e) => values.push(e),
+                Err(index) => values.push(self.fstring_middle_constant(index, is_raw)?),
             }
-            return None;
         }
         // Drop empty constants (`_PyPegen_joined_str`).
         values.retain(|e| !matches!(e, Expr::Constant(Constant { value: ConstantValue::Str(s), .. }) if s.is_empty()));
@@ -281,6 +284,10 @@ impl Parser<'_> {
 
     /// `fstring_replacement_field` / `tstring_replacement_field`. Returns the debug
     /// text constant (for `=`) followed by the FormattedValue/Interpolation.
+    pub(crate) fn replacement_field_for_invalid(&mut self) -> Option<Vec<Expr>> {
+        self.replacement_field(false, false)
+    }
+
     fn replacement_field(&mut self, template: bool, is_raw: bool) -> Option<Vec<Expr>> {
         let start = self.pos;
         let lbrace = self.eat("{")?;
@@ -329,11 +336,12 @@ impl Parser<'_> {
             let bang_token = &self.toks[bang];
             let conv_tok = &self.toks[conv_index];
             if bang_token.end_lineno != conv_tok.lineno || bang_token.end_col != conv_tok.col {
-                let span = self.token_span(conv_index);
+                let (a, b) = (self.token_span(bang), self.token_span(conv_index));
                 let what = if template { "t-string" } else { "f-string" };
-                self.raise_syntax_at(
-                    span,
-                    format!("{what}: conversion type must come right after the exclamanation mark"),
+                self.raise_range(
+                    a,
+                    b,
+                    format!("{what}: conversion type must come right after the exclamation mark"),
                 );
                 return None;
             }
@@ -529,6 +537,14 @@ fn strip_comments(text: &str) -> String {
     out
 }
 
+/// Length of `text` in the buffer CPython hands to the `unicode_escape` codec, where
+/// every non-ASCII character was first rewritten as a `\\UXXXXXXXX` escape.
+fn escaped_len(text: &str) -> usize {
+    text.chars()
+        .map(|c| if c.is_ascii() { 1 } else { 10 })
+        .sum()
+}
+
 /// Decodes the escapes of a non-raw `str` literal body. Returns the value and the byte
 /// offset (just after the backslash) of the first invalid escape, if any.
 pub(crate) fn decode_unicode_escapes(body: &str) -> Result<(PyStr, Option<usize>), String> {
@@ -591,7 +607,7 @@ pub(crate) fn decode_unicode_escapes(body: &str) -> Result<(PyStr, Option<usize>
                         .take(digits)
                         .take_while(|b| b.is_ascii_hexdigit())
                         .count();
-                    let start = body[..esc_at - 1].chars().count();
+                    let start = escaped_len(&body[..esc_at - 1]);
                     let end = start + 1 + avail;
                     let what = match c {
                         b'x' => "truncated \\xXX escape",
@@ -605,7 +621,7 @@ pub(crate) fn decode_unicode_escapes(body: &str) -> Result<(PyStr, Option<usize>
                 let value = u32::from_str_radix(hex, 16).unwrap_or(0);
                 i += digits;
                 if out.push_code_point(value).is_err() {
-                    let start = body[..esc_at - 1].chars().count();
+                    let start = escaped_len(&body[..esc_at - 1]);
                     let end = start + 1 + digits;
                     return Err(format!(
                         "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{end}: illegal Unicode character"
@@ -613,7 +629,7 @@ pub(crate) fn decode_unicode_escapes(body: &str) -> Result<(PyStr, Option<usize>
                 }
             }
             b'N' => {
-                let start = body[..esc_at - 1].chars().count();
+                let start = escaped_len(&body[..esc_at - 1]);
                 if bytes.get(i) != Some(&b'{') {
                     return Err(format!(
                         "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: malformed \\N character escape",

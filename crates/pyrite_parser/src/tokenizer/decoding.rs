@@ -61,6 +61,17 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, DecodeError> {
                 }
             }
         }
+        Some(_) if is_non_text_codec(encoding.as_deref().unwrap_or("")) => {
+            let name = encoding.unwrap_or_default();
+            return Err(DecodeError::Syntax(bare_error(
+                SyntaxErrorKind::SyntaxError,
+                format!(
+                    "'{name}' is not a text encoding; use codecs.decode() to handle arbitrary codecs"
+                ),
+                0,
+                -1,
+            )));
+        }
         Some(_) => {
             let name = encoding.unwrap_or_default();
             return Err(DecodeError::Syntax(bare_error(
@@ -119,6 +130,33 @@ fn non_utf8_error(body: &[u8], bad_at: usize) -> SyntaxError {
     info.end_offset = Some(col);
     info.text = Some(line);
     info
+}
+
+/// Codecs that exist but do not decode bytes to text (`codecs.lookup(name)._is_text_encoding`
+/// is false).
+fn is_non_text_codec(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase().replace('-', "_");
+    matches!(
+        lower.as_str(),
+        "base64"
+            | "base_64"
+            | "base64_codec"
+            | "bz2"
+            | "bz2_codec"
+            | "hex"
+            | "hex_codec"
+            | "quopri"
+            | "quotedprintable"
+            | "quoted_printable"
+            | "quopri_codec"
+            | "uu"
+            | "uu_codec"
+            | "zip"
+            | "zlib"
+            | "zlib_codec"
+            | "rot13"
+            | "rot_13"
+    )
 }
 
 /// CPython's `get_normal_name`, restricted to the codecs Pyrite decodes itself.
