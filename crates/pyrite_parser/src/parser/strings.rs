@@ -639,11 +639,11 @@ pub(crate) fn decode_unicode_escapes(body: &str) -> Result<(PyStr, Option<usize>
                 let Some(close) = body[i..].find('}') else {
                     return Err(format!(
                         "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: malformed \\N character escape",
-                        start + body[esc_at - 1..].chars().count() - 1
+                        start + escaped_len(&body[esc_at - 1..]) - 1
                     ));
                 };
                 let name = &body[i + 1..i + close];
-                let end = start + 2 + name.chars().count() + 1;
+                let end = start + 2 + escaped_len(name) + 1;
                 match unicode_names2::character(name) {
                     Some(ch) => out.push(ch),
                     None => {
