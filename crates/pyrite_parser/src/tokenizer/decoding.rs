@@ -74,12 +74,32 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, DecodeError> {
         }
         Some(_) => {
             let name = encoding.unwrap_or_default();
-            return Err(DecodeError::Syntax(bare_error(
-                SyntaxErrorKind::SyntaxError,
-                format!("unknown encoding: {name}"),
-                0,
-                -1,
-            )));
+            let codec = other_codec(&name);
+            let Some(codec) = codec else {
+                return Err(DecodeError::Syntax(bare_error(
+                    SyntaxErrorKind::SyntaxError,
+                    format!("unknown encoding: {name}"),
+                    0,
+                    -1,
+                )));
+            };
+            if had_bom {
+                return Err(bom_mismatch(body, &name.to_ascii_lowercase()));
+            }
+            match codec.decode_without_bom_handling_and_without_replacement(body) {
+                Some(text) => text.into_owned(),
+                None => {
+                    return Err(DecodeError::Syntax(bare_error(
+                        SyntaxErrorKind::SyntaxError,
+                        format!(
+                            "'{}' codec can't decode the source",
+                            name.to_ascii_lowercase()
+                        ),
+                        0,
+                        -1,
+                    )));
+                }
+            }
         }
     };
     Ok(translate_newlines(&text))
@@ -130,6 +150,26 @@ fn non_utf8_error(body: &[u8], bad_at: usize) -> SyntaxError {
     info.end_offset = Some(col);
     info.text = Some(line);
     info
+}
+
+/// Other text codecs, through the WHATWG encoding labels (which cover the legacy single-
+/// and multi-byte code pages Python source files declare). UTF-16/32 are left out: a file
+/// readable as text cannot be in them.
+fn other_codec(name: &str) -> Option<&'static encoding_rs::Encoding> {
+    let lower = name.to_ascii_lowercase().replace('_', "-");
+    if lower.starts_with("utf-16") || lower.starts_with("utf-32") || lower.starts_with("utf16") {
+        return None;
+    }
+    let label = match lower.as_str() {
+        "latin-9" | "latin9" | "l9" => "iso-8859-15",
+        "cp932" | "ms932" | "sjis" | "shift-jis" => "shift_jis",
+        "euc-jp" | "eucjp" | "ujis" => "euc-jp",
+        "cp936" | "ms936" => "gbk",
+        other => other,
+    };
+    encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| {
+        *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE && *e != encoding_rs::REPLACEMENT
+    })
 }
 
 /// Codecs that exist but do not decode bytes to text (`codecs.lookup(name)._is_text_encoding`
