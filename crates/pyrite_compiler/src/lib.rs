@@ -5,6 +5,7 @@
 
 mod docstring;
 pub mod future;
+pub mod instruction_sequence;
 pub mod symtable;
 
 pub use future::FutureFeatures;
