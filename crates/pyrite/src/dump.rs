@@ -69,9 +69,24 @@ fn dump_codegen(source: &[u8], path: &str, config: &Config) -> ExitCode {
             dump_seq(nested, depth + 1, out);
         }
     }
-    let module = match pyrite_parser::parse_module(source, path) {
-        Ok(module) => module,
-        Err(err) => {
+    let module = match pyrite_parser::parse_with_warnings(
+        source,
+        path,
+        pyrite_parser::parser::StartRule::File,
+    ) {
+        Ok(parsed) => {
+            print_warnings(&parsed.warnings, path, source);
+            parsed.module
+        }
+        Err((err, warnings)) => {
+            print_warnings(&warnings, path, source);
+            let err = match err {
+                pyrite_parser::ParseError::Syntax(err) => err,
+                pyrite_parser::ParseError::Value(msg) => {
+                    eprintln!("ValueError: {msg}");
+                    return ExitCode::from(1);
+                }
+            };
             println!(
                 "SyntaxError {} {} {} {} {}",
                 err.msg,
@@ -84,7 +99,12 @@ fn dump_codegen(source: &[u8], path: &str, config: &Config) -> ExitCode {
         }
     };
     match pyrite_compiler::compile::codegen_sequences(&module, i32::from(config.optimize)) {
-        Ok(mut seq) => {
+        Ok((mut seq, warnings)) => {
+            let warnings: Vec<pyrite_parser::SyntaxWarning> = warnings
+                .into_iter()
+                .map(|(lineno, msg)| pyrite_parser::SyntaxWarning { msg, lineno })
+                .collect();
+            print_warnings(&warnings, path, source);
             let mut out = String::new();
             dump_seq(&mut seq, 0, &mut out);
             print!("{out}");

@@ -26,7 +26,7 @@ impl From<SymtableError> for CompileError {
 /// (`-X dump=codegen`): it carries the names the parent's closure code needs.
 fn placeholder_code(unit: CodeUnit) -> Result<CodeObject, CompileError> {
     use pyrite_bytecode::code::LocalKind;
-    let meta = unit.metadata;
+    let meta = unit.metadata.clone();
     let mut names = Vec::new();
     let mut kinds = Vec::new();
     for name in &meta.varnames {
@@ -41,6 +41,20 @@ fn placeholder_code(unit: CodeUnit) -> Result<CodeObject, CompileError> {
         names.push(name.as_str().into());
         kinds.push(LocalKind::FREE);
     }
+    // The instructions stand in for co_code so that equal code merges as CPython's does.
+    let mut co_code = Vec::new();
+    for instr in &unit.seq.instrs {
+        for value in [
+            i32::from(instr.opcode),
+            instr.oparg,
+            instr.loc.lineno,
+            instr.loc.end_lineno,
+            instr.loc.col_offset,
+            instr.loc.end_col_offset,
+        ] {
+            co_code.extend_from_slice(&value.to_le_bytes());
+        }
+    }
     Ok(CodeObject {
         co_argcount: meta.argcount,
         co_posonlyargcount: meta.posonlyargcount,
@@ -48,7 +62,7 @@ fn placeholder_code(unit: CodeUnit) -> Result<CodeObject, CompileError> {
         co_stacksize: 0,
         co_flags: meta.flags,
         co_firstlineno: meta.firstlineno,
-        co_code: Vec::new(),
+        co_code,
         co_consts: meta.consts,
         co_names: meta.names.iter().map(|n| n.as_str().into()).collect(),
         co_localsplusnames: names,
@@ -63,10 +77,14 @@ fn placeholder_code(unit: CodeUnit) -> Result<CodeObject, CompileError> {
 
 /// `_testinternalcapi.compiler_codegen`: the module's instruction sequence before
 /// optimization, with the nested units' sequences in `nested`.
-pub fn codegen_sequences(module: &Mod, optimize: i32) -> Result<InstructionSequence, CompileError> {
+/// Also gives the SyntaxWarnings raised, as (line, message).
+pub fn codegen_sequences(
+    module: &Mod,
+    optimize: i32,
+) -> Result<(InstructionSequence, Vec<(i32, String)>), CompileError> {
     let future = FutureFeatures::from_ast(module)?;
     let table = crate::symtable::build(module, &future)?;
     let mut assembler = placeholder_code;
-    let (_, sequence) = codegen::codegen_module(module, &table, future, optimize, &mut assembler)?;
-    Ok(sequence)
+    let output = codegen::codegen_module(module, &table, future, optimize, &mut assembler)?;
+    Ok((output.sequence, output.warnings))
 }

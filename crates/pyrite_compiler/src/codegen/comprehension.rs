@@ -64,8 +64,15 @@ impl<'a> Compiler<'a, '_> {
         let is_async = entry.coroutine;
         let outermost = &generators[0];
         let mut state = None;
+        let get_iter = if outermost.is_async != 0 {
+            Opcode::GET_AITER
+        } else {
+            Opcode::GET_ITER
+        };
+        let outer_iter_loc = loc(outermost.iter.location());
         if inlined {
             self.visit_expr(&outermost.iter)?;
+            self.emit_noarg(get_iter, outer_iter_loc);
             let mut st = self.tweak_inlined_scopes(entry);
             self.push_inlined_locals(l, entry, &mut st);
             state = Some(st);
@@ -113,6 +120,7 @@ impl<'a> Compiler<'a, '_> {
         let code = self.finish_unit(true)?;
         self.make_closure(code, 0, l)?;
         self.visit_expr(&outermost.iter)?;
+        self.emit_noarg(get_iter, outer_iter_loc);
         self.emit(Opcode::CALL, 0, l);
         if is_async && kind != Kind::Genexp {
             self.emit(Opcode::GET_AWAITABLE, 0, l);
@@ -314,7 +322,6 @@ impl<'a> Compiler<'a, '_> {
         }
         if let Some(start) = start {
             depth += 1;
-            self.emit_noarg(Opcode::GET_ITER, iter_loc);
             self.use_label(start);
             self.jump(Opcode::FOR_ITER, anchor, iter_loc);
         }
@@ -362,9 +369,9 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Opcode::LOAD_FAST, 0, l);
             } else {
                 self.visit_expr(&generator.iter)?;
+                self.emit_noarg(Opcode::GET_AITER, loc(generator.iter.location()));
             }
         }
-        self.emit_noarg(Opcode::GET_AITER, loc(generator.iter.location()));
         self.use_label(start);
         self.push_fblock(
             l,

@@ -380,6 +380,7 @@ impl<'a> Compiler<'a, '_> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                self.check_compare(c);
                 let el = loc(c.location);
                 let n = c.ops.len() - 1;
                 let cleanup = self.new_label();
@@ -425,7 +426,30 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
+    /// `codegen_check_compare`: `is` with a literal warns.
+    fn check_compare(&mut self, c: &ast::Compare) {
+        let mut left = check_is_arg(&c.left);
+        let mut left_expr = &*c.left;
+        for (op, right_expr) in c.ops.iter().zip(&c.comparators) {
+            let right = check_is_arg(right_expr);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (!right || !left) {
+                let literal = if !left { left_expr } else { right_expr };
+                let type_name = infer_type(literal).unwrap_or("object");
+                let msg = if *op == CmpOp::Is {
+                    format!("\"is\" with '{type_name}' literal. Did you mean \"==\"?")
+                } else {
+                    format!("\"is not\" with '{type_name}' literal. Did you mean \"!=\"?")
+                };
+                self.warn(msg, loc(c.location));
+                return;
+            }
+            left = right;
+            left_expr = right_expr;
+        }
+    }
+
     fn compare(&mut self, c: &'a ast::Compare) -> CgResult {
+        self.check_compare(c);
         let l = loc(c.location);
         self.visit_expr(&c.left)?;
         let n = c.ops.len() - 1;
@@ -607,8 +631,93 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
+    fn check_caller(&mut self, e: &Expr) {
+        if matches!(
+            e,
+            Expr::Constant(_)
+                | Expr::Tuple(_)
+                | Expr::List(_)
+                | Expr::ListComp(_)
+                | Expr::Dict(_)
+                | Expr::DictComp(_)
+                | Expr::Set(_)
+                | Expr::SetComp(_)
+                | Expr::GeneratorExp(_)
+                | Expr::JoinedStr(_)
+                | Expr::TemplateStr(_)
+                | Expr::FormattedValue(_)
+                | Expr::Interpolation(_)
+        ) {
+            let name = infer_type(e).unwrap_or("object");
+            self.warn(
+                format!("'{name}' object is not callable; perhaps you missed a comma?"),
+                loc(e.location()),
+            );
+        }
+    }
+
+    fn check_subscripter(&mut self, e: &Expr) {
+        let warn = match e {
+            Expr::Constant(c) => matches!(
+                c.value,
+                ConstantValue::None
+                    | ConstantValue::Ellipsis
+                    | ConstantValue::Int(_)
+                    | ConstantValue::Bool(_)
+                    | ConstantValue::Float(_)
+                    | ConstantValue::Complex { .. }
+                    | ConstantValue::FrozenSet(_)
+            ),
+            Expr::Set(_) | Expr::SetComp(_) | Expr::GeneratorExp(_) | Expr::Lambda(_) => true,
+            _ => false,
+        };
+        if warn {
+            let name = infer_type(e).unwrap_or("object");
+            self.warn(
+                format!("'{name}' object is not subscriptable; perhaps you missed a comma?"),
+                loc(e.location()),
+            );
+        }
+    }
+
+    fn check_index(&mut self, e: &Expr, s: &Expr) {
+        let Some(index_type) = infer_type(s) else {
+            return;
+        };
+        if matches!(index_type, "int" | "bool" | "slice") {
+            return;
+        }
+        let warn = match e {
+            Expr::Constant(c) => matches!(
+                c.value,
+                ConstantValue::Str(_) | ConstantValue::Bytes(_) | ConstantValue::Tuple(_)
+            ),
+            Expr::Tuple(_)
+            | Expr::List(_)
+            | Expr::ListComp(_)
+            | Expr::JoinedStr(_)
+            | Expr::TemplateStr(_)
+            | Expr::FormattedValue(_)
+            | Expr::Interpolation(_) => true,
+            _ => false,
+        };
+        if warn {
+            let name = infer_type(e).unwrap_or("object");
+            self.warn(
+                format!(
+                    "{name} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"
+                ),
+                loc(e.location()),
+            );
+        }
+    }
+
     fn subscript(&mut self, sub: &'a ast::Subscript) -> CgResult {
         let l = loc(sub.location);
+        if sub.ctx == ExprContext::Load {
+            self.check_subscripter(&sub.value);
+            self.check_index(&sub.value, &sub.slice);
+        }
         self.visit_expr(&sub.value)?;
         if two_element_slice(&sub.slice) && sub.ctx != ExprContext::Del {
             self.slice_two_parts(&sub.slice)?;
@@ -806,6 +915,7 @@ impl<'a> Compiler<'a, '_> {
             return Ok(());
         }
         let skip = self.new_label();
+        self.check_caller(&call.func);
         self.visit_expr(&call.func)?;
         self.maybe_optimize_function_call(call, skip)?;
         self.emit_noarg(Opcode::PUSH_NULL, loc(call.func.location()));
@@ -1056,6 +1166,47 @@ impl<'a> Compiler<'a, '_> {
         self.emit_noarg(Opcode::CALL_FUNCTION_EX, l);
         Ok(())
     }
+}
+
+/// `check_is_arg`: false for a literal other than the named singletons.
+fn check_is_arg(e: &Expr) -> bool {
+    match e {
+        Expr::Tuple(t) => !t.elts.iter().all(|e| matches!(e, Expr::Constant(_))),
+        Expr::Constant(c) => matches!(
+            c.value,
+            ConstantValue::None | ConstantValue::Bool(_) | ConstantValue::Ellipsis
+        ),
+        _ => true,
+    }
+}
+
+/// `infer_type`: the type name of a literal-like expression.
+fn infer_type(e: &Expr) -> Option<&'static str> {
+    Some(match e {
+        Expr::Tuple(_) => "tuple",
+        Expr::List(_) | Expr::ListComp(_) => "list",
+        Expr::Dict(_) | Expr::DictComp(_) => "dict",
+        Expr::Set(_) | Expr::SetComp(_) => "set",
+        Expr::GeneratorExp(_) => "generator",
+        Expr::Lambda(_) => "function",
+        Expr::JoinedStr(_) | Expr::FormattedValue(_) => "str",
+        Expr::TemplateStr(_) => "string.templatelib.Template",
+        Expr::Interpolation(_) => "string.templatelib.Interpolation",
+        Expr::Slice(_) => "slice",
+        Expr::Constant(c) => match c.value {
+            ConstantValue::None => "NoneType",
+            ConstantValue::Bool(_) => "bool",
+            ConstantValue::Ellipsis => "ellipsis",
+            ConstantValue::Int(_) => "int",
+            ConstantValue::Float(_) => "float",
+            ConstantValue::Complex { .. } => "complex",
+            ConstantValue::Str(_) => "str",
+            ConstantValue::Bytes(_) => "bytes",
+            ConstantValue::Tuple(_) => "tuple",
+            ConstantValue::FrozenSet(_) => "frozenset",
+        },
+        _ => return None,
+    })
 }
 
 fn conversion_oparg(conversion: i32) -> i32 {

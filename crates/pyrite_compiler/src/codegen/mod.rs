@@ -145,6 +145,8 @@ pub struct Compiler<'a, 'x> {
     depth: u32,
     /// Collected nested sequences (for the codegen dump), keyed by unit depth.
     save_nested: bool,
+    /// `SyntaxWarning`s raised while generating: (line, message).
+    pub(crate) warnings: Vec<(i32, String)>,
 }
 
 fn const_key(value: &Constant) -> Option<String> {
@@ -196,6 +198,7 @@ impl<'a, 'x> Compiler<'a, 'x> {
             assembler,
             depth: 0,
             save_nested: true,
+            warnings: Vec::new(),
         }
     }
 
@@ -520,6 +523,10 @@ impl<'a, 'x> Compiler<'a, 'x> {
                 index as i32
             }
             None => {
+                // Code objects are merged when equal, as CPython's constant cache does.
+                if let Some(index) = unit.consts.iter().position(|c| *c == value) {
+                    return index as i32;
+                }
                 unit.consts.push(value);
                 (unit.consts.len() - 1) as i32
             }
@@ -586,6 +593,11 @@ impl<'a, 'x> Compiler<'a, 'x> {
             loc.end_lineno,
             loc.end_col_offset + 1,
         ))
+    }
+
+    /// `_PyCompile_Warn`: a `SyntaxWarning` at `loc`.
+    pub(crate) fn warn(&mut self, msg: impl Into<String>, loc: SourceLocation) {
+        self.warnings.push((loc.lineno, msg.into()));
     }
 
     pub(crate) fn enter_recursion(&mut self) -> CgResult {
@@ -960,15 +972,23 @@ fn start_location(body: &[Stmt]) -> SourceLocation {
         .map_or(SourceLocation::new(1, 1, 0, 0), |stmt| loc(stmt.location()))
 }
 
-/// Generates the module's code: the code object (through `assembler`) and the module's
-/// instruction sequence with its nested sequences (for `-X dump=codegen`).
+/// What [`codegen_module`] gives: the module's code object (through the assembler), the
+/// module's instruction sequence with its nested sequences (for `-X dump=codegen`) and
+/// the warnings raised.
+pub struct ModuleOutput {
+    pub code: CodeObject,
+    pub sequence: InstructionSequence,
+    pub warnings: Vec<(i32, String)>,
+}
+
+/// Generates the module's code.
 pub fn codegen_module<'a, 'x>(
     module: &'a Mod,
     table: &'a SymbolTable,
     future: FutureFeatures,
     optimize: i32,
     assembler: &'x mut Assembler<'x>,
-) -> CgResult<(CodeObject, InstructionSequence)> {
+) -> CgResult<ModuleOutput> {
     let mut compiler = Compiler::new(table, future, optimize, assembler);
     let top = table.top();
     compiler.enter_scope(
@@ -1003,5 +1023,10 @@ pub fn codegen_module<'a, 'x>(
             ));
         }
     }
-    compiler.finish_module()
+    let (code, sequence) = compiler.finish_module()?;
+    Ok(ModuleOutput {
+        code,
+        sequence,
+        warnings: compiler.warnings,
+    })
 }

@@ -935,6 +935,19 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn assert_stmt(&mut self, node: &'a ast::Assert) -> CgResult {
+        let always_true = match &*node.test {
+            Expr::Tuple(t) => !t.elts.is_empty(),
+            Expr::Constant(c) => {
+                matches!(&c.value, ast::ConstantValue::Tuple(items) if !items.is_empty())
+            }
+            _ => false,
+        };
+        if always_true {
+            self.warn(
+                "assertion is always true, perhaps remove parentheses?",
+                loc(node.location),
+            );
+        }
         if self.optimize > 0 {
             return Ok(());
         }
