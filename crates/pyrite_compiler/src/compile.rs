@@ -86,5 +86,7 @@ pub fn codegen_sequences(
     let table = crate::symtable::build(module, &future)?;
     let mut assembler = placeholder_code;
     let output = codegen::codegen_module(module, &table, future, optimize, &mut assembler)?;
-    Ok((output.sequence, output.warnings))
+    let mut warnings = crate::ast_preprocess::finally_warnings(module);
+    warnings.extend(output.warnings);
+    Ok((output.sequence, warnings))
 }

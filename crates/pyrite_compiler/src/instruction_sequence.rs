@@ -108,6 +108,15 @@ pub const NO_LOCATION: SourceLocation = SourceLocation {
     end_col_offset: -1,
 };
 
+/// `NEXT_LOCATION`: the instruction takes the location of the instruction after it (the
+/// flow-graph pass resolves it; codegen uses it for the POP_TOP after a matched case).
+pub const NEXT_LOCATION: SourceLocation = SourceLocation {
+    lineno: -2,
+    end_lineno: -2,
+    col_offset: -2,
+    end_col_offset: -2,
+};
+
 impl SourceLocation {
     pub const fn new(lineno: i32, end_lineno: i32, col_offset: i32, end_col_offset: i32) -> Self {
         SourceLocation {

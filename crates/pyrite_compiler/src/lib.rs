@@ -3,6 +3,7 @@
 //! CPython counterpart: `Python/symtable.c`, `Python/compile.c`, `Python/codegen.c`,
 //! `Python/flowgraph.c`, `Python/assemble.c` and `Python/marshal.c`.
 
+pub mod ast_preprocess;
 pub mod codegen;
 pub mod compile;
 mod docstring;

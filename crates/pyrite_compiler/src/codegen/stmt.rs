@@ -1107,12 +1107,6 @@ impl<'a> Compiler<'a, '_> {
             }
             _ => return Err(self.error("invalid node type for annotated assignment", l)),
         }
-        if future_annotations
-            && node.simple == 0
-            && matches!(self.scope_type(), ScopeType::Module | ScopeType::Class)
-        {
-            self.check_ann_expr(&node.annotation)?;
-        }
         Ok(())
     }
 }
