@@ -134,6 +134,9 @@ impl<'a> Compiler<'a, '_> {
                 self.use_label(end);
             }
             Expr::BinOp(b) => {
+                if let Some(pieces) = percent_format_pieces(b) {
+                    return self.emit_format_pieces(l, pieces);
+                }
                 self.visit_expr(&b.left)?;
                 self.visit_expr(&b.right)?;
                 self.emit(Opcode::BINARY_OP, binary_oparg(b.op, false), l);
@@ -796,6 +799,47 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
+    /// The f-string that CPython's AST preprocessing makes of `'...%s...' % (a, b)`.
+    fn emit_format_pieces(&mut self, l: SourceLocation, pieces: Vec<FormatPiece<'a>>) -> CgResult {
+        let count = pieces.len();
+        let big = count > STACK_USE_GUIDELINE;
+        if big {
+            self.load_const(Constant::str(""), l);
+            self.emit_name(NameOp::LoadMethod, "join", l);
+            self.emit(Opcode::BUILD_LIST, 0, l);
+        }
+        for piece in pieces {
+            match piece {
+                FormatPiece::Literal(text) => {
+                    self.load_const(Constant::str(text.as_str()), NO_LOCATION)
+                }
+                FormatPiece::Format(arg, conversion, spec) => {
+                    let al = loc(arg.location());
+                    self.visit_expr(arg)?;
+                    self.emit(Opcode::CONVERT_VALUE, conversion_oparg(conversion), al);
+                    match spec {
+                        Some(spec) => {
+                            self.load_const(Constant::str(spec.as_str()), NO_LOCATION);
+                            self.emit_noarg(Opcode::FORMAT_WITH_SPEC, al);
+                        }
+                        None => self.emit_noarg(Opcode::FORMAT_SIMPLE, al),
+                    }
+                }
+            }
+            if big {
+                self.emit(Opcode::LIST_APPEND, 1, l);
+            }
+        }
+        if big {
+            self.emit(Opcode::CALL, 1, l);
+        } else if count > 1 {
+            self.emit(Opcode::BUILD_STRING, count as i32, l);
+        } else if count == 0 {
+            self.load_const(Constant::str(""), l);
+        }
+        Ok(())
+    }
+
     fn template_str(&mut self, t: &'a ast::TemplateStr) -> CgResult {
         let l = loc(t.location);
         let count = t.values.len();
@@ -843,9 +887,19 @@ impl<'a> Compiler<'a, '_> {
     // ----------------------------------------------------------------------------------
     // Calls
 
+    /// The flags of a name in the module's block. Inlined comprehensions at module level
+    /// override the module's symbols while they are compiled, as CPython does in place.
+    fn top_flags(&self, name: &str) -> u32 {
+        if self.unit_ref().ste == self.table.top() {
+            self.symbol_flags(name)
+        } else {
+            self.table.top_entry().flags(name)
+        }
+    }
+
     fn is_import_originated(&self, e: &Expr) -> bool {
         let Expr::Name(name) = e else { return false };
-        self.table.top_entry().flags(&name.id) & DEF_IMPORT != 0
+        self.top_flags(&name.id) & DEF_IMPORT != 0
     }
 
     fn can_optimize_super_call(&self, attr: &ast::Attribute) -> bool {
@@ -861,7 +915,7 @@ impl<'a> Compiler<'a, '_> {
         if self.symbol_scope("super") != Some(Scope::GlobalImplicit) {
             return false;
         }
-        if self.table.top_entry().scope("super").is_some() {
+        if Scope::from_flags(self.top_flags("super")).is_some() {
             return false;
         }
         if call.args.len() == 2 {
@@ -1166,6 +1220,131 @@ impl<'a> Compiler<'a, '_> {
         self.emit_noarg(Opcode::CALL_FUNCTION_EX, l);
         Ok(())
     }
+}
+
+pub(crate) enum FormatPiece<'a> {
+    Literal(String),
+    /// The argument, its conversion (`s`, `r` or `a`) and format spec.
+    Format(&'a Expr, i32, Option<String>),
+}
+
+/// `optimize_format` of `Python/ast_preprocess.c`: `'%s-%r' % (a, b)` with only `%s`,
+/// `%r`, `%a` units (flags, width and precision allowed) and as many units as items
+/// becomes an f-string.
+fn percent_format_pieces(b: &ast::BinOp) -> Option<Vec<FormatPiece<'_>>> {
+    if b.op != Operator::Mod {
+        return None;
+    }
+    let Expr::Constant(left) = &*b.left else {
+        return None;
+    };
+    let ConstantValue::Str(fmt) = &left.value else {
+        return None;
+    };
+    let Expr::Tuple(tuple) = &*b.right else {
+        return None;
+    };
+    if tuple.elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
+        return None;
+    }
+    let fmt: Vec<char> = fmt.as_str()?.chars().collect();
+    let elts = &tuple.elts;
+    let mut pieces = Vec::new();
+    let mut pos = 0;
+    let mut count = 0;
+    loop {
+        // A literal run, with `%%` standing for `%`.
+        let start = pos;
+        let mut text = String::new();
+        while pos < fmt.len() {
+            if fmt[pos] != '%' {
+                text.push(fmt[pos]);
+                pos += 1;
+            } else if pos + 1 < fmt.len() && fmt[pos + 1] == '%' {
+                text.push('%');
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if pos != start {
+            pieces.push(FormatPiece::Literal(text));
+        }
+        if pos >= fmt.len() {
+            break;
+        }
+        if count >= elts.len() {
+            return None;
+        }
+        pos += 1;
+        let (spec, width, prec, ljust) = parse_format_unit(&fmt, &mut pos)?;
+        if !matches!(spec, 's' | 'r' | 'a') {
+            return None;
+        }
+        let mut format_spec = String::new();
+        if !ljust && width > 0 {
+            format_spec.push('>');
+        }
+        if width >= 0 {
+            format_spec.push_str(&width.to_string());
+        }
+        if prec >= 0 {
+            format_spec.push_str(&format!(".{prec}"));
+        }
+        let spec_text = (!format_spec.is_empty()).then_some(format_spec);
+        pieces.push(FormatPiece::Format(&elts[count], spec as i32, spec_text));
+        count += 1;
+    }
+    if count < elts.len() {
+        return None;
+    }
+    Some(pieces)
+}
+
+/// `simple_format_arg_parse`: flags, width, precision and the conversion character
+/// (widths and precisions of three digits or more are left to `str.__mod__`).
+fn parse_format_unit(fmt: &[char], pos: &mut usize) -> Option<(char, i64, i64, bool)> {
+    let mut p = *pos;
+    let mut next = || {
+        let c = fmt.get(p).copied();
+        p += 1;
+        c
+    };
+    let mut ljust = false;
+    let mut ch;
+    loop {
+        ch = next()?;
+        match ch {
+            '-' => ljust = true,
+            '+' | ' ' | '#' | '0' => {}
+            _ => break,
+        }
+    }
+    let mut width = -1i64;
+    if ch.is_ascii_digit() {
+        width = 0;
+        while ch.is_ascii_digit() {
+            width = width * 10 + i64::from(ch as u8 - b'0');
+            ch = next()?;
+            if width >= 100 {
+                return None;
+            }
+        }
+    }
+    let mut prec = -1i64;
+    if ch == '.' {
+        ch = next()?;
+        prec = 0;
+        while ch.is_ascii_digit() {
+            prec = prec * 10 + i64::from(ch as u8 - b'0');
+            ch = next()?;
+            if prec >= 100 {
+                return None;
+            }
+        }
+    }
+    *pos = p;
+    Some((ch, width, prec, ljust))
 }
 
 /// `check_is_arg`: false for a literal other than the named singletons.

@@ -98,7 +98,7 @@ const MAX_DEPTH: u32 = 2000;
 
 /// `compiler_unit`: the state of one code object being generated.
 pub(crate) struct Unit<'a> {
-    ste: ScopeId,
+    pub(crate) ste: ScopeId,
     scope_type: ScopeType,
     pub(crate) seq: InstructionSequence,
     name: String,
@@ -209,7 +209,7 @@ impl<'a, 'x> Compiler<'a, 'x> {
         self.units.last_mut().expect("a code unit is open")
     }
 
-    fn unit_ref(&self) -> &Unit<'a> {
+    pub(crate) fn unit_ref(&self) -> &Unit<'a> {
         self.units.last().expect("a code unit is open")
     }
 
