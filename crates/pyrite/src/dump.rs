@@ -94,6 +94,10 @@ fn dump_codegen(source: &[u8], path: &str, config: &Config) -> ExitCode {
                     eprintln!("ValueError: {msg}");
                     return ExitCode::from(1);
                 }
+                pyrite_parser::ParseError::Memory(msg) => {
+                    eprintln!("MemoryError: {msg}");
+                    return ExitCode::from(1);
+                }
             };
             println!(
                 "SyntaxError {} {} {} {} {}",
