@@ -26,6 +26,9 @@ DUMP_AREAS = {
     "syntaxerror": "syntaxerror",
     "symtable": "symtable",
     "codegen": "codegen",
+    # `pyc` cases run the oracle's own bytecode: tools/regen.py compiles NAME.py to
+    # NAME.pyc under the oracle (co_filename "NAME.py"), and pyrite runs NAME.pyc.
+    "pyc": "pyc",
 }
 
 
@@ -91,6 +94,8 @@ class Case:
         return out.read_bytes(), err, rc
 
     def pyrite_command(self):
+        if self.mode == "pyc":
+            return [str(pyrite_binary()), self.path.with_suffix(".pyc").name]
         dump = [] if self.mode == "run" else ["-X", f"dump={self.mode}"]
         return [str(pyrite_binary()), *dump, self.path.name]
 

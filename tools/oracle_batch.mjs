@@ -8,8 +8,10 @@
 // JavaScript, so its frame has no f_back and tracebacks hold no frame of ours), or
 // "ast" / "code" / "syntaxerror" (dump FILE with shared/oracle/codedump.py's rules),
 // "symtable" (tools/symtable_dump.py's dump of FILE's symbol tables), "codegen"
-// (tools/codegen_dump.py's dump of FILE's pre-optimization instruction sequences), or
-// "ast-sha256" / "code-sha256" (only the sha256 of that dump).
+// (tools/codegen_dump.py's dump of FILE's pre-optimization instruction sequences),
+// "ast-sha256" / "code-sha256" (only the sha256 of that dump), or "make-pyc" (compile
+// FILE to FILE with .pyc, co_filename the bare file name, a timestamp header with mtime
+// 0) and "pyc" (run that .pyc as __main__, as `python3 NAME.pyc` does).
 // Each result is {"stdout", "stderr" (base64), "status"}. Between jobs the
 // interpreter state a program can change is put back: sys.argv/path/modules of the
 // program's own modules, std streams, warnings filters, recursion limit, trace hooks.
@@ -117,6 +119,27 @@ def prepare(mode, file, args, cwd):
         return lambda: print(symtable_dump.dump(file))
     if mode == "codegen":
         return lambda: print(codegen_dump.dump(file))
+    if mode == "make-pyc":
+        import importlib._bootstrap_external as bootstrap
+        with open(file, "rb") as f:
+            source = f.read()
+        compiled = compile(source, os.path.basename(file), "exec", dont_inherit=True)
+        with open(file[:-3] + ".pyc", "wb") as f:
+            f.write(bootstrap._code_to_timestamp_pyc(compiled, 0, len(source)))
+        return lambda: None
+    if mode == "pyc":
+        import marshal
+        pyc = file[:-3] + ".pyc"
+        with open(pyc, "rb") as f:
+            data = f.read()
+        sys.argv[:] = [pyc] + list(args)
+        sys.path.insert(0, os.path.dirname(os.path.abspath(pyc)))
+        main = types.ModuleType("__main__")
+        main.__builtins__ = builtins
+        main.__file__ = pyc
+        main.__cached__ = None
+        sys.modules["__main__"] = main
+        return types.FunctionType(marshal.loads(data[16:]), main.__dict__)
     with open(file, "rb") as f:
         text = f.read()
     filename = os.path.abspath(file)

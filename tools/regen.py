@@ -5,7 +5,8 @@
     tools/regen.py AREA [AREA/NAME ...]   # some of them
     tools/regen.py --missing       # only cases without expectations yet
 
-Writes NAME.out (stdout), NAME.err (stderr), NAME.rc (exit status) next to each case,
+Writes NAME.out (stdout), NAME.err (stderr), NAME.rc (exit status) next to each case
+(and, for the `pyc` area, NAME.pyc: the oracle's compilation of NAME.py),
 with the checkout's path replaced by $REPO. All cases run in one oracle start."""
 
 import argparse
@@ -26,7 +27,11 @@ def main():
         print("no cases")
         return
     jobs = [{"cwd": str(c.path.parent), "mode": c.mode, "file": c.path.name, "args": []} for c in cases]
-    results = run_oracle_batch(jobs)
+    # pyc cases: the oracle first compiles NAME.py to NAME.pyc (in the same start), then
+    # runs that .pyc like the others
+    make_pyc = [{"cwd": str(c.path.parent), "mode": "make-pyc", "file": c.path.name, "args": []}
+                for c in cases if c.mode == "pyc"]
+    results = run_oracle_batch(make_pyc + jobs)[len(make_pyc):]
     changed = 0
     for case, (out, err, status) in zip(cases, results):
         new = (normalize(out), normalize(err), status)

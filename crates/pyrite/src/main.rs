@@ -1,12 +1,13 @@
 //! `pyrite`: one binary that does what `python3` does.
 //!
 //! CPython counterpart: `Programs/python.c` and `Modules/main.c` (`pymain_main`): parse
-//! the command line, answer `-h`/`-V`, then run the program it names. Until the
-//! evaluation loop exists, running code is reported as not possible yet; the
+//! the command line, answer `-h`/`-V`, then run the program it names. A `.pyc` file runs
+//! on the evaluation loop (`run.rs`); source files wait for the compiler. The
 //! implementation-specific `-X dump=ast|code` switches expose the parser and compiler.
 
 mod cmdline;
 mod dump;
+mod run;
 
 use cmdline::{Action, Config, Program};
 use std::io::Write;
@@ -43,7 +44,6 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut out = std::io::stdout().lock();
     let text = match config.action {
         Action::Run => return run(&program_name, &config),
         Action::Help => format!("{}{}", usage_line(&program_name), USAGE_HELP),
@@ -63,7 +63,7 @@ fn main() -> ExitCode {
             env!("CARGO_PKG_VERSION")
         ),
     };
-    let _ = out.write_all(text.as_bytes());
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }
 
@@ -110,6 +110,11 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
             strerror(&err)
         );
         return ExitCode::from(2);
+    }
+    if let Program::File(path) = &config.program
+        && run::is_pyc_file(path)
+    {
+        return run::run_pyc_file(path, &config.args);
     }
     eprintln!(
         "{program_name}: cannot run Python code yet: the evaluation loop is not implemented \

@@ -1,5 +1,23 @@
-//! The modules CPython writes in C, written in Rust (`builtins`, `sys`, `_io`, `posix`,
-//! `_sre`, `math`, `marshal`, ...).
+//! The modules CPython writes in C, written in Rust: so far `builtins` and a minimal
+//! `sys`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
-//! Empty until the runtime issue.
+
+pub mod builtins;
+pub mod sys;
+
+use pyrite_objects::{PyRef, ThreadState};
+
+/// The interpreter's module table: what `sys.modules` starts with.
+pub struct Runtime {
+    pub builtins: PyRef,
+    pub sys: PyRef,
+}
+
+/// Creates `builtins` and `sys` (CPython's `pycore_init_builtins`, `_PySys_Create`).
+pub fn init(ts: &ThreadState, argv: &[String]) -> Runtime {
+    pyrite_vm::init(ts);
+    let builtins = builtins::create(ts);
+    let sys = sys::create(ts, argv, &builtins);
+    Runtime { builtins, sys }
+}

@@ -50,11 +50,29 @@ fn bool_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(crate::str::from_static_text(ts, text))
 }
 
+/// `bool(x)`: `x`'s truth value.
+fn bool_new(
+    ts: &ThreadState,
+    _ty: &crate::typeobject::PyType,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    match args {
+        [] => Ok(false_ref()),
+        [value] => Ok(bool_ref(value.is_true(ts)?)),
+        _ => Err(crate::err::PyErr::type_error(format!(
+            "bool expected at most 1 argument, got {}",
+            args.len()
+        ))),
+    }
+}
+
 pub static BOOL_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Int>("bool", flags::LONG_SUBCLASS, Some(&INT_TYPE))
         .with_slots(SlotTable {
             repr: Slot::new(bool_repr),
+            new: Slot::new(bool_new),
             ..crate::int::int_slots()
         })
         .with_number(crate::int::int_number_slots()),

@@ -424,6 +424,7 @@ pub static DICT_TYPE: StaticType = StaticObject::new(
         richcompare: Slot::new(dict_richcompare),
         traverse: Slot::new(dict_traverse),
         clear: Slot::new(dict_clear),
+        new: Slot::new(crate::methods::constructors::dict_new),
         ..crate::typeobject::object_slots()
     })
     .with_mapping(MappingSlots {

@@ -23,6 +23,9 @@ pub struct PyErr(Box<ErrState>);
 struct ErrState {
     kind: ExceptionKind,
     arg: ErrArg,
+    /// The exception instance once made (CPython's normalized exception): set for every
+    /// exception raised by Python code (`raise`) and when a handler or a traceback needs it.
+    object: Option<PyRef>,
 }
 
 /// The exception's argument (`args[0]`).
@@ -48,17 +51,37 @@ macro_rules! exception_kinds {
 }
 
 exception_kinds!(
+    BaseException,
+    BaseExceptionGroup,
+    Exception,
+    ArithmeticError,
+    AssertionError,
     AttributeError,
+    EOFError,
+    FileNotFoundError,
+    FloatingPointError,
+    GeneratorExit,
+    ImportError,
     IndexError,
     KeyError,
+    KeyboardInterrupt,
+    LookupError,
     MemoryError,
+    ModuleNotFoundError,
+    NameError,
     NotImplementedError,
+    OSError,
     OverflowError,
     RecursionError,
     RuntimeError,
+    StopAsyncIteration,
     StopIteration,
+    SyntaxError,
     SystemError,
+    SystemExit,
     TypeError,
+    UnboundLocalError,
+    UnicodeError,
     ValueError,
     ZeroDivisionError,
 );
@@ -69,7 +92,53 @@ impl PyErr {
         PyErr(Box::new(ErrState {
             kind,
             arg: ErrArg::Message(message.into()),
+            object: None,
         }))
+    }
+
+    /// An exception with no argument (`raise StopIteration`).
+    pub fn without_arg(kind: ExceptionKind) -> PyErr {
+        PyErr(Box::new(ErrState {
+            kind,
+            arg: ErrArg::None,
+            object: None,
+        }))
+    }
+
+    /// A raised exception instance (`raise exc`); `kind` is the nearest built-in class.
+    pub fn from_exception(object: PyRef) -> PyErr {
+        let kind = crate::exceptions::kind_of_type(object.ob_type());
+        PyErr(Box::new(ErrState {
+            kind,
+            arg: ErrArg::None,
+            object: Some(object),
+        }))
+    }
+
+    /// The exception instance, made now if the error was lazy (CPython's
+    /// `PyErr_NormalizeException`).
+    pub fn normalize(&mut self, ts: &ThreadState) -> PyRef {
+        if let Some(object) = &self.0.object {
+            return object.clone();
+        }
+        let args = match &self.0.arg {
+            ErrArg::None => Vec::new(),
+            ErrArg::Message(message) => vec![crate::str::new(ts, message).into_ref()],
+            ErrArg::Object(object) => vec![object.clone()],
+        };
+        let object = crate::exceptions::new_exception(ts, self.0.kind.static_type(), args);
+        self.0.object = Some(object.clone());
+        object
+    }
+
+    /// The exception instance, made now if needed.
+    pub fn into_exception(mut self, ts: &ThreadState) -> PyRef {
+        self.normalize(ts)
+    }
+
+    /// The exception instance, if it was made.
+    pub fn exception_object(&self) -> Option<&PyRef> {
+        self.0.object.as_ref()
     }
 
     /// An exception whose argument is an object (CPython's `PyErr_SetObject`), e.g.
@@ -78,6 +147,7 @@ impl PyErr {
         PyErr(Box::new(ErrState {
             kind,
             arg: ErrArg::Object(arg),
+            object: None,
         }))
     }
 
@@ -93,9 +163,14 @@ impl PyErr {
         &self.0.arg
     }
 
-    /// Whether the exception is of `kind`.
+    /// Whether the exception is of `kind` exactly (its nearest built-in class).
     pub fn is(&self, kind: ExceptionKind) -> bool {
         self.0.kind == kind
+    }
+
+    /// `isinstance(exc, kind)`, by the built-in classes' hierarchy.
+    pub fn matches(&self, kind: ExceptionKind) -> bool {
+        crate::exceptions::kind_is_subclass(self.0.kind, kind)
     }
 
     /// The message, when the argument is one.
@@ -108,6 +183,9 @@ impl PyErr {
 
     /// `repr(exc)`, e.g. `TypeError("unhashable type: 'list'")` or `KeyError('k')`.
     pub fn repr(&self, ts: &ThreadState) -> PyResult<String> {
+        if let Some(object) = &self.0.object {
+            return crate::str::repr_text(ts, object);
+        }
         let arg = match &self.0.arg {
             ErrArg::None => String::new(),
             ErrArg::Message(message) => pyrite_ast::repr::text_repr(message),
@@ -118,6 +196,17 @@ impl PyErr {
 
     /// `Kind: message` without running Python code (object arguments show their type).
     pub fn display_lazy(&self) -> String {
+        if let Some(object) = &self.0.object {
+            let name = object.ob_type().name().to_owned();
+            return match crate::exceptions::args_of(object).as_slice() {
+                [] => name,
+                [arg] => match crate::str::as_str_payload(arg) {
+                    Some(text) => format!("{name}: {}", text.to_string_lossy()),
+                    None => format!("{name}: <{} object>", arg.ob_type().name()),
+                },
+                _ => format!("{name}: (...)"),
+            };
+        }
         match &self.0.arg {
             ErrArg::None => self.0.kind.name().to_owned(),
             ErrArg::Message(message) => format!("{}: {message}", self.0.kind.name()),

@@ -140,10 +140,23 @@ pub static FLOAT_TYPE: StaticType = StaticObject::new(
             repr: Slot::new(float_repr),
             hash: Slot::new(float_hash),
             richcompare: Slot::new(float_richcompare),
+            new: Slot::new(crate::float_ops::float_new),
             ..crate::typeobject::object_slots()
         })
         .with_number(NumberSlots {
             add: Slot::new(float_add),
+            subtract: Slot::new(crate::float_ops::float_sub),
+            multiply: Slot::new(crate::float_ops::float_mul),
+            true_divide: Slot::new(crate::float_ops::float_truediv),
+            floor_divide: Slot::new(crate::float_ops::float_floordiv),
+            remainder: Slot::new(crate::float_ops::float_mod),
+            divmod: Slot::new(crate::float_ops::float_divmod),
+            power: Slot::new(crate::float_ops::float_pow),
+            negative: Slot::new(crate::float_ops::float_neg),
+            positive: Slot::new(crate::float_ops::float_pos),
+            absolute: Slot::new(crate::float_ops::float_abs),
+            int: Slot::new(crate::float_ops::float_int),
+            float: Slot::new(crate::float_ops::float_float),
             bool: Slot::new(float_bool),
             ..NumberSlots::EMPTY
         }),

@@ -215,14 +215,33 @@ pub const fn int_slots() -> SlotTable {
         repr: Slot::new(int_repr),
         hash: Slot::new(int_hash),
         richcompare: Slot::new(int_richcompare),
+        new: Slot::new(crate::int_ops::int_new),
         ..crate::typeobject::object_slots()
     }
 }
 
 /// `int`'s `nb_*` slots.
 pub const fn int_number_slots() -> NumberSlots {
+    use crate::int_ops as ops;
     NumberSlots {
         add: Slot::new(int_add),
+        subtract: Slot::new(ops::int_sub),
+        multiply: Slot::new(ops::int_mul),
+        remainder: Slot::new(ops::int_mod),
+        divmod: Slot::new(ops::int_divmod),
+        power: Slot::new(ops::int_pow),
+        negative: Slot::new(ops::int_neg),
+        positive: Slot::new(ops::int_pos),
+        absolute: Slot::new(ops::int_abs),
+        invert: Slot::new(ops::int_invert),
+        lshift: Slot::new(ops::int_lshift),
+        rshift: Slot::new(ops::int_rshift),
+        and: Slot::new(ops::int_and),
+        xor: Slot::new(ops::int_xor),
+        or: Slot::new(ops::int_or),
+        float: Slot::new(ops::int_float),
+        floor_divide: Slot::new(ops::int_floordiv),
+        true_divide: Slot::new(ops::int_truediv),
         bool: Slot::new(int_bool),
         index: Slot::new(int_index),
         int: Slot::new(int_index),

@@ -16,21 +16,39 @@
 //!   [`int`], [`float`], [`str`], [`tuple`], [`list`], [`dict`].
 
 pub mod abstract_api;
+pub mod abstract_ops;
+pub mod attrs;
 pub mod bool;
+pub mod cell;
+pub mod code;
+pub mod descr;
 pub mod dict;
 pub mod err;
+pub mod exceptions;
 pub mod float;
+pub mod float_ops;
+pub mod formatter;
+pub mod function;
 pub mod gc;
 pub mod int;
+pub mod int_ops;
+pub mod iterobject;
 pub mod list;
+pub mod methods;
+pub mod module;
 pub mod mro;
 pub mod object;
 pub mod pyhash;
 pub mod pystate;
+pub mod range;
 pub mod singletons;
+pub mod slice;
+pub mod slot_wrappers;
 pub mod slots;
 pub mod str;
+pub mod traceback;
 pub mod tuple;
+pub mod typecall;
 pub mod typeobject;
 pub mod weakref;
 
@@ -57,6 +75,37 @@ pub(crate) fn builtin_types() -> [&'static PyType; 13] {
         &singletons::ELLIPSIS_TYPE,
         &singletons::NOT_IMPLEMENTED_TYPE,
         &weakref::WEAKREF_TYPE,
+    ]
+}
+
+/// The types added for the evaluation loop (functions, code, cells, modules, iterators...).
+pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
+    vec![
+        &code::CODE_TYPE,
+        &function::FUNCTION_TYPE,
+        &function::METHOD_TYPE,
+        &cell::CELL_TYPE,
+        &module::MODULE_TYPE,
+        &descr::BUILTIN_FUNCTION_TYPE,
+        &descr::METHOD_DESCRIPTOR_TYPE,
+        &descr::GETSET_DESCRIPTOR_TYPE,
+        &descr::CLASSMETHOD_TYPE,
+        &descr::STATICMETHOD_TYPE,
+        &descr::PROPERTY_TYPE,
+        &range::RANGE_TYPE,
+        &range::RANGE_ITERATOR_TYPE,
+        &iterobject::SEQ_ITERATOR_TYPE,
+        &iterobject::DICT_ITERATOR_TYPE,
+        &iterobject::ENUMERATE_TYPE,
+        &iterobject::ZIP_TYPE,
+        &iterobject::MAP_TYPE,
+        &iterobject::FILTER_TYPE,
+        &iterobject::DICT_KEYS_TYPE,
+        &iterobject::DICT_VALUES_TYPE,
+        &iterobject::DICT_ITEMS_TYPE,
+        &iterobject::REVERSED_TYPE,
+        &slice::SLICE_TYPE,
+        &traceback::TRACEBACK_TYPE,
     ]
 }
 

@@ -190,6 +190,7 @@ pub static LIST_TYPE: StaticType = StaticObject::new(
         richcompare: Slot::new(list_richcompare),
         traverse: Slot::new(list_traverse),
         clear: Slot::new(list_clear),
+        new: Slot::new(crate::methods::constructors::list_new),
         ..crate::typeobject::object_slots()
     })
     .with_sequence(SequenceSlots {

@@ -325,6 +325,7 @@ pub static STR_TYPE: StaticType = StaticObject::new(
         str: Slot::new(str_str),
         hash: Slot::new(str_hash),
         richcompare: Slot::new(str_richcompare),
+        new: Slot::new(crate::methods::constructors::str_new),
         ..crate::typeobject::object_slots()
     })
     .with_sequence(SequenceSlots {

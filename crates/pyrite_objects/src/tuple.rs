@@ -187,6 +187,7 @@ pub static TUPLE_TYPE: StaticType = StaticObject::new(
         hash: Slot::new(tuple_hash),
         richcompare: Slot::new(tuple_richcompare),
         traverse: Slot::new(tuple_traverse),
+        new: Slot::new(crate::methods::constructors::tuple_new),
         ..crate::typeobject::object_slots()
     })
     .with_sequence(SequenceSlots {

@@ -59,6 +59,8 @@ pub struct TypeObject {
     dealloc: unsafe fn(NonNull<PyObject>),
     /// `tp_weaklistoffset`: offset of a `WeakrefList` in instances, 0 if none.
     weaklist_offset: usize,
+    /// `tp_dictoffset`: offset of the instance dict (a `RefCell<Option<PyRef>>`), 0 if none.
+    dict_offset: usize,
     /// `tp_basicsize`.
     basicsize: usize,
     pub slots: SlotTable,
@@ -73,6 +75,8 @@ struct TypeState {
     /// `__bases__` and `__mro__` (tuples).
     bases: Option<PyRef>,
     mro: Option<PyRef>,
+    /// `tp_dict`: the type's namespace (a `dict`), made on first use.
+    dict: Option<PyRef>,
 }
 
 impl TypeObject {
@@ -93,10 +97,12 @@ impl TypeObject {
                 ready: false,
                 bases: None,
                 mro: None,
+                dict: None,
             }),
             payload_type: TypeId::of::<T>(),
             dealloc: free_object::<T>,
             weaklist_offset: 0,
+            dict_offset: 0,
             basicsize: std::mem::size_of::<PyObj<T>>(),
             slots: object_slots(),
             number: NumberSlots::EMPTY,
@@ -132,6 +138,28 @@ impl TypeObject {
     pub const fn with_weaklist_offset(mut self, offset: usize) -> TypeObject {
         self.weaklist_offset = offset;
         self
+    }
+
+    /// Declares that instances hold their `__dict__` (a `RefCell<Option<PyRef>>`) at
+    /// `offset` (see `object::payload_field_offset`).
+    pub const fn with_dict_offset(mut self, offset: usize) -> TypeObject {
+        self.dict_offset = offset;
+        self
+    }
+
+    #[inline]
+    pub fn dict_offset(&self) -> usize {
+        self.dict_offset
+    }
+
+    /// `tp_dict`: the type's own namespace, made on first use.
+    pub fn dict(&self, ts: &ThreadState) -> PyRef {
+        if let Some(dict) = self.state.borrow(ts).dict.as_ref() {
+            return dict.clone();
+        }
+        let dict = crate::dict::new(ts).into_ref();
+        self.state.borrow_mut(ts).dict = Some(dict.clone());
+        dict
     }
 
     /// `tp_name` (`__name__` for built-in types in `builtins`).
@@ -234,7 +262,8 @@ impl PyType {
         if std::ptr::eq(self, other) {
             return true;
         }
-        if let Some(mro) = self.state.borrow(ts).mro.as_ref() {
+        let mro = self.state.borrow(ts).mro.clone();
+        if let Some(mro) = mro.as_ref() {
             return crate::tuple::items(mro)
                 .iter()
                 .any(|entry| entry.as_ptr() == other.as_object().as_ptr());
@@ -281,6 +310,70 @@ impl PyType {
     }
 }
 
+impl PyType {
+    /// Finds `name` along the MRO, in each class's own dict (CPython's `_PyType_Lookup`).
+    pub fn lookup(&self, ts: &ThreadState, name: &PyObject) -> PyResult<Option<PyRef>> {
+        let mro = self.mro(ts);
+        let own = [self.as_object().new_ref()];
+        let classes = match mro.as_ref() {
+            Some(mro) => crate::tuple::items(mro),
+            None => &own[..],
+        };
+        for class in classes {
+            let Some(class) = as_type(class) else {
+                continue;
+            };
+            let dict = class.dict(ts);
+            if let Some(dict) = dict.downcast_ref::<crate::dict::Dict>()
+                && let Some(found) = dict.get_item(ts, name)?
+            {
+                return Ok(Some(found));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Like `lookup` with a Rust name.
+    pub fn lookup_str(&self, ts: &ThreadState, name: &str) -> PyResult<Option<PyRef>> {
+        let name = crate::str::intern(ts, name);
+        self.lookup(ts, &name)
+    }
+
+    /// The instance dict cell of `object`, if its type has one.
+    pub fn instance_dict_cell<'a>(
+        &self,
+        object: &'a PyObject,
+    ) -> Option<&'a std::cell::RefCell<Option<PyRef>>> {
+        if self.dict_offset == 0 {
+            return None;
+        }
+        // SAFETY: `dict_offset` is the offset of a `RefCell<Option<PyRef>>` in every
+        // instance of this type (declared with `with_dict_offset`, inherited by subclasses
+        // that share the layout).
+        Some(unsafe { crate::object::field_at(object, self.dict_offset) })
+    }
+}
+
+/// The payload of instances of classes defined in Python whose layout is `object`'s: an
+/// instance dict and a weak-reference list.
+pub struct Instance {
+    pub dict: std::cell::RefCell<Option<PyRef>>,
+    pub weaklist: crate::weakref::WeakrefList,
+}
+
+impl PyPayload for Instance {
+    fn static_type() -> &'static PyType {
+        &INSTANCE_LAYOUT_TYPE
+    }
+}
+
+/// Never instantiated: marks the `Instance` layout, so that a plain `object()` (payload
+/// `BaseObject`) is never taken for one.
+static INSTANCE_LAYOUT_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Instance>("object", 0, Some(&OBJECT_TYPE)),
+);
+
 /// The object as a type object, if it is one.
 pub fn as_type(object: &PyObject) -> Option<&PyType> {
     object.downcast_ref::<TypeObject>()
@@ -305,6 +398,27 @@ pub fn new_heap_type(ts: &ThreadState, name: &str, bases: &[PyRef]) -> PyResult<
         base_types.push(ty);
     }
     let base = base_types.first().copied().unwrap_or(&OBJECT_TYPE);
+    // Instances of Python classes over `object` get a dict and weak references.
+    let plain_object = base.payload_type == TypeId::of::<BaseObject>();
+    let (payload_type, dealloc, dict_offset, weaklist_offset, basicsize) = if plain_object {
+        (
+            TypeId::of::<Instance>(),
+            free_object::<Instance> as unsafe fn(NonNull<PyObject>),
+            crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(Instance, dict)),
+            crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(
+                Instance, weaklist
+            )),
+            std::mem::size_of::<PyObj<Instance>>(),
+        )
+    } else {
+        (
+            base.payload_type,
+            base.dealloc,
+            base.dict_offset,
+            base.weaklist_offset,
+            base.basicsize,
+        )
+    };
     let bases = if bases.is_empty() {
         vec![OBJECT_TYPE.to_ref()]
     } else {
@@ -318,11 +432,13 @@ pub fn new_heap_type(ts: &ThreadState, name: &str, bases: &[PyRef]) -> PyResult<
             ready: false,
             bases: None,
             mro: None,
+            dict: None,
         }),
-        payload_type: base.payload_type,
-        dealloc: base.dealloc,
-        weaklist_offset: base.weaklist_offset,
-        basicsize: base.basicsize,
+        payload_type,
+        dealloc,
+        weaklist_offset,
+        dict_offset,
+        basicsize,
         slots: SlotTable::EMPTY,
         number: NumberSlots::EMPTY,
         sequence: SequenceSlots::EMPTY,
@@ -336,12 +452,17 @@ pub fn new_heap_type(ts: &ThreadState, name: &str, bases: &[PyRef]) -> PyResult<
 
 /// Readies every built-in static type, bases first (once per process).
 pub(crate) fn ready_builtin_types(ts: &ThreadState) {
-    for ty in crate::builtin_types() {
+    for ty in crate::builtin_types()
+        .into_iter()
+        .chain(crate::exceptions::exception_types())
+        .chain(crate::extra_builtin_types())
+    {
         // Built-in types have single bases declared in order; readying cannot fail.
         if let Err(err) = ty.ready(ts) {
             ts.write_unraisable(err, "readying a built-in type");
         }
     }
+    crate::methods::install(ts);
 }
 
 /// `object`'s `tp_*` slots: the template every built-in table completes.
@@ -408,6 +529,20 @@ fn object_richcompare(ts: &ThreadState, a: &PyObject, b: &PyObject, op: CompareO
 /// `type.__repr__`: `<class 'NAME'>` (heap types will show their module).
 fn type_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     let name = match as_type(object) {
+        Some(ty) if ty.is_heap_type() => {
+            let dict = ty.dict(ts);
+            let dict = dict.downcast_ref::<crate::dict::Dict>();
+            let get = |key: &str| -> Option<String> {
+                let key = crate::str::intern(ts, key);
+                let value = dict?.get_item(ts, &key).ok()??;
+                crate::str::as_str_payload(&value).map(|s| s.to_string_lossy())
+            };
+            let qualname = get("__qualname__").unwrap_or_else(|| ty.name().to_owned());
+            match get("__module__") {
+                Some(module) if module != "builtins" => format!("{module}.{qualname}"),
+                _ => qualname,
+            }
+        }
         Some(ty) => ty.name().to_owned(),
         None => "?".to_owned(),
     };
@@ -420,7 +555,10 @@ fn type_traverse(ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyO
             visit(base);
         }
         let state = ty.state.borrow(ts);
-        for referent in [&state.bases, &state.mro].into_iter().flatten() {
+        for referent in [&state.bases, &state.mro, &state.dict]
+            .into_iter()
+            .flatten()
+        {
             visit(referent);
         }
     }
@@ -428,11 +566,11 @@ fn type_traverse(ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyO
 
 fn type_clear(ts: &ThreadState, object: &PyObject) {
     if let Some(ty) = as_type(object) {
-        let (mro, bases) = {
+        let (mro, bases, dict) = {
             let mut state = ty.state.borrow_mut(ts);
-            (state.mro.take(), state.bases.take())
+            (state.mro.take(), state.bases.take(), state.dict.take())
         };
-        drop((mro, bases));
+        drop((mro, bases, dict));
     }
 }
 
@@ -450,7 +588,11 @@ impl PyPayload for BaseObject {
 
 pub static OBJECT_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
-    TypeObject::builtin::<BaseObject>("object", flags::BASETYPE, None),
+    TypeObject::builtin::<BaseObject>("object", flags::BASETYPE, None).with_slots(SlotTable {
+        new: Slot::new(crate::typecall::object_new),
+        init: Slot::new(crate::typecall::object_init),
+        ..object_slots()
+    }),
 );
 
 pub static TYPE_TYPE: StaticType = StaticObject::new(
@@ -462,6 +604,7 @@ pub static TYPE_TYPE: StaticType = StaticObject::new(
     )
     .with_slots(SlotTable {
         repr: Slot::new(type_repr),
+        call: Slot::new(crate::typecall::type_call),
         traverse: Slot::new(type_traverse),
         clear: Slot::new(type_clear),
         ..object_slots()

@@ -1,0 +1,321 @@
+//! Attribute access: `getattr`, `setattr`, `delattr` for instances, types and modules,
+//! and calling special methods.
+//!
+//! CPython counterpart: `Objects/object.c` (`PyObject_GetAttr`,
+//! `_PyObject_GenericGetAttrWithDict`, `_PyObject_GenericSetAttrWithDict`,
+//! `_PyObject_GetMethod`), `Objects/typeobject.c` (`type_getattro`, `type_setattro`,
+//! `lookup_maybe_method`) and `Objects/moduleobject.c` (`module_getattro`).
+
+use crate::dict::Dict;
+use crate::err::{ExceptionKind, PyErr, PyResult};
+use crate::object::{PyObject, PyRef};
+use crate::pystate::ThreadState;
+use crate::typeobject::{PyType, as_type};
+
+fn attribute_error(message: String) -> PyErr {
+    PyErr::new(ExceptionKind::AttributeError, message)
+}
+
+fn name_text(name: &PyObject) -> String {
+    crate::str::to_rust_string(name)
+}
+
+/// The instance `__dict__` of `object`, made if `create` and missing.
+pub fn instance_dict(ts: &ThreadState, object: &PyObject, create: bool) -> Option<PyRef> {
+    let cell = object.ob_type().instance_dict_cell(object)?;
+    if let Some(dict) = cell.borrow().as_ref() {
+        return Some(dict.clone());
+    }
+    if !create {
+        return None;
+    }
+    let dict = crate::dict::new(ts).into_ref();
+    *cell.borrow_mut() = Some(dict.clone());
+    Some(dict)
+}
+
+fn dict_get(ts: &ThreadState, dict: &PyObject, name: &PyObject) -> PyResult<Option<PyRef>> {
+    match dict.downcast_ref::<Dict>() {
+        Some(dict) => dict.get_item(ts, name),
+        None => Ok(None),
+    }
+}
+
+/// `getattr(object, name)` (CPython's `PyObject_GetAttr`).
+pub fn get_attr(ts: &ThreadState, object: &PyObject, name: &PyObject) -> PyResult {
+    if let Some(getattro) = object.ob_type().slots.getattro.get() {
+        return getattro(ts, object, name);
+    }
+    if let Some(ty) = as_type(object) {
+        return type_getattr(ts, ty, name);
+    }
+    generic_getattr(ts, object, name)
+}
+
+/// `getattr(object, name)` with a Rust name.
+pub fn get_attr_str(ts: &ThreadState, object: &PyObject, name: &str) -> PyResult {
+    get_attr(ts, object, &crate::str::intern(ts, name))
+}
+
+/// `getattr(object, name, None)`-like: `Ok(None)` when the attribute is missing.
+pub fn lookup_attr(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &PyObject,
+) -> PyResult<Option<PyRef>> {
+    match get_attr(ts, object, name) {
+        Ok(value) => Ok(Some(value)),
+        Err(err) if err.matches(ExceptionKind::AttributeError) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+/// Whether a type attribute is a data descriptor (defines `__set__`).
+fn is_data_descriptor(descr: &PyObject) -> bool {
+    descr.ob_type().slots.descr_set.get().is_some()
+}
+
+/// `object.__getattribute__` (CPython's `_PyObject_GenericGetAttrWithDict`).
+pub fn generic_getattr(ts: &ThreadState, object: &PyObject, name: &PyObject) -> PyResult {
+    let ty = object.ob_type();
+    let descr = ty.lookup(ts, name)?;
+    if let Some(descr) = &descr
+        && is_data_descriptor(descr)
+        && let Some(get) = descr.ob_type().slots.descr_get.get()
+    {
+        return get(ts, descr, Some(object), Some(ty.as_object()));
+    }
+    if let Some(dict) = instance_dict(ts, object, false)
+        && let Some(found) = dict_get(ts, &dict, name)?
+    {
+        return Ok(found);
+    }
+    if let Some(descr) = descr {
+        if let Some(get) = descr.ob_type().slots.descr_get.get() {
+            return get(ts, &descr, Some(object), Some(ty.as_object()));
+        }
+        return Ok(descr);
+    }
+    let text = name_text(name);
+    match text.as_str() {
+        "__class__" => return Ok(ty.as_object().new_ref()),
+        "__dict__" => {
+            if let Some(dict) = instance_dict(ts, object, true) {
+                return Ok(dict);
+            }
+        }
+        _ => {}
+    }
+    // `__getattr__` of a Python class, tried last (CPython's `slot_tp_getattr_hook`).
+    if ty.is_heap_type()
+        && let Some(hook) = ty.lookup_str(ts, "__getattr__")?
+    {
+        return crate::abstract_api::call(ts, &hook, &[object.new_ref(), name.new_ref()], None);
+    }
+    if object.payload_is::<crate::module::Module>() {
+        let module = crate::module::name_of(ts, object);
+        return Err(attribute_error(format!(
+            "module '{module}' has no attribute '{text}'"
+        )));
+    }
+    Err(attribute_error(format!(
+        "'{}' object has no attribute '{text}'",
+        ty.name()
+    )))
+}
+
+/// Attributes every type has, computed (CPython's `type_getsets`).
+fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<PyRef>> {
+    Ok(Some(match name {
+        "__name__" => crate::str::new(ts, ty.name()).into_ref(),
+        "__qualname__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
+            Some(value) if ty.is_heap_type() => value,
+            _ => crate::str::new(ts, ty.name()).into_ref(),
+        },
+        "__module__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
+            Some(value) => value,
+            None => crate::str::intern(ts, "builtins"),
+        },
+        "__mro__" => ty.mro(ts).unwrap_or_else(crate::tuple::empty),
+        "__bases__" => ty.bases(ts).unwrap_or_else(crate::tuple::empty),
+        "__base__" => ty
+            .base()
+            .map_or_else(crate::singletons::none, PyObject::new_ref),
+        "__dict__" => {
+            let copy = crate::dict::new(ts);
+            if let Some(dict) = ty.dict(ts).downcast_ref::<Dict>() {
+                for (key, value) in dict.items() {
+                    copy.set_item(ts, key, value)?;
+                }
+            }
+            copy.into_ref()
+        }
+        "__doc__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
+            Some(value) => value,
+            None => crate::singletons::none(),
+        },
+        _ => return Ok(None),
+    }))
+}
+
+/// `type.__getattribute__` (CPython's `type_getattro`): the metatype's data descriptors,
+/// then the type's own MRO, then the metatype's other attributes.
+pub fn type_getattr(ts: &ThreadState, ty: &PyType, name: &PyObject) -> PyResult {
+    let text = name_text(name);
+    if matches!(
+        text.as_str(),
+        "__name__" | "__qualname__" | "__mro__" | "__bases__" | "__base__" | "__dict__"
+    ) && let Some(value) = type_special(ts, ty, &text)?
+    {
+        return Ok(value);
+    }
+    let meta = ty.as_object().ob_type();
+    let meta_attr = meta.lookup(ts, name)?;
+    if let Some(meta_attr) = &meta_attr
+        && is_data_descriptor(meta_attr)
+        && let Some(get) = meta_attr.ob_type().slots.descr_get.get()
+    {
+        return get(ts, meta_attr, Some(ty.as_object()), Some(meta.as_object()));
+    }
+    if let Some(found) = ty.lookup(ts, name)? {
+        if let Some(get) = found.ob_type().slots.descr_get.get() {
+            return get(ts, &found, None, Some(ty.as_object()));
+        }
+        return Ok(found);
+    }
+    if let Some(meta_attr) = meta_attr {
+        if let Some(get) = meta_attr.ob_type().slots.descr_get.get() {
+            return get(ts, &meta_attr, Some(ty.as_object()), Some(meta.as_object()));
+        }
+        return Ok(meta_attr);
+    }
+    if let Some(value) = type_special(ts, ty, &text)? {
+        return Ok(value);
+    }
+    Err(attribute_error(format!(
+        "type object '{}' has no attribute '{text}'",
+        ty.name()
+    )))
+}
+
+/// `setattr(object, name, value)`, or `delattr` when `value` is `None`.
+pub fn set_attr(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    if let Some(setattro) = object.ob_type().slots.setattro.get() {
+        return setattro(ts, object, name, value);
+    }
+    if let Some(ty) = as_type(object) {
+        return type_setattr(ts, ty, name, value);
+    }
+    generic_setattr(ts, object, name, value)
+}
+
+/// `object.__setattr__` (CPython's `_PyObject_GenericSetAttrWithDict`).
+pub fn generic_setattr(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let ty = object.ob_type();
+    if let Some(descr) = ty.lookup(ts, name)?
+        && let Some(set) = descr.ob_type().slots.descr_set.get()
+    {
+        return set(ts, &descr, object, value);
+    }
+    let text = name_text(name);
+    let Some(dict) = instance_dict(ts, object, true) else {
+        return Err(attribute_error(if ty.lookup(ts, name)?.is_some() {
+            format!("'{}' object attribute '{text}' is read-only", ty.name())
+        } else {
+            format!(
+                "'{}' object has no attribute '{text}' and no __dict__ for setting new attributes",
+                ty.name()
+            )
+        }));
+    };
+    let dict = dict
+        .downcast_ref::<Dict>()
+        .ok_or_else(|| PyErr::type_error("instance dict is not a dict"))?;
+    match value {
+        Some(value) => dict.set_item(ts, name.new_ref(), value.new_ref()),
+        None => dict.del_item(ts, name).map_err(|_| {
+            attribute_error(format!("'{}' object has no attribute '{text}'", ty.name()))
+        }),
+    }
+}
+
+/// `type.__setattr__`: built-in types are immutable; a Python class's dunder updates its
+/// slot.
+pub fn type_setattr(
+    ts: &ThreadState,
+    ty: &PyType,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let text = name_text(name);
+    if !ty.is_heap_type() {
+        return Err(PyErr::type_error(format!(
+            "cannot set '{text}' attribute of immutable type '{}'",
+            ty.name()
+        )));
+    }
+    let dict = ty.dict(ts);
+    let dict = dict
+        .downcast_ref::<Dict>()
+        .ok_or_else(|| PyErr::type_error("type dict is not a dict"))?;
+    match value {
+        Some(value) => dict.set_item(ts, name.new_ref(), value.new_ref())?,
+        None => dict.del_item(ts, name).map_err(|_| {
+            attribute_error(format!(
+                "type object '{}' has no attribute '{text}'",
+                ty.name()
+            ))
+        })?,
+    }
+    if text.starts_with("__") && text.ends_with("__") {
+        crate::slot_wrappers::update_slots(ts, ty);
+    }
+    Ok(())
+}
+
+/// Looks up a special method on the type (not the instance) and binds it
+/// (CPython's `lookup_maybe_method`); `None` if the type has none.
+pub fn lookup_special(ts: &ThreadState, object: &PyObject, name: &str) -> PyResult<Option<PyRef>> {
+    let ty = object.ob_type();
+    let Some(found) = ty.lookup_str(ts, name)? else {
+        return Ok(None);
+    };
+    if let Some(get) = found.ob_type().slots.descr_get.get() {
+        return get(ts, &found, Some(object), Some(ty.as_object())).map(Some);
+    }
+    Ok(Some(found))
+}
+
+/// Calls `object.name(*args)` looked up on the type; `None` if the type has no such method.
+pub fn call_special(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &str,
+    args: &[PyRef],
+) -> PyResult<Option<PyRef>> {
+    let ty = object.ob_type();
+    let Some(found) = ty.lookup_str(ts, name)? else {
+        return Ok(None);
+    };
+    if found.payload_is::<crate::function::Function>() {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(object.new_ref());
+        full.extend_from_slice(args);
+        return crate::abstract_api::call(ts, &found, &full, None).map(Some);
+    }
+    let bound = match found.ob_type().slots.descr_get.get() {
+        Some(get) => get(ts, &found, Some(object), Some(ty.as_object()))?,
+        None => found,
+    };
+    crate::abstract_api::call(ts, &bound, args, None).map(Some)
+}

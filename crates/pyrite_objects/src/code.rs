@@ -1,0 +1,178 @@
+//! Code objects as runtime objects: a `pyrite_bytecode::CodeObject` with its constants
+//! and names turned into objects once, its exception table decoded, and what the
+//! evaluation loop needs precomputed.
+//!
+//! CPython counterpart: `Objects/codeobject.c` (`PyCode_New`, `_PyCode_Quicken`'s private
+//! copy of the bytecode, `co_positions`). The specializing interpreter will rewrite
+//! `instructions` in place; `co_code` (the `CodeObject`'s bytes) stays unspecialized.
+
+use std::cell::{OnceCell, RefCell};
+
+use pyrite_ast::PyStr;
+use pyrite_bytecode::exceptiontable::ExceptionTableEntry;
+use pyrite_bytecode::linetable::Position;
+use pyrite_bytecode::{CodeObject, Constant};
+
+use crate::err::{ExceptionKind, PyErr, PyResult};
+use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
+use crate::pystate::ThreadState;
+use crate::slots::{Slot, SlotTable};
+use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, flags};
+
+/// The payload of `code` objects.
+pub struct Code {
+    pub code: CodeObject,
+    /// `co_consts` as objects.
+    pub consts: Vec<PyRef>,
+    /// `co_names`, interned.
+    pub names: Vec<PyRef>,
+    /// `co_localsplusnames`, interned.
+    pub localsplusnames: Vec<PyRef>,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    pub filename: PyRef,
+    pub exception_table: Vec<ExceptionTableEntry>,
+    /// The bytecode the loop runs: a private copy of `co_code` (the specializer's).
+    pub instructions: RefCell<Vec<u8>>,
+    positions: OnceCell<Vec<Position>>,
+    /// Number of `co_localsplusnames` entries (locals, cells, free variables).
+    pub nlocalsplus: usize,
+}
+
+impl PyPayload for Code {
+    fn static_type() -> &'static PyType {
+        &CODE_TYPE
+    }
+}
+
+fn name_object(ts: &ThreadState, name: &PyStr) -> PyRef {
+    match name.as_str() {
+        Some(text) => crate::str::intern(ts, text),
+        None => crate::str::from_py_str(ts, name.clone()).into_ref(),
+    }
+}
+
+/// A constant of `co_consts` as an object.
+pub fn constant_to_object(ts: &ThreadState, constant: &Constant) -> PyResult {
+    Ok(match constant {
+        Constant::None => crate::singletons::none(),
+        Constant::Ellipsis => crate::singletons::ellipsis(),
+        Constant::Bool(value) => crate::bool::bool_ref(*value),
+        Constant::Int(value) => crate::int::from_bigint(ts, value.clone()),
+        Constant::Float(value) => crate::float::new(ts, *value),
+        Constant::Str(value) => match value.as_str() {
+            Some(text)
+                if text.len() <= 40
+                    && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+            {
+                crate::str::intern(ts, text)
+            }
+            _ => crate::str::from_py_str(ts, value.clone()).into_ref(),
+        },
+        Constant::Tuple(items) => {
+            let items = items
+                .iter()
+                .map(|item| constant_to_object(ts, item))
+                .collect::<PyResult<Vec<_>>>()?;
+            crate::tuple::new(ts, items).into_ref()
+        }
+        Constant::Slice(parts) => {
+            let [start, stop, step] = &**parts;
+            crate::slice::new(
+                ts,
+                constant_to_object(ts, start)?,
+                constant_to_object(ts, stop)?,
+                constant_to_object(ts, step)?,
+            )
+        }
+        Constant::Code(code) => new(ts, (**code).clone())?.into_ref(),
+        other => {
+            return Err(PyErr::new(
+                ExceptionKind::SystemError,
+                format!(
+                    "constants of type {} are not supported yet",
+                    other.type_name()
+                ),
+            ));
+        }
+    })
+}
+
+/// A code object from its data.
+pub fn new(ts: &ThreadState, code: CodeObject) -> PyResult<Py<Code>> {
+    let consts = code
+        .co_consts
+        .iter()
+        .map(|constant| constant_to_object(ts, constant))
+        .collect::<PyResult<Vec<_>>>()?;
+    let names = code.co_names.iter().map(|n| name_object(ts, n)).collect();
+    let localsplusnames = code
+        .co_localsplusnames
+        .iter()
+        .map(|n| name_object(ts, n))
+        .collect();
+    let exception_table = code
+        .exception_entries()
+        .map_err(|_| PyErr::new(ExceptionKind::SystemError, "malformed exception table"))?;
+    let payload = Code {
+        name: name_object(ts, &code.co_name),
+        qualname: name_object(ts, &code.co_qualname),
+        filename: crate::str::from_py_str(ts, code.co_filename.clone()).into_ref(),
+        instructions: RefCell::new(code.co_code.clone()),
+        nlocalsplus: code.co_localsplusnames.len(),
+        consts,
+        names,
+        localsplusnames,
+        exception_table,
+        positions: OnceCell::new(),
+        code,
+    };
+    Ok(Py::new(ts, payload))
+}
+
+impl Code {
+    /// `co_positions()`, decoded once.
+    pub fn positions(&self) -> &[Position] {
+        self.positions.get_or_init(|| self.code.positions())
+    }
+
+    /// The location of the instruction at code unit `index` (`PyCode_Addr2Location`).
+    pub fn position_at(&self, index: usize) -> Position {
+        self.positions().get(index).copied().unwrap_or_default()
+    }
+
+    /// The line of the instruction at code unit `index` (`PyCode_Addr2Line`).
+    pub fn line_at(&self, index: usize) -> Option<i32> {
+        self.position_at(index).line
+    }
+
+    /// The handler for an exception raised at code unit `index`.
+    pub fn handler_for(&self, index: u32) -> Option<ExceptionTableEntry> {
+        self.exception_table
+            .iter()
+            .find(|entry| entry.start <= index && index < entry.end())
+            .copied()
+    }
+}
+
+fn code_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let text = match object.downcast_ref::<Code>() {
+        Some(code) => format!(
+            "<code object {} at {:p}, file \"{}\", line {}>",
+            code.code.co_name.to_string_lossy(),
+            object.as_ptr(),
+            code.code.co_filename.to_string_lossy(),
+            code.code.co_firstlineno
+        ),
+        None => "<code object>".to_owned(),
+    };
+    Ok(crate::str::new(ts, &text).into_ref())
+}
+
+pub static CODE_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Code>("code", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(SlotTable {
+        repr: Slot::new(code_repr),
+        ..crate::typeobject::object_slots()
+    }),
+);

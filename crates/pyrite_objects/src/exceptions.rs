@@ -1,0 +1,286 @@
+//! The built-in exception classes: `BaseException` and its hierarchy, with `args`,
+//! `__traceback__`, `__context__`, `__cause__` and an instance dict for user attributes.
+//!
+//! CPython counterpart: `Objects/exceptions.c` (`BaseException_new`, `BaseException_init`,
+//! `BaseException_str`, `BaseException_repr`, `KeyError_str`, `SystemExit`'s `code`,
+//! `StopIteration`'s `value`). Every built-in exception class shares one payload; heap
+//! subclasses (`class MyError(Exception)`) carry it too.
+
+use std::cell::{Cell, RefCell};
+use std::mem::offset_of;
+
+use crate::err::{ExceptionKind, PyResult};
+use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject, payload_field_offset};
+use crate::pystate::ThreadState;
+use crate::slots::{Slot, SlotTable};
+use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, flags};
+
+/// The payload of every exception instance (CPython's `PyBaseExceptionObject`).
+pub struct BaseExceptionData {
+    /// `args`, always a tuple.
+    pub args: RefCell<PyRef>,
+    pub traceback: RefCell<Option<PyRef>>,
+    pub context: RefCell<Option<PyRef>>,
+    pub cause: RefCell<Option<PyRef>>,
+    pub suppress_context: Cell<bool>,
+    /// The instance `__dict__` (made on first attribute store).
+    pub dict: RefCell<Option<PyRef>>,
+}
+
+impl BaseExceptionData {
+    pub fn new(args: PyRef) -> BaseExceptionData {
+        BaseExceptionData {
+            args: RefCell::new(args),
+            traceback: RefCell::new(None),
+            context: RefCell::new(None),
+            cause: RefCell::new(None),
+            suppress_context: Cell::new(false),
+            dict: RefCell::new(None),
+        }
+    }
+}
+
+impl PyPayload for BaseExceptionData {
+    fn static_type() -> &'static PyType {
+        &BASE_EXCEPTION_TYPE
+    }
+}
+
+/// Offset of the instance dict, for `TypeObject::dict_offset`.
+const DICT_OFFSET: usize =
+    payload_field_offset::<BaseExceptionData>(offset_of!(BaseExceptionData, dict));
+
+const fn exception_slots() -> SlotTable {
+    SlotTable {
+        repr: Slot::new(exception_repr),
+        str: Slot::new(exception_str),
+        new: Slot::new(exception_new),
+        init: Slot::new(exception_init),
+        traverse: Slot::new(exception_traverse),
+        clear: Slot::new(exception_clear),
+        ..crate::typeobject::object_slots()
+    }
+}
+
+const EXC_FLAGS: u64 = flags::BASETYPE | flags::HAVE_GC | flags::BASE_EXC_SUBCLASS;
+
+const fn exception_type(name: &'static str, base: &'static StaticType) -> TypeObject {
+    TypeObject::builtin::<BaseExceptionData>(name, EXC_FLAGS, Some(base))
+        .with_slots(exception_slots())
+        .with_dict_offset(DICT_OFFSET)
+}
+
+pub static BASE_EXCEPTION_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, exception_type("BaseException", &OBJECT_TYPE));
+
+macro_rules! exception_types {
+    ($($kind:ident: $static_name:ident < $base:ident,)*) => {
+        $(
+            pub static $static_name: StaticType =
+                StaticObject::new(&TYPE_TYPE, exception_type(stringify!($kind), &$base));
+        )*
+
+        impl ExceptionKind {
+            /// The built-in class of this kind.
+            pub fn static_type(self) -> &'static PyType {
+                match self {
+                    ExceptionKind::BaseException => &BASE_EXCEPTION_TYPE,
+                    $(ExceptionKind::$kind => &$static_name,)*
+                }
+            }
+
+            /// Every kind, bases before subclasses.
+            pub fn all() -> &'static [ExceptionKind] {
+                &[ExceptionKind::BaseException, $(ExceptionKind::$kind,)*]
+            }
+        }
+
+        /// The built-in exception types, bases first (for readying).
+        pub(crate) fn exception_types() -> Vec<&'static PyType> {
+            vec![&BASE_EXCEPTION_TYPE, $(&$static_name,)*]
+        }
+    };
+}
+
+exception_types! {
+    Exception: EXCEPTION_TYPE < BASE_EXCEPTION_TYPE,
+    BaseExceptionGroup: BASE_EXCEPTION_GROUP_TYPE < BASE_EXCEPTION_TYPE,
+    GeneratorExit: GENERATOR_EXIT_TYPE < BASE_EXCEPTION_TYPE,
+    KeyboardInterrupt: KEYBOARD_INTERRUPT_TYPE < BASE_EXCEPTION_TYPE,
+    SystemExit: SYSTEM_EXIT_TYPE < BASE_EXCEPTION_TYPE,
+    ArithmeticError: ARITHMETIC_ERROR_TYPE < EXCEPTION_TYPE,
+    FloatingPointError: FLOATING_POINT_ERROR_TYPE < ARITHMETIC_ERROR_TYPE,
+    OverflowError: OVERFLOW_ERROR_TYPE < ARITHMETIC_ERROR_TYPE,
+    ZeroDivisionError: ZERO_DIVISION_ERROR_TYPE < ARITHMETIC_ERROR_TYPE,
+    AssertionError: ASSERTION_ERROR_TYPE < EXCEPTION_TYPE,
+    AttributeError: ATTRIBUTE_ERROR_TYPE < EXCEPTION_TYPE,
+    EOFError: EOF_ERROR_TYPE < EXCEPTION_TYPE,
+    ImportError: IMPORT_ERROR_TYPE < EXCEPTION_TYPE,
+    ModuleNotFoundError: MODULE_NOT_FOUND_ERROR_TYPE < IMPORT_ERROR_TYPE,
+    LookupError: LOOKUP_ERROR_TYPE < EXCEPTION_TYPE,
+    IndexError: INDEX_ERROR_TYPE < LOOKUP_ERROR_TYPE,
+    KeyError: KEY_ERROR_TYPE < LOOKUP_ERROR_TYPE,
+    MemoryError: MEMORY_ERROR_TYPE < EXCEPTION_TYPE,
+    NameError: NAME_ERROR_TYPE < EXCEPTION_TYPE,
+    UnboundLocalError: UNBOUND_LOCAL_ERROR_TYPE < NAME_ERROR_TYPE,
+    OSError: OS_ERROR_TYPE < EXCEPTION_TYPE,
+    FileNotFoundError: FILE_NOT_FOUND_ERROR_TYPE < OS_ERROR_TYPE,
+    RuntimeError: RUNTIME_ERROR_TYPE < EXCEPTION_TYPE,
+    NotImplementedError: NOT_IMPLEMENTED_ERROR_TYPE < RUNTIME_ERROR_TYPE,
+    RecursionError: RECURSION_ERROR_TYPE < RUNTIME_ERROR_TYPE,
+    StopAsyncIteration: STOP_ASYNC_ITERATION_TYPE < EXCEPTION_TYPE,
+    StopIteration: STOP_ITERATION_TYPE < EXCEPTION_TYPE,
+    SyntaxError: SYNTAX_ERROR_TYPE < EXCEPTION_TYPE,
+    SystemError: SYSTEM_ERROR_TYPE < EXCEPTION_TYPE,
+    TypeError: TYPE_ERROR_TYPE < EXCEPTION_TYPE,
+    ValueError: VALUE_ERROR_TYPE < EXCEPTION_TYPE,
+    UnicodeError: UNICODE_ERROR_TYPE < VALUE_ERROR_TYPE,
+}
+
+/// Whether `ty` is `base` or derives from it, following `tp_base` (no thread state needed;
+/// exception classes' layouts follow their first base).
+fn derives_from(ty: &PyType, base: &PyType) -> bool {
+    let mut current = Some(ty);
+    while let Some(candidate) = current {
+        if std::ptr::eq(candidate, base) {
+            return true;
+        }
+        current = candidate.base().and_then(crate::typeobject::as_type);
+    }
+    false
+}
+
+/// The nearest built-in exception class of `ty` (`BaseException` for non-exceptions).
+pub fn kind_of_type(ty: &PyType) -> ExceptionKind {
+    let mut current = Some(ty);
+    while let Some(candidate) = current {
+        if let Some(kind) = ExceptionKind::all()
+            .iter()
+            .find(|kind| std::ptr::eq(kind.static_type(), candidate))
+        {
+            return *kind;
+        }
+        current = candidate.base().and_then(crate::typeobject::as_type);
+    }
+    ExceptionKind::BaseException
+}
+
+/// `issubclass(a, b)` for built-in exception classes.
+pub fn kind_is_subclass(a: ExceptionKind, b: ExceptionKind) -> bool {
+    derives_from(a.static_type(), b.static_type())
+}
+
+/// Whether `object` is an exception instance.
+pub fn is_exception(object: &PyObject) -> bool {
+    object.downcast_ref::<BaseExceptionData>().is_some()
+}
+
+/// Whether `object` is an exception class.
+pub fn is_exception_type(object: &PyObject) -> bool {
+    crate::typeobject::as_type(object)
+        .is_some_and(|ty| ty.payload_type_id() == std::any::TypeId::of::<BaseExceptionData>())
+}
+
+/// A new instance of the exception class `ty` with `args`.
+pub fn new_exception(ts: &ThreadState, ty: &PyType, args: Vec<PyRef>) -> PyRef {
+    let args = crate::tuple::new(ts, args).into_ref();
+    match Py::new_with_type(ts, ty, BaseExceptionData::new(args.clone())) {
+        Some(object) => object.into_ref(),
+        None => Py::new(ts, BaseExceptionData::new(args)).into_ref(),
+    }
+}
+
+/// `exc.args` as a vector (empty for non-exceptions).
+pub fn args_of(object: &PyObject) -> Vec<PyRef> {
+    match object.downcast_ref::<BaseExceptionData>() {
+        Some(data) => crate::tuple::items(&data.args.borrow()).to_vec(),
+        None => Vec::new(),
+    }
+}
+
+/// The payload of an exception instance.
+pub fn data(object: &PyObject) -> Option<&BaseExceptionData> {
+    object
+        .downcast_ref::<BaseExceptionData>()
+        .map(|d| d.payload())
+}
+
+fn exception_new(
+    ts: &ThreadState,
+    ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let positional = args.len() - kwnames.map_or(0, |names| crate::tuple::items(names).len());
+    Ok(new_exception(ts, ty, args[..positional].to_vec()))
+}
+
+fn exception_init(
+    ts: &ThreadState,
+    object: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<()> {
+    if let Some(names) = kwnames
+        && !crate::tuple::items(names).is_empty()
+    {
+        return Err(crate::err::PyErr::type_error(format!(
+            "{}() takes no keyword arguments",
+            object.ob_type().name()
+        )));
+    }
+    if let Some(data) = data(object) {
+        let new_args = crate::tuple::new(ts, args.to_vec()).into_ref();
+        let old = data.args.replace(new_args);
+        drop(old);
+    }
+    Ok(())
+}
+
+/// `str(exc)`: `''`, `str(args[0])` or `str(args)`; `KeyError` shows `repr(key)`.
+fn exception_str(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let args = args_of(object);
+    match args.as_slice() {
+        [] => Ok(crate::str::new(ts, "").into_ref()),
+        [arg] if kind_of_type(object.ob_type()) == ExceptionKind::KeyError => arg.repr(ts),
+        [arg] => arg.str(ts),
+        _ => crate::tuple::new(ts, args).as_object().str(ts),
+    }
+}
+
+/// `repr(exc)`: `Name(args...)`.
+fn exception_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let args = args_of(object);
+    let name = object.ob_type().name().to_owned();
+    let text = match args.as_slice() {
+        [arg] => format!("{name}({})", crate::str::repr_text(ts, arg)?),
+        _ => {
+            let tuple = crate::tuple::new(ts, args);
+            format!("{name}{}", crate::str::repr_text(ts, tuple.as_object())?)
+        }
+    };
+    Ok(crate::str::new(ts, &text).into_ref())
+}
+
+fn exception_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(data) = data(object) {
+        visit(&data.args.borrow());
+        for field in [&data.traceback, &data.context, &data.cause, &data.dict] {
+            if let Some(value) = field.borrow().as_ref() {
+                visit(value);
+            }
+        }
+    }
+}
+
+fn exception_clear(ts: &ThreadState, object: &PyObject) {
+    if let Some(data) = data(object) {
+        let old_args = data.args.replace(crate::tuple::empty());
+        let taken: Vec<Option<PyRef>> = [&data.traceback, &data.context, &data.cause, &data.dict]
+            .into_iter()
+            .map(|field| field.borrow_mut().take())
+            .collect();
+        let _ = ts;
+        drop((old_args, taken));
+    }
+}

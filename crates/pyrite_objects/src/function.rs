@@ -1,0 +1,233 @@
+//! Function objects and bound methods.
+//!
+//! CPython counterpart: `Objects/funcobject.c` (`PyFunction_New`, `func_descr_get`) and
+//! `Objects/classobject.c` (`PyMethod_New`, `method_vectorcall`). Calling a function runs
+//! the evaluation loop, which lives in `pyrite_vm`: it registers itself here
+//! ([`set_eval_function`]) as CPython's interpreter registers `_PyEval_EvalFrame`.
+
+use std::cell::RefCell;
+use std::mem::offset_of;
+use std::sync::OnceLock;
+
+use crate::code::Code;
+use crate::err::{ExceptionKind, PyErr, PyResult};
+use crate::object::{Py, PyObj, PyObject, PyPayload, PyRef, StaticObject, payload_field_offset};
+use crate::pystate::ThreadState;
+use crate::slots::{Slot, SlotTable};
+use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, flags};
+
+/// The payload of `function` objects.
+pub struct Function {
+    pub code: Py<Code>,
+    /// `__globals__` (a dict) and the builtins dict found through it at creation.
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    pub name: RefCell<PyRef>,
+    pub qualname: RefCell<PyRef>,
+    /// `__defaults__` (a tuple) and `__kwdefaults__` (a dict).
+    pub defaults: RefCell<Option<PyRef>>,
+    pub kwdefaults: RefCell<Option<PyRef>>,
+    /// `__closure__`: a tuple of cells, one per free variable.
+    pub closure: RefCell<Option<PyRef>>,
+    pub annotate: RefCell<Option<PyRef>>,
+    pub annotations: RefCell<Option<PyRef>>,
+    pub doc: RefCell<Option<PyRef>>,
+    pub module: RefCell<Option<PyRef>>,
+    pub dict: RefCell<Option<PyRef>>,
+}
+
+impl PyPayload for Function {
+    fn static_type() -> &'static PyType {
+        &FUNCTION_TYPE
+    }
+}
+
+/// The evaluation loop's entry for calling a function: `(function, arguments, keyword
+/// names)`.
+pub type EvalFunction = fn(&ThreadState, &PyObj<Function>, &[PyRef], Option<&PyObject>) -> PyResult;
+
+static EVAL_FUNCTION: OnceLock<EvalFunction> = OnceLock::new();
+
+/// Registers the evaluation loop (done once by `pyrite_vm`).
+pub fn set_eval_function(eval: EvalFunction) {
+    let _ = EVAL_FUNCTION.set(eval);
+}
+
+/// A new function over `code` with `globals` (CPython's `PyFunction_New`).
+pub fn new(ts: &ThreadState, code: Py<Code>, globals: PyRef, builtins: PyRef) -> Py<Function> {
+    let module = globals
+        .downcast_ref::<crate::dict::Dict>()
+        .and_then(|dict| {
+            dict.get_item(ts, &crate::str::intern(ts, "__name__"))
+                .ok()
+                .flatten()
+        });
+    let doc = if code.code.co_flags & pyrite_bytecode::CodeFlags::HAS_DOCSTRING != 0 {
+        code.consts.first().cloned()
+    } else {
+        None
+    };
+    Py::new(
+        ts,
+        Function {
+            name: RefCell::new(code.name.clone()),
+            qualname: RefCell::new(code.qualname.clone()),
+            code,
+            globals,
+            builtins,
+            defaults: RefCell::new(None),
+            kwdefaults: RefCell::new(None),
+            closure: RefCell::new(None),
+            annotate: RefCell::new(None),
+            annotations: RefCell::new(None),
+            doc: RefCell::new(doc),
+            module: RefCell::new(module),
+            dict: RefCell::new(None),
+        },
+    )
+}
+
+fn function_call(
+    ts: &ThreadState,
+    callable: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let function = callable
+        .downcast_ref::<Function>()
+        .ok_or_else(|| PyErr::type_error("not a function"))?;
+    match EVAL_FUNCTION.get() {
+        Some(eval) => eval(ts, function, args, kwnames),
+        None => Err(PyErr::new(
+            ExceptionKind::SystemError,
+            "no evaluation loop is registered",
+        )),
+    }
+}
+
+fn function_descr_get(
+    ts: &ThreadState,
+    descr: &PyObject,
+    instance: Option<&PyObject>,
+    _owner: Option<&PyObject>,
+) -> PyResult {
+    match instance {
+        Some(instance) => Ok(new_method(ts, descr.new_ref(), instance.new_ref())),
+        None => Ok(descr.new_ref()),
+    }
+}
+
+fn function_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let qualname = object
+        .downcast_ref::<Function>()
+        .map(|function| crate::str::to_rust_string(&function.qualname.borrow()))
+        .unwrap_or_default();
+    let text = format!("<function {qualname} at {:p}>", object.as_ptr());
+    Ok(crate::str::new(ts, &text).into_ref())
+}
+
+fn function_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(function) = object.downcast_ref::<Function>() {
+        visit(function.code.as_object());
+        visit(&function.globals);
+        visit(&function.builtins);
+        for field in [
+            &function.defaults,
+            &function.kwdefaults,
+            &function.closure,
+            &function.annotate,
+            &function.annotations,
+            &function.doc,
+            &function.module,
+            &function.dict,
+        ] {
+            if let Some(value) = field.borrow().as_ref() {
+                visit(value);
+            }
+        }
+    }
+}
+
+pub static FUNCTION_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Function>("function", flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
+            call: Slot::new(function_call),
+            descr_get: Slot::new(function_descr_get),
+            repr: Slot::new(function_repr),
+            traverse: Slot::new(function_traverse),
+            ..crate::typeobject::object_slots()
+        })
+        .with_dict_offset(payload_field_offset::<Function>(offset_of!(Function, dict))),
+);
+
+/// The payload of bound methods: a callable and the instance it is bound to.
+pub struct Method {
+    pub function: PyRef,
+    pub bound_self: PyRef,
+}
+
+impl PyPayload for Method {
+    fn static_type() -> &'static PyType {
+        &METHOD_TYPE
+    }
+}
+
+/// `types.MethodType(function, instance)`.
+pub fn new_method(ts: &ThreadState, function: PyRef, bound_self: PyRef) -> PyRef {
+    Py::new(
+        ts,
+        Method {
+            function,
+            bound_self,
+        },
+    )
+    .into_ref()
+}
+
+fn method_call(
+    ts: &ThreadState,
+    callable: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let method = callable
+        .downcast_ref::<Method>()
+        .ok_or_else(|| PyErr::type_error("not a method"))?;
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(method.bound_self.clone());
+    full.extend_from_slice(args);
+    crate::abstract_api::call(ts, &method.function, &full, kwnames)
+}
+
+fn method_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let Some(method) = object.downcast_ref::<Method>() else {
+        return Ok(crate::str::new(ts, "<method>").into_ref());
+    };
+    let name = match method.function.downcast_ref::<Function>() {
+        Some(function) => crate::str::to_rust_string(&function.qualname.borrow()),
+        None => "?".to_owned(),
+    };
+    let owner = crate::str::repr_text(ts, &method.bound_self)?;
+    let text = format!("<bound method {name} of {owner}>");
+    Ok(crate::str::new(ts, &text).into_ref())
+}
+
+fn method_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(method) = object.downcast_ref::<Method>() {
+        visit(&method.function);
+        visit(&method.bound_self);
+    }
+}
+
+pub static METHOD_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Method>("method", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
+        SlotTable {
+            call: Slot::new(method_call),
+            repr: Slot::new(method_repr),
+            traverse: Slot::new(method_traverse),
+            ..crate::typeobject::object_slots()
+        },
+    ),
+);

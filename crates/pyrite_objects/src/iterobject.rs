@@ -1,0 +1,703 @@
+//! Iteration: `iter()`/`next()` on any object, the iterators of the built-in sequences
+//! and dicts, dict views, and `enumerate`, `zip`, `map`, `filter`, `reversed`.
+//!
+//! CPython counterpart: `Objects/iterobject.c` (`PySeqIter_New`), `Objects/abstract.c`
+//! (`PyObject_GetIter`, `PyIter_Next`), `Objects/listobject.c`/`tupleobject.c`
+//! (their iterators), `Objects/dictobject.c` (dict iterators and views),
+//! `Objects/enumobject.c` (`enumerate`, `reversed`) and `Python/bltinmodule.c` (`zip`,
+//! `map`, `filter`).
+
+use std::cell::{Cell, RefCell};
+
+use crate::dict::Dict;
+use crate::err::{ExceptionKind, PyErr, PyResult};
+use crate::list::List;
+use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
+use crate::pystate::ThreadState;
+use crate::slots::{SequenceSlots, Slot, SlotTable};
+use crate::str::Str;
+use crate::tuple::Tuple;
+use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, flags};
+
+fn self_iter(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(object.new_ref())
+}
+
+/// `iter(object)` (CPython's `PyObject_GetIter`).
+pub fn get_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let ty = object.ob_type();
+    if let Some(iter) = ty.slots.iter.get() {
+        let iterator = iter(ts, object)?;
+        if iterator.ob_type().slots.iternext.get().is_none() {
+            return Err(PyErr::type_error(format!(
+                "iter() returned non-iterator of type '{}'",
+                iterator.ob_type().name()
+            )));
+        }
+        return Ok(iterator);
+    }
+    if object.payload_is::<Dict>() {
+        return Ok(new_dict_iterator(ts, object, DictIterKind::Keys));
+    }
+    if object.payload_is::<List>()
+        || object.payload_is::<Tuple>()
+        || object.payload_is::<Str>()
+        || ty.sequence.item.get().is_some()
+        || ty.mapping.subscript.get().is_some()
+    {
+        let name = if object.payload_is::<List>() {
+            SeqKind::List
+        } else if object.payload_is::<Tuple>() {
+            SeqKind::Tuple
+        } else if object.payload_is::<Str>() {
+            SeqKind::Str
+        } else {
+            SeqKind::Generic
+        };
+        return Ok(Py::new(
+            ts,
+            SeqIterator {
+                seq: RefCell::new(Some(object.new_ref())),
+                index: Cell::new(0),
+                kind: name,
+            },
+        )
+        .into_ref());
+    }
+    Err(PyErr::type_error(format!(
+        "'{}' object is not iterable",
+        ty.name()
+    )))
+}
+
+/// `next(iterator)` without the `StopIteration`: `Ok(None)` when exhausted.
+pub fn next(ts: &ThreadState, iterator: &PyObject) -> PyResult<Option<PyRef>> {
+    match iterator.ob_type().slots.iternext.get() {
+        Some(iternext) => iternext(ts, iterator),
+        None => Err(PyErr::type_error(format!(
+            "'{}' object is not an iterator",
+            iterator.ob_type().name()
+        ))),
+    }
+}
+
+/// The items of any iterable (`list(iterable)`'s work).
+pub fn collect(ts: &ThreadState, iterable: &PyObject) -> PyResult<Vec<PyRef>> {
+    if let Some(list) = iterable.downcast_ref::<List>()
+        && iterable.is_exact_type(&crate::list::LIST_TYPE)
+    {
+        return Ok(list.to_vec());
+    }
+    if let Some(tuple) = iterable.downcast_ref::<Tuple>() {
+        return Ok(tuple.items().to_vec());
+    }
+    let iterator = get_iter(ts, iterable)?;
+    let mut items = Vec::new();
+    while let Some(item) = next(ts, &iterator)? {
+        items.push(item);
+    }
+    Ok(items)
+}
+
+#[derive(Clone, Copy)]
+enum SeqKind {
+    List,
+    Tuple,
+    Str,
+    Generic,
+}
+
+/// Iterates a sequence by index (`list_iterator`, `tuple_iterator`, `str_iterator`,
+/// and the old `__getitem__` protocol's `iterator`).
+pub struct SeqIterator {
+    seq: RefCell<Option<PyRef>>,
+    index: Cell<usize>,
+    kind: SeqKind,
+}
+
+impl PyPayload for SeqIterator {
+    fn static_type() -> &'static PyType {
+        &SEQ_ITERATOR_TYPE
+    }
+}
+
+fn seq_iterator_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let iterator = object
+        .downcast_ref::<SeqIterator>()
+        .ok_or_else(|| PyErr::type_error("expected an iterator"))?;
+    let Some(seq) = iterator.seq.borrow().clone() else {
+        return Ok(None);
+    };
+    let index = iterator.index.get();
+    let item = match iterator.kind {
+        SeqKind::List => seq.downcast_ref::<List>().and_then(|list| list.get(index)),
+        SeqKind::Tuple => crate::tuple::items(&seq).get(index).cloned(),
+        SeqKind::Str | SeqKind::Generic => {
+            let key = crate::int::new(ts, index as i64);
+            match crate::abstract_api::get_item(ts, &seq, &key) {
+                Ok(item) => Some(item),
+                Err(err)
+                    if err.matches(ExceptionKind::IndexError)
+                        || err.matches(ExceptionKind::StopIteration) =>
+                {
+                    None
+                }
+                Err(err) => return Err(err),
+            }
+        }
+    };
+    match item {
+        Some(item) => {
+            iterator.index.set(index + 1);
+            Ok(Some(item))
+        }
+        None => {
+            let old = iterator.seq.borrow_mut().take();
+            drop(old);
+            Ok(None)
+        }
+    }
+}
+
+pub static SEQ_ITERATOR_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<SeqIterator>("iterator", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
+        SlotTable {
+            iter: Slot::new(self_iter),
+            iternext: Slot::new(seq_iterator_next),
+            ..crate::typeobject::object_slots()
+        },
+    ),
+);
+
+/// What a dict iterator or view yields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DictIterKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// Iterates over a snapshot of a dict's entries, checking its size did not change.
+pub struct DictIterator {
+    dict: PyRef,
+    entries: Vec<(PyRef, PyRef)>,
+    index: Cell<usize>,
+    kind: DictIterKind,
+}
+
+impl PyPayload for DictIterator {
+    fn static_type() -> &'static PyType {
+        &DICT_ITERATOR_TYPE
+    }
+}
+
+pub fn new_dict_iterator(ts: &ThreadState, dict: &PyObject, kind: DictIterKind) -> PyRef {
+    let entries = dict
+        .downcast_ref::<Dict>()
+        .map(|dict| dict.items())
+        .unwrap_or_default();
+    Py::new(
+        ts,
+        DictIterator {
+            dict: dict.new_ref(),
+            entries,
+            index: Cell::new(0),
+            kind,
+        },
+    )
+    .into_ref()
+}
+
+fn dict_iterator_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let iterator = object
+        .downcast_ref::<DictIterator>()
+        .ok_or_else(|| PyErr::type_error("expected a dict iterator"))?;
+    let index = iterator.index.get();
+    let current_len = iterator.dict.downcast_ref::<Dict>().map_or(0, |d| d.len());
+    if index < iterator.entries.len() + 1 && current_len != iterator.entries.len() {
+        iterator.index.set(usize::MAX / 2);
+        return Err(PyErr::new(
+            ExceptionKind::RuntimeError,
+            "dictionary changed size during iteration",
+        ));
+    }
+    let Some((key, value)) = iterator.entries.get(index) else {
+        return Ok(None);
+    };
+    iterator.index.set(index + 1);
+    Ok(Some(match iterator.kind {
+        DictIterKind::Keys => key.clone(),
+        DictIterKind::Values => value.clone(),
+        DictIterKind::Items => crate::tuple::new(ts, vec![key.clone(), value.clone()]).into_ref(),
+    }))
+}
+
+pub static DICT_ITERATOR_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<DictIterator>("dict_keyiterator", flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
+            iter: Slot::new(self_iter),
+            iternext: Slot::new(dict_iterator_next),
+            ..crate::typeobject::object_slots()
+        }),
+);
+
+/// `dict_keys`, `dict_values`, `dict_items`: live views of a dict.
+pub struct DictView {
+    pub dict: PyRef,
+    pub kind: DictIterKind,
+}
+
+impl PyPayload for DictView {
+    fn static_type() -> &'static PyType {
+        &DICT_KEYS_TYPE
+    }
+}
+
+pub fn new_dict_view(ts: &ThreadState, dict: &PyObject, kind: DictIterKind) -> PyRef {
+    let ty: &PyType = match kind {
+        DictIterKind::Keys => &DICT_KEYS_TYPE,
+        DictIterKind::Values => &DICT_VALUES_TYPE,
+        DictIterKind::Items => &DICT_ITEMS_TYPE,
+    };
+    let view = DictView {
+        dict: dict.new_ref(),
+        kind,
+    };
+    match Py::new_with_type(ts, ty, view) {
+        Some(view) => view.into_ref(),
+        None => crate::singletons::none(),
+    }
+}
+
+fn view_payload(object: &PyObject) -> PyResult<&DictView> {
+    object
+        .downcast_ref::<DictView>()
+        .map(|view| view.payload())
+        .ok_or_else(|| PyErr::type_error("expected a dict view"))
+}
+
+fn view_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let view = view_payload(object)?;
+    Ok(new_dict_iterator(ts, &view.dict, view.kind))
+}
+
+fn view_len(_ts: &ThreadState, object: &PyObject) -> PyResult<usize> {
+    Ok(view_payload(object)?
+        .dict
+        .downcast_ref::<Dict>()
+        .map_or(0, |d| d.len()))
+}
+
+fn view_contains(ts: &ThreadState, object: &PyObject, item: &PyObject) -> PyResult<bool> {
+    let view = view_payload(object)?;
+    let Some(dict) = view.dict.downcast_ref::<Dict>() else {
+        return Ok(false);
+    };
+    match view.kind {
+        DictIterKind::Keys => Ok(dict.get_item(ts, item)?.is_some()),
+        DictIterKind::Values => {
+            for (_, value) in dict.items() {
+                if value.rich_compare_bool(ts, item, crate::slots::CompareOp::Eq)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        DictIterKind::Items => {
+            let [key, value] = crate::tuple::items(item) else {
+                return Ok(false);
+            };
+            match dict.get_item(ts, key)? {
+                Some(found) => found.rich_compare_bool(ts, value, crate::slots::CompareOp::Eq),
+                None => Ok(false),
+            }
+        }
+    }
+}
+
+fn view_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let view = view_payload(object)?;
+    let iterator = new_dict_iterator(ts, &view.dict, view.kind);
+    let items = collect(ts, &iterator)?;
+    let list = crate::list::new(ts, items);
+    let text = format!(
+        "{}({})",
+        object.ob_type().name(),
+        crate::str::repr_text(ts, list.as_object())?
+    );
+    Ok(crate::str::new(ts, &text).into_ref())
+}
+
+const fn view_type(name: &'static str) -> TypeObject {
+    TypeObject::builtin::<DictView>(name, flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
+            iter: Slot::new(view_iter),
+            repr: Slot::new(view_repr),
+            ..crate::typeobject::object_slots()
+        })
+        .with_sequence(SequenceSlots {
+            length: Slot::new(view_len),
+            contains: Slot::new(view_contains),
+            ..SequenceSlots::EMPTY
+        })
+}
+
+pub static DICT_KEYS_TYPE: StaticType = StaticObject::new(&TYPE_TYPE, view_type("dict_keys"));
+pub static DICT_VALUES_TYPE: StaticType = StaticObject::new(&TYPE_TYPE, view_type("dict_values"));
+pub static DICT_ITEMS_TYPE: StaticType = StaticObject::new(&TYPE_TYPE, view_type("dict_items"));
+
+fn positional<'a>(args: &'a [PyRef], kwnames: Option<&PyObject>) -> &'a [PyRef] {
+    let keywords = kwnames.map_or(0, |names| crate::tuple::items(names).len());
+    &args[..args.len() - keywords]
+}
+
+/// `enumerate(iterable, start=0)`.
+pub struct Enumerate {
+    iterator: PyRef,
+    count: Cell<i64>,
+}
+
+impl PyPayload for Enumerate {
+    fn static_type() -> &'static PyType {
+        &ENUMERATE_TYPE
+    }
+}
+
+fn enumerate_new(
+    ts: &ThreadState,
+    _ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let keywords = kwnames.map_or(&[][..], crate::tuple::items);
+    let positional = positional(args, kwnames);
+    let mut start = positional.get(1).cloned();
+    for (name, value) in keywords.iter().zip(&args[positional.len()..]) {
+        if crate::str::to_rust_string(name) == "start" {
+            start = Some(value.clone());
+        }
+    }
+    let Some(iterable) = positional.first() else {
+        return Err(PyErr::type_error(
+            "enumerate() missing required argument 'iterable'",
+        ));
+    };
+    let start = match start {
+        Some(start) => crate::int::as_i64(&*crate::abstract_api::index(ts, &start)?).unwrap_or(0),
+        None => 0,
+    };
+    Ok(Py::new(
+        ts,
+        Enumerate {
+            iterator: get_iter(ts, iterable)?,
+            count: Cell::new(start),
+        },
+    )
+    .into_ref())
+}
+
+fn enumerate_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let enumerate = object
+        .downcast_ref::<Enumerate>()
+        .ok_or_else(|| PyErr::type_error("expected enumerate"))?;
+    let Some(item) = next(ts, &enumerate.iterator)? else {
+        return Ok(None);
+    };
+    let count = enumerate.count.get();
+    enumerate.count.set(count + 1);
+    Ok(Some(
+        crate::tuple::new(ts, vec![crate::int::new(ts, count), item]).into_ref(),
+    ))
+}
+
+pub static ENUMERATE_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Enumerate>(
+        "enumerate",
+        flags::BASETYPE | flags::HAVE_GC,
+        Some(&OBJECT_TYPE),
+    )
+    .with_slots(SlotTable {
+        iter: Slot::new(self_iter),
+        iternext: Slot::new(enumerate_next),
+        new: Slot::new(enumerate_new),
+        ..crate::typeobject::object_slots()
+    }),
+);
+
+/// `zip(*iterables, strict=False)`.
+pub struct Zip {
+    iterators: Vec<PyRef>,
+    strict: bool,
+}
+
+impl PyPayload for Zip {
+    fn static_type() -> &'static PyType {
+        &ZIP_TYPE
+    }
+}
+
+fn zip_new(ts: &ThreadState, _ty: &PyType, args: &[PyRef], kwnames: Option<&PyObject>) -> PyResult {
+    let keywords = kwnames.map_or(&[][..], crate::tuple::items);
+    let positional = positional(args, kwnames);
+    let mut strict = false;
+    for (name, value) in keywords.iter().zip(&args[positional.len()..]) {
+        if crate::str::to_rust_string(name) == "strict" {
+            strict = value.is_true(ts)?;
+        }
+    }
+    let iterators = positional
+        .iter()
+        .map(|iterable| get_iter(ts, iterable))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(Py::new(ts, Zip { iterators, strict }).into_ref())
+}
+
+fn zip_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let zip = object
+        .downcast_ref::<Zip>()
+        .ok_or_else(|| PyErr::type_error("expected zip"))?;
+    if zip.iterators.is_empty() {
+        return Ok(None);
+    }
+    let mut items = Vec::with_capacity(zip.iterators.len());
+    for (position, iterator) in zip.iterators.iter().enumerate() {
+        match next(ts, iterator)? {
+            Some(item) => items.push(item),
+            None => {
+                if zip.strict {
+                    if position > 0 {
+                        let plural = if position == 1 { " " } else { "s 1-" };
+                        return Err(PyErr::new(
+                            ExceptionKind::ValueError,
+                            format!(
+                                "zip() argument {} is shorter than argument{plural}{}",
+                                position + 1,
+                                position
+                            ),
+                        ));
+                    }
+                    for (later, iterator) in zip.iterators.iter().enumerate().skip(1) {
+                        if next(ts, iterator)?.is_some() {
+                            let plural = if later == 1 { " " } else { "s 1-" };
+                            return Err(PyErr::new(
+                                ExceptionKind::ValueError,
+                                format!(
+                                    "zip() argument {} is longer than argument{plural}{}",
+                                    later + 1,
+                                    later
+                                ),
+                            ));
+                        }
+                    }
+                }
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(crate::tuple::new(ts, items).into_ref()))
+}
+
+pub static ZIP_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Zip>("zip", flags::BASETYPE | flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
+            iter: Slot::new(self_iter),
+            iternext: Slot::new(zip_next),
+            new: Slot::new(zip_new),
+            ..crate::typeobject::object_slots()
+        }),
+);
+
+/// `map(function, *iterables)`.
+pub struct Map {
+    function: PyRef,
+    iterators: Vec<PyRef>,
+}
+
+impl PyPayload for Map {
+    fn static_type() -> &'static PyType {
+        &MAP_TYPE
+    }
+}
+
+fn map_new(ts: &ThreadState, _ty: &PyType, args: &[PyRef], kwnames: Option<&PyObject>) -> PyResult {
+    let positional = positional(args, kwnames);
+    if positional.len() < 2 {
+        return Err(PyErr::type_error("map() must have at least two arguments."));
+    }
+    let iterators = positional[1..]
+        .iter()
+        .map(|iterable| get_iter(ts, iterable))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(Py::new(
+        ts,
+        Map {
+            function: positional[0].clone(),
+            iterators,
+        },
+    )
+    .into_ref())
+}
+
+fn map_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let map = object
+        .downcast_ref::<Map>()
+        .ok_or_else(|| PyErr::type_error("expected map"))?;
+    let mut items = Vec::with_capacity(map.iterators.len());
+    for iterator in &map.iterators {
+        match next(ts, iterator)? {
+            Some(item) => items.push(item),
+            None => return Ok(None),
+        }
+    }
+    crate::abstract_api::call(ts, &map.function, &items, None).map(Some)
+}
+
+pub static MAP_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Map>("map", flags::BASETYPE | flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
+            iter: Slot::new(self_iter),
+            iternext: Slot::new(map_next),
+            new: Slot::new(map_new),
+            ..crate::typeobject::object_slots()
+        }),
+);
+
+/// `filter(function or None, iterable)`.
+pub struct Filter {
+    function: PyRef,
+    iterator: PyRef,
+}
+
+impl PyPayload for Filter {
+    fn static_type() -> &'static PyType {
+        &FILTER_TYPE
+    }
+}
+
+fn filter_new(
+    ts: &ThreadState,
+    _ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let [function, iterable] = positional(args, kwnames) else {
+        return Err(PyErr::type_error(format!(
+            "filter expected 2 arguments, got {}",
+            positional(args, kwnames).len()
+        )));
+    };
+    Ok(Py::new(
+        ts,
+        Filter {
+            function: function.clone(),
+            iterator: get_iter(ts, iterable)?,
+        },
+    )
+    .into_ref())
+}
+
+fn filter_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let filter = object
+        .downcast_ref::<Filter>()
+        .ok_or_else(|| PyErr::type_error("expected filter"))?;
+    while let Some(item) = next(ts, &filter.iterator)? {
+        let keep = if crate::singletons::is_none(&filter.function) {
+            item.is_true(ts)?
+        } else {
+            crate::abstract_api::call(ts, &filter.function, std::slice::from_ref(&item), None)?
+                .is_true(ts)?
+        };
+        if keep {
+            return Ok(Some(item));
+        }
+    }
+    Ok(None)
+}
+
+pub static FILTER_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Filter>(
+        "filter",
+        flags::BASETYPE | flags::HAVE_GC,
+        Some(&OBJECT_TYPE),
+    )
+    .with_slots(SlotTable {
+        iter: Slot::new(self_iter),
+        iternext: Slot::new(filter_next),
+        new: Slot::new(filter_new),
+        ..crate::typeobject::object_slots()
+    }),
+);
+
+/// `reversed(sequence)`.
+pub struct Reversed {
+    items: Vec<PyRef>,
+    remaining: Cell<usize>,
+}
+
+impl PyPayload for Reversed {
+    fn static_type() -> &'static PyType {
+        &REVERSED_TYPE
+    }
+}
+
+fn reversed_new(
+    ts: &ThreadState,
+    _ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let [sequence] = positional(args, kwnames) else {
+        return Err(PyErr::type_error("reversed expected 1 argument"));
+    };
+    if let Some(reversed) = crate::attrs::call_special(ts, sequence, "__reversed__", &[])? {
+        return Ok(reversed);
+    }
+    let has_sequence_protocol = sequence.payload_is::<List>()
+        || sequence.payload_is::<Tuple>()
+        || sequence.payload_is::<Str>()
+        || sequence.payload_is::<crate::range::Range>()
+        || sequence.ob_type().sequence.item.get().is_some()
+        || sequence.ob_type().mapping.subscript.get().is_some();
+    if !has_sequence_protocol || sequence.payload_is::<Dict>() {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not reversible",
+            sequence.ob_type().name()
+        )));
+    }
+    let items = collect(ts, sequence)?;
+    let remaining = Cell::new(items.len());
+    Ok(Py::new(ts, Reversed { items, remaining }).into_ref())
+}
+
+fn reversed_next(_ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let reversed = object
+        .downcast_ref::<Reversed>()
+        .ok_or_else(|| PyErr::type_error("expected reversed"))?;
+    let remaining = reversed.remaining.get();
+    if remaining == 0 {
+        return Ok(None);
+    }
+    reversed.remaining.set(remaining - 1);
+    Ok(reversed.items.get(remaining - 1).cloned())
+}
+
+pub static REVERSED_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Reversed>(
+        "reversed",
+        flags::BASETYPE | flags::HAVE_GC,
+        Some(&OBJECT_TYPE),
+    )
+    .with_slots(SlotTable {
+        iter: Slot::new(self_iter),
+        iternext: Slot::new(reversed_next),
+        new: Slot::new(reversed_new),
+        ..crate::typeobject::object_slots()
+    }),
+);

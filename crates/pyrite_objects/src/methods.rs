@@ -1,0 +1,1511 @@
+//! The methods of the built-in types written in Rust (`str.join`, `list.append`,
+//! `dict.items`, ...), their constructors, and the computed attributes of exceptions,
+//! installed in the types' dicts when the runtime starts.
+//!
+//! CPython counterpart: the `PyMethodDef` tables and `tp_new` functions of
+//! `Objects/unicodeobject.c`, `listobject.c`, `dictobject.c`, `tupleobject.c`,
+//! `longobject.c`, `floatobject.c`, and the getsets of `Objects/exceptions.c`.
+
+use crate::descr::{NativeFn, add_getsets, add_methods};
+use crate::dict::Dict;
+use crate::err::{ExceptionKind, PyErr, PyResult};
+use crate::exceptions::BaseExceptionData;
+use crate::iterobject::{DictIterKind, collect};
+use crate::list::List;
+use crate::object::{PyObject, PyRef};
+use crate::pystate::ThreadState;
+use crate::slots::CompareOp;
+use crate::typeobject::PyType;
+
+type Args<'a> = &'a [PyRef];
+type KwNames<'a> = Option<&'a PyObject>;
+
+/// Splits vectorcall arguments into positional ones and `(name, value)` keywords.
+pub fn split_args<'a>(
+    args: &'a [PyRef],
+    kwnames: KwNames<'_>,
+) -> (&'a [PyRef], Vec<(String, PyRef)>) {
+    let names = kwnames.map_or(&[][..], crate::tuple::items);
+    let positional = &args[..args.len() - names.len()];
+    let keywords = names
+        .iter()
+        .zip(&args[positional.len()..])
+        .map(|(name, value)| (crate::str::to_rust_string(name), value.clone()))
+        .collect();
+    (positional, keywords)
+}
+
+fn no_keywords(name: &str, kwnames: KwNames<'_>) -> PyResult<()> {
+    if kwnames.is_some_and(|names| !crate::tuple::items(names).is_empty()) {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
+    }
+    Ok(())
+}
+
+fn arg_count(name: &str, args: Args<'_>, min: usize, max: usize) -> PyResult<()> {
+    if args.len() >= min && args.len() <= max {
+        return Ok(());
+    }
+    Err(PyErr::type_error(if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({} given)", args.len()),
+            1 => format!("{name}() takes exactly one argument ({} given)", args.len()),
+            _ => format!(
+                "{name}() takes exactly {min} arguments ({} given)",
+                args.len()
+            ),
+        }
+    } else if args.len() < min {
+        format!(
+            "{name} expected at least {min} argument{}, got {}",
+            if min == 1 { "" } else { "s" },
+            args.len()
+        )
+    } else {
+        format!(
+            "{name} expected at most {max} argument{}, got {}",
+            if max == 1 { "" } else { "s" },
+            args.len()
+        )
+    }))
+}
+
+fn text_of(object: &PyObject) -> String {
+    crate::str::to_rust_string(object)
+}
+
+fn new_str(ts: &ThreadState, text: &str) -> PyRef {
+    crate::str::new(ts, text).into_ref()
+}
+
+fn str_arg(object: &PyObject, method: &str, position: usize) -> PyResult<String> {
+    match crate::str::as_str_payload(object) {
+        Some(text) => Ok(text.to_string_lossy()),
+        None => Err(PyErr::type_error(format!(
+            "{method}() argument {position} must be str, not {}",
+            object.ob_type().name()
+        ))),
+    }
+}
+
+// ----- str -----
+
+pub(crate) fn str_new(
+    ts: &ThreadState,
+    _ty: &PyType,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    let (positional, _) = split_args(args, kwnames);
+    match positional {
+        [] => Ok(new_str(ts, "")),
+        [value] => value.str(ts),
+        _ => Err(PyErr::type_error("str() decoding is not supported yet")),
+    }
+}
+
+fn str_join(ts: &ThreadState, this: &PyObject, args: Args<'_>, kwnames: KwNames<'_>) -> PyResult {
+    no_keywords("str.join", kwnames)?;
+    arg_count("str.join", args, 1, 1)?;
+    let separator = text_of(this);
+    let items = collect(ts, &args[0])?;
+    let mut out = String::new();
+    for (position, item) in items.iter().enumerate() {
+        let Some(text) = crate::str::as_str_payload(item) else {
+            return Err(PyErr::type_error(format!(
+                "sequence item {position}: expected str instance, {} found",
+                item.ob_type().name()
+            )));
+        };
+        if position > 0 {
+            out.push_str(&separator);
+        }
+        out.push_str(&text.to_string_lossy());
+    }
+    Ok(new_str(ts, &out))
+}
+
+fn strip_chars(args: Args<'_>, method: &str) -> PyResult<Option<Vec<char>>> {
+    match args.first() {
+        None => Ok(None),
+        Some(chars) if crate::singletons::is_none(chars) => Ok(None),
+        Some(chars) => Ok(Some(str_arg(chars, method, 1)?.chars().collect())),
+    }
+}
+
+fn str_strip_common(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    left: bool,
+    right: bool,
+    method: &str,
+) -> PyResult {
+    arg_count(method, args, 0, 1)?;
+    let text = text_of(this);
+    let chars = strip_chars(args, method)?;
+    let matches = |c: char| match &chars {
+        Some(set) => set.contains(&c),
+        None => c.is_whitespace(),
+    };
+    let mut result = text.as_str();
+    if left {
+        result = result.trim_start_matches(matches);
+    }
+    if right {
+        result = result.trim_end_matches(matches);
+    }
+    Ok(new_str(ts, result))
+}
+
+fn str_strip(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    str_strip_common(ts, this, args, true, true, "strip")
+}
+fn str_lstrip(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    str_strip_common(ts, this, args, true, false, "lstrip")
+}
+fn str_rstrip(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    str_strip_common(ts, this, args, false, true, "rstrip")
+}
+
+fn str_split_common(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+    from_right: bool,
+) -> PyResult {
+    let (positional, keywords) = split_args(args, kwnames);
+    let mut separator = positional.first().cloned();
+    let mut maxsplit = positional
+        .get(1)
+        .and_then(|v| crate::int::as_i64(v))
+        .unwrap_or(-1);
+    for (name, value) in keywords {
+        match name.as_str() {
+            "sep" => separator = Some(value),
+            "maxsplit" => maxsplit = crate::int::as_i64(&value).unwrap_or(-1),
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "split() got an unexpected keyword argument '{name}'"
+                )));
+            }
+        }
+    }
+    let text = text_of(this);
+    let separator = separator.filter(|s| !crate::singletons::is_none(s));
+    let mut parts: Vec<String> = match &separator {
+        None => {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            if maxsplit < 0 || words.len() <= maxsplit as usize + 1 {
+                words.into_iter().map(str::to_owned).collect()
+            } else if !from_right {
+                let mut parts = Vec::new();
+                let mut rest = text.trim_start();
+                for _ in 0..maxsplit {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    parts.push(rest[..end].to_owned());
+                    rest = rest[end..].trim_start();
+                }
+                if !rest.is_empty() {
+                    parts.push(rest.to_owned());
+                }
+                parts
+            } else {
+                let mut parts = Vec::new();
+                let mut rest = text.trim_end();
+                for _ in 0..maxsplit {
+                    let start = rest.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+                    parts.push(rest[start..].to_owned());
+                    rest = rest[..start].trim_end();
+                }
+                if !rest.is_empty() {
+                    parts.push(rest.to_owned());
+                }
+                parts.reverse();
+                parts
+            }
+        }
+        Some(separator) => {
+            let separator = str_arg(separator, "split", 1)?;
+            if separator.is_empty() {
+                return Err(PyErr::new(ExceptionKind::ValueError, "empty separator"));
+            }
+            if maxsplit < 0 {
+                text.split(separator.as_str()).map(str::to_owned).collect()
+            } else if from_right {
+                let mut parts: Vec<String> = text
+                    .rsplitn(maxsplit as usize + 1, separator.as_str())
+                    .map(str::to_owned)
+                    .collect();
+                parts.reverse();
+                parts
+            } else {
+                text.splitn(maxsplit as usize + 1, separator.as_str())
+                    .map(str::to_owned)
+                    .collect()
+            }
+        }
+    };
+    let items = parts.drain(..).map(|part| new_str(ts, &part)).collect();
+    Ok(crate::list::new(ts, items).into_ref())
+}
+
+fn str_split(ts: &ThreadState, this: &PyObject, args: Args<'_>, kwnames: KwNames<'_>) -> PyResult {
+    str_split_common(ts, this, args, kwnames, false)
+}
+fn str_rsplit(ts: &ThreadState, this: &PyObject, args: Args<'_>, kwnames: KwNames<'_>) -> PyResult {
+    str_split_common(ts, this, args, kwnames, true)
+}
+
+fn str_splitlines(ts: &ThreadState, this: &PyObject, _args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let text = text_of(this);
+    let items = text.lines().map(|line| new_str(ts, line)).collect();
+    Ok(crate::list::new(ts, items).into_ref())
+}
+
+macro_rules! str_transform {
+    ($name:ident, $method:literal, |$text:ident| $body:expr) => {
+        fn $name(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+            arg_count(concat!("str.", $method), args, 0, 0)?;
+            let $text = text_of(this);
+            let result: String = $body;
+            Ok(new_str(ts, &result))
+        }
+    };
+}
+
+str_transform!(str_upper, "upper", |text| text.to_uppercase());
+str_transform!(str_lower, "lower", |text| text.to_lowercase());
+str_transform!(str_swapcase, "swapcase", |text| text
+    .chars()
+    .map(|c| if c.is_uppercase() {
+        c.to_lowercase().collect::<String>()
+    } else {
+        c.to_uppercase().collect()
+    })
+    .collect());
+str_transform!(str_capitalize, "capitalize", |text| {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+});
+str_transform!(str_title, "title", |text| {
+    let mut out = String::new();
+    let mut previous_cased = false;
+    for c in text.chars() {
+        if previous_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        previous_cased = c.is_alphabetic();
+    }
+    out
+});
+
+macro_rules! str_predicate {
+    ($name:ident, |$c:ident| $test:expr) => {
+        fn $name(_ts: &ThreadState, this: &PyObject, _args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+            let text = text_of(this);
+            Ok(crate::bool::bool_ref(
+                !text.is_empty() && text.chars().all(|$c| $test),
+            ))
+        }
+    };
+}
+
+str_predicate!(str_isdigit, |c| c.is_ascii_digit());
+str_predicate!(str_isdecimal, |c| c.is_ascii_digit());
+str_predicate!(str_isnumeric, |c| c.is_numeric());
+str_predicate!(str_isalpha, |c| c.is_alphabetic());
+str_predicate!(str_isalnum, |c| c.is_alphanumeric());
+str_predicate!(str_isspace, |c| c.is_whitespace());
+
+fn str_isupper(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let text = text_of(this);
+    Ok(crate::bool::bool_ref(
+        text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase),
+    ))
+}
+
+fn str_islower(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let text = text_of(this);
+    Ok(crate::bool::bool_ref(
+        text.chars().any(char::is_lowercase) && !text.chars().any(char::is_uppercase),
+    ))
+}
+
+fn str_replace(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    let (positional, _) = split_args(args, kwnames);
+    arg_count("replace", positional, 2, 3)?;
+    let old = str_arg(&positional[0], "replace", 1)?;
+    let new = str_arg(&positional[1], "replace", 2)?;
+    let count = positional
+        .get(2)
+        .and_then(|c| crate::int::as_i64(c))
+        .unwrap_or(-1);
+    let text = text_of(this);
+    let result = if count < 0 {
+        text.replace(&old, &new)
+    } else {
+        text.replacen(&old, &new, count as usize)
+    };
+    Ok(new_str(ts, &result))
+}
+
+fn affix_check(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    method: &str,
+    prefix: bool,
+) -> PyResult {
+    arg_count(method, args, 1, 3)?;
+    let text = text_of(this);
+    let chars: Vec<char> = text.chars().collect();
+    let start = args
+        .get(1)
+        .and_then(|v| crate::int::as_i64(v))
+        .unwrap_or(0)
+        .max(0) as usize;
+    let end = args
+        .get(2)
+        .and_then(|v| crate::int::as_i64(v))
+        .map_or(chars.len(), |e| e.max(0) as usize);
+    let window: String = chars
+        .get(start.min(chars.len())..end.min(chars.len()).max(start.min(chars.len())))
+        .unwrap_or(&[])
+        .iter()
+        .collect();
+    let candidates: Vec<PyRef> = if args[0].payload_is::<crate::tuple::Tuple>() {
+        crate::tuple::items(&args[0]).to_vec()
+    } else {
+        vec![args[0].clone()]
+    };
+    for candidate in candidates {
+        let Some(affix) = crate::str::as_str_payload(&candidate) else {
+            return Err(PyErr::type_error(format!(
+                "{method} first arg must be str or a tuple of str, not {}",
+                candidate.ob_type().name()
+            )));
+        };
+        let affix = affix.to_string_lossy();
+        let found = if prefix {
+            window.starts_with(&affix)
+        } else {
+            window.ends_with(&affix)
+        };
+        if found {
+            return Ok(crate::bool::true_ref());
+        }
+    }
+    let _ = ts;
+    Ok(crate::bool::false_ref())
+}
+
+fn str_startswith(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    affix_check(ts, this, args, "startswith", true)
+}
+fn str_endswith(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    affix_check(ts, this, args, "endswith", false)
+}
+
+/// Finds `needle` in `text` (as code points) from the left or right; `-1` if absent.
+fn find_index(text: &str, needle: &str, from_right: bool) -> i64 {
+    let found = if from_right {
+        text.rfind(needle)
+    } else {
+        text.find(needle)
+    };
+    match found {
+        Some(byte) => text[..byte].chars().count() as i64,
+        None => -1,
+    }
+}
+
+fn find_common(this: &PyObject, args: Args<'_>, method: &str, from_right: bool) -> PyResult<i64> {
+    arg_count(method, args, 1, 3)?;
+    let needle = str_arg(&args[0], method, 1)?;
+    let text = text_of(this);
+    let chars: Vec<char> = text.chars().collect();
+    let length = chars.len() as i64;
+    let clamp = |value: i64| {
+        if value < 0 {
+            (value + length).max(0)
+        } else {
+            value.min(length)
+        }
+    };
+    let start = args
+        .get(1)
+        .and_then(|v| crate::int::as_i64(v))
+        .map_or(0, clamp);
+    let end = args
+        .get(2)
+        .and_then(|v| crate::int::as_i64(v))
+        .map_or(length, clamp);
+    if start > end {
+        return Ok(-1);
+    }
+    let window: String = chars[start as usize..end as usize].iter().collect();
+    let found = find_index(&window, &needle, from_right);
+    Ok(if found < 0 { -1 } else { found + start })
+}
+
+fn str_find(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(crate::int::new(ts, find_common(this, args, "find", false)?))
+}
+fn str_rfind(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(crate::int::new(ts, find_common(this, args, "rfind", true)?))
+}
+fn str_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let found = find_common(this, args, "index", false)?;
+    if found < 0 {
+        return Err(PyErr::new(ExceptionKind::ValueError, "substring not found"));
+    }
+    Ok(crate::int::new(ts, found))
+}
+fn str_rindex(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let found = find_common(this, args, "rindex", true)?;
+    if found < 0 {
+        return Err(PyErr::new(ExceptionKind::ValueError, "substring not found"));
+    }
+    Ok(crate::int::new(ts, found))
+}
+
+fn str_count(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("count", args, 1, 1)?;
+    let needle = str_arg(&args[0], "count", 1)?;
+    let text = text_of(this);
+    let count = if needle.is_empty() {
+        text.chars().count() + 1
+    } else {
+        text.matches(needle.as_str()).count()
+    };
+    Ok(crate::int::new(ts, count as i64))
+}
+
+fn justify(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    method: &str,
+    align: char,
+) -> PyResult {
+    arg_count(method, args, 1, 2)?;
+    let width = crate::int::as_i64(&args[0]).unwrap_or(0).max(0) as usize;
+    let fill = match args.get(1) {
+        Some(fill) => {
+            let fill = str_arg(fill, method, 2)?;
+            let mut chars = fill.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => c,
+                _ => {
+                    return Err(PyErr::type_error(
+                        "The fill character must be exactly one character long",
+                    ));
+                }
+            }
+        }
+        None => ' ',
+    };
+    let text = text_of(this);
+    let length = text.chars().count();
+    if length >= width {
+        return Ok(this.new_ref());
+    }
+    let padding = width - length;
+    let fill_text = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
+    let result = match align {
+        '<' => format!("{text}{}", fill_text(padding)),
+        '>' => format!("{}{text}", fill_text(padding)),
+        _ => {
+            let left = padding / 2 + (padding & width & 1);
+            format!("{}{text}{}", fill_text(left), fill_text(padding - left))
+        }
+    };
+    Ok(new_str(ts, &result))
+}
+
+fn str_ljust(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    justify(ts, this, args, "ljust", '<')
+}
+fn str_rjust(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    justify(ts, this, args, "rjust", '>')
+}
+fn str_center(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    justify(ts, this, args, "center", '^')
+}
+
+fn str_zfill(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("zfill", args, 1, 1)?;
+    let width = crate::int::as_i64(&args[0]).unwrap_or(0).max(0) as usize;
+    let text = text_of(this);
+    let length = text.chars().count();
+    if length >= width {
+        return Ok(this.new_ref());
+    }
+    let zeros = "0".repeat(width - length);
+    let result = match text.chars().next() {
+        Some(sign @ ('+' | '-')) => format!("{sign}{zeros}{}", &text[1..]),
+        _ => format!("{zeros}{text}"),
+    };
+    Ok(new_str(ts, &result))
+}
+
+fn str_format(ts: &ThreadState, this: &PyObject, args: Args<'_>, kwnames: KwNames<'_>) -> PyResult {
+    let (positional, keywords) = split_args(args, kwnames);
+    let template: Vec<char> = text_of(this).chars().collect();
+    let mut out = String::new();
+    let mut auto_index = 0;
+    let mut i = 0;
+    while i < template.len() {
+        let c = template[i];
+        if c == '{' {
+            if template.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            let Some(end) = template[i..].iter().position(|&c| c == '}').map(|p| p + i) else {
+                return Err(PyErr::new(
+                    ExceptionKind::ValueError,
+                    "Single '{' encountered in format string",
+                ));
+            };
+            let field: String = template[i + 1..end].iter().collect();
+            let (field, spec) = field
+                .split_once(':')
+                .map_or((field.as_str(), ""), |(f, s)| (f, s));
+            let (field, conversion) = field
+                .split_once('!')
+                .map_or((field, None), |(f, c)| (f, Some(c)));
+            let (base, attribute) = field
+                .split_once('.')
+                .map_or((field, None), |(b, a)| (b, Some(a)));
+            let mut value = if base.is_empty() {
+                let value = positional.get(auto_index).cloned().ok_or_else(|| {
+                    PyErr::new(
+                        ExceptionKind::IndexError,
+                        format!(
+                            "Replacement index {auto_index} out of range for positional args tuple"
+                        ),
+                    )
+                })?;
+                auto_index += 1;
+                value
+            } else if let Ok(index) = base.parse::<usize>() {
+                positional.get(index).cloned().ok_or_else(|| {
+                    PyErr::new(
+                        ExceptionKind::IndexError,
+                        format!("Replacement index {index} out of range for positional args tuple"),
+                    )
+                })?
+            } else {
+                keywords
+                    .iter()
+                    .find(|(name, _)| name == base)
+                    .map(|(_, value)| value.clone())
+                    .ok_or_else(|| PyErr::with_object(ExceptionKind::KeyError, new_str(ts, base)))?
+            };
+            if let Some(attribute) = attribute {
+                value = crate::attrs::get_attr_str(ts, &value, attribute)?;
+            }
+            let value = match conversion {
+                Some("r") => value.repr(ts)?,
+                Some("s") => value.str(ts)?,
+                _ => value,
+            };
+            let formatted = crate::formatter::format_value(ts, &value, spec)?;
+            out.push_str(&text_of(&formatted));
+            i = end + 1;
+        } else if c == '}' {
+            if template.get(i + 1) == Some(&'}') {
+                i += 1;
+            }
+            out.push('}');
+            i += 1;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(new_str(ts, &out))
+}
+
+fn str_partition(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("partition", args, 1, 1)?;
+    let separator = str_arg(&args[0], "partition", 1)?;
+    let text = text_of(this);
+    let parts = match text.split_once(separator.as_str()) {
+        Some((head, tail)) => [head, separator.as_str(), tail],
+        None => [text.as_str(), "", ""],
+    };
+    let items = parts.iter().map(|part| new_str(ts, part)).collect();
+    Ok(crate::tuple::new(ts, items).into_ref())
+}
+
+fn str_encode(_ts: &ThreadState, _this: &PyObject, _args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Err(PyErr::new(
+        ExceptionKind::NotImplementedError,
+        "bytes are not supported yet",
+    ))
+}
+
+// ----- list -----
+
+pub(crate) fn list_new(
+    ts: &ThreadState,
+    ty: &PyType,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("list", kwnames)?;
+    arg_count("list", args, 0, 1)?;
+    let items = match args.first() {
+        Some(iterable) => collect(ts, iterable)?,
+        None => Vec::new(),
+    };
+    if std::ptr::eq(ty, &*crate::list::LIST_TYPE) {
+        return Ok(crate::list::new(ts, items).into_ref());
+    }
+    let list = crate::list::new(ts, Vec::new());
+    let _ = list;
+    Err(PyErr::type_error("subclassing list is not supported yet"))
+}
+
+fn list_of(object: &PyObject) -> PyResult<&List> {
+    object
+        .downcast_ref::<List>()
+        .map(|list| list.payload())
+        .ok_or_else(|| PyErr::type_error("expected a list"))
+}
+
+fn replace_items(ts: &ThreadState, list: &List, items: Vec<PyRef>) {
+    list.clear();
+    for item in items {
+        list.append(ts, item);
+    }
+}
+
+fn list_append(
+    _ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("list.append", kwnames)?;
+    arg_count("list.append", args, 1, 1)?;
+    list_of(this)?.append(_ts, args[0].clone());
+    Ok(crate::singletons::none())
+}
+
+fn list_extend(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("list.extend", args, 1, 1)?;
+    let items = collect(ts, &args[0])?;
+    let list = list_of(this)?;
+    for item in items {
+        list.append(ts, item);
+    }
+    Ok(crate::singletons::none())
+}
+
+fn list_insert(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!(
+            "insert expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    let list = list_of(this)?;
+    let mut items = list.to_vec();
+    let length = items.len() as i64;
+    let mut index = crate::int::as_i64(&*crate::abstract_api::index(ts, &args[0])?).unwrap_or(0);
+    if index < 0 {
+        index = (index + length).max(0);
+    }
+    items.insert(index.min(length) as usize, args[1].clone());
+    replace_items(ts, list, items);
+    Ok(crate::singletons::none())
+}
+
+fn list_pop(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("pop", args, 0, 1)?;
+    let list = list_of(this)?;
+    let mut items = list.to_vec();
+    if items.is_empty() {
+        return Err(PyErr::new(ExceptionKind::IndexError, "pop from empty list"));
+    }
+    let length = items.len() as i64;
+    let mut index = match args.first() {
+        Some(index) => {
+            crate::int::as_i64(&*crate::abstract_api::index(ts, index)?).unwrap_or(length)
+        }
+        None => length - 1,
+    };
+    if index < 0 {
+        index += length;
+    }
+    if index < 0 || index >= length {
+        return Err(PyErr::new(
+            ExceptionKind::IndexError,
+            "pop index out of range",
+        ));
+    }
+    let item = items.remove(index as usize);
+    replace_items(ts, list, items);
+    Ok(item)
+}
+
+fn position_of(ts: &ThreadState, items: &[PyRef], value: &PyObject) -> PyResult<Option<usize>> {
+    for (position, item) in items.iter().enumerate() {
+        if item.rich_compare_bool(ts, value, CompareOp::Eq)? {
+            return Ok(Some(position));
+        }
+    }
+    Ok(None)
+}
+
+fn list_remove(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("list.remove", args, 1, 1)?;
+    let list = list_of(this)?;
+    let mut items = list.to_vec();
+    match position_of(ts, &items, &args[0])? {
+        Some(position) => {
+            items.remove(position);
+            replace_items(ts, list, items);
+            Ok(crate::singletons::none())
+        }
+        None => Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "list.remove(x): x not in list",
+        )),
+    }
+}
+
+fn list_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("index", args, 1, 3)?;
+    let items = list_of(this)?.to_vec();
+    match position_of(ts, &items, &args[0])? {
+        Some(position) => Ok(crate::int::new(ts, position as i64)),
+        None => Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "list.index(x): x not in list",
+        )),
+    }
+}
+
+fn count_in(ts: &ThreadState, items: &[PyRef], value: &PyObject) -> PyResult {
+    let mut count = 0;
+    for item in items {
+        if item.rich_compare_bool(ts, value, CompareOp::Eq)? {
+            count += 1;
+        }
+    }
+    Ok(crate::int::new(ts, count))
+}
+
+fn list_count(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("list.count", args, 1, 1)?;
+    count_in(ts, &list_of(this)?.to_vec(), &args[0])
+}
+
+fn list_reverse(ts: &ThreadState, this: &PyObject, _args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let list = list_of(this)?;
+    let mut items = list.to_vec();
+    items.reverse();
+    replace_items(ts, list, items);
+    Ok(crate::singletons::none())
+}
+
+fn list_clear(_ts: &ThreadState, this: &PyObject, _args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    list_of(this)?.clear();
+    Ok(crate::singletons::none())
+}
+
+fn list_copy(ts: &ThreadState, this: &PyObject, _args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(crate::list::new(ts, list_of(this)?.to_vec()).into_ref())
+}
+
+/// Stable merge sort by `<` (CPython's `list.sort` is a stable timsort; any stable sort
+/// gives the same order), with errors from comparisons propagated.
+pub fn sort_items(
+    ts: &ThreadState,
+    items: Vec<PyRef>,
+    key: Option<&PyObject>,
+    reverse: bool,
+) -> PyResult<Vec<PyRef>> {
+    let keys = match key {
+        Some(key) if !crate::singletons::is_none(key) => items
+            .iter()
+            .map(|item| crate::abstract_api::call(ts, key, std::slice::from_ref(item), None))
+            .collect::<PyResult<Vec<_>>>()?,
+        _ => items.clone(),
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        order.reverse();
+    }
+    let mut error = None;
+    let less = |a: usize, b: usize, error: &mut Option<PyErr>| -> bool {
+        if error.is_some() {
+            return false;
+        }
+        match keys[a].rich_compare_bool(ts, &keys[b], CompareOp::Lt) {
+            Ok(value) => value,
+            Err(err) => {
+                *error = Some(err);
+                false
+            }
+        }
+    };
+    merge_sort(&mut order, &mut |a, b| less(b, a, &mut error));
+    if let Some(err) = error {
+        return Err(err);
+    }
+    if reverse {
+        order.reverse();
+    }
+    Ok(order.into_iter().map(|i| items[i].clone()).collect())
+}
+
+/// A stable merge sort taking a "b < a" predicate (so equal items keep their order).
+fn merge_sort(items: &mut [usize], b_less_than_a: &mut dyn FnMut(usize, usize) -> bool) {
+    if items.len() <= 1 {
+        return;
+    }
+    let middle = items.len() / 2;
+    merge_sort(&mut items[..middle], b_less_than_a);
+    merge_sort(&mut items[middle..], b_less_than_a);
+    let left = items[..middle].to_vec();
+    let right = items[middle..].to_vec();
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        if b_less_than_a(left[i], right[j]) {
+            items[k] = right[j];
+            j += 1;
+        } else {
+            items[k] = left[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < left.len() {
+        items[k] = left[i];
+        i += 1;
+        k += 1;
+    }
+    while j < right.len() {
+        items[k] = right[j];
+        j += 1;
+        k += 1;
+    }
+}
+
+/// `(key, reverse)` keyword arguments of `sort`/`sorted`.
+pub fn sort_options(
+    ts: &ThreadState,
+    keywords: &[(String, PyRef)],
+    method: &str,
+) -> PyResult<(Option<PyRef>, bool)> {
+    let mut key = None;
+    let mut reverse = false;
+    for (name, value) in keywords {
+        match name.as_str() {
+            "key" => key = Some(value.clone()),
+            "reverse" => reverse = value.is_true(ts)?,
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "{method}() got an unexpected keyword argument '{name}'"
+                )));
+            }
+        }
+    }
+    Ok((key, reverse))
+}
+
+fn list_sort(ts: &ThreadState, this: &PyObject, args: Args<'_>, kwnames: KwNames<'_>) -> PyResult {
+    let (positional, keywords) = split_args(args, kwnames);
+    if !positional.is_empty() {
+        return Err(PyErr::type_error("sort() takes no positional arguments"));
+    }
+    let (key, reverse) = sort_options(ts, &keywords, "sort")?;
+    let list = list_of(this)?;
+    let sorted = sort_items(ts, list.to_vec(), key.as_deref(), reverse)?;
+    replace_items(ts, list, sorted);
+    Ok(crate::singletons::none())
+}
+
+// ----- tuple -----
+
+pub(crate) fn tuple_new(
+    ts: &ThreadState,
+    _ty: &PyType,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("tuple", kwnames)?;
+    arg_count("tuple", args, 0, 1)?;
+    match args.first() {
+        Some(iterable) if iterable.is_exact_type(&crate::tuple::TUPLE_TYPE) => Ok(iterable.clone()),
+        Some(iterable) => Ok(crate::tuple::new(ts, collect(ts, iterable)?).into_ref()),
+        None => Ok(crate::tuple::empty()),
+    }
+}
+
+fn tuple_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("index", args, 1, 3)?;
+    match position_of(ts, crate::tuple::items(this), &args[0])? {
+        Some(position) => Ok(crate::int::new(ts, position as i64)),
+        None => Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "tuple.index(x): x not in tuple",
+        )),
+    }
+}
+
+fn tuple_count(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("tuple.count", args, 1, 1)?;
+    count_in(ts, crate::tuple::items(this), &args[0])
+}
+
+// ----- dict -----
+
+fn dict_of(object: &PyObject) -> PyResult<&Dict> {
+    object
+        .downcast_ref::<Dict>()
+        .map(|dict| dict.payload())
+        .ok_or_else(|| PyErr::type_error("expected a dict"))
+}
+
+/// `dict.update(other, **kwargs)`'s work.
+pub fn dict_merge(ts: &ThreadState, dict: &Dict, other: &PyObject) -> PyResult<()> {
+    if let Some(source) = other.downcast_ref::<Dict>() {
+        for (key, value) in source.items() {
+            dict.set_item(ts, key, value)?;
+        }
+        return Ok(());
+    }
+    if let Some(keys) = crate::attrs::lookup_special(ts, other, "keys")? {
+        let keys = crate::abstract_api::call(ts, &keys, &[], None)?;
+        for key in collect(ts, &keys)? {
+            let value = crate::abstract_ops::get_item(ts, other, &key)?;
+            dict.set_item(ts, key, value)?;
+        }
+        return Ok(());
+    }
+    for (position, pair) in collect(ts, other)?.into_iter().enumerate() {
+        let items = collect(ts, &pair).map_err(|_| {
+            PyErr::type_error(format!(
+                "cannot convert dictionary update sequence element #{position} to a sequence"
+            ))
+        })?;
+        let [key, value] = <[PyRef; 2]>::try_from(items).map_err(|items| {
+            PyErr::new(
+                ExceptionKind::ValueError,
+                format!(
+                    "dictionary update sequence element #{position} has length {}; 2 is required",
+                    items.len()
+                ),
+            )
+        })?;
+        dict.set_item(ts, key, value)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn dict_new(
+    ts: &ThreadState,
+    _ty: &PyType,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    let (positional, keywords) = split_args(args, kwnames);
+    arg_count("dict", positional, 0, 1)?;
+    let dict = crate::dict::new(ts);
+    if let Some(source) = positional.first() {
+        dict_merge(ts, &dict, source)?;
+    }
+    for (name, value) in keywords {
+        dict.set_item(ts, new_str(ts, &name), value)?;
+    }
+    Ok(dict.into_ref())
+}
+
+fn dict_get(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("get", args, 1, 2)?;
+    match dict_of(this)?.get_item(ts, &args[0])? {
+        Some(value) => Ok(value),
+        None => Ok(args.get(1).cloned().unwrap_or_else(crate::singletons::none)),
+    }
+}
+
+fn dict_setdefault(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("setdefault", args, 1, 2)?;
+    let dict = dict_of(this)?;
+    if let Some(value) = dict.get_item(ts, &args[0])? {
+        return Ok(value);
+    }
+    let value = args.get(1).cloned().unwrap_or_else(crate::singletons::none);
+    dict.set_item(ts, args[0].clone(), value.clone())?;
+    Ok(value)
+}
+
+fn dict_pop(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("pop", args, 1, 2)?;
+    let dict = dict_of(this)?;
+    match dict.get_item(ts, &args[0])? {
+        Some(value) => {
+            dict.del_item(ts, &args[0])?;
+            Ok(value)
+        }
+        None => match args.get(1) {
+            Some(default) => Ok(default.clone()),
+            None => Err(PyErr::with_object(ExceptionKind::KeyError, args[0].clone())),
+        },
+    }
+}
+
+fn dict_popitem(ts: &ThreadState, this: &PyObject, _args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let dict = dict_of(this)?;
+    let Some((key, value)) = dict.items().pop() else {
+        return Err(PyErr::new(
+            ExceptionKind::KeyError,
+            "'popitem(): dictionary is empty'",
+        ));
+    };
+    dict.del_item(ts, &key)?;
+    Ok(crate::tuple::new(ts, vec![key, value]).into_ref())
+}
+
+fn dict_update(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    let (positional, keywords) = split_args(args, kwnames);
+    let dict = dict_of(this)?;
+    if let Some(source) = positional.first() {
+        dict_merge(ts, dict, source)?;
+    }
+    for (name, value) in keywords {
+        dict.set_item(ts, new_str(ts, &name), value)?;
+    }
+    Ok(crate::singletons::none())
+}
+
+fn dict_keys(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(crate::iterobject::new_dict_view(
+        ts,
+        this,
+        DictIterKind::Keys,
+    ))
+}
+fn dict_values(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(crate::iterobject::new_dict_view(
+        ts,
+        this,
+        DictIterKind::Values,
+    ))
+}
+fn dict_items(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(crate::iterobject::new_dict_view(
+        ts,
+        this,
+        DictIterKind::Items,
+    ))
+}
+
+fn dict_copy(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let copy = crate::dict::new(ts);
+    dict_merge(ts, &copy, this)?;
+    Ok(copy.into_ref())
+}
+
+fn dict_clear(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    dict_of(this)?.clear();
+    Ok(crate::singletons::none())
+}
+
+// ----- int, float, object -----
+
+fn int_bit_length(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let value = this
+        .downcast_ref::<crate::int::Int>()
+        .map(|i| i.to_bigint())
+        .unwrap_or_default();
+    Ok(crate::int::new(ts, value.bits() as i64))
+}
+
+fn float_is_integer(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let value = crate::float::as_f64(this).unwrap_or(0.5);
+    Ok(crate::bool::bool_ref(
+        value.is_finite() && value.fract() == 0.0,
+    ))
+}
+
+// ----- exceptions -----
+
+fn exception_data(object: &PyObject) -> PyResult<&BaseExceptionData> {
+    crate::exceptions::data(object).ok_or_else(|| PyErr::type_error("expected an exception"))
+}
+
+fn optional(value: Option<PyRef>) -> PyRef {
+    value.unwrap_or_else(crate::singletons::none)
+}
+
+fn not_none(value: Option<&PyObject>) -> Option<PyRef> {
+    value
+        .filter(|v| !crate::singletons::is_none(v))
+        .map(PyObject::new_ref)
+}
+
+fn exc_get_args(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(exception_data(object)?.args.borrow().clone())
+}
+fn exc_set_args(ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let items = match value {
+        Some(value) => collect(ts, value)?,
+        None => return Err(PyErr::type_error("args may not be deleted")),
+    };
+    let args = crate::tuple::new(ts, items).into_ref();
+    let old = exception_data(object)?.args.replace(args);
+    drop(old);
+    Ok(())
+}
+fn exc_get_traceback(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional(exception_data(object)?.traceback.borrow().clone()))
+}
+fn exc_set_traceback(
+    _ts: &ThreadState,
+    object: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let old = exception_data(object)?.traceback.replace(not_none(value));
+    drop(old);
+    Ok(())
+}
+fn exc_get_context(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional(exception_data(object)?.context.borrow().clone()))
+}
+fn exc_set_context(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let old = exception_data(object)?.context.replace(not_none(value));
+    drop(old);
+    Ok(())
+}
+fn exc_get_cause(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional(exception_data(object)?.cause.borrow().clone()))
+}
+fn exc_set_cause(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let data = exception_data(object)?;
+    let old = data.cause.replace(not_none(value));
+    data.suppress_context.set(true);
+    drop(old);
+    Ok(())
+}
+fn exc_get_suppress(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(crate::bool::bool_ref(
+        exception_data(object)?.suppress_context.get(),
+    ))
+}
+fn exc_set_suppress(ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let value = match value {
+        Some(value) => value.is_true(ts)?,
+        None => false,
+    };
+    exception_data(object)?.suppress_context.set(value);
+    Ok(())
+}
+fn exc_first_arg(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    let args = crate::exceptions::args_of(object);
+    Ok(match args.as_slice() {
+        [] => crate::singletons::none(),
+        [arg] => arg.clone(),
+        _ => exception_data(object)?.args.borrow().clone(),
+    })
+}
+fn exc_value(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional(
+        crate::exceptions::args_of(object).first().cloned(),
+    ))
+}
+
+fn exc_with_traceback(
+    _ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    arg_count("with_traceback", args, 1, 1)?;
+    exc_set_traceback(_ts, this, Some(&args[0]))?;
+    Ok(this.new_ref())
+}
+
+fn exc_add_note(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("add_note", args, 1, 1)?;
+    let notes_name = crate::str::intern(ts, "__notes__");
+    let notes = match crate::attrs::lookup_attr(ts, this, &notes_name)? {
+        Some(notes) => notes,
+        None => {
+            let notes = crate::list::new(ts, Vec::new()).into_ref();
+            crate::attrs::set_attr(ts, this, &notes_name, Some(&notes))?;
+            notes
+        }
+    };
+    if let Some(list) = notes.downcast_ref::<List>() {
+        list.append(ts, args[0].clone());
+    }
+    Ok(crate::singletons::none())
+}
+
+fn exc_init_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    if let Some(init) = crate::exceptions::BASE_EXCEPTION_TYPE.slots.init.get() {
+        init(ts, this, args, kwnames)?;
+    }
+    Ok(crate::singletons::none())
+}
+
+fn object_init_method(
+    _ts: &ThreadState,
+    _this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    Ok(crate::singletons::none())
+}
+
+fn object_repr_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    let text = format!("<{} object at {:p}>", this.ob_type().name(), this.as_ptr());
+    let _ = ts;
+    Ok(new_str(ts, &text))
+}
+
+fn object_str_method(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    this.repr(ts)
+}
+
+fn object_eq_method(
+    _ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    arg_count("__eq__", args, 1, 1)?;
+    Ok(if this.is(&args[0]) {
+        crate::bool::true_ref()
+    } else {
+        crate::singletons::not_implemented()
+    })
+}
+
+fn object_hash_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    Ok(crate::int::new(
+        ts,
+        crate::pyhash::hash_pointer(this.as_ptr()) as i64,
+    ))
+}
+
+fn object_setattr_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    arg_count("__setattr__", args, 2, 2)?;
+    crate::attrs::generic_setattr(ts, this, &args[0], Some(&args[1]))?;
+    Ok(crate::singletons::none())
+}
+
+fn object_getattribute_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    arg_count("__getattribute__", args, 1, 1)?;
+    crate::attrs::generic_getattr(ts, this, &args[0])
+}
+
+fn type_mro_method(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let mro = crate::typeobject::as_type(this).and_then(|ty| ty.mro(ts));
+    Ok(crate::list::new(
+        ts,
+        mro.map(|m| crate::tuple::items(&m).to_vec())
+            .unwrap_or_default(),
+    )
+    .into_ref())
+}
+
+/// Fills the built-in types' dicts (called once, when the built-in types are readied).
+pub(crate) fn install(ts: &ThreadState) {
+    let str_methods: &[(&'static str, NativeFn)] = &[
+        ("join", str_join),
+        ("split", str_split),
+        ("rsplit", str_rsplit),
+        ("splitlines", str_splitlines),
+        ("strip", str_strip),
+        ("lstrip", str_lstrip),
+        ("rstrip", str_rstrip),
+        ("upper", str_upper),
+        ("lower", str_lower),
+        ("swapcase", str_swapcase),
+        ("capitalize", str_capitalize),
+        ("title", str_title),
+        ("isdigit", str_isdigit),
+        ("isdecimal", str_isdecimal),
+        ("isnumeric", str_isnumeric),
+        ("isalpha", str_isalpha),
+        ("isalnum", str_isalnum),
+        ("isspace", str_isspace),
+        ("isupper", str_isupper),
+        ("islower", str_islower),
+        ("replace", str_replace),
+        ("startswith", str_startswith),
+        ("endswith", str_endswith),
+        ("find", str_find),
+        ("rfind", str_rfind),
+        ("index", str_index),
+        ("rindex", str_rindex),
+        ("count", str_count),
+        ("ljust", str_ljust),
+        ("rjust", str_rjust),
+        ("center", str_center),
+        ("zfill", str_zfill),
+        ("format", str_format),
+        ("partition", str_partition),
+        ("encode", str_encode),
+    ];
+    add_methods(ts, &crate::str::STR_TYPE, str_methods);
+    add_methods(
+        ts,
+        &crate::list::LIST_TYPE,
+        &[
+            ("append", list_append),
+            ("extend", list_extend),
+            ("insert", list_insert),
+            ("pop", list_pop),
+            ("remove", list_remove),
+            ("index", list_index),
+            ("count", list_count),
+            ("reverse", list_reverse),
+            ("clear", list_clear),
+            ("copy", list_copy),
+            ("sort", list_sort),
+        ],
+    );
+    add_methods(
+        ts,
+        &crate::tuple::TUPLE_TYPE,
+        &[("index", tuple_index), ("count", tuple_count)],
+    );
+    add_methods(
+        ts,
+        &crate::dict::DICT_TYPE,
+        &[
+            ("get", dict_get),
+            ("setdefault", dict_setdefault),
+            ("pop", dict_pop),
+            ("popitem", dict_popitem),
+            ("update", dict_update),
+            ("keys", dict_keys),
+            ("values", dict_values),
+            ("items", dict_items),
+            ("copy", dict_copy),
+            ("clear", dict_clear),
+        ],
+    );
+    add_methods(ts, &crate::int::INT_TYPE, &[("bit_length", int_bit_length)]);
+    add_methods(
+        ts,
+        &crate::float::FLOAT_TYPE,
+        &[("is_integer", float_is_integer)],
+    );
+    add_methods(
+        ts,
+        &crate::typeobject::OBJECT_TYPE,
+        &[
+            ("__init__", object_init_method),
+            ("__repr__", object_repr_method),
+            ("__str__", object_str_method),
+            ("__eq__", object_eq_method),
+            ("__hash__", object_hash_method),
+            ("__setattr__", object_setattr_method),
+            ("__getattribute__", object_getattribute_method),
+        ],
+    );
+    add_methods(
+        ts,
+        &crate::typeobject::TYPE_TYPE,
+        &[("mro", type_mro_method)],
+    );
+    let base = &crate::exceptions::BASE_EXCEPTION_TYPE;
+    add_methods(
+        ts,
+        base,
+        &[
+            ("__init__", exc_init_method),
+            ("with_traceback", exc_with_traceback),
+            ("add_note", exc_add_note),
+        ],
+    );
+    add_getsets(
+        ts,
+        base,
+        &[
+            ("args", exc_get_args, Some(exc_set_args)),
+            ("__traceback__", exc_get_traceback, Some(exc_set_traceback)),
+            ("__context__", exc_get_context, Some(exc_set_context)),
+            ("__cause__", exc_get_cause, Some(exc_set_cause)),
+            (
+                "__suppress_context__",
+                exc_get_suppress,
+                Some(exc_set_suppress),
+            ),
+        ],
+    );
+    add_getsets(
+        ts,
+        &crate::exceptions::SYSTEM_EXIT_TYPE,
+        &[("code", exc_first_arg, None)],
+    );
+    add_getsets(
+        ts,
+        &crate::exceptions::STOP_ITERATION_TYPE,
+        &[("value", exc_value, None)],
+    );
+    crate::descr::install_property_methods(ts);
+}
+
+/// The constructors of the built-in containers, for their `tp_new` slots.
+pub(crate) mod constructors {
+    pub(crate) use super::{dict_new, list_new, str_new, tuple_new};
+}

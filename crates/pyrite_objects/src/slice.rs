@@ -1,0 +1,154 @@
+//! `slice` objects and the index arithmetic of extended slicing.
+//!
+//! CPython counterpart: `Objects/sliceobject.c` (`PySlice_New`, `PySlice_Unpack`,
+//! `PySlice_AdjustIndices`, `slice_repr`).
+
+use crate::err::{ExceptionKind, PyErr, PyResult};
+use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
+use crate::pystate::ThreadState;
+use crate::slots::{Slot, SlotTable};
+use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, flags};
+
+/// The payload of `slice` objects.
+pub struct Slice {
+    pub start: PyRef,
+    pub stop: PyRef,
+    pub step: PyRef,
+}
+
+impl PyPayload for Slice {
+    fn static_type() -> &'static PyType {
+        &SLICE_TYPE
+    }
+}
+
+pub fn new(ts: &ThreadState, start: PyRef, stop: PyRef, step: PyRef) -> PyRef {
+    Py::new(ts, Slice { start, stop, step }).into_ref()
+}
+
+fn bound(ts: &ThreadState, value: &PyObject) -> PyResult<Option<i64>> {
+    if crate::singletons::is_none(value) {
+        return Ok(None);
+    }
+    let index = crate::abstract_api::index(ts, value).map_err(|_| {
+        PyErr::type_error("slice indices must be integers or None or have an __index__ method")
+    })?;
+    Ok(Some(
+        crate::int::as_i64(&index).unwrap_or(
+            if index
+                .downcast_ref::<crate::int::Int>()
+                .is_some_and(|i| i.to_bigint() < num_bigint::BigInt::from(0))
+            {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            },
+        ),
+    ))
+}
+
+impl Slice {
+    /// `(start, stop, step, length)` for a sequence of `length` items (CPython's
+    /// `PySlice_Unpack` then `PySlice_AdjustIndices`).
+    pub fn indices(&self, ts: &ThreadState, length: usize) -> PyResult<(i64, i64, i64, usize)> {
+        let step = bound(ts, &self.step)?.unwrap_or(1);
+        if step == 0 {
+            return Err(PyErr::new(
+                ExceptionKind::ValueError,
+                "slice step cannot be zero",
+            ));
+        }
+        let length = length as i64;
+        let adjust = |value: Option<i64>, default: i64, low: i64, high: i64| -> i64 {
+            match value {
+                None => default,
+                Some(mut value) => {
+                    if value < 0 {
+                        value += length;
+                        if value < 0 {
+                            value = low;
+                        }
+                    } else if value >= length {
+                        value = high;
+                    }
+                    value
+                }
+            }
+        };
+        let (start, stop) = if step > 0 {
+            (
+                adjust(bound(ts, &self.start)?, 0, 0, length),
+                adjust(bound(ts, &self.stop)?, length, 0, length),
+            )
+        } else {
+            (
+                adjust(bound(ts, &self.start)?, length - 1, -1, length - 1),
+                adjust(bound(ts, &self.stop)?, -1, -1, length - 1),
+            )
+        };
+        let count = if step > 0 {
+            if stop > start {
+                (stop - start - 1) / step + 1
+            } else {
+                0
+            }
+        } else if start > stop {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        };
+        Ok((start, stop, step, count as usize))
+    }
+
+    /// The positions a slice selects in a sequence of `length` items.
+    pub fn positions(&self, ts: &ThreadState, length: usize) -> PyResult<Vec<usize>> {
+        let (start, _, step, count) = self.indices(ts, length)?;
+        Ok((0..count as i64)
+            .map(|i| (start + i * step) as usize)
+            .collect())
+    }
+}
+
+fn slice_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let Some(slice) = object.downcast_ref::<Slice>() else {
+        return Ok(crate::str::new(ts, "slice").into_ref());
+    };
+    let text = format!(
+        "slice({}, {}, {})",
+        crate::str::repr_text(ts, &slice.start)?,
+        crate::str::repr_text(ts, &slice.stop)?,
+        crate::str::repr_text(ts, &slice.step)?
+    );
+    Ok(crate::str::new(ts, &text).into_ref())
+}
+
+fn slice_new(
+    ts: &ThreadState,
+    _ty: &PyType,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    let none = crate::singletons::none;
+    Ok(match args {
+        [stop] => new(ts, none(), stop.clone(), none()),
+        [start, stop] => new(ts, start.clone(), stop.clone(), none()),
+        [start, stop, step] => new(ts, start.clone(), stop.clone(), step.clone()),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "slice expected at least 1 argument, got {}",
+                args.len()
+            )));
+        }
+    })
+}
+
+pub static SLICE_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Slice>("slice", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
+        SlotTable {
+            repr: Slot::new(slice_repr),
+            new: Slot::new(slice_new),
+            ..crate::typeobject::object_slots()
+        },
+    ),
+);

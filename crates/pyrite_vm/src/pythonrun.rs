@@ -1,0 +1,293 @@
+//! Running a program's code object as `__main__`, and what happens when an exception
+//! escapes it: `SystemExit` gives the exit status, anything else prints CPython's
+//! top-level traceback and exits with status 1.
+//!
+//! CPython counterpart: `Python/pythonrun.c` (`_PyRun_SimpleFileObject`,
+//! `run_eval_code_obj`, `_Py_HandleSystemExit`, `PyErr_Display`) and the formatting of
+//! `Lib/traceback.py` (`StackSummary.format_frame_summary`, the PEP 657 caret lines,
+//! `TracebackException.format_exception_only`, chained exceptions).
+
+use std::io::Write;
+
+use pyrite_bytecode::linetable::Position;
+use pyrite_objects::err::ExceptionKind;
+use pyrite_objects::{PyErr, PyObject, PyRef, ThreadState, exceptions, str as pystr};
+
+/// What running a program ended with.
+pub enum Outcome {
+    /// The process exit status.
+    Exit(u8),
+}
+
+/// Writes the traceback of an uncaught exception to stderr, CPython's way.
+pub fn print_exception(ts: &ThreadState, exc: &PyObject) {
+    let mut text = String::new();
+    format_exception_chain(ts, exc, &mut text, &mut Vec::new());
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
+    let _ = stderr.flush();
+}
+
+fn format_exception_chain(
+    ts: &ThreadState,
+    exc: &PyObject,
+    out: &mut String,
+    seen: &mut Vec<*const PyObject>,
+) {
+    seen.push(exc.as_ptr());
+    if let Some(data) = exceptions::data(exc) {
+        let cause = data.cause.borrow().clone();
+        let context = data.context.borrow().clone();
+        if let Some(cause) = cause {
+            if !seen.contains(&cause.as_ptr()) {
+                format_exception_chain(ts, &cause, out, seen);
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            }
+        } else if let Some(context) = context
+            && !data.suppress_context.get()
+            && !seen.contains(&context.as_ptr())
+        {
+            format_exception_chain(ts, &context, out, seen);
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
+        }
+    }
+    format_single(ts, exc, out);
+}
+
+fn format_single(ts: &ThreadState, exc: &PyObject, out: &mut String) {
+    let traceback = exceptions::data(exc).and_then(|data| data.traceback.borrow().clone());
+    if let Some(traceback) = traceback {
+        out.push_str("Traceback (most recent call last):\n");
+        for entry in pyrite_objects::traceback::entries(&traceback) {
+            if let Some(tb) = entry.downcast_ref::<pyrite_objects::traceback::Traceback>() {
+                format_frame(tb, out);
+            }
+        }
+    }
+    out.push_str(&exception_only(ts, exc));
+    out.push('\n');
+}
+
+/// `TracebackException.format_exception_only`'s last line.
+pub fn exception_only(ts: &ThreadState, exc: &PyObject) -> String {
+    let ty = exc.ob_type();
+    let mut name = ty.name().to_owned();
+    if ty.is_heap_type() {
+        let get = |key: &str| {
+            pyrite_objects::attrs::get_attr_str(ts, ty.as_object(), key)
+                .ok()
+                .map(|value| pystr::to_rust_string(&value))
+        };
+        if let Some(qualname) = get("__qualname__") {
+            name = qualname;
+        }
+        if let Some(module) = get("__module__")
+            && module != "__main__"
+            && module != "builtins"
+        {
+            name = format!("{module}.{name}");
+        }
+    }
+    let message = match exc.str(ts) {
+        Ok(text) => pystr::to_rust_string(&text),
+        Err(_) => "<exception str() failed>".to_owned(),
+    };
+    if message.is_empty() {
+        name
+    } else {
+        format!("{name}: {message}")
+    }
+}
+
+/// The source lines of a file, if it can be read (CPython's `linecache`).
+fn source_line(filename: &str, line: i32) -> Option<String> {
+    let text = std::fs::read(filename).ok()?;
+    let text = String::from_utf8_lossy(&text);
+    text.lines()
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)
+        .map(str::to_owned)
+}
+
+fn format_frame(tb: &pyrite_objects::traceback::Traceback, out: &mut String) {
+    let Some(code) = tb.code.downcast_ref::<pyrite_objects::code::Code>() else {
+        return;
+    };
+    let filename = code.code.co_filename.to_string_lossy().into_owned();
+    let name = code.code.co_name.to_string_lossy().into_owned();
+    let line = tb.lineno;
+    match line {
+        Some(line) => out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n")),
+        None => out.push_str(&format!("  File \"{filename}\", line None, in {name}\n")),
+    }
+    let Some(line) = line else {
+        return;
+    };
+    let Some(source) = source_line(&filename, line) else {
+        return;
+    };
+    let stripped = source.trim_start();
+    let indent = source.len() - stripped.len();
+    let stripped = stripped.trim_end();
+    if stripped.is_empty() {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(stripped);
+    out.push('\n');
+    let position = code.position_at(tb.lasti as usize / 2);
+    if let Some(carets) = caret_line(&source, indent, stripped, position) {
+        out.push_str("    ");
+        out.push_str(&carets);
+        out.push('\n');
+    }
+}
+
+/// Converts a UTF-8 byte column of `line` to a character column.
+fn char_column(line: &str, byte_column: usize) -> usize {
+    let byte_column = byte_column.min(line.len());
+    line.char_indices()
+        .take_while(|(index, _)| *index < byte_column)
+        .count()
+}
+
+/// The PEP 657 line under the source: `^` under the failing expression, with `~` for the
+/// operands of a binary operator, a call's callee or a subscript's value; omitted when
+/// the expression is the whole line.
+fn caret_line(source: &str, indent: usize, stripped: &str, position: Position) -> Option<String> {
+    let (Some(start_line), Some(end_line), Some(column), Some(end_column)) = (
+        position.line,
+        position.end_line,
+        position.column,
+        position.end_column,
+    ) else {
+        return None;
+    };
+    let column = usize::try_from(column).ok()?;
+    let end_column = usize::try_from(end_column).ok()?;
+    let multiline = end_line != start_line;
+    let end_byte = if multiline {
+        indent + stripped.len()
+    } else {
+        end_column
+    };
+    if column < indent || end_byte > source.len() || end_byte <= column {
+        return None;
+    }
+    let segment = source.get(column..end_byte)?;
+    let anchors = crate::anchors::find(segment);
+    let start = char_column(source, column) - char_column(source, indent);
+    let end = char_column(source, end_byte) - char_column(source, indent);
+    let whole_line = start == 0 && end == stripped.chars().count();
+    if whole_line && anchors.is_none() {
+        return None;
+    }
+    if !multiline && is_returned_or_assigned_call(stripped, segment, anchors) {
+        return None;
+    }
+    let mut carets = " ".repeat(start);
+    match anchors {
+        Some((primary_start, primary_end)) => {
+            let primary_start = char_column(segment, primary_start);
+            let primary_end = char_column(segment, primary_end);
+            for offset in 0..end - start {
+                carets.push(if offset >= primary_start && offset < primary_end {
+                    '^'
+                } else {
+                    '~'
+                });
+            }
+        }
+        None => carets.push_str(&"^".repeat(end - start)),
+    }
+    Some(carets)
+}
+
+/// `return f(...)` and `name = f(...)` where the failing expression is that whole call
+/// of a plain name: CPython shows no carets for them (`_should_show_carets`).
+fn is_returned_or_assigned_call(
+    stripped: &str,
+    segment: &str,
+    anchors: Option<(usize, usize)>,
+) -> bool {
+    let Some((primary_start, _)) = anchors else {
+        return false;
+    };
+    let callee = &segment[..primary_start];
+    let is_name = !callee.is_empty()
+        && callee.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !callee.starts_with(|c: char| c.is_ascii_digit());
+    if !is_name || !segment.trim_end().ends_with(')') {
+        return false;
+    }
+    let Some(prefix) = stripped.strip_suffix(segment.trim_end()) else {
+        return false;
+    };
+    let prefix = prefix.trim_end();
+    if prefix == "return" {
+        return true;
+    }
+    match prefix.strip_suffix('=') {
+        Some(target) => {
+            let target = target.trim();
+            !target.is_empty()
+                && target.chars().all(|c| c.is_alphanumeric() || c == '_')
+                && !prefix.ends_with("==")
+        }
+        None => false,
+    }
+}
+
+/// Runs `code` as the `__main__` module and turns its end into an exit status.
+pub fn run_main(
+    ts: &ThreadState,
+    code: pyrite_objects::Py<pyrite_objects::code::Code>,
+    globals: PyRef,
+) -> Outcome {
+    let result = crate::ceval::run_code(ts, code, globals);
+    let outcome = match result {
+        Ok(_) => Outcome::Exit(0),
+        Err(err) => handle_uncaught(ts, err),
+    };
+    flush_stdout(ts);
+    outcome
+}
+
+fn flush_stdout(_ts: &ThreadState) {
+    let _ = std::io::stdout().flush();
+}
+
+/// `SystemExit` gives the status; anything else prints its traceback (status 1).
+pub fn handle_uncaught(ts: &ThreadState, err: PyErr) -> Outcome {
+    let exc = err.into_exception(ts);
+    flush_stdout(ts);
+    if exceptions::kind_of_type(exc.ob_type()) == ExceptionKind::SystemExit {
+        let code = exceptions::args_of(&exc);
+        let code = match code.as_slice() {
+            [] => None,
+            [code] => Some(code.clone()),
+            _ => exceptions::data(&exc).map(|data| data.args.borrow().clone()),
+        };
+        return match code {
+            None => Outcome::Exit(0),
+            Some(code) if pyrite_objects::singletons::is_none(&code) => Outcome::Exit(0),
+            Some(code) => match pyrite_objects::int::as_i64(&code) {
+                Some(status) => Outcome::Exit((status & 0xff) as u8),
+                None => {
+                    let text = code
+                        .str(ts)
+                        .map(|text| pystr::to_rust_string(&text))
+                        .unwrap_or_default();
+                    let mut stderr = std::io::stderr().lock();
+                    let _ = writeln!(stderr, "{text}");
+                    Outcome::Exit(1)
+                }
+            },
+        };
+    }
+    print_exception(ts, &exc);
+    Outcome::Exit(1)
+}

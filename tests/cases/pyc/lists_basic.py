@@ -1,0 +1,13 @@
+xs = [3, 1, 4, 1, 5, 9, 2, 6]
+print(xs, len(xs), xs[2], xs[-1], xs[1:4], xs[::3])
+xs.append(7); xs.extend([8, 8]); xs.insert(0, 0)
+print(xs, xs.count(1), xs.index(4))
+print(xs.pop(), xs.pop(0), xs)
+xs.remove(1); print(xs)
+xs.sort(); print(xs)
+xs.reverse(); print(xs)
+print(sorted(xs), sorted(xs, reverse=True), sorted(["bb", "a", "ccc"], key=len))
+ys = xs.copy(); ys[0] = 100; print(xs[0], ys[0])
+del ys[1]; del ys[1:3]; print(ys)
+print([1, 2] + [3], [0] * 4, 3 in xs, 42 in xs, min(xs), max(xs))
+zs = [[0] * 3 for _ in range(3)]; zs[1][1] = 5; print(zs)

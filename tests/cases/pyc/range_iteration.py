@@ -1,0 +1,7 @@
+print(list(range(5)), list(range(2, 10, 3)), list(range(10, 0, -2)), range(5), range(1, 10, 2))
+r = range(0, 20, 5)
+print(len(r), r[1], r[-1], 15 in r, 16 in r, list(r[1:3]))
+print(list(reversed(range(4))), sum(range(100)), list(enumerate("ab", start=1)))
+print(list(zip([1, 2, 3], "abc")), list(map(str, [1, 2])), list(filter(None, [0, 1, 2, ""])))
+it = iter([10, 20])
+print(next(it), next(it), next(it, "done"))

@@ -1,0 +1,7 @@
+print("{} and {}".format("a", "b"))
+print("{1} {0}".format("x", "y"))
+print("{name} is {age}".format(name="Bob", age=30))
+print("{:>6}|{:<6}|{:^6}".format(1, 2, 3))
+print("%s has %d items costing %.2f" % ("cart", 3, 9.5))
+print("%5s|%-5s|%03d|%x|%r" % ("a", "b", 7, 255, "q"))
+print("%(k)s=%(v)d" % {"k": "key", "v": 10})

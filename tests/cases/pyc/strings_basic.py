@@ -1,0 +1,10 @@
+s = "Hello, World"
+print(s.upper(), s.lower(), s.swapcase(), len(s))
+print(s[0], s[-1], s[0:5], s[7:], s[::-1], s[::2])
+print(s.split(", "), "a b  c".split(), "a,b,,c".split(","), "x".join(["1", "2", "3"]))
+print(s.replace("l", "L"), s.find("o"), s.rfind("o"), s.index("W"), s.count("l"))
+print(s.startswith("Hell"), s.endswith("ld"), "  pad ".strip(), "xxhixx".strip("x"))
+print("abc" * 3, "abc" + "def", "b" in "abc", "z" not in "abc")
+print(repr("it's"), repr('say "hi"'), repr("tab\t"), str(42), repr(3.0))
+print("title case words".title(), "cap".capitalize(), "42".isdigit(), "ab".isalpha())
+print("left".ljust(8, "."), "right".rjust(8), "mid".center(9, "*"), "7".zfill(3))
