@@ -288,4 +288,23 @@ mod single_tests {
             assert!(pyrite_ast::dump::dump(&tree).starts_with("Interactive(body=[If("));
         }
     }
+
+    // Oracle: ('multiple statements found while compiling a single statement', 1, 6, 1, 7).
+    #[test]
+    fn multiple_statements() {
+        let Err(super::ParseError::Syntax(e)) =
+            super::parse_interactive(b"x = 1\ny = 2\n", "<unknown>")
+        else {
+            panic!("expected a SyntaxError");
+        };
+        assert_eq!(
+            e.msg,
+            "multiple statements found while compiling a single statement"
+        );
+        assert_eq!(
+            (e.lineno, e.offset, e.end_lineno, e.end_offset),
+            (Some(1), Some(6), Some(1), Some(7))
+        );
+        assert!(super::parse_interactive(b"x = 1\n# c\n", "<unknown>").is_ok());
+    }
 }

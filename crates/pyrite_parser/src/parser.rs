@@ -864,6 +864,10 @@ impl<'a> Parser<'a> {
             if let Some(err) = self.error.take() {
                 return Err(err);
             }
+            if start == StartRule::Single && self.more_statements_follow() {
+                self.raise_syntax("multiple statements found while compiling a single statement");
+                return Err(self.error.take().unwrap_or_else(unreachable_error));
+            }
             return Ok(result);
         }
         if self.error.is_some() {
@@ -897,6 +901,17 @@ impl<'a> Parser<'a> {
             }
         }
         Err(self.error.take().unwrap_or_else(unreachable_error))
+    }
+
+    /// `bad_single_statement`: anything but whitespace and comments after the statement.
+    fn more_statements_follow(&self) -> bool {
+        self.tok_error.is_some()
+            || self.toks[self.pos.min(self.toks.len())..].iter().any(|t| {
+                !matches!(
+                    t.kind,
+                    TokKind::Newline | TokKind::Indent | TokKind::Dedent | TokKind::EndMarker
+                )
+            })
     }
 
     fn run(&mut self, start: StartRule) -> Option<Mod> {
