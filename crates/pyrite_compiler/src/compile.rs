@@ -90,3 +90,28 @@ pub fn codegen_sequences(
     warnings.extend(output.warnings);
     Ok((output.sequence, warnings))
 }
+
+/// What [`compile_module`] gives: the module's code object and the SyntaxWarnings raised
+/// on the way, as (line, message).
+pub struct Compiled {
+    pub code: CodeObject,
+    pub warnings: Vec<(i32, String)>,
+}
+
+/// `_PyAST_Compile`: the module's code object, each code unit turned into a code object
+/// by `assembler` (the flow-graph optimizer and assembler) as soon as it is finished.
+pub fn compile_module(
+    module: &Mod,
+    optimize: i32,
+    assembler: &mut codegen::Assembler<'_>,
+) -> Result<Compiled, CompileError> {
+    let future = FutureFeatures::from_ast(module)?;
+    let table = crate::symtable::build(module, &future)?;
+    let mut warnings = crate::ast_preprocess::finally_warnings(module);
+    let output = codegen::codegen_module(module, &table, future, optimize, assembler)?;
+    warnings.extend(output.warnings);
+    Ok(Compiled {
+        code: output.code,
+        warnings,
+    })
+}

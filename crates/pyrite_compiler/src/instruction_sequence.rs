@@ -264,8 +264,8 @@ pub struct CodeUnitMetadata {
     pub cellvars: Vec<String>,
     /// Sorted, as CPython's `dictbytype` sorts them.
     pub freevars: Vec<String>,
-    /// Locals of inlined comprehensions (PEP 709) that are hidden from `locals()`
-    /// (`u_fasthidden`: the name maps to true while hidden).
+    /// Locals of inlined comprehensions (PEP 709) in a module or class body: they get
+    /// `CO_FAST_HIDDEN` (CPython's `u_fasthidden` keys, whatever their value).
     pub fasthidden: Vec<String>,
     pub argcount: u32,
     pub posonlyargcount: u32,

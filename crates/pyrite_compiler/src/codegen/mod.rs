@@ -415,12 +415,8 @@ impl<'a, 'x> Compiler<'a, 'x> {
         self.emit(Opcode::RETURN_VALUE, 0, NO_LOCATION);
         let flags = self.code_flags();
         let unit = self.units.pop().expect("a code unit is open");
-        let mut fasthidden: Vec<String> = unit
-            .fasthidden
-            .iter()
-            .filter(|(_, hidden)| **hidden)
-            .map(|(name, _)| name.clone())
-            .collect();
+        // Every name that was ever hidden keeps CO_FAST_HIDDEN (CPython tests the key).
+        let mut fasthidden: Vec<String> = unit.fasthidden.keys().cloned().collect();
         fasthidden.sort();
         let metadata = CodeUnitMetadata {
             name: unit.name,
@@ -469,7 +465,11 @@ impl<'a, 'x> Compiler<'a, 'x> {
             varnames: unit.varnames,
             cellvars: unit.cellvars,
             freevars: unit.freevars,
-            fasthidden: Vec::new(),
+            fasthidden: {
+                let mut names: Vec<String> = unit.fasthidden.keys().cloned().collect();
+                names.sort();
+                names
+            },
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
