@@ -257,9 +257,11 @@ impl<'a, 'x> Compiler<'a, 'x> {
             if entry.needs_classdict {
                 cellvars.push("__classdict__".into());
             }
-            if entry.has_conditional_annotations {
-                cellvars.push("__conditional_annotations__".into());
-            }
+        }
+        // An implicit cell for any block with conditional annotations, modules included
+        // (CPython adds it whatever the block type; a module's cell is never used).
+        if entry.has_conditional_annotations {
+            cellvars.push("__conditional_annotations__".into());
         }
         let mut freevars: Vec<String> = entry
             .symbols
