@@ -29,13 +29,21 @@ fn placeholder_code(unit: CodeUnit) -> Result<CodeObject, CompileError> {
     let meta = unit.metadata.clone();
     let mut names = Vec::new();
     let mut kinds = Vec::new();
+    // As `compute_localsplus_info`: a cell that is also a local shares its slot.
     for name in &meta.varnames {
         names.push(name.as_str().into());
-        kinds.push(LocalKind::LOCAL);
+        let cell = if meta.cellvars.contains(name) {
+            LocalKind::CELL
+        } else {
+            0
+        };
+        kinds.push(LocalKind::LOCAL | cell);
     }
     for name in &meta.cellvars {
-        names.push(name.as_str().into());
-        kinds.push(LocalKind::CELL);
+        if !meta.varnames.contains(name) {
+            names.push(name.as_str().into());
+            kinds.push(LocalKind::CELL);
+        }
     }
     for name in &meta.freevars {
         names.push(name.as_str().into());
@@ -56,7 +64,7 @@ fn placeholder_code(unit: CodeUnit) -> Result<CodeObject, CompileError> {
         }
     }
     Ok(CodeObject {
-        co_argcount: meta.argcount,
+        co_argcount: meta.argcount + meta.posonlyargcount,
         co_posonlyargcount: meta.posonlyargcount,
         co_kwonlyargcount: meta.kwonlyargcount,
         co_stacksize: 0,
