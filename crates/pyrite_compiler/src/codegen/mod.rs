@@ -15,6 +15,9 @@ mod pattern;
 mod stmt;
 pub(crate) mod unparse;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::{BTreeSet, HashMap};
 
 use pyrite_ast::{Location, Mod, Stmt, SyntaxError};
@@ -452,11 +455,12 @@ impl<'a, 'x> Compiler<'a, 'x> {
     }
 
     /// The module's code unit, when the whole module has been generated.
-    fn finish_module(&mut self) -> CgResult<(CodeObject, InstructionSequence)> {
-        let add_none = true;
-        self.load_const(Constant::None, NO_LOCATION);
+    /// An expression module (`eval` mode) returns its value: no `None` is added.
+    fn finish_module(&mut self, add_none: bool) -> CgResult<(CodeObject, InstructionSequence)> {
+        if add_none {
+            self.load_const(Constant::None, NO_LOCATION);
+        }
         self.emit(Opcode::RETURN_VALUE, 0, NO_LOCATION);
-        let _ = add_none;
         let flags = self.code_flags();
         let unit = self.units.pop().expect("the module unit is open");
         let metadata = CodeUnitMetadata {
@@ -1011,13 +1015,12 @@ pub fn codegen_module<'a, 'x>(
         }
         Mod::Expression(e) => {
             compiler.visit_expr(&e.body)?;
-            compiler.emit_noarg(Opcode::RETURN_VALUE, NO_LOCATION);
-            let unit = compiler.units.pop().expect("module unit");
-            let dump = unit.seq.clone();
-            let _ = dump;
-            return Err(CompileError::Assemble(
-                "expression mode is not supported yet".into(),
-            ));
+            let (code, sequence) = compiler.finish_module(false)?;
+            return Ok(ModuleOutput {
+                code,
+                sequence,
+                warnings: compiler.warnings,
+            });
         }
         Mod::FunctionType(_) => {
             return Err(CompileError::Assemble(
@@ -1025,7 +1028,7 @@ pub fn codegen_module<'a, 'x>(
             ));
         }
     }
-    let (code, sequence) = compiler.finish_module()?;
+    let (code, sequence) = compiler.finish_module(true)?;
     Ok(ModuleOutput {
         code,
         sequence,
