@@ -92,7 +92,7 @@ pub(crate) struct FBlock<'a> {
     loc: SourceLocation,
 }
 
-/// `MAX_NESTED_BLOCKS`... CPython's `CO_MAXBLOCKS`.
+/// `CO_MAXBLOCKS`: how many frame blocks may nest in one code unit.
 const MAX_BLOCKS: usize = 21;
 /// `_PY_STACK_USE_GUIDELINE`.
 pub(crate) const STACK_USE_GUIDELINE: usize = 30;
@@ -146,7 +146,8 @@ pub struct Compiler<'a, 'x> {
     units: Vec<Unit<'a>>,
     assembler: &'x mut Assembler<'x>,
     depth: u32,
-    /// Collected nested sequences (for the codegen dump), keyed by unit depth.
+    /// Whether finished units' sequences are kept in their parent's `nested` list
+    /// (`c_save_nested_seqs`, for the codegen dump).
     save_nested: bool,
     /// `SyntaxWarning`s raised while generating: (line, message).
     pub(crate) warnings: Vec<(i32, String)>,
