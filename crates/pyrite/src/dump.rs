@@ -121,8 +121,12 @@ fn dump_codegen(source: &[u8], path: &str, config: &Config) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(other) => {
-            eprintln!("pyrite: cannot generate code: {other:?}");
+        Err(CompileError::Recursion) => {
+            eprintln!("RecursionError: maximum recursion depth exceeded during compilation");
+            ExitCode::from(1)
+        }
+        Err(CompileError::Assemble(msg)) => {
+            eprintln!("SystemError: {msg}");
             ExitCode::from(1)
         }
     }
