@@ -3,7 +3,9 @@
 //! CPython counterpart: `Python/symtable.c`, `Python/compile.c`, `Python/codegen.c`,
 //! `Python/flowgraph.c`, `Python/assemble.c` and `Python/marshal.c`.
 
+pub mod assemble;
 mod docstring;
+pub mod flowgraph;
 pub mod future;
 pub mod instruction_sequence;
 pub mod symtable;
