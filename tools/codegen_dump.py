@@ -11,7 +11,8 @@ targets as instruction indices), then its nested sequences (`get_nested()`, in t
 order the code units were finished), depth-first. The module's own `__annotate__`
 (spliced in place of ANNOTATIONS_PLACEHOLDER later) is not visible there, so it is not
 printed. A SyntaxError prints `SyntaxError MSG LINENO OFFSET END_LINENO END_OFFSET`.
-`dump(path)` returns the text; tools/oracle_batch.mjs calls it in-process."""
+`dump(path, optimize)` returns the text (`optimize=2` is what `pyrite -OO` is compared
+with); tools/oracle_batch.mjs calls it in-process."""
 
 import ast
 import sys
@@ -36,13 +37,13 @@ def _dump_seq(seq, depth, names, out):
 _KEEP = []
 
 
-def dump(path):
+def dump(path, optimize=0):
     import _testinternalcapi
     with open(path, "rb") as f:
         src = f.read()
     try:
         tree = ast.parse(src, filename=path)
-        insts, _ = _testinternalcapi.compiler_codegen(tree, path, 0, 0)
+        insts, _ = _testinternalcapi.compiler_codegen(tree, path, optimize, 0)
     except SyntaxError as e:
         return "SyntaxError %s %s %s %s %s" % (e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
     _KEEP.append((tree, insts))

@@ -29,6 +29,8 @@ DUMP_AREAS = {
     # `pyc` cases run the oracle's own bytecode: tools/regen.py compiles NAME.py to
     # NAME.pyc under the oracle (co_filename "NAME.py"), and pyrite runs NAME.pyc.
     "pyc": "pyc",
+    # the same dump with -OO (asserts, docstrings and __debug__ optimized away)
+    "codegen_oo": "codegen-OO",
 }
 
 
@@ -96,6 +98,8 @@ class Case:
     def pyrite_command(self):
         if self.mode == "pyc":
             return [str(pyrite_binary()), self.path.with_suffix(".pyc").name]
+        if self.mode == "codegen-OO":
+            return [str(pyrite_binary()), "-OO", "-X", "dump=codegen", self.path.name]
         dump = [] if self.mode == "run" else ["-X", f"dump={self.mode}"]
         return [str(pyrite_binary()), *dump, self.path.name]
 

@@ -9,9 +9,10 @@
 // "ast" / "code" / "syntaxerror" (dump FILE with shared/oracle/codedump.py's rules),
 // "symtable" (tools/symtable_dump.py's dump of FILE's symbol tables), "codegen"
 // (tools/codegen_dump.py's dump of FILE's pre-optimization instruction sequences),
-// "ast-sha256" / "code-sha256" (only the sha256 of that dump), or "make-pyc" (compile
-// FILE to FILE with .pyc, co_filename the bare file name, a timestamp header with mtime
-// 0) and "pyc" (run that .pyc as __main__, as `python3 NAME.pyc` does).
+// "codegen-OO" (the same at optimization level 2), "ast-sha256" / "code-sha256"
+// (only the sha256 of that dump), or "make-pyc" (compile FILE to FILE with .pyc,
+// co_filename the bare file name, a timestamp header with mtime 0) and "pyc" (run
+// that .pyc as __main__, as `python3 NAME.pyc` does).
 // Each result is {"stdout", "stderr" (base64), "status"}. Between jobs the
 // interpreter state a program can change is put back: sys.argv/path/modules of the
 // program's own modules, std streams, warnings filters, recursion limit, trace hooks.
@@ -119,6 +120,8 @@ def prepare(mode, file, args, cwd):
         return lambda: print(symtable_dump.dump(file))
     if mode == "codegen":
         return lambda: print(codegen_dump.dump(file))
+    if mode == "codegen-OO":
+        return lambda: print(codegen_dump.dump(file, optimize=2))
     if mode == "make-pyc":
         import importlib._bootstrap_external as bootstrap
         with open(file, "rb") as f:

@@ -33,7 +33,7 @@ pub fn run(program_name: &str, mode: &str, config: &Config) -> ExitCode {
     match mode {
         "ast" => dump_ast(&source, path),
         "syntaxerror" => dump_syntax_error(&source, path),
-        "code" => not_yet(program_name, "the compiler (issue 'Compiler')"),
+        "code" => dump_code(&source, path, config),
         "symtable" => dump_symtable(&source, path),
         "codegen" => dump_codegen(&source, path, config),
         _ => {
@@ -133,16 +133,79 @@ fn dump_codegen(source: &[u8], path: &str, config: &Config) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(other) => {
-            eprintln!("pyrite: cannot generate code: {other:?}");
+        Err(CompileError::Recursion) => {
+            eprintln!("RecursionError: maximum recursion depth exceeded during compilation");
+            ExitCode::from(1)
+        }
+        Err(CompileError::Assemble(msg)) => {
+            eprintln!("SystemError: {msg}");
             ExitCode::from(1)
         }
     }
 }
 
-fn not_yet(program_name: &str, what: &str) -> ExitCode {
-    eprintln!("{program_name}: cannot dump yet: {what} is not implemented");
-    ExitCode::from(1)
+/// `codedump.py code FILE`: every code object, or `SyntaxError MSG LINENO OFFSET`.
+fn dump_code(source: &[u8], path: &str, config: &Config) -> ExitCode {
+    use pyrite_compiler::codegen::CompileError;
+    let parsed = match pyrite_parser::parse_with_warnings(
+        source,
+        path,
+        pyrite_parser::parser::StartRule::File,
+    ) {
+        Ok(parsed) => parsed,
+        Err((err, warnings)) => {
+            print_warnings(&warnings, path, source);
+            return match err {
+                pyrite_parser::ParseError::Syntax(err) => {
+                    println!(
+                        "SyntaxError {} {} {}",
+                        err.msg,
+                        option_repr(err.lineno),
+                        option_repr(err.offset)
+                    );
+                    ExitCode::SUCCESS
+                }
+                pyrite_parser::ParseError::Value(msg) => {
+                    eprintln!("ValueError: {msg}");
+                    ExitCode::from(1)
+                }
+                pyrite_parser::ParseError::Memory(msg) => {
+                    eprintln!("MemoryError: {msg}");
+                    ExitCode::from(1)
+                }
+            };
+        }
+    };
+    print_warnings(&parsed.warnings, path, source);
+    match pyrite_compiler::compile::compile_file(&parsed.module, path, i32::from(config.optimize)) {
+        Ok(compiled) => {
+            let warnings: Vec<pyrite_parser::SyntaxWarning> = compiled
+                .warnings
+                .into_iter()
+                .map(|(lineno, msg)| pyrite_parser::SyntaxWarning { msg, lineno })
+                .collect();
+            print_warnings(&warnings, path, source);
+            println!("{}", pyrite_bytecode::codedump::dump(&compiled.code));
+            ExitCode::SUCCESS
+        }
+        Err(CompileError::Syntax(err)) => {
+            println!(
+                "SyntaxError {} {} {}",
+                err.msg,
+                option_repr(err.lineno),
+                option_repr(err.offset)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(CompileError::Recursion) => {
+            eprintln!("RecursionError: maximum recursion depth exceeded during compilation");
+            ExitCode::from(1)
+        }
+        Err(CompileError::Assemble(msg)) => {
+            eprintln!("SystemError: {msg}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn option_repr(value: Option<i32>) -> String {

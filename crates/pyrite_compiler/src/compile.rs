@@ -29,13 +29,21 @@ fn placeholder_code(unit: CodeUnit) -> Result<CodeObject, CompileError> {
     let meta = unit.metadata.clone();
     let mut names = Vec::new();
     let mut kinds = Vec::new();
+    // As `compute_localsplus_info`: a cell that is also a local shares its slot.
     for name in &meta.varnames {
         names.push(name.as_str().into());
-        kinds.push(LocalKind::LOCAL);
+        let cell = if meta.cellvars.contains(name) {
+            LocalKind::CELL
+        } else {
+            0
+        };
+        kinds.push(LocalKind::LOCAL | cell);
     }
     for name in &meta.cellvars {
-        names.push(name.as_str().into());
-        kinds.push(LocalKind::CELL);
+        if !meta.varnames.contains(name) {
+            names.push(name.as_str().into());
+            kinds.push(LocalKind::CELL);
+        }
     }
     for name in &meta.freevars {
         names.push(name.as_str().into());
@@ -56,7 +64,7 @@ fn placeholder_code(unit: CodeUnit) -> Result<CodeObject, CompileError> {
         }
     }
     Ok(CodeObject {
-        co_argcount: meta.argcount,
+        co_argcount: meta.argcount + meta.posonlyargcount,
         co_posonlyargcount: meta.posonlyargcount,
         co_kwonlyargcount: meta.kwonlyargcount,
         co_stacksize: 0,
@@ -89,4 +97,39 @@ pub fn codegen_sequences(
     let mut warnings = crate::ast_preprocess::finally_warnings(module);
     warnings.extend(output.warnings);
     Ok((output.sequence, warnings))
+}
+
+/// What [`compile_module`] gives: the module's code object and the SyntaxWarnings raised
+/// on the way, as (line, message).
+pub struct Compiled {
+    pub code: CodeObject,
+    pub warnings: Vec<(i32, String)>,
+}
+
+/// `_PyAST_Compile`: the module's code object, each code unit turned into a code object
+/// by `assembler` (the flow-graph optimizer and assembler) as soon as it is finished.
+pub fn compile_module(
+    module: &Mod,
+    optimize: i32,
+    assembler: &mut codegen::Assembler<'_>,
+) -> Result<Compiled, CompileError> {
+    let future = FutureFeatures::from_ast(module)?;
+    let table = crate::symtable::build(module, &future)?;
+    let mut warnings = crate::ast_preprocess::finally_warnings(module);
+    let output = codegen::codegen_module(module, &table, future, optimize, assembler)?;
+    warnings.extend(output.warnings);
+    Ok(Compiled {
+        code: output.code,
+        warnings,
+    })
+}
+
+/// `compile(source, filename, "exec")`: the module's code object, each unit through the
+/// flow-graph optimizer and assembler.
+pub fn compile_file(module: &Mod, filename: &str, optimize: i32) -> Result<Compiled, CompileError> {
+    let mut assembler = |unit: CodeUnit| {
+        crate::assemble::optimize_and_assemble(unit, filename)
+            .map_err(|err| CompileError::Assemble(format!("{}: {}", err.kind, err.message)))
+    };
+    compile_module(module, optimize, &mut assembler)
 }

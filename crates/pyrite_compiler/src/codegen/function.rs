@@ -241,6 +241,7 @@ impl<'a> Compiler<'a, '_> {
         )?;
         let ste = self.ste();
         let mut first = 0;
+        let stripped = self.optimize >= 2 && ste.has_docstring;
         if self.has_docstring(ste)
             && let Some(ast::Stmt::Expr(stmt)) = def.body.first()
             && let Expr::Constant(c) = &*stmt.value
@@ -255,6 +256,9 @@ impl<'a> Compiler<'a, '_> {
         let wrap = ste.coroutine || ste.generator;
         if wrap {
             self.push_fblock(NO_LOCATION, FBlockKind::StopIteration, Some(start), None)?;
+        }
+        if stripped {
+            first = self.strip_docstring(&def.body);
         }
         for stmt in &def.body[first..] {
             self.visit_stmt(stmt)?;

@@ -15,6 +15,9 @@ mod pattern;
 mod stmt;
 pub(crate) mod unparse;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::{BTreeSet, HashMap};
 
 use pyrite_ast::{Location, Mod, Stmt, SyntaxError};
@@ -89,7 +92,7 @@ pub(crate) struct FBlock<'a> {
     loc: SourceLocation,
 }
 
-/// `MAX_NESTED_BLOCKS`... CPython's `CO_MAXBLOCKS`.
+/// `CO_MAXBLOCKS`: how many frame blocks may nest in one code unit.
 const MAX_BLOCKS: usize = 21;
 /// `_PY_STACK_USE_GUIDELINE`.
 pub(crate) const STACK_USE_GUIDELINE: usize = 30;
@@ -143,7 +146,8 @@ pub struct Compiler<'a, 'x> {
     units: Vec<Unit<'a>>,
     assembler: &'x mut Assembler<'x>,
     depth: u32,
-    /// Collected nested sequences (for the codegen dump), keyed by unit depth.
+    /// Whether finished units' sequences are kept in their parent's `nested` list
+    /// (`c_save_nested_seqs`, for the codegen dump).
     save_nested: bool,
     /// `SyntaxWarning`s raised while generating: (line, message).
     pub(crate) warnings: Vec<(i32, String)>,
@@ -257,9 +261,11 @@ impl<'a, 'x> Compiler<'a, 'x> {
             if entry.needs_classdict {
                 cellvars.push("__classdict__".into());
             }
-            if entry.has_conditional_annotations {
-                cellvars.push("__conditional_annotations__".into());
-            }
+        }
+        // An implicit cell for any block with conditional annotations, modules included
+        // (CPython adds it whatever the block type; a module's cell is never used).
+        if entry.has_conditional_annotations {
+            cellvars.push("__conditional_annotations__".into());
         }
         let mut freevars: Vec<String> = entry
             .symbols
@@ -415,12 +421,8 @@ impl<'a, 'x> Compiler<'a, 'x> {
         self.emit(Opcode::RETURN_VALUE, 0, NO_LOCATION);
         let flags = self.code_flags();
         let unit = self.units.pop().expect("a code unit is open");
-        let mut fasthidden: Vec<String> = unit
-            .fasthidden
-            .iter()
-            .filter(|(_, hidden)| **hidden)
-            .map(|(name, _)| name.clone())
-            .collect();
+        // Every name that was ever hidden keeps CO_FAST_HIDDEN (CPython tests the key).
+        let mut fasthidden: Vec<String> = unit.fasthidden.keys().cloned().collect();
         fasthidden.sort();
         let metadata = CodeUnitMetadata {
             name: unit.name,
@@ -454,11 +456,12 @@ impl<'a, 'x> Compiler<'a, 'x> {
     }
 
     /// The module's code unit, when the whole module has been generated.
-    fn finish_module(&mut self) -> CgResult<(CodeObject, InstructionSequence)> {
-        let add_none = true;
-        self.load_const(Constant::None, NO_LOCATION);
+    /// An expression module (`eval` mode) returns its value: no `None` is added.
+    fn finish_module(&mut self, add_none: bool) -> CgResult<(CodeObject, InstructionSequence)> {
+        if add_none {
+            self.load_const(Constant::None, NO_LOCATION);
+        }
         self.emit(Opcode::RETURN_VALUE, 0, NO_LOCATION);
-        let _ = add_none;
         let flags = self.code_flags();
         let unit = self.units.pop().expect("the module unit is open");
         let metadata = CodeUnitMetadata {
@@ -469,7 +472,11 @@ impl<'a, 'x> Compiler<'a, 'x> {
             varnames: unit.varnames,
             cellvars: unit.cellvars,
             freevars: unit.freevars,
-            fasthidden: Vec::new(),
+            fasthidden: {
+                let mut names: Vec<String> = unit.fasthidden.keys().cloned().collect();
+                names.sort();
+                names
+            },
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
@@ -1009,13 +1016,12 @@ pub fn codegen_module<'a, 'x>(
         }
         Mod::Expression(e) => {
             compiler.visit_expr(&e.body)?;
-            compiler.emit_noarg(Opcode::RETURN_VALUE, NO_LOCATION);
-            let unit = compiler.units.pop().expect("module unit");
-            let dump = unit.seq.clone();
-            let _ = dump;
-            return Err(CompileError::Assemble(
-                "expression mode is not supported yet".into(),
-            ));
+            let (code, sequence) = compiler.finish_module(false)?;
+            return Ok(ModuleOutput {
+                code,
+                sequence,
+                warnings: compiler.warnings,
+            });
         }
         Mod::FunctionType(_) => {
             return Err(CompileError::Assemble(
@@ -1023,7 +1029,7 @@ pub fn codegen_module<'a, 'x>(
             ));
         }
     }
-    let (code, sequence) = compiler.finish_module()?;
+    let (code, sequence) = compiler.finish_module(true)?;
     Ok(ModuleOutput {
         code,
         sequence,

@@ -27,6 +27,45 @@ fn is_star_wildcard(p: &Pattern) -> bool {
     matches!(p, Pattern::MatchStar(s) if s.name.is_none())
 }
 
+/// A constant as a set element: equal numbers of any type are one key (`1`, `1.0`,
+/// `True` and `1+0j`), as in the `set` CPython checks mapping keys with.
+#[derive(PartialEq)]
+enum KeyIdentity {
+    Integer(num_bigint::BigInt),
+    Float(u64),
+    Complex(u64, u64),
+    Other(String),
+}
+
+impl KeyIdentity {
+    fn of(value: &ConstantValue) -> KeyIdentity {
+        fn float(f: f64) -> KeyIdentity {
+            if f.fract() == 0.0 && f.is_finite() {
+                let text = format!("{f:.0}");
+                if let Ok(n) = text.parse::<num_bigint::BigInt>() {
+                    return KeyIdentity::Integer(n);
+                }
+            }
+            // -0.0 == 0.0 was handled above; NaNs are never equal in CPython either
+            // (distinct objects), which bit patterns only approximate.
+            KeyIdentity::Float(f.to_bits())
+        }
+        match value {
+            ConstantValue::Bool(b) => KeyIdentity::Integer(i32::from(*b).into()),
+            ConstantValue::Int(n) => KeyIdentity::Integer(n.clone()),
+            ConstantValue::Float(f) => float(*f),
+            ConstantValue::Complex { real, imag } => {
+                if *imag == 0.0 {
+                    float(*real)
+                } else {
+                    KeyIdentity::Complex(real.to_bits(), imag.to_bits())
+                }
+            }
+            other => KeyIdentity::Other(format!("{other:?}")),
+        }
+    }
+}
+
 fn constant_repr(value: &ConstantValue) -> String {
     value.repr()
 }
@@ -449,7 +488,7 @@ impl<'a> Compiler<'a, '_> {
             self.add_compare(CmpOp::GtE, l);
             self.jump_to_fail_pop(l, pc, seq::real(Opcode::POP_JUMP_IF_FALSE));
         }
-        let mut seen: Vec<Constant> = Vec::new();
+        let mut seen: Vec<KeyIdentity> = Vec::new();
         for key in &m.keys {
             let folded = match key {
                 Expr::Constant(c) => Some(c.value.clone()),
@@ -457,7 +496,8 @@ impl<'a> Compiler<'a, '_> {
             };
             if let Some(folded) = folded {
                 let value = Constant::from(folded.clone());
-                if seen.contains(&value) {
+                let identity = KeyIdentity::of(&folded);
+                if seen.contains(&identity) {
                     return Err(self.error(
                         format!(
                             "mapping pattern checks duplicate key ({})",
@@ -466,7 +506,7 @@ impl<'a> Compiler<'a, '_> {
                         l,
                     ));
                 }
-                seen.push(value.clone());
+                seen.push(identity);
                 self.load_const(value, loc(key.location()));
                 continue;
             }

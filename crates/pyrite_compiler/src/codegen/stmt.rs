@@ -35,16 +35,18 @@ impl<'a> Compiler<'a, '_> {
             return Ok(());
         }
         let mut first = 0;
-        if !self.interactive
-            && self.has_docstring(ste)
-            && let Some(Stmt::Expr(stmt)) = body.first()
-            && let Expr::Constant(constant) = &*stmt.value
-            && let ast::ConstantValue::Str(text) = &constant.value
-        {
-            first = 1;
-            let doc = crate::docstring_clean::clean_doc(text);
-            self.load_const(Constant::Str(doc), loc(constant.location));
-            self.nameop("__doc__", ExprContext::Store, NO_LOCATION)?;
+        if !self.interactive {
+            first = self.strip_docstring(body);
+            if self.has_docstring(ste)
+                && let Some(Stmt::Expr(stmt)) = body.first()
+                && let Expr::Constant(constant) = &*stmt.value
+                && let ast::ConstantValue::Str(text) = &constant.value
+            {
+                first = 1;
+                let doc = crate::docstring_clean::clean_doc(text);
+                self.load_const(Constant::Str(doc), loc(constant.location));
+                self.nameop("__doc__", ExprContext::Store, NO_LOCATION)?;
+            }
         }
         for stmt in &body[first..] {
             self.visit_stmt(stmt)?;
@@ -53,6 +55,34 @@ impl<'a> Compiler<'a, '_> {
             self.process_deferred_annotations(start)?;
         }
         Ok(())
+    }
+
+    /// Under `-OO` CPython's AST preprocessing removes docstrings (a body that was only
+    /// a docstring keeps a `pass` in its place): the number of leading statements to
+    /// skip, after emitting that `pass`.
+    pub(crate) fn strip_docstring(&mut self, body: &'a [Stmt]) -> usize {
+        if self.optimize < 2 || !self.ste().has_docstring {
+            return 0;
+        }
+        let Some(Stmt::Expr(stmt)) = body.first() else {
+            return 0;
+        };
+        if !matches!(&*stmt.value, Expr::Constant(c) if matches!(c.value, ast::ConstantValue::Str(_)))
+        {
+            return 0;
+        }
+        if body.len() == 1 {
+            // The `pass` spans four columns from the docstring's start.
+            let start = stmt.location;
+            let pass = SourceLocation::new(
+                start.lineno,
+                start.lineno,
+                start.col_offset,
+                start.col_offset + 4,
+            );
+            self.emit_noarg(Opcode::NOP, pass);
+        }
+        1
     }
 
     /// `codegen_process_deferred_annotations`: the `__annotate__` of a module or class.
