@@ -213,7 +213,7 @@ fn option_repr(value: Option<i32>) -> String {
 }
 
 /// Prints the parser's warnings as `warnings.showwarning` does.
-fn print_warnings(warnings: &[pyrite_parser::SyntaxWarning], path: &str, source: &[u8]) {
+pub(crate) fn print_warnings(warnings: &[pyrite_parser::SyntaxWarning], path: &str, source: &[u8]) {
     let text = String::from_utf8_lossy(source);
     for warning in warnings {
         eprintln!("{path}:{}: SyntaxWarning: {}", warning.lineno, warning.msg);

@@ -116,6 +116,9 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
     {
         return run::run_pyc_file(path, &config.args);
     }
+    if let Program::File(path) = &config.program {
+        return run::run_source_file(path, &config.args, config.optimize);
+    }
     eprintln!(
         "{program_name}: cannot run Python code yet: the evaluation loop is not implemented \
          (see the runtime issue); `-X dump=ast|code FILE` shows the parser's and compiler's output"

@@ -1,8 +1,10 @@
-//! Running a program: a `.pyc` file's module code object as `__main__`.
+//! Running a program: a source file compiled by Pyrite's compiler, or a `.pyc` file's
+//! module code object, as `__main__`.
 //!
 //! CPython counterpart: `Modules/main.c` (`pymain_run_file`), `Python/pythonrun.c`
-//! (`maybe_pyc_file`, `run_pyc_file`): a file whose name ends in `.pyc` is unmarshalled
-//! after its 16-byte header and run directly.
+//! (`_PyRun_SimpleFileObject`, `maybe_pyc_file`, `run_pyc_file`): a file whose name ends
+//! in `.pyc` is unmarshalled after its 16-byte header and run directly; any other file is
+//! compiled with its absolute path as `co_filename`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -29,17 +31,164 @@ pub fn is_pyc_file(path: &str) -> bool {
 
 /// Runs a `.pyc` file as `__main__` with `sys.argv = [path, *args]`.
 pub fn run_pyc_file(path: &str, args: &[String]) -> ExitCode {
+    run_on_interpreter_thread(path, args, run_pyc_in)
+}
+
+/// Compiles a source file and runs it as `__main__` with `sys.argv = [path, *args]`.
+pub fn run_source_file(path: &str, args: &[String], optimize: u8) -> ExitCode {
+    run_on_interpreter_thread(path, args, move |ts, path, argv| {
+        run_source_in(ts, path, argv, optimize)
+    })
+}
+
+fn run_on_interpreter_thread(
+    path: &str,
+    args: &[String],
+    body: impl FnOnce(&ThreadState, &str, &[String]) -> u8 + Send + 'static,
+) -> ExitCode {
     let path = path.to_owned();
     let mut argv = vec![path.clone()];
     argv.extend_from_slice(args);
     let worker = std::thread::Builder::new()
         .name("main".to_owned())
         .stack_size(INTERPRETER_STACK_SIZE)
-        .spawn(move || with_gil(|ts| run_pyc_in(ts, &path, &argv)));
+        .spawn(move || with_gil(|ts| body(ts, &path, &argv)));
     match worker.map(|handle| handle.join()) {
         Ok(Ok(status)) => ExitCode::from(status),
         _ => ExitCode::from(1),
     }
+}
+
+fn run_source_in(ts: &ThreadState, path: &str, argv: &[String], optimize: u8) -> u8 {
+    let source = match std::fs::read(path) {
+        Ok(source) => source,
+        Err(err) => {
+            eprintln!("pyrite: can't open file '{path}': {err}");
+            return 2;
+        }
+    };
+    // like python3: `__file__` and `co_filename` are the absolute path
+    let filename = std::path::absolute(path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| path.to_owned());
+    let code = match compile_source(&source, &filename, optimize) {
+        Ok(code) => code,
+        Err(status) => return status,
+    };
+    let runtime = pyrite_modules::init(ts, argv);
+    let code = match pyrite_objects::code::new(ts, code) {
+        Ok(code) => code,
+        Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
+    };
+    let globals = match main_globals(ts, &runtime, &filename) {
+        Ok(globals) => globals,
+        Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
+    };
+    let status = exit_status(pythonrun::run_main(ts, code, globals));
+    drop(runtime);
+    status
+}
+
+/// Parses and compiles a whole file; on a compile-time error prints what CPython's top
+/// level prints and gives the exit status.
+fn compile_source(
+    source: &[u8],
+    filename: &str,
+    optimize: u8,
+) -> Result<pyrite_bytecode::code::CodeObject, u8> {
+    use pyrite_compiler::codegen::CompileError;
+    use pyrite_parser::ParseError;
+    let parsed = pyrite_parser::parse_with_warnings(
+        source,
+        filename,
+        pyrite_parser::parser::StartRule::File,
+    );
+    let module = match parsed {
+        Ok(parsed) => {
+            crate::dump::print_warnings(&parsed.warnings, filename, source);
+            parsed.module
+        }
+        Err((err, warnings)) => {
+            crate::dump::print_warnings(&warnings, filename, source);
+            match err {
+                ParseError::Syntax(err) => print_syntax_error(filename, &err),
+                ParseError::Value(msg) => eprintln!("ValueError: {msg}"),
+                ParseError::Memory(msg) => eprintln!("MemoryError: {msg}"),
+            }
+            return Err(1);
+        }
+    };
+    match pyrite_compiler::compile::compile_file(&module, filename, i32::from(optimize)) {
+        Ok(compiled) => {
+            let warnings: Vec<pyrite_parser::SyntaxWarning> = compiled
+                .warnings
+                .into_iter()
+                .map(|(lineno, msg)| pyrite_parser::SyntaxWarning { msg, lineno })
+                .collect();
+            crate::dump::print_warnings(&warnings, filename, source);
+            Ok(compiled.code)
+        }
+        Err(CompileError::Syntax(err)) => {
+            print_syntax_error(filename, &err);
+            Err(1)
+        }
+        Err(CompileError::Recursion) => {
+            eprintln!("RecursionError: maximum recursion depth exceeded during compilation");
+            Err(1)
+        }
+        Err(CompileError::Assemble(msg)) => {
+            eprintln!("SystemError: {msg}");
+            Err(1)
+        }
+    }
+}
+
+/// The top-level report of a `SyntaxError` raised while compiling `__main__`, as
+/// `traceback.TracebackException._format_syntax_error` writes it (no traceback lines:
+/// the error comes before any frame runs).
+fn print_syntax_error(filename: &str, err: &pyrite_ast::SyntaxError) {
+    let mut out = String::new();
+    if let Some(lineno) = err.lineno {
+        out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
+    }
+    if let Some(text) = &err.text {
+        let rtext = text.trim_end_matches('\n');
+        let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+        let spaces = rtext.chars().count() - ltext.chars().count();
+        out.push_str(&format!("    {ltext}\n"));
+        if let Some(offset) = err.offset {
+            let len = rtext.chars().count() as i32;
+            let mut offset = offset;
+            let mut end_offset = if err.lineno == err.end_lineno {
+                err.end_offset.filter(|&e| e != 0).unwrap_or(offset)
+            } else {
+                len + 1
+            };
+            let text_len = text.chars().count() as i32;
+            if offset > text_len {
+                offset = len + 1;
+            }
+            if end_offset > text_len {
+                end_offset = len + 1;
+            }
+            if offset >= end_offset || end_offset < 0 {
+                end_offset = offset + 1;
+            }
+            let colno = offset - 1 - spaces as i32;
+            let end_colno = end_offset - 1 - spaces as i32;
+            if colno >= 0 {
+                let caretspace: String = ltext
+                    .chars()
+                    .take(colno as usize)
+                    .map(|c| if c.is_whitespace() { c } else { ' ' })
+                    .collect();
+                let carets = "^".repeat((end_colno - colno).max(0) as usize);
+                out.push_str(&format!("    {caretspace}{carets}\n"));
+            }
+        }
+    }
+    out.push_str(&format!("{}: {}\n", err.kind.class_name(), err.msg));
+    eprint!("{out}");
 }
 
 fn run_pyc_in(ts: &ThreadState, path: &str, argv: &[String]) -> u8 {
