@@ -25,6 +25,9 @@ DUMP_AREAS = {
     "code": "code",
     "syntaxerror": "syntaxerror",
     "symtable": "symtable",
+    "codegen": "codegen",
+    # the same dump with -OO (asserts, docstrings and __debug__ optimized away)
+    "codegen_oo": "codegen-OO",
 }
 
 
@@ -90,6 +93,8 @@ class Case:
         return out.read_bytes(), err, rc
 
     def pyrite_command(self):
+        if self.mode == "codegen-OO":
+            return [str(pyrite_binary()), "-OO", "-X", "dump=codegen", self.path.name]
         dump = [] if self.mode == "run" else ["-X", f"dump={self.mode}"]
         return [str(pyrite_binary()), *dump, self.path.name]
 

@@ -108,6 +108,15 @@ pub const NO_LOCATION: SourceLocation = SourceLocation {
     end_col_offset: -1,
 };
 
+/// `NEXT_LOCATION`: the instruction takes the location of the instruction after it (the
+/// flow-graph pass resolves it; codegen uses it for the POP_TOP after a matched case).
+pub const NEXT_LOCATION: SourceLocation = SourceLocation {
+    lineno: -2,
+    end_lineno: -2,
+    col_offset: -2,
+    end_col_offset: -2,
+};
+
 impl SourceLocation {
     pub const fn new(lineno: i32, end_lineno: i32, col_offset: i32, end_col_offset: i32) -> Self {
         SourceLocation {
@@ -255,9 +264,13 @@ pub struct CodeUnitMetadata {
     pub cellvars: Vec<String>,
     /// Sorted, as CPython's `dictbytype` sorts them.
     pub freevars: Vec<String>,
-    /// Locals of inlined comprehensions (PEP 709) that are hidden from `locals()`
-    /// (`u_fasthidden`: the name maps to true while hidden).
+    /// Locals of inlined comprehensions (PEP 709) in a module or class body: they get
+    /// `CO_FAST_HIDDEN` (CPython's `u_fasthidden` keys, whatever their value).
     pub fasthidden: Vec<String>,
+    /// Positional-or-keyword parameters only, as CPython's `u_argcount`: the assembler's
+    /// `co_argcount` is `argcount + posonlyargcount` (`makecode`), and the parameters are
+    /// the first `posonlyargcount + argcount + kwonlyargcount` varnames (then `*args`,
+    /// `**kwargs` per the VARARGS/VARKEYWORDS flags).
     pub argcount: u32,
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,

@@ -4,7 +4,11 @@
 //! `Python/flowgraph.c`, `Python/assemble.c` and `Python/marshal.c`.
 
 pub mod assemble;
+pub mod ast_preprocess;
+pub mod codegen;
+pub mod compile;
 mod docstring;
+mod docstring_clean;
 pub mod flowgraph;
 pub mod future;
 pub mod instruction_sequence;

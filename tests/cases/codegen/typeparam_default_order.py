@@ -1,0 +1,1 @@
+def f[T, U=int, V](): pass
