@@ -10,7 +10,9 @@
 //! generation finishes it (opargs of `LOAD_DEREF`/`STORE_DEREF`/`LOAD_CLOSURE`/
 //! `MAKE_CELL`/`DELETE_DEREF`/`LOAD_FROM_DICT_OR_DEREF` index cellvars then freevars, as
 //! CPython's codegen numbers them; `metadata.flags` is the final `co_flags`;
-//! `metadata.consts` may hold the nested units' code objects) and the filename, and
+//! `metadata.consts` may hold the nested units' code objects; `metadata.argcount` counts
+//! the positional parameters that are not positional-only, as CPython's `u_argcount`)
+//! and the filename, and
 //! returns the code object or the `SystemError`/`ValueError` CPython would raise.
 
 use crate::flowgraph::opcodes::*;
@@ -60,7 +62,9 @@ fn layout(metadata: &CodeUnitMetadata) -> LocalsLayout<'_> {
 
 /// The number of parameters (`ste_varnames`), `*args` and `**kwargs` included.
 fn parameter_count(metadata: &CodeUnitMetadata) -> usize {
-    let mut count = metadata.argcount as usize + metadata.kwonlyargcount as usize;
+    let mut count = metadata.posonlyargcount as usize
+        + metadata.argcount as usize
+        + metadata.kwonlyargcount as usize;
     if metadata.flags & CodeFlags::VARARGS != 0 {
         count += 1;
     }
@@ -231,8 +235,8 @@ fn exception_table(instrs: &[FlatInstr], offsets: &[i32]) -> Vec<u8> {
 fn localsplus(metadata: &CodeUnitMetadata, nlocalsplus: usize) -> (Vec<String>, Vec<u8>) {
     let mut names = vec![String::new(); nlocalsplus];
     let mut kinds = vec![0u8; nlocalsplus];
-    let argcount = metadata.argcount as usize;
     let posonly = metadata.posonlyargcount as usize;
+    let argcount = posonly + metadata.argcount as usize;
     let kwonly = metadata.kwonlyargcount as usize;
     let mut var_positional = None;
     let mut var_keyword = None;
@@ -319,7 +323,10 @@ fn make_code_object(
         stackdepth,
         nlocalsplus,
     } = optimized;
-    if let Some(instr) = instrs.iter().find(|instr| instr.opcode > 255) {
+    if let Some(instr) = instrs
+        .iter()
+        .find(|instr| instr.opcode > 255 && !matches!(instr.opcode, JUMP | JUMP_NO_INTERRUPT))
+    {
         return Err(FlowGraphError::system(format!(
             "pseudo instruction {} left at assembly",
             instr.opcode
@@ -328,7 +335,7 @@ fn make_code_object(
     let (code, linetable, exctable) = assemble_flat(instrs, metadata.firstlineno);
     let (names, kinds) = localsplus(metadata, nlocalsplus);
     Ok(CodeObject {
-        co_argcount: metadata.argcount,
+        co_argcount: metadata.posonlyargcount + metadata.argcount,
         co_posonlyargcount: metadata.posonlyargcount,
         co_kwonlyargcount: metadata.kwonlyargcount,
         co_stacksize: stackdepth.max(0) as u32,
