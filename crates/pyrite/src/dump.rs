@@ -25,7 +25,7 @@ pub fn run(program_name: &str, mode: &str, config: &Config) -> ExitCode {
     match mode {
         "ast" => dump_ast(&source, path),
         "syntaxerror" => dump_syntax_error(&source, path),
-        "code" => not_yet(program_name, "the compiler (issue 'Compiler')"),
+        "code" => dump_code(&source, path, config),
         "symtable" => dump_symtable(&source, path),
         "codegen" => dump_codegen(&source, path, config),
         _ => {
@@ -132,9 +132,60 @@ fn dump_codegen(source: &[u8], path: &str, config: &Config) -> ExitCode {
     }
 }
 
-fn not_yet(program_name: &str, what: &str) -> ExitCode {
-    eprintln!("{program_name}: cannot dump yet: {what} is not implemented");
-    ExitCode::from(1)
+/// What `shared/oracle/codedump.py code FILE` prints: every code object of the module.
+fn dump_code(source: &[u8], path: &str, config: &Config) -> ExitCode {
+    use pyrite_compiler::codegen::CompileError;
+    let module = match pyrite_parser::parse_with_warnings(
+        source,
+        path,
+        pyrite_parser::parser::StartRule::File,
+    ) {
+        Ok(parsed) => parsed.module,
+        Err((pyrite_parser::ParseError::Syntax(err), _)) => {
+            println!(
+                "SyntaxError {} {} {}",
+                err.msg,
+                option_repr(err.lineno),
+                option_repr(err.offset)
+            );
+            return ExitCode::SUCCESS;
+        }
+        Err((pyrite_parser::ParseError::Value(msg), _)) => {
+            eprintln!("ValueError: {msg}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut assembler = |unit| {
+        pyrite_compiler::assemble::optimize_and_assemble(unit, path)
+            .map_err(|err| CompileError::Assemble(err.to_string()))
+    };
+    match pyrite_compiler::compile::compile_module(
+        &module,
+        i32::from(config.optimize),
+        &mut assembler,
+    ) {
+        Ok(compiled) => {
+            println!("{}", pyrite_bytecode::codedump::dump(&compiled.code));
+            ExitCode::SUCCESS
+        }
+        Err(CompileError::Syntax(err)) => {
+            println!(
+                "SyntaxError {} {} {}",
+                err.msg,
+                option_repr(err.lineno),
+                option_repr(err.offset)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(CompileError::Recursion) => {
+            eprintln!("RecursionError: maximum recursion depth exceeded during compilation");
+            ExitCode::from(1)
+        }
+        Err(CompileError::Assemble(msg)) => {
+            eprintln!("SystemError: {msg}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn option_repr(value: Option<i32>) -> String {
