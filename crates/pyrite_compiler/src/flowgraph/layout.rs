@@ -375,10 +375,9 @@ fn normalize_jumps(cfg: &mut Cfg) {
             && is_conditional_jump(last.opcode)
             && let Some(target) = last.target
         {
+            let not_taken = CfgInstr::new(NOT_TAKEN, 0, last.loc);
             if !cfg.blocks[target].visited {
-                cfg.blocks[id]
-                    .instrs
-                    .push(CfgInstr::new(NOT_TAKEN, 0, last.loc));
+                cfg.blocks[id].push_into_slot(not_taken);
             } else {
                 let reversed = match last.opcode {
                     POP_JUMP_IF_NOT_NONE => POP_JUMP_IF_NONE,
@@ -394,7 +393,7 @@ fn normalize_jumps(cfg: &mut Cfg) {
                 let startdepth = cfg.blocks[target].startdepth;
                 let cold = cfg.blocks[id].cold;
                 let block = &mut cfg.blocks[backwards];
-                block.instrs.push(CfgInstr::new(NOT_TAKEN, 0, last.loc));
+                block.instrs.push(not_taken);
                 block.instrs.push(jump);
                 block.startdepth = startdepth;
                 block.cold = cold;
