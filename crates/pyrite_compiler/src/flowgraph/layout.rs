@@ -249,9 +249,14 @@ fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
                 } else {
                     POP_JUMP_IF_TRUE
                 };
-                let loc = instrs[i].loc;
-                instrs.insert(i, CfgInstr::new(COPY, 1, loc));
-                instrs.insert(i + 1, CfgInstr::new(TO_BOOL, 0, loc));
+                let (loc, handler) = (instrs[i].loc, instrs[i].except);
+                // Covered by the jump's handler, as the oracle's exception tables show.
+                let mut copy = CfgInstr::new(COPY, 1, loc);
+                copy.except = handler;
+                let mut to_bool = CfgInstr::new(TO_BOOL, 0, loc);
+                to_bool.except = handler;
+                instrs.insert(i, copy);
+                instrs.insert(i + 1, to_bool);
                 i += 2;
             }
             i += 1;
