@@ -323,7 +323,10 @@ fn make_code_object(
         stackdepth,
         nlocalsplus,
     } = optimized;
-    if let Some(instr) = instrs.iter().find(|instr| instr.opcode > 255) {
+    if let Some(instr) = instrs
+        .iter()
+        .find(|instr| instr.opcode > 255 && !matches!(instr.opcode, JUMP | JUMP_NO_INTERRUPT))
+    {
         return Err(FlowGraphError::system(format!(
             "pseudo instruction {} left at assembly",
             instr.opcode

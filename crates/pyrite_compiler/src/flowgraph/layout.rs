@@ -249,9 +249,14 @@ fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
                 } else {
                     POP_JUMP_IF_TRUE
                 };
-                let loc = instrs[i].loc;
-                instrs.insert(i, CfgInstr::new(COPY, 1, loc));
-                instrs.insert(i + 1, CfgInstr::new(TO_BOOL, 0, loc));
+                let (loc, handler) = (instrs[i].loc, instrs[i].except);
+                // Covered by the jump's handler, as the oracle's exception tables show.
+                let mut copy = CfgInstr::new(COPY, 1, loc);
+                copy.except = handler;
+                let mut to_bool = CfgInstr::new(TO_BOOL, 0, loc);
+                to_bool.except = handler;
+                instrs.insert(i, copy);
+                instrs.insert(i + 1, to_bool);
                 i += 2;
             }
             i += 1;
@@ -375,10 +380,9 @@ fn normalize_jumps(cfg: &mut Cfg) {
             && is_conditional_jump(last.opcode)
             && let Some(target) = last.target
         {
+            let not_taken = CfgInstr::new(NOT_TAKEN, 0, last.loc);
             if !cfg.blocks[target].visited {
-                cfg.blocks[id]
-                    .instrs
-                    .push(CfgInstr::new(NOT_TAKEN, 0, last.loc));
+                cfg.blocks[id].push_into_slot(not_taken);
             } else {
                 let reversed = match last.opcode {
                     POP_JUMP_IF_NOT_NONE => POP_JUMP_IF_NONE,
@@ -394,7 +398,7 @@ fn normalize_jumps(cfg: &mut Cfg) {
                 let startdepth = cfg.blocks[target].startdepth;
                 let cold = cfg.blocks[id].cold;
                 let block = &mut cfg.blocks[backwards];
-                block.instrs.push(CfgInstr::new(NOT_TAKEN, 0, last.loc));
+                block.instrs.push(not_taken);
                 block.instrs.push(jump);
                 block.startdepth = startdepth;
                 block.cold = cold;

@@ -286,8 +286,9 @@ pub(crate) fn optimize_load_fast(cfg: &mut Cfg) {
                         refs.swap(index, len - 1);
                     }
                 }
-                GET_ANEXT | GET_LEN | IMPORT_FROM | MATCH_KEYS | MATCH_MAPPING | MATCH_SEQUENCE
-                | WITH_EXCEPT_START => {
+                // GET_YIELD_FROM_ITER may leave its operand (a generator) in place.
+                GET_ANEXT | GET_LEN | GET_YIELD_FROM_ITER | IMPORT_FROM | MATCH_KEYS
+                | MATCH_MAPPING | MATCH_SEQUENCE | WITH_EXCEPT_START => {
                     let net = num_pushed(opcode, oparg).unwrap_or(0)
                         - num_popped(opcode, oparg).unwrap_or(0);
                     // CPython records the loop counter as the producing instruction.
@@ -321,6 +322,15 @@ pub(crate) fn optimize_load_fast(cfg: &mut Cfg) {
                         instr: here,
                         local: NOT_LOCAL,
                     });
+                }
+                LOAD_SPECIAL => {
+                    // The owner may come back as the method's `self`.
+                    let self_ref = pop(&mut refs);
+                    refs.push(Ref {
+                        instr: here,
+                        local: NOT_LOCAL,
+                    });
+                    refs.push(self_ref);
                 }
                 LOAD_ATTR | LOAD_SUPER_ATTR => {
                     let self_ref = pop(&mut refs);

@@ -116,9 +116,32 @@ pub(crate) struct Block {
     pub cold: bool,
     pub warm: bool,
     pub unsafe_locals_mask: u64,
+    /// The handlers still recorded in the slots of CPython's instruction array past the
+    /// used ones (indexed by slot). CPython's `basicblock_addop` does not reset
+    /// `i_except`, so an instruction appended that way (a `NOT_TAKEN`, a threaded jump)
+    /// gets the handler of whatever instruction last used its slot; NOPs removed from a
+    /// handler's range thus leave `NOT_TAKEN`s covered by it. The exception table shows it.
+    pub stale_except: Vec<Option<BlockId>>,
 }
 
 impl Block {
+    /// Drops the instructions from `len` on, remembering their slots' handlers.
+    pub fn shrink_to(&mut self, len: usize) {
+        if self.stale_except.len() < self.instrs.len() {
+            self.stale_except.resize(self.instrs.len(), None);
+        }
+        for (slot, instr) in self.instrs.iter().enumerate().skip(len) {
+            self.stale_except[slot] = instr.except;
+        }
+        self.instrs.truncate(len);
+    }
+
+    /// `basicblock_addop`: appends `instr` into the next slot, whose handler it keeps.
+    pub fn push_into_slot(&mut self, mut instr: CfgInstr) {
+        instr.except = self.stale_except.get(self.instrs.len()).copied().flatten();
+        self.instrs.push(instr);
+    }
+
     pub fn last(&self) -> Option<&CfgInstr> {
         self.instrs.last()
     }

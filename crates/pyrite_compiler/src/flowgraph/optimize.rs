@@ -133,7 +133,7 @@ pub(crate) fn remove_unreachable(cfg: &mut Cfg) {
     for id in cfg.order() {
         let block = &mut cfg.blocks[id];
         if block.predecessors == 0 {
-            block.instrs.clear();
+            block.shrink_to(0);
             block.except_handler = false;
         }
     }
@@ -488,7 +488,7 @@ fn jump_thread(cfg: &mut Cfg, block: BlockId, target_instr: CfgInstr, opcode: Op
     if let Some(target) = jump.target {
         jump.oparg = cfg.blocks[target].label.unwrap_or(-1);
     }
-    cfg.blocks[block].instrs.push(jump);
+    cfg.blocks[block].push_into_slot(jump);
     true
 }
 
@@ -862,7 +862,7 @@ pub(crate) fn remove_redundant_nops_in_block(cfg: &mut Cfg, id: BlockId) -> usiz
         dest += 1;
         prev_lineno = lineno;
     }
-    instrs.truncate(dest);
+    cfg.blocks[id].shrink_to(dest);
     count - dest
 }
 
