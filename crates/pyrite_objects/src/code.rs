@@ -85,6 +85,13 @@ pub fn constant_to_object(ts: &ThreadState, constant: &Constant) -> PyResult {
                 constant_to_object(ts, step)?,
             )
         }
+        Constant::FrozenSet(items) => {
+            let items = items
+                .iter()
+                .map(|item| constant_to_object(ts, item))
+                .collect::<PyResult<Vec<_>>>()?;
+            crate::set::new_frozen(ts, items)?
+        }
         Constant::Code(code) => new(ts, (**code).clone())?.into_ref(),
         other => {
             return Err(PyErr::new(

@@ -1503,6 +1503,7 @@ pub(crate) fn install(ts: &ThreadState) {
         &[("value", exc_value, None)],
     );
     crate::descr::install_property_methods(ts);
+    crate::set::install(ts);
 }
 
 /// The constructors of the built-in containers, for their `tp_new` slots.
