@@ -183,3 +183,67 @@ pub static CODE_TYPE: StaticType = StaticObject::new(
         ..crate::typeobject::object_slots()
     }),
 );
+
+fn code_of(object: &PyObject) -> PyResult<&Code> {
+    object
+        .downcast_ref::<Code>()
+        .map(|code| code.payload())
+        .ok_or_else(|| PyErr::type_error("expected a code object"))
+}
+
+fn names_tuple(ts: &ThreadState, names: Vec<PyStr>) -> PyRef {
+    let items = names.iter().map(|name| name_object(ts, name)).collect();
+    crate::tuple::new(ts, items).into_ref()
+}
+
+macro_rules! code_getters {
+    ($($fn_name:ident = |$ts:ident, $code:ident| $body:expr;)*) => {
+        $(fn $fn_name($ts: &ThreadState, object: &PyObject) -> PyResult {
+            let $code = code_of(object)?;
+            Ok($body)
+        })*
+    };
+}
+
+code_getters! {
+    co_name = |_ts, code| code.name.clone();
+    co_qualname = |_ts, code| code.qualname.clone();
+    co_filename = |_ts, code| code.filename.clone();
+    co_firstlineno = |ts, code| crate::int::new(ts, i64::from(code.code.co_firstlineno));
+    co_argcount = |ts, code| crate::int::new(ts, i64::from(code.code.co_argcount));
+    co_posonlyargcount = |ts, code| crate::int::new(ts, i64::from(code.code.co_posonlyargcount));
+    co_kwonlyargcount = |ts, code| crate::int::new(ts, i64::from(code.code.co_kwonlyargcount));
+    co_stacksize = |ts, code| crate::int::new(ts, i64::from(code.code.co_stacksize));
+    co_flags = |ts, code| crate::int::new(ts, i64::from(code.code.co_flags));
+    co_nlocals = |ts, code| crate::int::new(ts, code.code.nlocals() as i64);
+    co_varnames = |ts, code| names_tuple(ts, code.code.varnames());
+    co_cellvars = |ts, code| names_tuple(ts, code.code.cellvars());
+    co_freevars = |ts, code| names_tuple(ts, code.code.freevars());
+    co_names = |ts, code| crate::tuple::new(ts, code.names.clone()).into_ref();
+    co_consts = |ts, code| crate::tuple::new(ts, code.consts.clone()).into_ref();
+}
+
+/// The code type's attributes (`co_name`, `co_varnames`, ...).
+pub(crate) fn install(ts: &ThreadState) {
+    crate::descr::add_getsets(
+        ts,
+        &CODE_TYPE,
+        &[
+            ("co_name", co_name, None),
+            ("co_qualname", co_qualname, None),
+            ("co_filename", co_filename, None),
+            ("co_firstlineno", co_firstlineno, None),
+            ("co_argcount", co_argcount, None),
+            ("co_posonlyargcount", co_posonlyargcount, None),
+            ("co_kwonlyargcount", co_kwonlyargcount, None),
+            ("co_stacksize", co_stacksize, None),
+            ("co_flags", co_flags, None),
+            ("co_nlocals", co_nlocals, None),
+            ("co_varnames", co_varnames, None),
+            ("co_cellvars", co_cellvars, None),
+            ("co_freevars", co_freevars, None),
+            ("co_names", co_names, None),
+            ("co_consts", co_consts, None),
+        ],
+    );
+}

@@ -1504,6 +1504,8 @@ pub(crate) fn install(ts: &ThreadState) {
     );
     crate::descr::install_property_methods(ts);
     crate::set::install(ts);
+    crate::code::install(ts);
+    crate::function::install(ts);
 }
 
 /// The constructors of the built-in containers, for their `tp_new` slots.

@@ -1500,6 +1500,66 @@ fn execute(
                 };
                 stack.push(converted);
             }
+            Opcode::LOAD_SPECIAL => {
+                let owner = stack.pop()?;
+                let name = pyrite_bytecode::opcode::SPECIAL_METHOD_NAMES
+                    .get(arg)
+                    .copied()
+                    .unwrap_or("__exit__");
+                let found = owner.ob_type().lookup_str(ts, name)?;
+                let Some(found) = found else {
+                    let missing = name;
+                    let protocol = if arg >= 2 {
+                        "asynchronous context manager"
+                    } else {
+                        "context manager"
+                    };
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object does not support the {protocol} protocol (missed {missing} method)",
+                        owner.ob_type().name()
+                    ))
+                    .into());
+                };
+                if found.payload_is::<Function>()
+                    || found.payload_is::<pyrite_objects::descr::MethodDescr>()
+                {
+                    stack.push(found);
+                    stack.push(owner);
+                } else {
+                    let bound = match found.ob_type().slots.descr_get.get() {
+                        Some(get) => {
+                            get(ts, &found, Some(&owner), Some(owner.ob_type().as_object()))?
+                        }
+                        None => found,
+                    };
+                    stack.push(bound);
+                    stack.push_null();
+                }
+            }
+            Opcode::WITH_EXCEPT_START => {
+                // (exit_func, exit_self, lasti, prev_exc, exc -- ..., result)
+                let len = stack.items.len();
+                if len < stack.base + 5 {
+                    return Err(
+                        PyErr::new(ExceptionKind::SystemError, "bad WITH_EXCEPT_START").into(),
+                    );
+                }
+                let exc = stack.peek(1)?.clone();
+                let exit_self = stack.items[len - 4].clone();
+                let exit_func = stack.peek(5)?.clone();
+                let traceback = exceptions::data(&exc)
+                    .and_then(|data| data.traceback.borrow().clone())
+                    .unwrap_or_else(singletons::none);
+                let mut args = Vec::with_capacity(4);
+                if let Some(exit_self) = exit_self {
+                    args.push(exit_self);
+                }
+                args.push(exc.ob_type().as_object().new_ref());
+                args.push(exc);
+                args.push(traceback);
+                let result = call_object(ts, &exit_func, &args, None)?;
+                stack.push(result);
+            }
             Opcode::GET_LEN => {
                 let value = stack.top()?.clone();
                 let length = pyrite_objects::abstract_api::len(ts, &value)?;

@@ -12,6 +12,7 @@
 mod anchors;
 pub mod ceval;
 pub mod frame;
+pub mod frameobject;
 pub mod genobject;
 pub mod import;
 pub mod pythonrun;
@@ -22,4 +23,5 @@ use pyrite_objects::ThreadState;
 pub fn init(ts: &ThreadState) {
     pyrite_objects::function::set_eval_function(ceval::eval_function);
     genobject::init(ts);
+    frameobject::init(ts);
 }
