@@ -1299,8 +1299,11 @@ fn object_repr_method(
     _a: Args<'_>,
     _k: KwNames<'_>,
 ) -> PyResult {
-    let text = format!("<{} object at {:p}>", this.ob_type().name(), this.as_ptr());
-    let _ = ts;
+    let text = format!(
+        "<{} object at {:p}>",
+        crate::typeobject::display_name(ts, this.ob_type()),
+        this.as_ptr()
+    );
     Ok(new_str(ts, &text))
 }
 
