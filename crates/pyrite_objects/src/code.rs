@@ -105,8 +105,76 @@ pub fn constant_to_object(ts: &ThreadState, constant: &Constant) -> PyResult {
     })
 }
 
+/// Checks that every oparg indexing `co_consts`, `co_names` or the localsplus array is in
+/// range and that the parameters fit in the locals, so that the evaluation loop can index
+/// them directly: a malformed `.pyc` gets `SystemError`, never a crash.
+fn validate(code: &CodeObject) -> PyResult<()> {
+    use pyrite_bytecode::Opcode;
+    let bad = |what: &str| {
+        PyErr::new(
+            ExceptionKind::SystemError,
+            format!(
+                "malformed code object {}: {what}",
+                code.co_name.to_string_lossy()
+            ),
+        )
+    };
+    let nlocalsplus = code.co_localsplusnames.len();
+    if code.co_localspluskinds.len() != nlocalsplus {
+        return Err(bad("localsplus names and kinds differ in length"));
+    }
+    let varargs = code.co_flags & (pyrite_bytecode::CodeFlags::VARARGS) != 0;
+    let varkw = code.co_flags & (pyrite_bytecode::CodeFlags::VARKEYWORDS) != 0;
+    let parameters = code.co_argcount as usize
+        + code.co_kwonlyargcount as usize
+        + usize::from(varargs)
+        + usize::from(varkw);
+    if parameters > nlocalsplus || code.co_posonlyargcount > code.co_argcount {
+        return Err(bad("more parameters than locals"));
+    }
+    for instruction in pyrite_bytecode::opcode::instructions(&code.co_code) {
+        let op = instruction.opcode;
+        let arg = instruction.oparg as usize;
+        let base = op.deopt();
+        if base.has_const() && arg >= code.co_consts.len() {
+            return Err(bad("constant index out of range"));
+        }
+        if base.has_name() {
+            let shift = match base {
+                Opcode::LOAD_GLOBAL | Opcode::LOAD_ATTR => 1,
+                Opcode::LOAD_SUPER_ATTR => 2,
+                _ => 0,
+            };
+            if arg >> shift >= code.co_names.len() {
+                return Err(bad("name index out of range"));
+            }
+        }
+        if base.has_local() || base.has_free() {
+            let pair = matches!(
+                base,
+                Opcode::LOAD_FAST_LOAD_FAST
+                    | Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW
+                    | Opcode::STORE_FAST_STORE_FAST
+                    | Opcode::STORE_FAST_LOAD_FAST
+            );
+            let in_range = if pair {
+                arg >> 4 < nlocalsplus && arg & 15 < nlocalsplus
+            } else if base == Opcode::COPY_FREE_VARS {
+                arg <= nlocalsplus
+            } else {
+                arg < nlocalsplus
+            };
+            if !in_range {
+                return Err(bad("local index out of range"));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A code object from its data.
 pub fn new(ts: &ThreadState, code: CodeObject) -> PyResult<Py<Code>> {
+    validate(&code)?;
     let consts = code
         .co_consts
         .iter()

@@ -110,9 +110,11 @@ pub fn eval_function(
     bind_arguments(ts, function, &mut frame, args, kwnames)?;
     if let Some(closure) = function.closure.borrow().as_ref() {
         let cells = tuple::items(closure);
-        let start = frame.code.nlocalsplus - cells.len();
+        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
         for (offset, cell) in cells.iter().enumerate() {
-            frame.localsplus[start + offset] = Some(cell.clone());
+            if let Some(slot) = frame.localsplus.get_mut(start + offset) {
+                *slot = Some(cell.clone());
+            }
         }
     }
     if flags & CodeFlags::GENERATOR != 0 {
@@ -144,9 +146,11 @@ pub fn run_class_body(ts: &ThreadState, function: &PyObj<Function>, namespace: P
     );
     if let Some(closure) = function.closure.borrow().as_ref() {
         let cells = tuple::items(closure);
-        let start = frame.code.nlocalsplus - cells.len();
+        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
         for (offset, cell) in cells.iter().enumerate() {
-            frame.localsplus[start + offset] = Some(cell.clone());
+            if let Some(slot) = frame.localsplus.get_mut(start + offset) {
+                *slot = Some(cell.clone());
+            }
         }
     }
     run_frame(ts, &mut frame)
@@ -1081,7 +1085,7 @@ fn execute(
             }
             Opcode::JUMP_FORWARD => *next_index = after + arg,
             Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                *next_index = after - arg;
+                *next_index = after.saturating_sub(arg);
             }
             Opcode::GET_ITER => {
                 let iterable = stack.pop()?;
