@@ -340,6 +340,14 @@ fn builtin_next(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>
             args[0].ob_type().name()
         )));
     }
+    if let Some(result) = pyrite_vm::genobject::next_raising(ts, &args[0]) {
+        return match (result, args.get(1)) {
+            (Err(err), Some(default)) if err.matches(ExceptionKind::StopIteration) => {
+                Ok(default.clone())
+            }
+            (result, _) => result,
+        };
+    }
     match next(ts, &args[0])? {
         Some(value) => Ok(value),
         None => match args.get(1) {
@@ -854,6 +862,8 @@ pub fn create(ts: &ThreadState) -> PyRef {
         ("dict", &pyrite_objects::dict::DICT_TYPE),
         ("range", &pyrite_objects::range::RANGE_TYPE),
         ("slice", &pyrite_objects::slice::SLICE_TYPE),
+        ("set", &pyrite_objects::set::SET_TYPE),
+        ("frozenset", &pyrite_objects::set::FROZENSET_TYPE),
         ("enumerate", &pyrite_objects::iterobject::ENUMERATE_TYPE),
         ("zip", &pyrite_objects::iterobject::ZIP_TYPE),
         ("map", &pyrite_objects::iterobject::MAP_TYPE),

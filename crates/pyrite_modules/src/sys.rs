@@ -135,6 +135,17 @@ fn sys_intern(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) 
     }
 }
 
+fn sys_getframe(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let depth = match args.first() {
+        Some(depth) => int::as_i64(depth).unwrap_or(0),
+        None => 0,
+    };
+    let frame = usize::try_from(depth)
+        .ok()
+        .and_then(|depth| pyrite_vm::frame::frame_object(ts, depth));
+    frame.ok_or_else(|| PyErr::new(ExceptionKind::ValueError, "call stack is not deep enough"))
+}
+
 fn add(ts: &ThreadState, dict: &Dict, name: &str, value: PyRef) {
     let _ = dict.set_item(ts, pystr::intern(ts, name), value);
 }
@@ -161,6 +172,7 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         ("exception", sys_exception),
         ("exc_info", sys_exc_info),
         ("intern", sys_intern),
+        ("_getframe", sys_getframe),
     ];
     for &(name, function) in functions {
         add(

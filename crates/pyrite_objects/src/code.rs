@@ -85,6 +85,13 @@ pub fn constant_to_object(ts: &ThreadState, constant: &Constant) -> PyResult {
                 constant_to_object(ts, step)?,
             )
         }
+        Constant::FrozenSet(items) => {
+            let items = items
+                .iter()
+                .map(|item| constant_to_object(ts, item))
+                .collect::<PyResult<Vec<_>>>()?;
+            crate::set::new_frozen(ts, items)?
+        }
         Constant::Code(code) => new(ts, (**code).clone())?.into_ref(),
         other => {
             return Err(PyErr::new(
@@ -98,8 +105,76 @@ pub fn constant_to_object(ts: &ThreadState, constant: &Constant) -> PyResult {
     })
 }
 
+/// Checks that every oparg indexing `co_consts`, `co_names` or the localsplus array is in
+/// range and that the parameters fit in the locals, so that the evaluation loop can index
+/// them directly: a malformed `.pyc` gets `SystemError`, never a crash.
+fn validate(code: &CodeObject) -> PyResult<()> {
+    use pyrite_bytecode::Opcode;
+    let bad = |what: &str| {
+        PyErr::new(
+            ExceptionKind::SystemError,
+            format!(
+                "malformed code object {}: {what}",
+                code.co_name.to_string_lossy()
+            ),
+        )
+    };
+    let nlocalsplus = code.co_localsplusnames.len();
+    if code.co_localspluskinds.len() != nlocalsplus {
+        return Err(bad("localsplus names and kinds differ in length"));
+    }
+    let varargs = code.co_flags & (pyrite_bytecode::CodeFlags::VARARGS) != 0;
+    let varkw = code.co_flags & (pyrite_bytecode::CodeFlags::VARKEYWORDS) != 0;
+    let parameters = code.co_argcount as usize
+        + code.co_kwonlyargcount as usize
+        + usize::from(varargs)
+        + usize::from(varkw);
+    if parameters > nlocalsplus || code.co_posonlyargcount > code.co_argcount {
+        return Err(bad("more parameters than locals"));
+    }
+    for instruction in pyrite_bytecode::opcode::instructions(&code.co_code) {
+        let op = instruction.opcode;
+        let arg = instruction.oparg as usize;
+        let base = op.deopt();
+        if base.has_const() && arg >= code.co_consts.len() {
+            return Err(bad("constant index out of range"));
+        }
+        if base.has_name() {
+            let shift = match base {
+                Opcode::LOAD_GLOBAL | Opcode::LOAD_ATTR => 1,
+                Opcode::LOAD_SUPER_ATTR => 2,
+                _ => 0,
+            };
+            if arg >> shift >= code.co_names.len() {
+                return Err(bad("name index out of range"));
+            }
+        }
+        if base.has_local() || base.has_free() {
+            let pair = matches!(
+                base,
+                Opcode::LOAD_FAST_LOAD_FAST
+                    | Opcode::LOAD_FAST_BORROW_LOAD_FAST_BORROW
+                    | Opcode::STORE_FAST_STORE_FAST
+                    | Opcode::STORE_FAST_LOAD_FAST
+            );
+            let in_range = if pair {
+                arg >> 4 < nlocalsplus && arg & 15 < nlocalsplus
+            } else if base == Opcode::COPY_FREE_VARS {
+                arg <= nlocalsplus
+            } else {
+                arg < nlocalsplus
+            };
+            if !in_range {
+                return Err(bad("local index out of range"));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A code object from its data.
 pub fn new(ts: &ThreadState, code: CodeObject) -> PyResult<Py<Code>> {
+    validate(&code)?;
     let consts = code
         .co_consts
         .iter()
@@ -176,3 +251,67 @@ pub static CODE_TYPE: StaticType = StaticObject::new(
         ..crate::typeobject::object_slots()
     }),
 );
+
+fn code_of(object: &PyObject) -> PyResult<&Code> {
+    object
+        .downcast_ref::<Code>()
+        .map(|code| code.payload())
+        .ok_or_else(|| PyErr::type_error("expected a code object"))
+}
+
+fn names_tuple(ts: &ThreadState, names: Vec<PyStr>) -> PyRef {
+    let items = names.iter().map(|name| name_object(ts, name)).collect();
+    crate::tuple::new(ts, items).into_ref()
+}
+
+macro_rules! code_getters {
+    ($($fn_name:ident = |$ts:ident, $code:ident| $body:expr;)*) => {
+        $(fn $fn_name($ts: &ThreadState, object: &PyObject) -> PyResult {
+            let $code = code_of(object)?;
+            Ok($body)
+        })*
+    };
+}
+
+code_getters! {
+    co_name = |_ts, code| code.name.clone();
+    co_qualname = |_ts, code| code.qualname.clone();
+    co_filename = |_ts, code| code.filename.clone();
+    co_firstlineno = |ts, code| crate::int::new(ts, i64::from(code.code.co_firstlineno));
+    co_argcount = |ts, code| crate::int::new(ts, i64::from(code.code.co_argcount));
+    co_posonlyargcount = |ts, code| crate::int::new(ts, i64::from(code.code.co_posonlyargcount));
+    co_kwonlyargcount = |ts, code| crate::int::new(ts, i64::from(code.code.co_kwonlyargcount));
+    co_stacksize = |ts, code| crate::int::new(ts, i64::from(code.code.co_stacksize));
+    co_flags = |ts, code| crate::int::new(ts, i64::from(code.code.co_flags));
+    co_nlocals = |ts, code| crate::int::new(ts, code.code.nlocals() as i64);
+    co_varnames = |ts, code| names_tuple(ts, code.code.varnames());
+    co_cellvars = |ts, code| names_tuple(ts, code.code.cellvars());
+    co_freevars = |ts, code| names_tuple(ts, code.code.freevars());
+    co_names = |ts, code| crate::tuple::new(ts, code.names.clone()).into_ref();
+    co_consts = |ts, code| crate::tuple::new(ts, code.consts.clone()).into_ref();
+}
+
+/// The code type's attributes (`co_name`, `co_varnames`, ...).
+pub(crate) fn install(ts: &ThreadState) {
+    crate::descr::add_getsets(
+        ts,
+        &CODE_TYPE,
+        &[
+            ("co_name", co_name, None),
+            ("co_qualname", co_qualname, None),
+            ("co_filename", co_filename, None),
+            ("co_firstlineno", co_firstlineno, None),
+            ("co_argcount", co_argcount, None),
+            ("co_posonlyargcount", co_posonlyargcount, None),
+            ("co_kwonlyargcount", co_kwonlyargcount, None),
+            ("co_stacksize", co_stacksize, None),
+            ("co_flags", co_flags, None),
+            ("co_nlocals", co_nlocals, None),
+            ("co_varnames", co_varnames, None),
+            ("co_cellvars", co_cellvars, None),
+            ("co_freevars", co_freevars, None),
+            ("co_names", co_names, None),
+            ("co_consts", co_consts, None),
+        ],
+    );
+}

@@ -244,6 +244,16 @@ fn exception_str(ts: &ThreadState, object: &PyObject) -> PyResult {
         [] => Ok(crate::str::new(ts, "").into_ref()),
         [arg] if kind_of_type(object.ob_type()) == ExceptionKind::KeyError => arg.repr(ts),
         [arg] => arg.str(ts),
+        [errno, strerror]
+            if kind_is_subclass(kind_of_type(object.ob_type()), ExceptionKind::OSError) =>
+        {
+            let text = format!(
+                "[Errno {}] {}",
+                crate::str::to_rust_string(&*errno.str(ts)?),
+                crate::str::to_rust_string(&*strerror.str(ts)?)
+            );
+            Ok(crate::str::new(ts, &text).into_ref())
+        }
         _ => crate::tuple::new(ts, args).as_object().str(ts),
     }
 }

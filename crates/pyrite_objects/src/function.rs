@@ -231,3 +231,127 @@ pub static METHOD_TYPE: StaticType = StaticObject::new(
         },
     ),
 );
+
+fn function_of(object: &PyObject) -> PyResult<&Function> {
+    object
+        .downcast_ref::<Function>()
+        .map(|function| function.payload())
+        .ok_or_else(|| PyErr::type_error("expected a function"))
+}
+
+fn or_none(value: Option<PyRef>) -> PyRef {
+    value.unwrap_or_else(crate::singletons::none)
+}
+
+fn set_field(field: &RefCell<Option<PyRef>>, value: Option<&PyObject>) {
+    let value = value
+        .filter(|value| !crate::singletons::is_none(value))
+        .map(PyObject::new_ref);
+    let old = field.replace(value);
+    drop(old);
+}
+
+fn get_name(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(function_of(object)?.name.borrow().clone())
+}
+fn set_name(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    match value {
+        Some(value) if value.payload_is::<crate::str::Str>() => {
+            let old = function_of(object)?.name.replace(value.new_ref());
+            drop(old);
+            Ok(())
+        }
+        _ => Err(PyErr::type_error("__name__ must be set to a string object")),
+    }
+}
+fn get_qualname(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(function_of(object)?.qualname.borrow().clone())
+}
+fn set_qualname(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    match value {
+        Some(value) if value.payload_is::<crate::str::Str>() => {
+            let old = function_of(object)?.qualname.replace(value.new_ref());
+            drop(old);
+            Ok(())
+        }
+        _ => Err(PyErr::type_error(
+            "__qualname__ must be set to a string object",
+        )),
+    }
+}
+fn get_code(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(function_of(object)?.code.as_object().new_ref())
+}
+fn get_globals(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(function_of(object)?.globals.clone())
+}
+fn get_defaults(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(or_none(function_of(object)?.defaults.borrow().clone()))
+}
+fn set_defaults(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    set_field(&function_of(object)?.defaults, value);
+    Ok(())
+}
+fn get_kwdefaults(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(or_none(function_of(object)?.kwdefaults.borrow().clone()))
+}
+fn set_kwdefaults(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    set_field(&function_of(object)?.kwdefaults, value);
+    Ok(())
+}
+fn get_closure(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(or_none(function_of(object)?.closure.borrow().clone()))
+}
+fn get_doc(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(or_none(function_of(object)?.doc.borrow().clone()))
+}
+fn set_doc(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    set_field(&function_of(object)?.doc, value);
+    Ok(())
+}
+fn get_module(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(or_none(function_of(object)?.module.borrow().clone()))
+}
+fn set_module(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    set_field(&function_of(object)?.module, value);
+    Ok(())
+}
+fn method_func(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    object
+        .downcast_ref::<Method>()
+        .map(|method| method.function.clone())
+        .ok_or_else(|| PyErr::type_error("expected a method"))
+}
+fn method_self(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    object
+        .downcast_ref::<Method>()
+        .map(|method| method.bound_self.clone())
+        .ok_or_else(|| PyErr::type_error("expected a method"))
+}
+
+/// The function and method types' attributes (`__name__`, `__code__`, ...).
+pub(crate) fn install(ts: &ThreadState) {
+    crate::descr::add_getsets(
+        ts,
+        &FUNCTION_TYPE,
+        &[
+            ("__name__", get_name, Some(set_name)),
+            ("__qualname__", get_qualname, Some(set_qualname)),
+            ("__code__", get_code, None),
+            ("__globals__", get_globals, None),
+            ("__defaults__", get_defaults, Some(set_defaults)),
+            ("__kwdefaults__", get_kwdefaults, Some(set_kwdefaults)),
+            ("__closure__", get_closure, None),
+            ("__doc__", get_doc, Some(set_doc)),
+            ("__module__", get_module, Some(set_module)),
+        ],
+    );
+    crate::descr::add_getsets(
+        ts,
+        &METHOD_TYPE,
+        &[
+            ("__func__", method_func, None),
+            ("__self__", method_self, None),
+        ],
+    );
+}

@@ -41,6 +41,7 @@ pub mod object;
 pub mod pyhash;
 pub mod pystate;
 pub mod range;
+pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod slot_wrappers;
@@ -105,6 +106,8 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &iterobject::DICT_ITEMS_TYPE,
         &iterobject::REVERSED_TYPE,
         &slice::SLICE_TYPE,
+        &set::SET_TYPE,
+        &set::FROZENSET_TYPE,
         &traceback::TRACEBACK_TYPE,
     ]
 }

@@ -1299,8 +1299,11 @@ fn object_repr_method(
     _a: Args<'_>,
     _k: KwNames<'_>,
 ) -> PyResult {
-    let text = format!("<{} object at {:p}>", this.ob_type().name(), this.as_ptr());
-    let _ = ts;
+    let text = format!(
+        "<{} object at {:p}>",
+        crate::typeobject::display_name(ts, this.ob_type()),
+        this.as_ptr()
+    );
     Ok(new_str(ts, &text))
 }
 
@@ -1503,6 +1506,9 @@ pub(crate) fn install(ts: &ThreadState) {
         &[("value", exc_value, None)],
     );
     crate::descr::install_property_methods(ts);
+    crate::set::install(ts);
+    crate::code::install(ts);
+    crate::function::install(ts);
 }
 
 /// The constructors of the built-in containers, for their `tp_new` slots.

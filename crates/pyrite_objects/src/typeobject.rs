@@ -488,7 +488,7 @@ pub fn hash_not_implemented(_ts: &ThreadState, object: &PyObject) -> PyResult<is
 fn object_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     let text = format!(
         "<{} object at {:p}>",
-        object.ob_type().name(),
+        display_name(ts, object.ob_type()),
         object.as_ptr()
     );
     Ok(crate::str::new(ts, &text).into_ref())
@@ -527,23 +527,29 @@ fn object_richcompare(ts: &ThreadState, a: &PyObject, b: &PyObject, op: CompareO
 }
 
 /// `type.__repr__`: `<class 'NAME'>` (heap types will show their module).
+/// The name `repr` shows for a type: `module.qualname` for classes defined in Python
+/// (outside `builtins`), `tp_name` for built-in types.
+pub fn display_name(ts: &ThreadState, ty: &PyType) -> String {
+    if !ty.is_heap_type() {
+        return ty.name().to_owned();
+    }
+    let dict = ty.dict(ts);
+    let dict = dict.downcast_ref::<crate::dict::Dict>();
+    let get = |key: &str| -> Option<String> {
+        let key = crate::str::intern(ts, key);
+        let value = dict?.get_item(ts, &key).ok()??;
+        crate::str::as_str_payload(&value).map(|s| s.to_string_lossy())
+    };
+    let qualname = get("__qualname__").unwrap_or_else(|| ty.name().to_owned());
+    match get("__module__") {
+        Some(module) if module != "builtins" => format!("{module}.{qualname}"),
+        _ => qualname,
+    }
+}
+
 fn type_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     let name = match as_type(object) {
-        Some(ty) if ty.is_heap_type() => {
-            let dict = ty.dict(ts);
-            let dict = dict.downcast_ref::<crate::dict::Dict>();
-            let get = |key: &str| -> Option<String> {
-                let key = crate::str::intern(ts, key);
-                let value = dict?.get_item(ts, &key).ok()??;
-                crate::str::as_str_payload(&value).map(|s| s.to_string_lossy())
-            };
-            let qualname = get("__qualname__").unwrap_or_else(|| ty.name().to_owned());
-            match get("__module__") {
-                Some(module) if module != "builtins" => format!("{module}.{qualname}"),
-                _ => qualname,
-            }
-        }
-        Some(ty) => ty.name().to_owned(),
+        Some(ty) => display_name(ts, ty),
         None => "?".to_owned(),
     };
     Ok(crate::str::new(ts, &format!("<class '{name}'>")).into_ref())

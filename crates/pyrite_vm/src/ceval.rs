@@ -94,10 +94,10 @@ pub fn eval_function(
     let _depth = ts.enter_recursive_call("")?;
     let code = function.code.clone();
     let flags = code.code.co_flags;
-    if flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
+    if flags & (CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
         return Err(PyErr::new(
             ExceptionKind::SystemError,
-            "generators and coroutines are not supported yet",
+            "coroutines are not supported yet",
         ));
     }
     let mut frame = Frame::new(
@@ -110,10 +110,25 @@ pub fn eval_function(
     bind_arguments(ts, function, &mut frame, args, kwnames)?;
     if let Some(closure) = function.closure.borrow().as_ref() {
         let cells = tuple::items(closure);
-        let start = frame.code.nlocalsplus - cells.len();
+        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
         for (offset, cell) in cells.iter().enumerate() {
-            frame.localsplus[start + offset] = Some(cell.clone());
+            if let Some(slot) = frame.localsplus.get_mut(start + offset) {
+                *slot = Some(cell.clone());
+            }
         }
+    }
+    if flags & CodeFlags::GENERATOR != 0 {
+        // Runs the prologue up to RETURN_GENERATOR, then hands the frame to a generator.
+        return match resume_frame(ts, &mut frame, 0, None)? {
+            FrameExit::Suspend(_, next_index) => Ok(crate::genobject::new_generator(
+                ts,
+                frame,
+                next_index,
+                function.name.borrow().clone(),
+                function.qualname.borrow().clone(),
+            )),
+            FrameExit::Return(value) => Ok(value),
+        };
     }
     run_frame(ts, &mut frame)
 }
@@ -131,9 +146,11 @@ pub fn run_class_body(ts: &ThreadState, function: &PyObj<Function>, namespace: P
     );
     if let Some(closure) = function.closure.borrow().as_ref() {
         let cells = tuple::items(closure);
-        let start = frame.code.nlocalsplus - cells.len();
+        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
         for (offset, cell) in cells.iter().enumerate() {
-            frame.localsplus[start + offset] = Some(cell.clone());
+            if let Some(slot) = frame.localsplus.get_mut(start + offset) {
+                *slot = Some(cell.clone());
+            }
         }
     }
     run_frame(ts, &mut frame)
@@ -591,20 +608,52 @@ fn record_error(ts: &ThreadState, frame: &Frame, err: PyErr, add_traceback: bool
     exc
 }
 
+/// How a frame stopped running.
+pub enum FrameExit {
+    /// `RETURN_VALUE`.
+    Return(PyRef),
+    /// `YIELD_VALUE` (or `RETURN_GENERATOR`, with no value): resume at `next_index`.
+    Suspend(Option<PyRef>, usize),
+}
+
 /// Runs `frame` to completion (CPython's `_PyEval_EvalFrameDefault`).
 pub fn run_frame(ts: &ThreadState, frame: &mut Frame) -> PyResult {
+    match resume_frame(ts, frame, 0, None)? {
+        FrameExit::Return(value) => Ok(value),
+        FrameExit::Suspend(..) => Err(PyErr::new(
+            ExceptionKind::SystemError,
+            "a frame suspended outside a generator",
+        )),
+    }
+}
+
+/// Runs `frame` from code unit `start` until it returns, suspends or raises. `throw`
+/// starts by raising that error at the instruction before `start` (a generator's
+/// `throw()` at its `yield`).
+pub fn resume_frame(
+    ts: &ThreadState,
+    frame: &mut Frame,
+    start: usize,
+    throw: Option<PyErr>,
+) -> Result<FrameExit, PyErr> {
     let _guard = frame::enter(frame);
     let code_ref = frame.code.clone();
     let code: &Code = &code_ref;
     let instructions = code.instructions.borrow();
     let bytes: &[u8] = &instructions;
     let nlocalsplus = code.nlocalsplus;
-    let mut next_index: usize = 0;
+    let mut next_index: usize = start;
+    let mut pending = throw.map(|err| {
+        frame.instr_index.set(start.saturating_sub(1));
+        Unwind::Error(err)
+    });
     loop {
-        let result = execute(ts, frame, code, bytes, nlocalsplus, &mut next_index);
-        let unwind = match result {
-            Ok(value) => return Ok(value),
-            Err(unwind) => unwind,
+        let unwind = match pending.take() {
+            Some(unwind) => unwind,
+            None => match execute(ts, frame, code, bytes, nlocalsplus, &mut next_index) {
+                Ok(exit) => return Ok(exit),
+                Err(unwind) => unwind,
+            },
         };
         let (exc, add_traceback) = match unwind {
             Unwind::Error(err) => (err, true),
@@ -645,7 +694,7 @@ fn execute(
     bytes: &[u8],
     nlocalsplus: usize,
     next_index: &mut usize,
-) -> Result<PyRef, Unwind> {
+) -> Result<FrameExit, Unwind> {
     let mut stack = Stack {
         items: &mut frame.localsplus,
         base: nlocalsplus,
@@ -1036,7 +1085,7 @@ fn execute(
             }
             Opcode::JUMP_FORWARD => *next_index = after + arg,
             Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                *next_index = after - arg;
+                *next_index = after.saturating_sub(arg);
             }
             Opcode::GET_ITER => {
                 let iterable = stack.pop()?;
@@ -1066,6 +1115,25 @@ fn execute(
                     dict.set_item(ts, key, value)?;
                 }
                 stack.push(dict.into_ref());
+            }
+            Opcode::BUILD_SET => {
+                let items = stack.pop_n(arg)?;
+                stack.push(pyrite_objects::set::new(ts, items)?);
+            }
+            Opcode::SET_ADD => {
+                let value = stack.pop()?;
+                if let Some(set) = pyrite_objects::set::as_set(stack.peek(arg)?) {
+                    set.add(ts, value)?;
+                }
+            }
+            Opcode::SET_UPDATE => {
+                let iterable = stack.pop()?;
+                let items = iterobject::collect(ts, &iterable)?;
+                if let Some(set) = pyrite_objects::set::as_set(stack.peek(arg)?) {
+                    for item in items {
+                        set.add(ts, item)?;
+                    }
+                }
             }
             Opcode::BUILD_STRING => {
                 let pieces = stack.pop_n(arg)?;
@@ -1244,6 +1312,7 @@ fn execute(
                 let result = match oparg {
                     5 => abstract_ops::unary_op(ts, '+', &value)?,
                     6 => tuple::new(ts, iterobject::collect(ts, &value)?).into_ref(),
+                    3 => stop_iteration_error(ts, value),
                     _ => {
                         return Err(PyErr::new(
                             ExceptionKind::SystemError,
@@ -1314,7 +1383,38 @@ fn execute(
             Opcode::RETURN_VALUE => {
                 let value = stack.pop()?;
                 stack.truncate(0);
-                return Ok(value);
+                return Ok(FrameExit::Return(value));
+            }
+            Opcode::RETURN_GENERATOR => {
+                return Ok(FrameExit::Suspend(None, *next_index));
+            }
+            Opcode::YIELD_VALUE => {
+                let value = stack.pop()?;
+                return Ok(FrameExit::Suspend(Some(value), *next_index));
+            }
+            Opcode::GET_YIELD_FROM_ITER => {
+                let iterable = stack.pop()?;
+                if iterable.payload_is::<crate::genobject::Generator>() {
+                    stack.push(iterable);
+                } else {
+                    stack.push(iterobject::get_iter(ts, &iterable)?);
+                }
+            }
+            Opcode::SEND => {
+                let value = stack.pop()?;
+                let receiver = stack.top()?.clone();
+                match crate::genobject::send_to(ts, &receiver, value)? {
+                    crate::genobject::SendResult::Yield(item) => stack.push(item),
+                    crate::genobject::SendResult::Return(result) => {
+                        stack.push(result);
+                        *next_index = after + arg;
+                    }
+                }
+            }
+            Opcode::END_SEND => {
+                let value = stack.pop()?;
+                stack.pop_opt();
+                stack.push(value);
             }
             Opcode::RAISE_VARARGS => {
                 let (exc, cause) = match arg {
@@ -1404,6 +1504,66 @@ fn execute(
                 };
                 stack.push(converted);
             }
+            Opcode::LOAD_SPECIAL => {
+                let owner = stack.pop()?;
+                let name = pyrite_bytecode::opcode::SPECIAL_METHOD_NAMES
+                    .get(arg)
+                    .copied()
+                    .unwrap_or("__exit__");
+                let found = owner.ob_type().lookup_str(ts, name)?;
+                let Some(found) = found else {
+                    let missing = name;
+                    let protocol = if arg >= 2 {
+                        "asynchronous context manager"
+                    } else {
+                        "context manager"
+                    };
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object does not support the {protocol} protocol (missed {missing} method)",
+                        owner.ob_type().name()
+                    ))
+                    .into());
+                };
+                if found.payload_is::<Function>()
+                    || found.payload_is::<pyrite_objects::descr::MethodDescr>()
+                {
+                    stack.push(found);
+                    stack.push(owner);
+                } else {
+                    let bound = match found.ob_type().slots.descr_get.get() {
+                        Some(get) => {
+                            get(ts, &found, Some(&owner), Some(owner.ob_type().as_object()))?
+                        }
+                        None => found,
+                    };
+                    stack.push(bound);
+                    stack.push_null();
+                }
+            }
+            Opcode::WITH_EXCEPT_START => {
+                // (exit_func, exit_self, lasti, prev_exc, exc -- ..., result)
+                let len = stack.items.len();
+                if len < stack.base + 5 {
+                    return Err(
+                        PyErr::new(ExceptionKind::SystemError, "bad WITH_EXCEPT_START").into(),
+                    );
+                }
+                let exc = stack.peek(1)?.clone();
+                let exit_self = stack.items[len - 4].clone();
+                let exit_func = stack.peek(5)?.clone();
+                let traceback = exceptions::data(&exc)
+                    .and_then(|data| data.traceback.borrow().clone())
+                    .unwrap_or_else(singletons::none);
+                let mut args = Vec::with_capacity(4);
+                if let Some(exit_self) = exit_self {
+                    args.push(exit_self);
+                }
+                args.push(exc.ob_type().as_object().new_ref());
+                args.push(exc);
+                args.push(traceback);
+                let result = call_object(ts, &exit_func, &args, None)?;
+                stack.push(result);
+            }
             Opcode::GET_LEN => {
                 let value = stack.top()?.clone();
                 let length = pyrite_objects::abstract_api::len(ts, &value)?;
@@ -1418,6 +1578,25 @@ fn execute(
             }
         }
     }
+}
+
+/// `INTRINSIC_STOPITERATION_ERROR`: a `StopIteration` escaping a generator becomes
+/// `RuntimeError` (PEP 479), chained to it.
+fn stop_iteration_error(ts: &ThreadState, exc: PyRef) -> PyRef {
+    if exceptions::kind_of_type(exc.ob_type()) != ExceptionKind::StopIteration {
+        return exc;
+    }
+    let error = PyErr::new(
+        ExceptionKind::RuntimeError,
+        "generator raised StopIteration",
+    )
+    .into_exception(ts);
+    if let Some(data) = exceptions::data(&error) {
+        *data.cause.borrow_mut() = Some(exc.clone());
+        *data.context.borrow_mut() = Some(exc);
+        data.suppress_context.set(true);
+    }
+    error
 }
 
 /// `ascii(obj)`'s escaping of non-ASCII characters in a repr.

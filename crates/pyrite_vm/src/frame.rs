@@ -61,8 +61,11 @@ impl Frame {
 struct FrameInfo {
     code: Py<Code>,
     globals: PyRef,
+    locals: Option<PyRef>,
     /// Points at the frame's `instr_index` while the frame is on the stack.
     instr_index: *const Cell<usize>,
+    /// The Python-visible frame object, once someone asked for it.
+    frame_object: Option<PyRef>,
 }
 
 /// A running frame as seen from outside, at the moment of the snapshot.
@@ -83,9 +86,14 @@ pub struct FrameGuard;
 
 impl Drop for FrameGuard {
     fn drop(&mut self) {
-        FRAME_STACK.with(|stack| {
-            stack.borrow_mut().pop();
-        });
+        let finished = FRAME_STACK.with(|stack| stack.borrow_mut().pop());
+        if let Some(info) = finished
+            && let Some(frame_object) = info.frame_object
+        {
+            // SAFETY: the entry was still on the stack, so its frame is alive.
+            let index = unsafe { (*info.instr_index).get() };
+            crate::frameobject::detach(&frame_object, index);
+        }
     }
 }
 
@@ -95,7 +103,9 @@ pub fn enter(frame: &Frame) -> FrameGuard {
         stack.borrow_mut().push(FrameInfo {
             code: frame.code.clone(),
             globals: frame.globals.clone(),
+            locals: frame.locals.clone(),
             instr_index: &frame.instr_index,
+            frame_object: None,
         });
     });
     FrameGuard
@@ -118,6 +128,37 @@ pub fn stack_snapshot() -> Vec<FrameSnapshot> {
             })
             .collect()
     })
+}
+
+/// The frame object of the frame `depth` levels below the innermost (0 = innermost),
+/// made on first request (CPython's `_PyFrame_GetFrameObject`); `None` if the stack is
+/// not that deep.
+pub fn frame_object(ts: &pyrite_objects::ThreadState, depth: usize) -> Option<PyRef> {
+    let position = FRAME_STACK.with(|stack| stack.borrow().len().checked_sub(depth + 1))?;
+    let existing = FRAME_STACK.with(|stack| stack.borrow()[position].frame_object.clone());
+    if let Some(existing) = existing {
+        return Some(existing);
+    }
+    let back = if position > 0 {
+        let len = FRAME_STACK.with(|stack| stack.borrow().len());
+        frame_object(ts, len - position)
+    } else {
+        None
+    };
+    let made = FRAME_STACK.with(|stack| {
+        let stack = stack.borrow();
+        let info = &stack[position];
+        crate::frameobject::new_live(
+            ts,
+            info.code.as_object().new_ref(),
+            info.globals.clone(),
+            info.locals.clone(),
+            back,
+            info.instr_index,
+        )
+    });
+    FRAME_STACK.with(|stack| stack.borrow_mut()[position].frame_object = Some(made.clone()));
+    Some(made)
 }
 
 /// The number of frames on the stack.

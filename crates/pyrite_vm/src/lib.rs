@@ -12,12 +12,16 @@
 mod anchors;
 pub mod ceval;
 pub mod frame;
+pub mod frameobject;
+pub mod genobject;
 pub mod import;
 pub mod pythonrun;
 
 use pyrite_objects::ThreadState;
 
 /// Registers the evaluation loop with the object model (once per process).
-pub fn init(_ts: &ThreadState) {
+pub fn init(ts: &ThreadState) {
     pyrite_objects::function::set_eval_function(ceval::eval_function);
+    genobject::init(ts);
+    frameobject::init(ts);
 }

@@ -1,0 +1,5 @@
+print(type(1), type("a"), type([]), type(None), type(type), type(len))
+print(int.__name__, str.__mro__, bool.__bases__, isinstance(int, type))
+T = type("T", (), {"x": 5, "hello": lambda self: "hi"})
+t = T()
+print(T.x, t.hello(), T.__name__, type(t).__name__)
