@@ -338,7 +338,9 @@ fn make_code_object(
         co_argcount: metadata.posonlyargcount + metadata.argcount,
         co_posonlyargcount: metadata.posonlyargcount,
         co_kwonlyargcount: metadata.kwonlyargcount,
-        co_stacksize: stackdepth.max(0) as u32,
+        // Code that never pushes (`def f(): raise`, `while True: pass`) still gets a
+        // stack of 1 under the oracle.
+        co_stacksize: stackdepth.max(1) as u32,
         co_flags: metadata.flags,
         co_firstlineno: metadata.firstlineno,
         co_code: code,
