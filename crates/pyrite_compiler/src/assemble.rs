@@ -25,6 +25,9 @@ use pyrite_bytecode::exceptiontable::{self, ExceptionTableEntry};
 use pyrite_bytecode::linetable::{LineTableWriter, Position};
 use pyrite_bytecode::{CodeFlags, CodeObject, Constant};
 
+/// `MAX_ALLOWED_STACK_USE` (`_PY_STACK_USE_GUIDELINE * 100`).
+const MAX_ALLOWED_STACK_USE: i32 = 3000;
+
 /// `END_SEND_OFFSET`: `END_ASYNC_FOR`'s oparg points this many code units before it.
 const END_SEND_OFFSET: i32 = 5;
 
@@ -42,7 +45,9 @@ pub fn optimize_and_assemble(unit: CodeUnit, filename: &str) -> Result<CodeObjec
 }
 
 /// `_testinternalcapi.assemble_code_object(filename, insts, metadata)`: no optimization,
-/// only lowering and assembly (`co_flags` 0 unless the metadata says otherwise).
+/// only lowering and assembly (`co_flags` 0 unless the metadata says otherwise). Not
+/// checked against the oracle: its WebAssembly build of that function corrupts memory on
+/// real sequences.
 pub fn assemble_unoptimized(unit: CodeUnit, filename: &str) -> Result<CodeObject, FlowGraphError> {
     let CodeUnit { seq, metadata } = unit;
     let consts = metadata.consts.clone();
@@ -330,6 +335,11 @@ fn make_code_object(
         return Err(FlowGraphError::system(format!(
             "pseudo instruction {} left at assembly",
             instr.opcode
+        )));
+    }
+    if stackdepth > MAX_ALLOWED_STACK_USE {
+        return Err(FlowGraphError::system(format!(
+            "excessive stack use: stack is {stackdepth} deep"
         )));
     }
     let (code, linetable, exctable) = assemble_flat(instrs, metadata.firstlineno);
