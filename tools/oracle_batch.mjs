@@ -10,7 +10,7 @@
 // "symtable" (tools/symtable_dump.py's dump of FILE's symbol tables), "codegen"
 // (tools/codegen_dump.py's dump of FILE's pre-optimization instruction sequences),
 // "codegen-OO" (the same at optimization level 2), or
-// "ast-sha256" / "code-sha256" (only the sha256 of that dump).
+// "ast-sha256" / "code-sha256" / "codegen-sha256" (only the sha256 of that dump).
 // Each result is {"stdout", "stderr" (base64), "status"}. Between jobs the
 // interpreter state a program can change is put back: sys.argv/path/modules of the
 // program's own modules, std streams, warnings filters, recursion limit, trace hooks.
@@ -106,6 +106,10 @@ def prepare(mode, file, args, cwd):
     os.chdir(cwd)
     if mode in ("ast", "code"):
         return lambda: print(codedump.dump(mode, file))
+    if mode == "codegen-sha256":
+        import hashlib
+        text = codegen_dump.dump(file) + "\n"
+        return lambda: print(hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest())
     if mode in ("ast-sha256", "code-sha256"):
         # the sha256 of what codedump.py prints (the dump and a newline): whole-stdlib
         # dumps are hundreds of megabytes, their fingerprints are not

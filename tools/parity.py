@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Parity over a real corpus: CPython 3.14.2's own standard library (the 559 .py files of
 the pinned python_stdlib.zip), dumped by pyrite (`-X dump=ast|code`) and compared with
-the oracle's `shared/oracle/codedump.py` dumps, file by file.
+the oracle's `shared/oracle/codedump.py` dumps, file by file. Mode `codegen` compares
+`-X dump=codegen` with `tools/codegen_dump.py` (the sequences before the optimizer).
 
-    tools/parity.py check [--mode ast|code] [--list]   # share identical per mode
+    tools/parity.py check [--mode ast|code|codegen] [--list]   # share identical per mode
     tools/parity.py diff MODE Lib/PATH.py               # full diff for one file
-    tools/parity.py oracle                              # regenerate the fingerprints
+    tools/parity.py oracle [--mode M]                   # regenerate the fingerprints
     tools/parity.py check --update-baseline             # raise the recorded floor
 
 The oracle's dumps are stored as sha256 fingerprints in tests/parity/oracle.sha256
@@ -28,7 +29,7 @@ PARITY = REPO / "tests" / "parity"
 FINGERPRINTS = PARITY / "oracle.sha256"
 BASELINE = PARITY / "baseline.txt"
 REPORTS = REPO / "target" / "parity"
-MODES = ("ast", "code")
+MODES = ("ast", "code", "codegen")
 
 
 def corpus():
@@ -55,18 +56,21 @@ def read_baseline():
     return base
 
 
-def cmd_oracle(_opts):
+def cmd_oracle(opts):
     root, files = corpus()
-    jobs = [{"cwd": str(root), "mode": f"{mode}-sha256", "file": f, "args": []} for mode in MODES for f in files]
+    modes = opts.mode or MODES
+    jobs = [{"cwd": str(root), "mode": f"{mode}-sha256", "file": f, "args": []} for mode in modes for f in files]
     results = run_oracle_batch(jobs)
-    lines = []
+    # fingerprints of the modes not regenerated stay as they are
+    lines = [line for line in (FINGERPRINTS.read_text().splitlines() if FINGERPRINTS.exists() else [])
+             if line.split(" ", 1)[0] not in modes]
     for job, (out, err, status) in zip(jobs, results):
         if status != 0 or len(out.strip()) != 64:
             sys.exit(f"oracle failed on {job['file']}: {err.decode(errors='replace')}")
         lines.append(f"{job['mode'].split('-')[0]} {out.decode().strip()} {job['file']}")
     PARITY.mkdir(parents=True, exist_ok=True)
     FINGERPRINTS.write_text("\n".join(lines) + "\n")
-    print(f"{len(files)} files fingerprinted in {len(MODES)} modes")
+    print(f"{len(files)} files fingerprinted in {len(modes)} modes")
 
 
 def pyrite_dump(root, mode, path):
@@ -123,8 +127,11 @@ def cmd_check(opts):
 def cmd_diff(opts):
     root, _ = corpus()
     path = opts.file if opts.file.startswith("Lib/") else "Lib/" + opts.file
-    proc = subprocess.run([str(oracle_dir() / "cpython314"), str(oracle_dir() / "codedump.py"), opts.mode, path],
-                          cwd=root, capture_output=True)
+    if opts.mode == "codegen":
+        script = [str(REPO / "tools" / "codegen_dump.py"), path]
+    else:
+        script = [str(oracle_dir() / "codedump.py"), opts.mode, path]
+    proc = subprocess.run([str(oracle_dir() / "cpython314"), *script], cwd=root, capture_output=True)
     expected = proc.stdout.decode("utf-8", "replace")
     actual, _ = pyrite_dump(root, opts.mode, path)
     actual = (actual or b"").decode("utf-8", "replace")
@@ -141,7 +148,8 @@ def main():
     check.add_argument("--mode", action="append", choices=MODES)
     check.add_argument("--list", action="store_true", help="list every differing file")
     check.add_argument("--update-baseline", action="store_true")
-    sub.add_parser("oracle")
+    oracle = sub.add_parser("oracle")
+    oracle.add_argument("--mode", action="append", choices=MODES)
     d = sub.add_parser("diff")
     d.add_argument("mode", choices=MODES)
     d.add_argument("file")

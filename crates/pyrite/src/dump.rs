@@ -83,8 +83,9 @@ fn dump_codegen(source: &[u8], path: &str, config: &Config) -> ExitCode {
             let err = match err {
                 pyrite_parser::ParseError::Syntax(err) => err,
                 pyrite_parser::ParseError::Value(msg) => {
-                    eprintln!("ValueError: {msg}");
-                    return ExitCode::from(1);
+                    // `ast.parse` of bytes reports these as a SyntaxError without position.
+                    println!("SyntaxError {msg} None None None None");
+                    return ExitCode::SUCCESS;
                 }
             };
             println!(
@@ -132,39 +133,43 @@ fn dump_codegen(source: &[u8], path: &str, config: &Config) -> ExitCode {
     }
 }
 
-/// What `shared/oracle/codedump.py code FILE` prints: every code object of the module.
+/// `codedump.py code FILE`: every code object, or `SyntaxError MSG LINENO OFFSET`.
 fn dump_code(source: &[u8], path: &str, config: &Config) -> ExitCode {
     use pyrite_compiler::codegen::CompileError;
-    let module = match pyrite_parser::parse_with_warnings(
+    let parsed = match pyrite_parser::parse_with_warnings(
         source,
         path,
         pyrite_parser::parser::StartRule::File,
     ) {
-        Ok(parsed) => parsed.module,
-        Err((pyrite_parser::ParseError::Syntax(err), _)) => {
-            println!(
-                "SyntaxError {} {} {}",
-                err.msg,
-                option_repr(err.lineno),
-                option_repr(err.offset)
-            );
-            return ExitCode::SUCCESS;
-        }
-        Err((pyrite_parser::ParseError::Value(msg), _)) => {
-            eprintln!("ValueError: {msg}");
-            return ExitCode::from(1);
+        Ok(parsed) => parsed,
+        Err((err, warnings)) => {
+            print_warnings(&warnings, path, source);
+            return match err {
+                pyrite_parser::ParseError::Syntax(err) => {
+                    println!(
+                        "SyntaxError {} {} {}",
+                        err.msg,
+                        option_repr(err.lineno),
+                        option_repr(err.offset)
+                    );
+                    ExitCode::SUCCESS
+                }
+                pyrite_parser::ParseError::Value(msg) => {
+                    eprintln!("ValueError: {msg}");
+                    ExitCode::from(1)
+                }
+            };
         }
     };
-    let mut assembler = |unit| {
-        pyrite_compiler::assemble::optimize_and_assemble(unit, path)
-            .map_err(|err| CompileError::Assemble(err.to_string()))
-    };
-    match pyrite_compiler::compile::compile_module(
-        &module,
-        i32::from(config.optimize),
-        &mut assembler,
-    ) {
+    print_warnings(&parsed.warnings, path, source);
+    match pyrite_compiler::compile::compile_file(&parsed.module, path, i32::from(config.optimize)) {
         Ok(compiled) => {
+            let warnings: Vec<pyrite_parser::SyntaxWarning> = compiled
+                .warnings
+                .into_iter()
+                .map(|(lineno, msg)| pyrite_parser::SyntaxWarning { msg, lineno })
+                .collect();
+            print_warnings(&warnings, path, source);
             println!("{}", pyrite_bytecode::codedump::dump(&compiled.code));
             ExitCode::SUCCESS
         }

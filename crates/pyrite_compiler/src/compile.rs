@@ -123,3 +123,13 @@ pub fn compile_module(
         warnings,
     })
 }
+
+/// `compile(source, filename, "exec")`: the module's code object, each unit through the
+/// flow-graph optimizer and assembler.
+pub fn compile_file(module: &Mod, filename: &str, optimize: i32) -> Result<Compiled, CompileError> {
+    let mut assembler = |unit: CodeUnit| {
+        crate::assemble::optimize_and_assemble(unit, filename)
+            .map_err(|err| CompileError::Assemble(format!("{}: {}", err.kind, err.message)))
+    };
+    compile_module(module, optimize, &mut assembler)
+}

@@ -148,19 +148,30 @@ fn fstring_body(out: &mut String, values: &[Expr], depth: u32) {
                     out.push_str(&text.replace('{', "{{").replace('}', "}}"));
                 }
             }
-            Expr::FormattedValue(f) => {
+            Expr::FormattedValue(ast::FormattedValue {
+                value: inner_value,
+                conversion,
+                format_spec,
+                ..
+            })
+            | Expr::Interpolation(ast::Interpolation {
+                value: inner_value,
+                conversion,
+                format_spec,
+                ..
+            }) => {
                 let mut inner = String::new();
-                expr(&mut inner, &f.value, PR_TEST + 1, depth);
+                expr(&mut inner, inner_value, PR_TEST + 1, depth);
                 out.push('{');
                 if inner.starts_with('{') {
                     out.push(' ');
                 }
                 out.push_str(&inner);
-                if f.conversion != -1 {
+                if *conversion != -1 {
                     out.push('!');
-                    out.push(char::from_u32(f.conversion as u32).unwrap_or('r'));
+                    out.push(char::from_u32(*conversion as u32).unwrap_or('r'));
                 }
-                if let Some(spec) = &f.format_spec {
+                if let Some(spec) = format_spec {
                     out.push(':');
                     if let Expr::JoinedStr(j) = &**spec {
                         fstring_body(out, &j.values, depth);
@@ -387,8 +398,12 @@ fn expr(out: &mut String, e: &Expr, level: u8, depth: u32) {
             }
             out.push(')');
         }
-        Expr::FormattedValue(_) | Expr::Interpolation(_) | Expr::TemplateStr(_) => {
-            out.push_str("...");
+        Expr::FormattedValue(_) | Expr::Interpolation(_) => out.push_str("..."),
+        Expr::TemplateStr(t) => {
+            let mut body = String::new();
+            fstring_body(&mut body, &t.values, depth);
+            out.push('t');
+            out.push_str(&ConstantValue::str(body.as_str()).repr());
         }
         Expr::JoinedStr(j) => {
             let mut body = String::new();
@@ -465,6 +480,13 @@ mod tests {
     #[test]
     fn unparses_like_cpython() {
         let cases: &[(&str, &str)] = &[
+            ("t'{a}'", "t'{a}'"),
+            ("t'x{a!r:>3}y'", "t'x{a!r:>3}y'"),
+            ("f'{a=}'", "f'a={a!r}'"),
+            ("f'{a!r:{b}}'", "f'{a!r:{b}}'"),
+            ("f'{ {1: 2} }'", "f'{ {1: 2}}'"),
+            ("f'{x:{y}.{z}}'", "f'{x:{y}.{z}}'"),
+            ("'a' f'{b}'", "f'a{b}'"),
             ("int", "int"),
             ("a.b.c", "a.b.c"),
             ("list[int]", "list[int]"),
