@@ -105,7 +105,8 @@ fn resolve_jump_offsets(instrs: &mut [FlatInstr]) -> Vec<i32> {
         .map(|instr| is_jump(instr.opcode).then(|| instr.oparg.max(0) as usize))
         .collect();
     let mut offsets = vec![0i32; instrs.len() + 1];
-    loop {
+    // Converges at once for real code; the bound only guards malformed input.
+    for _ in 0..64 {
         let mut total = 0i32;
         for (index, instr) in instrs.iter().enumerate() {
             offsets[index] = total;
@@ -135,9 +136,10 @@ fn resolve_jump_offsets(instrs: &mut [FlatInstr]) -> Vec<i32> {
             }
         }
         if !changed {
-            return offsets;
+            break;
         }
     }
+    offsets
 }
 
 fn write_instr(code: &mut Vec<u8>, opcode: u16, oparg: i32) {
