@@ -25,6 +25,9 @@ use pyrite_bytecode::exceptiontable::{self, ExceptionTableEntry};
 use pyrite_bytecode::linetable::{LineTableWriter, Position};
 use pyrite_bytecode::{CodeFlags, CodeObject, Constant};
 
+/// `MAX_ALLOWED_STACK_USE` (`_PY_STACK_USE_GUIDELINE * 100`).
+const MAX_ALLOWED_STACK_USE: i32 = 3000;
+
 /// `END_SEND_OFFSET`: `END_ASYNC_FOR`'s oparg points this many code units before it.
 const END_SEND_OFFSET: i32 = 5;
 
@@ -42,7 +45,9 @@ pub fn optimize_and_assemble(unit: CodeUnit, filename: &str) -> Result<CodeObjec
 }
 
 /// `_testinternalcapi.assemble_code_object(filename, insts, metadata)`: no optimization,
-/// only lowering and assembly (`co_flags` 0 unless the metadata says otherwise).
+/// only lowering and assembly (`co_flags` 0 unless the metadata says otherwise). Not
+/// checked against the oracle: its WebAssembly build of that function corrupts memory on
+/// real sequences.
 pub fn assemble_unoptimized(unit: CodeUnit, filename: &str) -> Result<CodeObject, FlowGraphError> {
     let CodeUnit { seq, metadata } = unit;
     let consts = metadata.consts.clone();
@@ -100,7 +105,8 @@ fn resolve_jump_offsets(instrs: &mut [FlatInstr]) -> Vec<i32> {
         .map(|instr| is_jump(instr.opcode).then(|| instr.oparg.max(0) as usize))
         .collect();
     let mut offsets = vec![0i32; instrs.len() + 1];
-    loop {
+    // Converges at once for real code; the bound only guards malformed input.
+    for _ in 0..64 {
         let mut total = 0i32;
         for (index, instr) in instrs.iter().enumerate() {
             offsets[index] = total;
@@ -130,9 +136,10 @@ fn resolve_jump_offsets(instrs: &mut [FlatInstr]) -> Vec<i32> {
             }
         }
         if !changed {
-            return offsets;
+            break;
         }
     }
+    offsets
 }
 
 fn write_instr(code: &mut Vec<u8>, opcode: u16, oparg: i32) {
@@ -332,13 +339,20 @@ fn make_code_object(
             instr.opcode
         )));
     }
+    if stackdepth > MAX_ALLOWED_STACK_USE {
+        return Err(FlowGraphError::system(format!(
+            "excessive stack use: stack is {stackdepth} deep"
+        )));
+    }
     let (code, linetable, exctable) = assemble_flat(instrs, metadata.firstlineno);
     let (names, kinds) = localsplus(metadata, nlocalsplus);
     Ok(CodeObject {
         co_argcount: metadata.posonlyargcount + metadata.argcount,
         co_posonlyargcount: metadata.posonlyargcount,
         co_kwonlyargcount: metadata.kwonlyargcount,
-        co_stacksize: stackdepth.max(0) as u32,
+        // Code that never pushes (`def f(): raise`, `while True: pass`) still gets a
+        // stack of 1 under the oracle.
+        co_stacksize: stackdepth.max(1) as u32,
         co_flags: metadata.flags,
         co_firstlineno: metadata.firstlineno,
         co_code: code,

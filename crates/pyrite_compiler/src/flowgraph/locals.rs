@@ -232,6 +232,7 @@ pub(crate) fn optimize_load_fast(cfg: &mut Cfg) {
                     instr: here,
                     local: oparg,
                 }),
+                DELETE_FAST => kill_local(&mut flags, &refs, oparg),
                 LOAD_FAST_AND_CLEAR => {
                     kill_local(&mut flags, &refs, oparg);
                     refs.push(Ref {
@@ -286,9 +287,10 @@ pub(crate) fn optimize_load_fast(cfg: &mut Cfg) {
                         refs.swap(index, len - 1);
                     }
                 }
-                // GET_YIELD_FROM_ITER may leave its operand (a generator) in place.
-                GET_ANEXT | GET_LEN | GET_YIELD_FROM_ITER | IMPORT_FROM | MATCH_KEYS
-                | MATCH_MAPPING | MATCH_SEQUENCE | WITH_EXCEPT_START => {
+                // GET_YIELD_FROM_ITER (a generator) and FORMAT_SIMPLE (a str) may leave
+                // their operand in place as their result.
+                FORMAT_SIMPLE | GET_ANEXT | GET_LEN | GET_YIELD_FROM_ITER | IMPORT_FROM
+                | MATCH_KEYS | MATCH_MAPPING | MATCH_SEQUENCE | WITH_EXCEPT_START => {
                     let net = num_pushed(opcode, oparg).unwrap_or(0)
                         - num_popped(opcode, oparg).unwrap_or(0);
                     // CPython records the loop counter as the producing instruction.

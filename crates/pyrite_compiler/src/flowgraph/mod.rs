@@ -27,6 +27,8 @@ mod layout;
 mod locals;
 pub(crate) mod opcodes;
 mod optimize;
+#[cfg(test)]
+mod robustness_tests;
 mod stack;
 
 use crate::instruction_sequence::{InstructionSequence, Op, SourceLocation};

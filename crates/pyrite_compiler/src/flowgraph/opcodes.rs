@@ -33,6 +33,7 @@ real_ops!(
     END_ASYNC_FOR,
     EXTENDED_ARG,
     FOR_ITER,
+    FORMAT_SIMPLE,
     GET_ANEXT,
     GET_ITER,
     GET_LEN,

@@ -56,6 +56,10 @@ fn check_cfg(cfg: &Cfg) -> Result<(), FlowGraphError> {
 /// `inline_small_or_no_lineno_blocks`: a jump to a small exit block, or to a block without
 /// line numbers and without fallthrough, is replaced by a copy of that block.
 fn inline_small_or_no_lineno_blocks(cfg: &mut Cfg) {
+    // CPython relies on each change removing a jump; a block without line numbers that
+    // jumps to itself (never generated) would make that grow forever, hence a budget.
+    let total: usize = cfg.blocks.iter().map(|block| block.instrs.len()).sum();
+    let mut budget = 16 * total + 1024;
     loop {
         let mut changed = false;
         for id in cfg.order() {
@@ -71,7 +75,8 @@ fn inline_small_or_no_lineno_blocks(cfg: &mut Cfg) {
                 target_block.exits_scope() && target_block.instrs.len() <= MAX_COPY_SIZE;
             let no_lineno_no_fallthrough =
                 target_block.has_no_lineno() && !target_block.has_fallthrough();
-            if small_exit || no_lineno_no_fallthrough {
+            if (small_exit || no_lineno_no_fallthrough) && budget >= target_block.instrs.len() {
+                budget -= target_block.instrs.len();
                 let copied = target_block.instrs.clone();
                 let block = &mut cfg.blocks[id];
                 if let Some(jump) = block.instrs.last_mut() {
@@ -202,7 +207,7 @@ fn nop_out(instrs: &mut [CfgInstr], indices: &[usize]) {
 
 fn fold_tuple_of_constants(instrs: &mut [CfgInstr], i: usize, consts: &mut Vec<Constant>) {
     let size = instrs[i].oparg;
-    if size > STACK_USE_GUIDELINE {
+    if !(0..=STACK_USE_GUIDELINE).contains(&size) {
         return;
     }
     let Some(loads) = const_loading_instrs(instrs, i as isize - 1, size as usize) else {
@@ -277,7 +282,9 @@ fn optimize_lists_and_sets(
     let opcode = instrs[i].opcode;
     let contains_or_iter = nextop == GET_ITER || nextop == CONTAINS_OP;
     let size = instrs[i].oparg;
-    if size > STACK_USE_GUIDELINE || (size < MIN_CONST_SEQUENCE_SIZE && !contains_or_iter) {
+    if !(0..=STACK_USE_GUIDELINE).contains(&size)
+        || (size < MIN_CONST_SEQUENCE_SIZE && !contains_or_iter)
+    {
         return;
     }
     let Some(loads) = const_loading_instrs(instrs, i as isize - 1, size as usize) else {
