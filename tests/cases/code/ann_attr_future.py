@@ -1,0 +1,1 @@
+../codegen/ann_attr_future.py

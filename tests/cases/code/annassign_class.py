@@ -1,0 +1,1 @@
+../codegen/annassign_class.py

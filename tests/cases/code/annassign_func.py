@@ -1,0 +1,1 @@
+../codegen/annassign_func.py

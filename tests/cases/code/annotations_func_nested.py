@@ -1,0 +1,1 @@
+../codegen/annotations_func_nested.py

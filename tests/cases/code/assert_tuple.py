@@ -1,0 +1,1 @@
+../codegen/assert_tuple.py

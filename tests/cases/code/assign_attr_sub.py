@@ -1,0 +1,1 @@
+../codegen/assign_attr_sub.py

@@ -1,0 +1,1 @@
+../codegen/assign_tuple.py

@@ -1,0 +1,1 @@
+../codegen/async_comp.py

@@ -1,0 +1,1 @@
+../codegen/async_comp_nested_sync.py

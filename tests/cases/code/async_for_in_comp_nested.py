@@ -1,0 +1,1 @@
+../codegen/async_for_in_comp_nested.py

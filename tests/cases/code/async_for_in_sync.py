@@ -1,0 +1,1 @@
+../codegen/async_for_in_sync.py

@@ -1,0 +1,1 @@
+../codegen/async_return_in_with.py

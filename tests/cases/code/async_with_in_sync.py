@@ -1,0 +1,1 @@
+../codegen/async_with_in_sync.py

@@ -1,0 +1,1 @@
+../codegen/attr_load.py

@@ -1,0 +1,1 @@
+../codegen/augassign_attr.py

@@ -1,0 +1,1 @@
+../codegen/augassign_sub.py

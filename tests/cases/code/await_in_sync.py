@@ -1,0 +1,1 @@
+../codegen/await_in_sync.py

@@ -1,0 +1,1 @@
+../codegen/await_outside.py

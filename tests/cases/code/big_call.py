@@ -1,0 +1,1 @@
+../codegen/big_call.py

@@ -1,0 +1,1 @@
+../codegen/break_in_try.py

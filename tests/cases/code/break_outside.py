@@ -1,0 +1,1 @@
+../codegen/break_outside.py

@@ -1,0 +1,1 @@
+../codegen/builtins_in_func.py

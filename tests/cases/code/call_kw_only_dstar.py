@@ -1,0 +1,1 @@
+../codegen/call_kw_only_dstar.py

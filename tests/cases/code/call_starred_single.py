@@ -1,0 +1,1 @@
+../codegen/call_starred_single.py

@@ -1,0 +1,1 @@
+../codegen/cell_param.py

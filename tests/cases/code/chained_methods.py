@@ -1,0 +1,1 @@
+../codegen/chained_methods.py

@@ -1,0 +1,1 @@
+../codegen/class_comp_cell.py

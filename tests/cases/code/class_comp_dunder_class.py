@@ -1,0 +1,1 @@
+../codegen/class_comp_dunder_class.py

@@ -1,0 +1,1 @@
+../codegen/class_conditional_ann_try.py

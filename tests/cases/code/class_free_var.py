@@ -1,0 +1,1 @@
+../codegen/class_free_var.py

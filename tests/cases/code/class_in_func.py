@@ -1,0 +1,1 @@
+../codegen/class_in_func.py

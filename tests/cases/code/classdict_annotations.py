@@ -1,0 +1,1 @@
+../codegen/classdict_annotations.py

@@ -1,0 +1,1 @@
+../codegen/closure_deep.py

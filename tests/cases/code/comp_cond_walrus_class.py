@@ -1,0 +1,1 @@
+../codegen/comp_cond_walrus_class.py

@@ -1,0 +1,1 @@
+../codegen/comp_in_class.py

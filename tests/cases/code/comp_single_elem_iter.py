@@ -1,0 +1,1 @@
+../codegen/comp_single_elem_iter.py

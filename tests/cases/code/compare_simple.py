@@ -1,0 +1,1 @@
+../codegen/compare_simple.py

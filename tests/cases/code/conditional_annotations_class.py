@@ -1,0 +1,1 @@
+../codegen/conditional_annotations_class.py

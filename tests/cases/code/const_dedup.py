@@ -1,0 +1,1 @@
+../codegen/const_dedup.py

@@ -1,0 +1,1 @@
+../codegen/constants.py

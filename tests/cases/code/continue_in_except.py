@@ -1,0 +1,1 @@
+../codegen/continue_in_except.py

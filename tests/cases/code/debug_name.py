@@ -1,0 +1,1 @@
+../codegen/debug_name.py

@@ -1,0 +1,1 @@
+../codegen/deep_expr.py

@@ -1,0 +1,1 @@
+../codegen/def_annotations.py

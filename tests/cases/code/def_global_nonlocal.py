@@ -1,0 +1,1 @@
+../codegen/def_global_nonlocal.py

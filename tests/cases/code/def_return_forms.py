@@ -1,0 +1,1 @@
+../codegen/def_return_forms.py

@@ -1,0 +1,1 @@
+../codegen/default_except_last.py

@@ -1,0 +1,1 @@
+../codegen/del_deref.py

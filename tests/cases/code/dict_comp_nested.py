@@ -1,0 +1,1 @@
+../codegen/dict_comp_nested.py

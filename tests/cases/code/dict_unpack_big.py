@@ -1,0 +1,1 @@
+../codegen/dict_unpack_big.py

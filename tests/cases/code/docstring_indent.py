@@ -1,0 +1,1 @@
+../codegen/docstring_indent.py

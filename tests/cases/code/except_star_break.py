@@ -1,0 +1,1 @@
+../codegen/except_star_break.py

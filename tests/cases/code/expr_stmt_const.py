@@ -1,0 +1,1 @@
+../codegen/expr_stmt_const.py

@@ -1,0 +1,1 @@
+../codegen/for_break_continue.py

@@ -1,0 +1,1 @@
+../codegen/for_else_break.py

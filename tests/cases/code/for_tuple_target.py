@@ -1,0 +1,1 @@
+../codegen/for_tuple_target.py

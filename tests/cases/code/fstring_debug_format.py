@@ -1,0 +1,1 @@
+../codegen/fstring_debug_format.py

@@ -1,0 +1,1 @@
+../codegen/future_annotations.py

@@ -1,0 +1,1 @@
+../codegen/gen_try.py

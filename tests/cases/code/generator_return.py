@@ -1,0 +1,1 @@
+../codegen/generator_return.py

@@ -1,0 +1,1 @@
+../codegen/generic_class_bases.py

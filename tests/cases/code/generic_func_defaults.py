@@ -1,0 +1,1 @@
+../codegen/generic_func_defaults.py

@@ -1,0 +1,1 @@
+../codegen/genexp_nested.py

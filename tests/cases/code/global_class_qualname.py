@@ -1,0 +1,1 @@
+../codegen/global_class_qualname.py

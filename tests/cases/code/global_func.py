@@ -1,0 +1,1 @@
+../codegen/global_func.py

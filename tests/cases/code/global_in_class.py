@@ -1,0 +1,1 @@
+../codegen/global_in_class.py

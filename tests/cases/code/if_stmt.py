@@ -1,0 +1,1 @@
+../codegen/if_stmt.py

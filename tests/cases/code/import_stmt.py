@@ -1,0 +1,1 @@
+../codegen/import_stmt.py

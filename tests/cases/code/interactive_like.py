@@ -1,0 +1,1 @@
+../codegen/interactive_like.py

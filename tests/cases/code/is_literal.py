@@ -1,0 +1,1 @@
+../codegen/is_literal.py

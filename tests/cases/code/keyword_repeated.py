@@ -1,0 +1,1 @@
+../codegen/keyword_repeated.py

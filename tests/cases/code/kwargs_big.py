@@ -1,0 +1,1 @@
+../codegen/kwargs_big.py

@@ -1,0 +1,1 @@
+../codegen/kwonly_defaults_mangled.py

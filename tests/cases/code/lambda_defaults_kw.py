@@ -1,0 +1,1 @@
+../codegen/lambda_defaults_kw.py

@@ -1,0 +1,1 @@
+../codegen/lambda_in_class.py

@@ -1,0 +1,1 @@
+../codegen/lambda_simple.py

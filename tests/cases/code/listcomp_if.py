@@ -1,0 +1,1 @@
+../codegen/listcomp_if.py

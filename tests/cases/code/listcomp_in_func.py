@@ -1,0 +1,1 @@
+../codegen/listcomp_in_func.py

@@ -1,0 +1,1 @@
+../codegen/listcomp_nested.py

@@ -1,0 +1,1 @@
+../codegen/locals_in_class_comp.py

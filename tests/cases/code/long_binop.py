@@ -1,0 +1,1 @@
+../codegen/long_binop.py

@@ -1,0 +1,1 @@
+../codegen/long_method_chain_args.py

@@ -1,0 +1,1 @@
+../codegen/match_capture_last.py

@@ -1,0 +1,1 @@
+../codegen/match_default_only.py

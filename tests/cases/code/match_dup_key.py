@@ -1,0 +1,1 @@
+../codegen/match_dup_key.py

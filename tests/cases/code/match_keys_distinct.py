@@ -1,0 +1,1 @@
+../codegen/match_keys_distinct.py

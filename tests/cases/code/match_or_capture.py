@@ -1,0 +1,1 @@
+../codegen/match_or_capture.py

@@ -1,0 +1,1 @@
+../codegen/match_placeholder_free.py

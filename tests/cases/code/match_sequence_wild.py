@@ -1,0 +1,1 @@
+../codegen/match_sequence_wild.py

@@ -1,0 +1,1 @@
+../codegen/match_singleton_multi.py

@@ -1,0 +1,1 @@
+../codegen/match_wildcard_unreachable.py

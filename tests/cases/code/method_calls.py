@@ -1,0 +1,1 @@
+../codegen/method_calls.py

@@ -1,0 +1,1 @@
+../codegen/mixed_scopes.py

@@ -1,0 +1,1 @@
+../codegen/module_ann_in_if.py

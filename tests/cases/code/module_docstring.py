@@ -1,0 +1,1 @@
+../codegen/module_docstring.py

@@ -1,0 +1,1 @@
+../codegen/multiline_attr.py

@@ -1,0 +1,1 @@
+../codegen/multiple_starred.py

@@ -1,0 +1,1 @@
+../codegen/nested_funcs_defaults.py

@@ -1,0 +1,1 @@
+../codegen/nested_try.py

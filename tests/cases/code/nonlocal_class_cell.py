@@ -1,0 +1,1 @@
+../codegen/nonlocal_class_cell.py

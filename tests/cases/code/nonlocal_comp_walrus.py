@@ -1,0 +1,1 @@
+../codegen/nonlocal_comp_walrus.py

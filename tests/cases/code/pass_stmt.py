@@ -1,0 +1,1 @@
+../codegen/pass_stmt.py

@@ -1,0 +1,1 @@
+../codegen/percent_format_big.py

@@ -1,0 +1,1 @@
+../codegen/print_hello.py

@@ -1,0 +1,1 @@
+../codegen/raise_stmt.py

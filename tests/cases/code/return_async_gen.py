@@ -1,0 +1,1 @@
+../codegen/return_async_gen.py

@@ -1,0 +1,1 @@
+../codegen/return_in_nested_with.py

@@ -1,0 +1,1 @@
+../codegen/return_outside.py

@@ -1,0 +1,1 @@
+../codegen/set_comp_nested_in_genexp.py

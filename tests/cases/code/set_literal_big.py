@@ -1,0 +1,1 @@
+../codegen/set_literal_big.py

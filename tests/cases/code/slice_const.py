@@ -1,0 +1,1 @@
+../codegen/slice_const.py

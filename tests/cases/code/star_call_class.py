@@ -1,0 +1,1 @@
+../codegen/star_call_class.py

@@ -1,0 +1,1 @@
+../codegen/starred_alone.py

@@ -1,0 +1,1 @@
+../codegen/string_concat.py

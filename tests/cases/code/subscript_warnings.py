@@ -1,0 +1,1 @@
+../codegen/subscript_warnings.py

@@ -1,0 +1,1 @@
+../codegen/super_in_nested.py

@@ -1,0 +1,1 @@
+../codegen/super_module_shadow_comp.py

@@ -1,0 +1,1 @@
+../codegen/super_no_args_func.py

@@ -1,0 +1,1 @@
+../codegen/super_shadowed.py

@@ -1,0 +1,1 @@
+../codegen/too_many_blocks_22.py

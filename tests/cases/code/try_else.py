@@ -1,0 +1,1 @@
+../codegen/try_else.py

@@ -1,0 +1,1 @@
+../codegen/try_finally_return_value.py

@@ -1,0 +1,1 @@
+../codegen/try_star_finally.py

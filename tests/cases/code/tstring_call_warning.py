@@ -1,0 +1,1 @@
+../codegen/tstring_call_warning.py

@@ -1,0 +1,1 @@
+../codegen/typealias_in_class.py

@@ -1,0 +1,1 @@
+../codegen/typeparam_default_order.py

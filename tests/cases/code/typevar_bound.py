@@ -1,0 +1,1 @@
+../codegen/typevar_bound.py

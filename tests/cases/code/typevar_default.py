@@ -1,0 +1,1 @@
+../codegen/typevar_default.py

@@ -1,0 +1,1 @@
+../codegen/unpack_ex.py

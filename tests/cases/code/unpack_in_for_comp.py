@@ -1,0 +1,1 @@
+../codegen/unpack_in_for_comp.py

@@ -1,0 +1,1 @@
+../codegen/walrus_in_comp_class.py

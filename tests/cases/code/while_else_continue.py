@@ -1,0 +1,1 @@
+../codegen/while_else_continue.py

@@ -1,0 +1,1 @@
+../codegen/while_true.py

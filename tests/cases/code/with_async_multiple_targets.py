@@ -1,0 +1,1 @@
+../codegen/with_async_multiple_targets.py

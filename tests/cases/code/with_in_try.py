@@ -1,0 +1,1 @@
+../codegen/with_in_try.py

@@ -1,0 +1,1 @@
+../codegen/yield_from_async.py

@@ -1,0 +1,1 @@
+../codegen/yield_outside.py
