@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Parser throughput: Pyrite's parser against CPython's `ast.parse`, same files, same run.
+"""Front-end throughput: Pyrite's parser or compiler against CPython's, same files, same run.
 
-    bench/parse.py [--rounds N]
+    bench/frontend.py parse [--rounds N]     # pyrite_parser vs ast.parse
+    bench/frontend.py compile [--rounds N]   # parse + compile to code objects vs compile()
 
 The corpus is CPython 3.14.2's standard library (the 559 files of the pinned zip), cut
 down to the files the machine's python3 can parse (it may be older than 3.14). Each side
-reads every file into memory, then parses all of them N times in one process; the best
-and median rounds are reported in MB/s, with the ratio Pyrite/CPython (higher is better
-for Pyrite). The two run alternately, round by round, so machine drift hits both."""
+reads every file into memory, then parses (or compiles) all of them N times in one
+process; the best and median rounds are reported in MB/s, with the ratio Pyrite/CPython
+(higher is better for Pyrite). The two run alternately, round by round, so machine drift
+hits both."""
 
 import argparse
 import os
@@ -21,18 +23,18 @@ from common import REPO, stdlib_lib_dir  # noqa: E402
 
 PY_PARSE = r"""
 import ast, sys, time
-paths = sys.argv[2:]
+paths = sys.argv[3:]
 srcs = []
 for p in paths:
     with open(p, "rb") as f:
         srcs.append((p, f.read()))
 total = sum(len(s) for _, s in srcs)
-for _ in range(int(sys.argv[1])):
+for _ in range(int(sys.argv[2])):
     t = time.perf_counter()
     bad = 0
     for p, s in srcs:
         try:
-            ast.parse(s, filename=p)
+            ast.parse(s, filename=p) if sys.argv[0] == "parse" else compile(s, p, "exec", dont_inherit=True)
         except SyntaxError:
             bad += 1
     print(total, "%.6f" % (time.perf_counter() - t), bad)
@@ -62,6 +64,7 @@ def rounds_of(cmd, cwd):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("stage", choices=["parse", "compile"])
     ap.add_argument("--rounds", type=int, default=5)
     opts = ap.parse_args()
     root = stdlib_lib_dir()
@@ -69,16 +72,16 @@ def main():
     python = real_python()
     ok = subprocess.run([python, "-c", PY_FILTER, *files], cwd=root, capture_output=True, text=True,
                         check=True).stdout.split()
-    subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "pyrite_parser", "--example", "parse_files"],
-                   cwd=REPO, check=True)
+    crate, example = ("pyrite_parser", "parse_files") if opts.stage == "parse" else ("pyrite_compiler", "compile_files")
+    subprocess.run(["cargo", "build", "--release", "--quiet", "-p", crate, "--example", example], cwd=REPO, check=True)
     target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
-    pyrite = [str(target / "release" / "examples" / "parse_files")]
+    pyrite = [str(target / "release" / "examples" / example)]
     runs = {"pyrite": [], "cpython": []}
     for _ in range(opts.rounds):
         runs["pyrite"] += rounds_of(pyrite + ["1", *ok], root)
-        runs["cpython"] += rounds_of([python, "-c", PY_PARSE, "1", *ok], root)
+        runs["cpython"] += rounds_of([python, "-c", PY_PARSE, opts.stage, "1", *ok], root)
     total = runs["pyrite"][0][0]
-    print(f"corpus: {len(ok)} of {len(files)} stdlib files (those {Path(python).name} can parse), "
+    print(f"{opts.stage}: corpus {len(ok)} of {len(files)} stdlib files (those {Path(python).name} can parse), "
           f"{total / 1e6:.1f} MB, {opts.rounds} rounds each")
     speed = {}
     for name, rs in runs.items():

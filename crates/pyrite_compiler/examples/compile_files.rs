@@ -1,0 +1,35 @@
+//! Compiles many files (source text to code objects) in one process and reports the time
+//! alone, for `bench/frontend.py compile` (which runs `python3`'s `compile()` on the same
+//! files in the same run).
+//!
+//! Usage: `compile_files ROUNDS FILE...`. Every file is read into memory first; then each
+//! round parses and compiles all of them. Prints one line per round: `BYTES SECONDS FAILURES`.
+
+use std::time::Instant;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(1);
+    let sources: Vec<(String, Vec<u8>)> = args
+        .filter_map(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)))
+        .collect();
+    let total: usize = sources.iter().map(|(_, bytes)| bytes.len()).sum();
+    for _ in 0..rounds {
+        let start = Instant::now();
+        let failures = sources
+            .iter()
+            .filter(|(path, bytes)| {
+                pyrite_parser::parse_module(bytes, path)
+                    .map_err(|_| ())
+                    .and_then(|module| {
+                        pyrite_compiler::compile::compile_file(&module, path, 0).map_err(|_| ())
+                    })
+                    .is_err()
+            })
+            .count();
+        println!("{total} {:.6} {failures}", start.elapsed().as_secs_f64());
+    }
+}
