@@ -25,6 +25,9 @@ pub struct BaseExceptionData {
     pub suppress_context: Cell<bool>,
     /// The instance `__dict__` (made on first attribute store).
     pub dict: RefCell<Option<PyRef>>,
+    /// What the top-level traceback appends to the message ("Did you mean: ...?"),
+    /// computed where a `NameError` was raised, from that frame's names.
+    pub suggestion: RefCell<Option<String>>,
 }
 
 impl BaseExceptionData {
@@ -36,6 +39,7 @@ impl BaseExceptionData {
             cause: RefCell::new(None),
             suppress_context: Cell::new(false),
             dict: RefCell::new(None),
+            suggestion: RefCell::new(None),
         }
     }
 }

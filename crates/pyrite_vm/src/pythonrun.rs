@@ -96,10 +96,13 @@ pub fn exception_only(ts: &ThreadState, exc: &PyObject) -> String {
         Ok(text) => pystr::to_rust_string(&text),
         Err(_) => "<exception str() failed>".to_owned(),
     };
+    let suggestion = exceptions::data(exc)
+        .and_then(|data| data.suggestion.borrow().clone())
+        .unwrap_or_default();
     if message.is_empty() {
-        name
+        format!("{name}{suggestion}")
     } else {
-        format!("{name}: {message}")
+        format!("{name}: {message}{suggestion}")
     }
 }
 
