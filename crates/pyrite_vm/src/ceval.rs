@@ -162,6 +162,8 @@ pub fn run_code(
     code: Py<pyrite_objects::code::Code>,
     globals: PyRef,
 ) -> PyResult {
+    // The module's frame counts towards the recursion limit, as every Python frame does.
+    let _depth = ts.enter_recursive_call("")?;
     let builtins = builtins_of(ts, &globals)?;
     let mut frame = Frame::new(code, globals.clone(), builtins, Some(globals), None);
     run_frame(ts, &mut frame)

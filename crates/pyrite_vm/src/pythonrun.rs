@@ -62,11 +62,39 @@ fn format_single(ts: &ThreadState, exc: &PyObject, out: &mut String) {
     let traceback = exceptions::data(exc).and_then(|data| data.traceback.borrow().clone());
     if let Some(traceback) = traceback {
         out.push_str("Traceback (most recent call last):\n");
-        for entry in pyrite_objects::traceback::entries(&traceback) {
-            if let Some(tb) = entry.downcast_ref::<pyrite_objects::traceback::Traceback>() {
-                format_frame(tb, out);
+        // Runs of the same frame line (recursion) are cut after three, as
+        // `StackSummary.format` does (`_RECURSIVE_CUTOFF`).
+        const RECURSIVE_CUTOFF: usize = 3;
+        let mut last: Option<(PyRef, Option<i32>)> = None;
+        let mut count = 0;
+        let repeated = |count: usize, out: &mut String| {
+            if count > RECURSIVE_CUTOFF {
+                let more = count - RECURSIVE_CUTOFF;
+                out.push_str(&format!(
+                    "  [Previous line repeated {more} more time{}]\n",
+                    if more > 1 { "s" } else { "" }
+                ));
             }
+        };
+        for entry in pyrite_objects::traceback::entries(&traceback) {
+            let Some(tb) = entry.downcast_ref::<pyrite_objects::traceback::Traceback>() else {
+                continue;
+            };
+            let same = last
+                .as_ref()
+                .is_some_and(|(code, line)| code.is(&tb.code) && *line == tb.lineno);
+            if !same {
+                repeated(count, out);
+                last = Some((tb.code.clone(), tb.lineno));
+                count = 0;
+            }
+            count += 1;
+            if count > RECURSIVE_CUTOFF {
+                continue;
+            }
+            format_frame(tb, out);
         }
+        repeated(count, out);
     }
     out.push_str(&exception_only(ts, exc));
     out.push('\n');
