@@ -789,6 +789,14 @@ fn builtin_input(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_
     }
 }
 
+/// `exit()`/`quit()` (installed by `site` in CPython): raise `SystemExit(code)`.
+fn builtin_exit(_ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Err(match args.first() {
+        Some(code) => PyErr::with_object(ExceptionKind::SystemExit, code.clone()),
+        None => PyErr::without_arg(ExceptionKind::SystemExit),
+    })
+}
+
 fn add(ts: &ThreadState, dict: &Dict, name: &str, value: PyRef) {
     let _ = dict.set_item(ts, pystr::intern(ts, name), value);
 }
@@ -840,6 +848,8 @@ pub fn create(ts: &ThreadState) -> PyRef {
         ("dir", builtin_dir),
         ("input", builtin_input),
         ("__build_class__", builtin_build_class),
+        ("exit", builtin_exit),
+        ("quit", builtin_exit),
     ];
     for &(name, function) in functions {
         add(

@@ -114,14 +114,19 @@ pub fn generic_getattr(ts: &ThreadState, object: &PyObject, name: &PyObject) -> 
     }
     if object.payload_is::<crate::module::Module>() {
         let module = crate::module::name_of(ts, object);
-        return Err(attribute_error(format!(
-            "module '{module}' has no attribute '{text}'"
-        )));
+        return Err(crate::exceptions::attribute_error(
+            ts,
+            object,
+            name,
+            format!("module '{module}' has no attribute '{text}'"),
+        ));
     }
-    Err(attribute_error(format!(
-        "'{}' object has no attribute '{text}'",
-        ty.name()
-    )))
+    Err(crate::exceptions::attribute_error(
+        ts,
+        object,
+        name,
+        format!("'{}' object has no attribute '{text}'", ty.name()),
+    ))
 }
 
 /// Attributes every type has, computed (CPython's `type_getsets`).
@@ -192,10 +197,12 @@ pub fn type_getattr(ts: &ThreadState, ty: &PyType, name: &PyObject) -> PyResult 
     if let Some(value) = type_special(ts, ty, &text)? {
         return Ok(value);
     }
-    Err(attribute_error(format!(
-        "type object '{}' has no attribute '{text}'",
-        ty.name()
-    )))
+    Err(crate::exceptions::attribute_error(
+        ts,
+        ty.as_object(),
+        name,
+        format!("type object '{}' has no attribute '{text}'", ty.name()),
+    ))
 }
 
 /// `setattr(object, name, value)`, or `delattr` when `value` is `None`.

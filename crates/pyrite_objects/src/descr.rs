@@ -585,8 +585,31 @@ fn property_getter(
     .into_ref())
 }
 
+fn builtin_name(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let function = object
+        .downcast_ref::<BuiltinFunction>()
+        .ok_or_else(|| PyErr::type_error("expected a builtin function"))?;
+    Ok(crate::str::intern(ts, function.name))
+}
+
+fn builtin_self(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    let function = object
+        .downcast_ref::<BuiltinFunction>()
+        .ok_or_else(|| PyErr::type_error("expected a builtin function"))?;
+    Ok(function.bound_self.clone())
+}
+
 /// `property`'s methods, installed in its dict.
 pub(crate) fn install_property_methods(ts: &ThreadState) {
+    add_getsets(
+        ts,
+        &BUILTIN_FUNCTION_TYPE,
+        &[
+            ("__name__", builtin_name, None),
+            ("__qualname__", builtin_name, None),
+            ("__self__", builtin_self, None),
+        ],
+    );
     add_methods(
         ts,
         &PROPERTY_TYPE,

@@ -25,6 +25,11 @@ pub struct BaseExceptionData {
     pub suppress_context: Cell<bool>,
     /// The instance `__dict__` (made on first attribute store).
     pub dict: RefCell<Option<PyRef>>,
+    /// What the top-level traceback appends to the message ("Did you mean: ...?"),
+    /// computed where a `NameError` was raised, from that frame's names.
+    pub suggestion: RefCell<Option<String>>,
+    /// `AttributeError`'s `obj` and `name`: the object and the missing attribute.
+    pub attribute_target: RefCell<Option<(PyRef, PyRef)>>,
 }
 
 impl BaseExceptionData {
@@ -36,6 +41,8 @@ impl BaseExceptionData {
             cause: RefCell::new(None),
             suppress_context: Cell::new(false),
             dict: RefCell::new(None),
+            suggestion: RefCell::new(None),
+            attribute_target: RefCell::new(None),
         }
     }
 }
@@ -190,6 +197,25 @@ pub fn new_exception(ts: &ThreadState, ty: &PyType, args: Vec<PyRef>) -> PyRef {
     }
 }
 
+/// An `AttributeError` for `object.name` with `message`, remembering both (its `obj`
+/// and `name`, which the traceback's "Did you mean" uses).
+pub fn attribute_error(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &PyObject,
+    message: String,
+) -> crate::err::PyErr {
+    let exc = new_exception(
+        ts,
+        &ATTRIBUTE_ERROR_TYPE,
+        vec![crate::str::new(ts, &message).into_ref()],
+    );
+    if let Some(data) = data(&exc) {
+        *data.attribute_target.borrow_mut() = Some((object.new_ref(), name.new_ref()));
+    }
+    crate::err::PyErr::from_exception(exc)
+}
+
 /// `exc.args` as a vector (empty for non-exceptions).
 pub fn args_of(object: &PyObject) -> Vec<PyRef> {
     match object.downcast_ref::<BaseExceptionData>() {
@@ -279,6 +305,10 @@ fn exception_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMu
             if let Some(value) = field.borrow().as_ref() {
                 visit(value);
             }
+        }
+        if let Some((object, name)) = data.attribute_target.borrow().as_ref() {
+            visit(object);
+            visit(name);
         }
     }
 }

@@ -162,6 +162,8 @@ pub fn run_code(
     code: Py<pyrite_objects::code::Code>,
     globals: PyRef,
 ) -> PyResult {
+    // The module's frame counts towards the recursion limit, as every Python frame does.
+    let _depth = ts.enter_recursive_call("")?;
     let builtins = builtins_of(ts, &globals)?;
     let mut frame = Frame::new(code, globals.clone(), builtins, Some(globals), None);
     run_frame(ts, &mut frame)
@@ -594,6 +596,15 @@ fn record_error(ts: &ThreadState, frame: &Frame, err: PyErr, add_traceback: bool
         {
             *data.context.borrow_mut() = Some(current);
         }
+        if exc
+            .ob_type()
+            .as_object()
+            .is(exceptions::NAME_ERROR_TYPE.as_object())
+            && data.traceback.borrow().is_none()
+            && data.suggestion.borrow().is_none()
+        {
+            *data.suggestion.borrow_mut() = name_error_suggestion(ts, frame, &exc);
+        }
         let index = frame.instr_index.get();
         let next = data.traceback.borrow_mut().take();
         let entry = pyrite_objects::traceback::new(
@@ -614,6 +625,39 @@ pub enum FrameExit {
     Return(PyRef),
     /// `YIELD_VALUE` (or `RETURN_GENERATOR`, with no value): resume at `next_index`.
     Suspend(Option<PyRef>, usize),
+}
+
+/// The "Did you mean" text for a `NameError` raised in `frame`: the frame's bound
+/// locals, then its globals and builtins, are the candidates (`traceback.py`).
+fn name_error_suggestion(ts: &ThreadState, frame: &Frame, exc: &PyObject) -> Option<String> {
+    let message = pystr::to_rust_string(exceptions::args_of(exc).first()?);
+    let wrong = message
+        .strip_prefix("name '")?
+        .strip_suffix("' is not defined")?;
+    let mut candidates = Vec::new();
+    let add_keys =
+        |candidates: &mut Vec<String>, mapping: &PyObject| {
+            if let Some(dict) = mapping.downcast_ref::<Dict>() {
+                candidates.extend(dict.items().into_iter().filter_map(|(key, _)| {
+                    pystr::as_str_payload(&key).map(|s| s.to_string_lossy())
+                }));
+            }
+        };
+    match &frame.locals {
+        Some(locals) => add_keys(&mut candidates, locals),
+        None => {
+            for (index, name) in frame.code.localsplusnames.iter().enumerate() {
+                if frame.localsplus.get(index).is_some_and(Option::is_some) {
+                    candidates.push(pystr::to_rust_string(name));
+                }
+            }
+        }
+    }
+    add_keys(&mut candidates, &frame.globals);
+    add_keys(&mut candidates, &frame.builtins);
+    let _ = ts;
+    let suffix = crate::suggestions::name_error_suffix(&candidates, wrong);
+    (!suffix.is_empty()).then_some(suffix)
 }
 
 /// Runs `frame` to completion (CPython's `_PyEval_EvalFrameDefault`).

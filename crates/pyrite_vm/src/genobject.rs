@@ -100,12 +100,20 @@ fn resume(
             "can't send non-None value to a just-started generator",
         ));
     }
+    let depth = match ts.enter_recursive_call("") {
+        Ok(depth) => depth,
+        Err(err) => {
+            *generator.frame.borrow_mut() = Some(frame);
+            return Err(err);
+        }
+    };
     generator.started.set(true);
     if throw.is_none() {
         frame.localsplus.push(Some(value));
     }
     generator.running.set(true);
     let result = resume_frame(ts, &mut frame, generator.next_index.get(), throw);
+    drop(depth);
     generator.running.set(false);
     match result {
         Ok(FrameExit::Suspend(yielded, next_index)) => {

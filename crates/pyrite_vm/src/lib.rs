@@ -16,6 +16,7 @@ pub mod frameobject;
 pub mod genobject;
 pub mod import;
 pub mod pythonrun;
+pub mod suggestions;
 
 use pyrite_objects::ThreadState;
 

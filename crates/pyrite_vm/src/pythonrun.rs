@@ -62,11 +62,39 @@ fn format_single(ts: &ThreadState, exc: &PyObject, out: &mut String) {
     let traceback = exceptions::data(exc).and_then(|data| data.traceback.borrow().clone());
     if let Some(traceback) = traceback {
         out.push_str("Traceback (most recent call last):\n");
-        for entry in pyrite_objects::traceback::entries(&traceback) {
-            if let Some(tb) = entry.downcast_ref::<pyrite_objects::traceback::Traceback>() {
-                format_frame(tb, out);
+        // Runs of the same frame line (recursion) are cut after three, as
+        // `StackSummary.format` does (`_RECURSIVE_CUTOFF`).
+        const RECURSIVE_CUTOFF: usize = 3;
+        let mut last: Option<(PyRef, Option<i32>)> = None;
+        let mut count = 0;
+        let repeated = |count: usize, out: &mut String| {
+            if count > RECURSIVE_CUTOFF {
+                let more = count - RECURSIVE_CUTOFF;
+                out.push_str(&format!(
+                    "  [Previous line repeated {more} more time{}]\n",
+                    if more > 1 { "s" } else { "" }
+                ));
             }
+        };
+        for entry in pyrite_objects::traceback::entries(&traceback) {
+            let Some(tb) = entry.downcast_ref::<pyrite_objects::traceback::Traceback>() else {
+                continue;
+            };
+            let same = last
+                .as_ref()
+                .is_some_and(|(code, line)| code.is(&tb.code) && *line == tb.lineno);
+            if !same {
+                repeated(count, out);
+                last = Some((tb.code.clone(), tb.lineno));
+                count = 0;
+            }
+            count += 1;
+            if count > RECURSIVE_CUTOFF {
+                continue;
+            }
+            format_frame(tb, out);
         }
+        repeated(count, out);
     }
     out.push_str(&exception_only(ts, exc));
     out.push('\n');
@@ -96,11 +124,55 @@ pub fn exception_only(ts: &ThreadState, exc: &PyObject) -> String {
         Ok(text) => pystr::to_rust_string(&text),
         Err(_) => "<exception str() failed>".to_owned(),
     };
+    let suggestion = exceptions::data(exc)
+        .and_then(|data| data.suggestion.borrow().clone())
+        .or_else(|| attribute_suggestion(ts, exc))
+        .unwrap_or_default();
     if message.is_empty() {
-        name
+        format!("{name}{suggestion}")
     } else {
-        format!("{name}: {message}")
+        format!("{name}: {message}{suggestion}")
     }
+}
+
+/// The names `dir(object)` would list (instance dict, the classes' dicts along the MRO,
+/// a module's namespace), sorted.
+fn dir_names(ts: &ThreadState, object: &PyObject) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut add = |mapping: PyRef| {
+        if let Some(dict) = mapping.downcast_ref::<pyrite_objects::dict::Dict>() {
+            for (key, _) in dict.items() {
+                names.push(pystr::to_rust_string(&key));
+            }
+        }
+    };
+    if let Some(dict) = pyrite_objects::attrs::instance_dict(ts, object, false) {
+        add(dict);
+    }
+    let ty = pyrite_objects::typeobject::as_type(object).unwrap_or(object.ob_type());
+    if let Some(mro) = ty.mro(ts) {
+        for class in pyrite_objects::tuple::items(&mro) {
+            if let Some(class) = pyrite_objects::typeobject::as_type(class) {
+                add(class.dict(ts));
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// "Did you mean" for an `AttributeError` (`traceback.py`'s `_compute_suggestion_error`):
+/// the closest of `dir(obj)`, hiding underscored names unless the missing one has one.
+fn attribute_suggestion(ts: &ThreadState, exc: &PyObject) -> Option<String> {
+    let (object, name) = exceptions::data(exc)?.attribute_target.borrow().clone()?;
+    let wrong = pystr::to_rust_string(&name);
+    let mut candidates = dir_names(ts, &object);
+    if !wrong.starts_with('_') {
+        candidates.retain(|candidate| !candidate.starts_with('_'));
+    }
+    crate::suggestions::closest(&candidates, &wrong)
+        .map(|suggestion| format!(". Did you mean: '{suggestion}'?"))
 }
 
 /// The source lines of a file, if it can be read (CPython's `linecache`).

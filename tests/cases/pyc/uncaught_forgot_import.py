@@ -1,0 +1,2 @@
+values = [4, 9, 16]
+print([math.sqrt(v) for v in values])

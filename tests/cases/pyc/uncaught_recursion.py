@@ -1,0 +1,3 @@
+def countdown(n):
+    return countdown(n - 1) + 1
+countdown(10)
