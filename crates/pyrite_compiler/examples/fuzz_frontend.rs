@@ -241,12 +241,9 @@ fn main() {
             Some(ok)
         });
         runs += 1;
-        match outcome {
-            Ok(Some(ok)) => {
-                parsed += 1;
-                compiled += u64::from(ok);
-            }
-            Ok(None) | Err(_) => {}
+        if let Ok(Some(ok)) = outcome {
+            parsed += 1;
+            compiled += u64::from(ok);
         }
         if PANICS.load(Ordering::SeqCst) != before {
             crashes += 1;
