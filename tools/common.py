@@ -25,6 +25,7 @@ DUMP_AREAS = {
     "code": "code",
     "syntaxerror": "syntaxerror",
     "symtable": "symtable",
+    "codegen": "codegen",
 }
 
 

@@ -7,7 +7,8 @@
 // as __main__, the way shared/oracle/run.mjs does: module code called straight from
 // JavaScript, so its frame has no f_back and tracebacks hold no frame of ours), or
 // "ast" / "code" / "syntaxerror" (dump FILE with shared/oracle/codedump.py's rules),
-// "symtable" (tools/symtable_dump.py's dump of FILE's symbol tables), or
+// "symtable" (tools/symtable_dump.py's dump of FILE's symbol tables), "codegen"
+// (tools/codegen_dump.py's dump of FILE's pre-optimization instruction sequences), or
 // "ast-sha256" / "code-sha256" (only the sha256 of that dump).
 // Each result is {"stdout", "stderr" (base64), "status"}. Between jobs the
 // interpreter state a program can change is put back: sys.argv/path/modules of the
@@ -46,6 +47,7 @@ import codedump
 del sys.path[0]
 sys.path.insert(0, TOOLS_DIR)
 import symtable_dump
+import codegen_dump
 del sys.path[0]
 
 BASE_PATH = list(sys.path)
@@ -113,6 +115,8 @@ def prepare(mode, file, args, cwd):
         return lambda: dump_syntaxerror(file)
     if mode == "symtable":
         return lambda: print(symtable_dump.dump(file))
+    if mode == "codegen":
+        return lambda: print(codegen_dump.dump(file))
     with open(file, "rb") as f:
         text = f.read()
     filename = os.path.abspath(file)

@@ -27,9 +27,10 @@ pub fn run(program_name: &str, mode: &str, config: &Config) -> ExitCode {
         "syntaxerror" => dump_syntax_error(&source, path),
         "code" => not_yet(program_name, "the compiler (issue 'Compiler')"),
         "symtable" => dump_symtable(&source, path),
+        "codegen" => dump_codegen(&source, path, config),
         _ => {
             eprintln!(
-                "{program_name}: -X dump= takes 'ast', 'syntaxerror', 'code' or 'symtable', not {mode:?}"
+                "{program_name}: -X dump= takes 'ast', 'syntaxerror', 'code', 'codegen' or 'symtable', not {mode:?}"
             );
             ExitCode::from(2)
         }
@@ -49,6 +50,82 @@ fn dump_symtable(source: &[u8], path: &str) -> ExitCode {
     };
     print!("{text}");
     ExitCode::SUCCESS
+}
+
+/// `tools/codegen_dump.py`'s text: every instruction sequence before optimization, as
+/// `_testinternalcapi.compiler_codegen` gives them, nested ones depth-first.
+fn dump_codegen(source: &[u8], path: &str, config: &Config) -> ExitCode {
+    use pyrite_compiler::codegen::CompileError;
+    use pyrite_compiler::instruction_sequence::{InstructionSequence, opcode_name};
+    fn dump_seq(seq: &mut InstructionSequence, depth: usize, out: &mut String) {
+        use std::fmt::Write;
+        let _ = writeln!(out, "seq {depth}");
+        for (op, arg, line, end_line, col, end_col) in seq.instructions() {
+            let name = opcode_name(op).map_or_else(|| format!("<{op}>"), str::to_string);
+            let arg = arg.map_or_else(|| "-".to_string(), |a| a.to_string());
+            let _ = writeln!(out, "{name} {arg} {line} {end_line} {col} {end_col}");
+        }
+        for nested in &mut seq.nested {
+            dump_seq(nested, depth + 1, out);
+        }
+    }
+    let module = match pyrite_parser::parse_with_warnings(
+        source,
+        path,
+        pyrite_parser::parser::StartRule::File,
+    ) {
+        Ok(parsed) => {
+            print_warnings(&parsed.warnings, path, source);
+            parsed.module
+        }
+        Err((err, warnings)) => {
+            print_warnings(&warnings, path, source);
+            let err = match err {
+                pyrite_parser::ParseError::Syntax(err) => err,
+                pyrite_parser::ParseError::Value(msg) => {
+                    eprintln!("ValueError: {msg}");
+                    return ExitCode::from(1);
+                }
+            };
+            println!(
+                "SyntaxError {} {} {} {} {}",
+                err.msg,
+                option_repr(err.lineno),
+                option_repr(err.offset),
+                option_repr(err.end_lineno),
+                option_repr(err.end_offset)
+            );
+            return ExitCode::SUCCESS;
+        }
+    };
+    match pyrite_compiler::compile::codegen_sequences(&module, i32::from(config.optimize)) {
+        Ok((mut seq, warnings)) => {
+            let warnings: Vec<pyrite_parser::SyntaxWarning> = warnings
+                .into_iter()
+                .map(|(lineno, msg)| pyrite_parser::SyntaxWarning { msg, lineno })
+                .collect();
+            print_warnings(&warnings, path, source);
+            let mut out = String::new();
+            dump_seq(&mut seq, 0, &mut out);
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(CompileError::Syntax(err)) => {
+            println!(
+                "SyntaxError {} {} {} {} {}",
+                err.msg,
+                option_repr(err.lineno),
+                option_repr(err.offset),
+                option_repr(err.end_lineno),
+                option_repr(err.end_offset)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(other) => {
+            eprintln!("pyrite: cannot generate code: {other:?}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn not_yet(program_name: &str, what: &str) -> ExitCode {

@@ -3,8 +3,13 @@
 //! CPython counterpart: `Python/symtable.c`, `Python/compile.c`, `Python/codegen.c`,
 //! `Python/flowgraph.c`, `Python/assemble.c` and `Python/marshal.c`.
 
+pub mod ast_preprocess;
+pub mod codegen;
+pub mod compile;
 mod docstring;
+mod docstring_clean;
 pub mod future;
+pub mod instruction_sequence;
 pub mod symtable;
 
 pub use future::FutureFeatures;

@@ -1,0 +1,3 @@
+all(x for x in y)
+any(x for x in y)
+tuple(x for x in y)

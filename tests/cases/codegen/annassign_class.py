@@ -1,0 +1,5 @@
+class C:
+    x: int = 1
+    y: 'str'
+    if c:
+        z: float

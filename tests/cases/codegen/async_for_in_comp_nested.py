@@ -1,0 +1,2 @@
+async def f():
+    return [x for y in z async for x in y]

@@ -1,0 +1,5 @@
+class C:
+    try:
+        x: int
+    except E:
+        pass

@@ -1,0 +1,5 @@
+def f():
+    class C:
+        y = x
+    x = 1
+    return C

@@ -1,0 +1,3 @@
+class C:
+    x: int
+    def f[T](self): pass

@@ -1,0 +1,2 @@
+class C:
+    [y for x in z if (y := x)]

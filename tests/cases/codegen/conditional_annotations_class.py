@@ -1,0 +1,4 @@
+class C:
+    if x:
+        a: int
+    b: str

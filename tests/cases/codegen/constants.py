@@ -1,0 +1,12 @@
+x = None
+x = True
+x = False
+x = ...
+x = 1.5
+x = 2j
+x = b'ab'
+x = 'ab'
+x = 10**30
+x = -1
+x = 1
+x = 1.0

@@ -1,0 +1,2 @@
+def f(a: int, *b: str, c: 'x' = 1, **d: float) -> bool:
+    pass

@@ -1,0 +1,2 @@
+def f(a, b, /, c, d=1, *e, f, g=2, **h):
+    return a

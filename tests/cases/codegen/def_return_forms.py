@@ -1,0 +1,9 @@
+def f():
+    return
+def g():
+    return 1
+def h():
+    return (
+        1)
+def k(x):
+    return x

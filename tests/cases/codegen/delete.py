@@ -1,0 +1,3 @@
+del a
+del a.b, a[0]
+del (a, b), [c]

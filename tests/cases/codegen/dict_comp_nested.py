@@ -1,0 +1,1 @@
+{k: v for k in a for v in b}

@@ -1,0 +1,4 @@
+for i in x:
+    if i: break
+    if j: continue
+    g()

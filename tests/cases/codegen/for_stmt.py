@@ -1,0 +1,4 @@
+for i in range(10):
+    print(i)
+else:
+    done()

@@ -1,0 +1,3 @@
+from __future__ import annotations
+x: int = 1
+def f(a: int) -> str: pass

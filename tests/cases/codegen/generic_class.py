@@ -1,0 +1,2 @@
+class C[T, *Ts, **P]:
+    x: T

@@ -1,0 +1,2 @@
+class C[T](Base, metaclass=M):
+    pass

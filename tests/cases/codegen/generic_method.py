@@ -1,0 +1,3 @@
+class C:
+    def f[T](self, x: T) -> T:
+        return x

@@ -1,0 +1,2 @@
+def f(y):
+    return (x for x in y if x)

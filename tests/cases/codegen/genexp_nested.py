@@ -1,0 +1,2 @@
+def f():
+    return ((x, y) for x in a for y in b if y)

@@ -1,0 +1,4 @@
+def f():
+    global C
+    class C:
+        pass

@@ -1,0 +1,2 @@
+def f(y):
+    return [x * 2 for x in y]

@@ -1,0 +1,3 @@
+def f(x):
+    a = [x for x in x]
+    return x

@@ -1,0 +1,7 @@
+match x:
+    case [a, b]:
+        f(a, b)
+    case [a, *rest]:
+        g(rest)
+    case _:
+        h()

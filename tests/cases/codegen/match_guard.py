@@ -1,0 +1,5 @@
+match x:
+    case [a] if a > 1:
+        f()
+    case _ if y:
+        g()

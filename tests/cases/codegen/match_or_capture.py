@@ -1,0 +1,5 @@
+match x:
+    case [a, b] | (b, a):
+        pass
+    case {'x': c} | {'y': c}:
+        pass

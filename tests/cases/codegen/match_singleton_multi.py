@@ -1,0 +1,5 @@
+match x:
+    case None | False:
+        pass
+    case _:
+        pass

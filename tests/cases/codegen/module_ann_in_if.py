@@ -1,0 +1,4 @@
+if a:
+    x: int = 1
+else:
+    y: str

@@ -1,0 +1,10 @@
+try:
+    try:
+        f()
+    except A:
+        g()
+except B as b:
+    try:
+        h()
+    finally:
+        i()

@@ -1,0 +1,2 @@
+class C(*bases, **kw):
+    pass

@@ -1,0 +1,3 @@
+class C:
+    type A = int
+    type B[T] = list[T]

@@ -1,0 +1,1 @@
+def f[T: int, U: (str, bytes)](): pass

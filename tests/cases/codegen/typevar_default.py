@@ -1,0 +1,1 @@
+def f[T = int, *Ts = *tuple[int], **P = [int]](): pass

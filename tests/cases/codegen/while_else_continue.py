@@ -1,0 +1,6 @@
+while a:
+    if b:
+        continue
+    c()
+else:
+    d()

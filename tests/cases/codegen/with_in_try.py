@@ -1,0 +1,5 @@
+try:
+    with a:
+        f()
+except E:
+    pass

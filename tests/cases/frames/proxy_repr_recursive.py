@@ -1,0 +1,8 @@
+import sys
+
+def f():
+    p = sys._getframe().f_locals
+    me = p
+    print(repr(p))
+
+f()

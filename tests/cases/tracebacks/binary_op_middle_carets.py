@@ -1,0 +1,4 @@
+a = 1
+b = "two"
+c = 3
+result = a * 2 + b * c + a

@@ -1,0 +1,3 @@
+class Config:
+    name = "x"
+    size = len(name) + undefined_name

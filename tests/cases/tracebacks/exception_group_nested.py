@@ -1,0 +1,3 @@
+inner = ExceptionGroup("inner", [KeyError("k"), IndexError("i")])
+outer = BaseExceptionGroup("outer", [inner, ValueError("v")])
+raise outer

@@ -1,0 +1,7 @@
+def f():
+    try:
+        raise KeyError("original")
+    finally:
+        print("finally ran")
+
+f()

@@ -1,0 +1,7 @@
+def f(x, y):
+    return (x
+            +
+            y)
+
+f(1,
+  "s")

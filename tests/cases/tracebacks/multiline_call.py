@@ -1,0 +1,8 @@
+def g(a, b, c):
+    return a[b][c]
+
+value = g(
+    {"k": []},
+    "k",
+    0,
+)

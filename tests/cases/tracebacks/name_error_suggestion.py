@@ -1,0 +1,5 @@
+def compute():
+    counter = 1
+    return countr + 1
+
+compute()

@@ -1,0 +1,7 @@
+def broken():
+    raise RuntimeError("whole line")
+
+def caller():
+    broken()
+
+caller()

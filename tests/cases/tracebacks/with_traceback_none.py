@@ -1,0 +1,7 @@
+def f():
+    raise ValueError("stripped").with_traceback(None)
+
+def g():
+    f()
+
+g()
