@@ -6,6 +6,14 @@
 use crate::cmdline::{Config, Program};
 use std::process::ExitCode;
 
+/// `println!` that ignores a closed stdout (e.g. `| head`) instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 pub fn is_dump_xoption(opt: &str) -> bool {
     opt.split_once('=').is_some_and(|(key, _)| key == "dump")
 }
@@ -86,6 +94,10 @@ fn dump_codegen(source: &[u8], path: &str, config: &Config) -> ExitCode {
                     eprintln!("ValueError: {msg}");
                     return ExitCode::from(1);
                 }
+                pyrite_parser::ParseError::Memory(msg) => {
+                    eprintln!("MemoryError: {msg}");
+                    return ExitCode::from(1);
+                }
             };
             println!(
                 "SyntaxError {} {} {} {} {}",
@@ -156,12 +168,12 @@ fn dump_ast(source: &[u8], path: &str) -> ExitCode {
     match pyrite_parser::parse_with_warnings(source, path, pyrite_parser::parser::StartRule::File) {
         Ok(parsed) => {
             print_warnings(&parsed.warnings, path, source);
-            println!("{}", pyrite_ast::dump::dump(&parsed.module));
+            out!("{}", pyrite_ast::dump::dump(&parsed.module));
             ExitCode::SUCCESS
         }
         Err((pyrite_parser::ParseError::Syntax(err), warnings)) => {
             print_warnings(&warnings, path, source);
-            println!(
+            out!(
                 "SyntaxError {} {} {}",
                 err.msg,
                 option_repr(err.lineno),
@@ -187,11 +199,11 @@ fn dump_syntax_error(source: &[u8], path: &str) -> ExitCode {
     match pyrite_parser::parse_with_warnings(source, path, pyrite_parser::parser::StartRule::File) {
         Ok(parsed) => {
             print_warnings(&parsed.warnings, path, source);
-            println!("None");
+            out!("None");
         }
         Err((pyrite_parser::ParseError::Syntax(err), warnings)) => {
             print_warnings(&warnings, path, source);
-            println!(
+            out!(
                 "({}, {}, {}, {}, {}, {}, {})",
                 text_repr(err.kind.class_name()),
                 text_repr(&err.msg),
@@ -205,7 +217,7 @@ fn dump_syntax_error(source: &[u8], path: &str) -> ExitCode {
             );
         }
         Err((pyrite_parser::ParseError::Value(msg), _)) => {
-            println!("({}, {})", text_repr("ValueError"), text_repr(&msg));
+            out!("({}, {})", text_repr("ValueError"), text_repr(&msg));
         }
         Err((pyrite_parser::ParseError::Memory(msg), _)) => {
             eprintln!("MemoryError: {msg}");

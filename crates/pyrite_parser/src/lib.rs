@@ -125,3 +125,127 @@ pub fn parse_interactive(source: &[u8], filename: &str) -> Result<Mod, ParseErro
         .map(|p| p.module)
         .map_err(|(e, _)| e)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pyrite_ast::SyntaxErrorKind;
+
+    /// `(type, msg, lineno, offset, end_lineno, end_offset, text)` as the oracle prints it
+    /// for `ast.parse(source)` (file name `<unknown>`, so the text comes from the source).
+    fn error_of(source: &str) -> (SyntaxErrorKind, String, i32, i32, i32, i32, String) {
+        let err = parse_module(source.as_bytes(), "<unknown>").expect_err("a SyntaxError");
+        (
+            err.kind,
+            err.msg,
+            err.lineno.unwrap_or(-99),
+            err.offset.unwrap_or(-99),
+            err.end_lineno.unwrap_or(-99),
+            err.end_offset.unwrap_or(-99),
+            err.text.unwrap_or_default(),
+        )
+    }
+
+    // Expected texts below come from the oracle (CPython 3.14.2).
+    #[test]
+    fn fstring_tree_matches_cpython() {
+        let module = parse_module(b"f\"a{x}b\"", "<unknown>").unwrap();
+        assert_eq!(
+            pyrite_ast::dump::dump(&module),
+            "Module(body=[Expr(value=JoinedStr(values=[Constant(value='a', lineno=1, col_offset=2, end_lineno=1, end_col_offset=3), FormattedValue(value=Name(id='x', ctx=Load(), lineno=1, col_offset=4, end_lineno=1, end_col_offset=5), conversion=-1, lineno=1, col_offset=3, end_lineno=1, end_col_offset=6), Constant(value='b', lineno=1, col_offset=6, end_lineno=1, end_col_offset=7)], lineno=1, col_offset=0, end_lineno=1, end_col_offset=8), lineno=1, col_offset=0, end_lineno=1, end_col_offset=8)])"
+        );
+    }
+
+    #[test]
+    fn debug_specifier_text() {
+        let module = parse_module(b"f\"{ x = !r}\"", "<unknown>").unwrap();
+        let text = pyrite_ast::dump::dump(&module);
+        assert!(text.contains(
+            "Constant(value=' x = ', lineno=1, col_offset=3, end_lineno=1, end_col_offset=8)"
+        ));
+    }
+
+    #[test]
+    fn tokenizer_errors() {
+        let e = error_of("x = (");
+        assert_eq!(
+            (e.1.as_str(), e.2, e.3, e.4, e.5),
+            ("'(' was never closed", 1, 5, 1, 0)
+        );
+        assert_eq!(e.6, "x = (\n");
+        let e = error_of("1_");
+        assert_eq!(
+            (e.1.as_str(), e.2, e.3, e.4, e.5, e.6.as_str()),
+            ("invalid decimal literal", 1, 2, 1, 2, "1_")
+        );
+        let e = error_of("if x:\n\ta\n        b");
+        assert_eq!(e.0, SyntaxErrorKind::TabError);
+        assert_eq!((e.2, e.3, e.4, e.5), (3, 1, 3, 0));
+    }
+
+    #[test]
+    fn second_pass_messages() {
+        let e = error_of("f() = 1");
+        assert_eq!(
+            (e.1.as_str(), e.2, e.3, e.4, e.5, e.6.as_str()),
+            (
+                "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+                1,
+                1,
+                1,
+                4,
+                "f() = 1\n"
+            )
+        );
+        let e = error_of("if x:\npass");
+        assert_eq!(e.0, SyntaxErrorKind::IndentationError);
+        assert_eq!(
+            (e.1.as_str(), e.2, e.3, e.4, e.5),
+            (
+                "expected an indented block after 'if' statement on line 1",
+                2,
+                1,
+                2,
+                5
+            )
+        );
+        let e = error_of("print \"x\"");
+        assert_eq!(
+            e.1,
+            "Missing parentheses in call to 'print'. Did you mean print(...)?"
+        );
+        let e = error_of("a b");
+        assert_eq!((e.1.as_str(), e.3, e.5), ("invalid syntax", 3, 4));
+        let e = error_of("(a b)");
+        assert_eq!(
+            (e.1.as_str(), e.3, e.5),
+            ("invalid syntax. Perhaps you forgot a comma?", 2, 5)
+        );
+    }
+
+    #[test]
+    fn warnings_are_collected() {
+        let parsed = parse_with_warnings(
+            b"x = \"\\d\"\ny = 1if 2 else 3\n",
+            "<unknown>",
+            StartRule::File,
+        )
+        .ok()
+        .unwrap();
+        let lines: Vec<i32> = parsed.warnings.iter().map(|w| w.lineno).collect();
+        assert_eq!(lines, vec![1, 2]);
+        assert_eq!(parsed.warnings[1].msg, "invalid decimal literal");
+    }
+
+    #[test]
+    fn deep_input_does_not_crash() {
+        let deep = format!("x = {}1", "-".repeat(100_000));
+        assert!(parse_with_warnings(deep.as_bytes(), "<unknown>", StartRule::File).is_err());
+        let long = format!("a{}", " + a".repeat(300_000));
+        assert!(parse_with_warnings(long.as_bytes(), "<unknown>", StartRule::File).is_err());
+        let parens = format!("{}{}", "(".repeat(200), ")".repeat(200));
+        assert!(parse_module(parens.as_bytes(), "<unknown>").is_ok());
+        let e = error_of(&format!("{}{}", "(".repeat(201), ")".repeat(201)));
+        assert_eq!(e.1, "too many nested parentheses");
+    }
+}

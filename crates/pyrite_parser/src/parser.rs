@@ -16,6 +16,46 @@ mod strings;
 mod targets;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hasher for the memo tables, whose keys are small integers (a token index and
+/// a rule number): SipHash's DoS resistance buys nothing here.
+#[derive(Default)]
+pub(crate) struct MemoHasher(u64);
+
+impl Hasher for MemoHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type MemoMap<K, V> = HashMap<K, V, BuildHasherDefault<MemoHasher>>;
 
 use pyrite_ast::{Expr, Location, Mod, Stmt};
 
@@ -77,7 +117,7 @@ pub(crate) enum MemoEntry {
 }
 
 /// Results built from at most this many nodes are copied into the memo table eagerly.
-const EAGER_MEMO_NODES: usize = 32;
+const EAGER_MEMO_NODES: usize = 8;
 
 /// A mark in the token stream, to backtrack to.
 pub(crate) type Mark = usize;
@@ -91,12 +131,12 @@ pub struct Parser<'a> {
     pub(crate) fill: usize,
     pub(crate) error: Option<SyntaxError>,
     pub(crate) call_invalid_rules: bool,
-    memo_expr: HashMap<(usize, MemoRule), MemoEntry>,
+    memo_expr: MemoMap<(usize, MemoRule), MemoEntry>,
     /// Nodes built so far (a cheap measure of how much a rule did).
     pub(crate) nodes_built: std::cell::Cell<usize>,
-    memo_stmts: HashMap<(usize, MemoStmtsRule), Option<StmtsAt>>,
-    memo_fail: HashMap<(usize, MemoRule), ()>,
-    pub(crate) memo_args: HashMap<(usize, MemoRule), Option<(ArgsPair, usize)>>,
+    memo_stmts: MemoMap<(usize, MemoStmtsRule), Option<StmtsAt>>,
+    memo_fail: MemoMap<(usize, MemoRule), ()>,
+    pub(crate) memo_args: MemoMap<(usize, MemoRule), Option<(ArgsPair, usize)>>,
     pub(crate) depth: usize,
     filename: &'a str,
     pub(crate) warnings: Vec<SyntaxWarning>,
@@ -145,6 +185,7 @@ impl<'a> Parser<'a> {
         tok_error: Option<TokError>,
         filename: &'a str,
     ) -> Self {
+        let token_count = toks.len();
         Parser {
             src,
             toks,
@@ -153,11 +194,11 @@ impl<'a> Parser<'a> {
             fill: 0,
             error: None,
             call_invalid_rules: false,
-            memo_expr: HashMap::new(),
+            memo_expr: MemoMap::with_capacity_and_hasher(token_count * 2, Default::default()),
             nodes_built: std::cell::Cell::new(0),
-            memo_stmts: HashMap::new(),
-            memo_fail: HashMap::new(),
-            memo_args: HashMap::new(),
+            memo_stmts: MemoMap::default(),
+            memo_fail: MemoMap::default(),
+            memo_args: MemoMap::default(),
             depth: 0,
             filename,
             warnings: Vec::new(),

@@ -66,10 +66,8 @@ impl Parser<'_> {
             let start = p.pos;
             let name_string = p.lookahead(|p| {
                 p.name_token()?;
-                if matches!(
-                    p.peek_kind(),
-                    Some(TokKind::String | TokKind::FStringStart | TokKind::TStringStart)
-                ) {
+                // STRING only: f- and t-strings start with their own tokens.
+                if p.at_kind(TokKind::String) {
                     Some(())
                 } else {
                     None

@@ -125,7 +125,8 @@ impl Parser<'_> {
         let prefix = &text[..prefix_len];
         let is_bytes = prefix.contains(['b', 'B']);
         let is_raw = prefix.contains(['r', 'R']);
-        let is_u = prefix.contains(['u', 'U']);
+        // Only a lowercase `u` prefix marks the constant (CPython checks the first byte).
+        let is_u = prefix.starts_with('u');
         let body = &text[prefix_len..];
         let quote_len =
             if body.len() >= 6 && (body.starts_with("'''") || body.starts_with("\"\"\"")) {
@@ -248,7 +249,7 @@ impl Parser<'_> {
                 continue;
             }
             if self.at("{") {
-                let field = self.replacement_field(template, is_raw)?;
+                let field = self.replacement_field(template, template, is_raw)?;
                 parts.extend(field.into_iter().map(Ok));
                 continue;
             }
@@ -285,16 +286,39 @@ impl Parser<'_> {
     /// `fstring_replacement_field` / `tstring_replacement_field`. Returns the debug
     /// text constant (for `=`) followed by the FormattedValue/Interpolation.
     pub(crate) fn replacement_field_for_invalid(&mut self) -> Option<Vec<Expr>> {
-        self.replacement_field(false, false)
+        let template = self.at_kind_in_template();
+        self.replacement_field(template, false, false)
     }
 
-    fn replacement_field(&mut self, template: bool, is_raw: bool) -> Option<Vec<Expr>> {
+    /// Whether the replacement field at the current position belongs to a t-string
+    /// (its format spec pieces are TSTRING_MIDDLE tokens).
+    fn at_kind_in_template(&self) -> bool {
+        self.toks[..self.pos.min(self.toks.len())]
+            .iter()
+            .rev()
+            .find_map(|t| match t.kind {
+                TokKind::TStringStart => Some(true),
+                TokKind::FStringStart => Some(false),
+                _ => None,
+            })
+            .unwrap_or(false)
+    }
+
+    /// A replacement field. `template` says which string kind the tokens belong to;
+    /// `interpolation` whether the node is an `Interpolation` (only at the top level of a
+    /// t-string: fields nested in a format spec are `FormattedValue`s).
+    fn replacement_field(
+        &mut self,
+        template: bool,
+        interpolation: bool,
+        is_raw: bool,
+    ) -> Option<Vec<Expr>> {
         let start = self.pos;
         let lbrace = self.eat("{")?;
         if !self.enter() {
             return None;
         }
-        let result = self.replacement_field_body(start, lbrace, template, is_raw);
+        let result = self.replacement_field_body(start, lbrace, template, interpolation, is_raw);
         self.leave();
         if result.is_none() {
             self.pos = start;
@@ -310,6 +334,7 @@ impl Parser<'_> {
         start: usize,
         lbrace: usize,
         template: bool,
+        interpolation: bool,
         _is_raw: bool,
     ) -> Option<Vec<Expr>> {
         let value = if self.at("yield") {
@@ -389,7 +414,7 @@ impl Parser<'_> {
                 if self.at("{") {
                     // Fields inside a format spec are always FormattedValue nodes,
                     // even in a t-string.
-                    let field = self.replacement_field(false, _is_raw)?;
+                    let field = self.replacement_field(template, false, _is_raw)?;
                     spec.extend(field);
                     continue;
                 }
@@ -432,7 +457,7 @@ impl Parser<'_> {
                 ),
             }));
         }
-        if template {
+        if interpolation {
             let text = self.src[self.toks[lbrace].end..expr_end].to_owned();
             out.push(Expr::Interpolation(Interpolation {
                 value: Box::new(value),
@@ -639,11 +664,11 @@ pub(crate) fn decode_unicode_escapes(body: &str) -> Result<(PyStr, Option<usize>
                 let Some(close) = body[i..].find('}') else {
                     return Err(format!(
                         "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: malformed \\N character escape",
-                        start + body[esc_at - 1..].chars().count() - 1
+                        start + escaped_len(&body[esc_at - 1..]) - 1
                     ));
                 };
                 let name = &body[i + 1..i + close];
-                let end = start + 2 + name.chars().count() + 1;
+                let end = start + 2 + escaped_len(name) + 1;
                 match unicode_names2::character(name) {
                     Some(ch) => out.push(ch),
                     None => {

@@ -74,12 +74,45 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, DecodeError> {
         }
         Some(_) => {
             let name = encoding.unwrap_or_default();
-            return Err(DecodeError::Syntax(bare_error(
-                SyntaxErrorKind::SyntaxError,
-                format!("unknown encoding: {name}"),
-                0,
-                -1,
-            )));
+            if let Some(result) = decode_utf16(&name, body) {
+                match result {
+                    Ok(text) => return Ok(translate_newlines(&text)),
+                    Err(msg) => {
+                        return Err(DecodeError::Syntax(bare_error(
+                            SyntaxErrorKind::SyntaxError,
+                            msg,
+                            0,
+                            -1,
+                        )));
+                    }
+                }
+            }
+            let codec = other_codec(&name);
+            let Some(codec) = codec else {
+                return Err(DecodeError::Syntax(bare_error(
+                    SyntaxErrorKind::SyntaxError,
+                    format!("unknown encoding: {name}"),
+                    0,
+                    -1,
+                )));
+            };
+            if had_bom {
+                return Err(bom_mismatch(body, &name.to_ascii_lowercase()));
+            }
+            match codec.decode_without_bom_handling_and_without_replacement(body) {
+                Some(text) => text.into_owned(),
+                None => {
+                    return Err(DecodeError::Syntax(bare_error(
+                        SyntaxErrorKind::SyntaxError,
+                        format!(
+                            "'{}' codec can't decode the source",
+                            name.to_ascii_lowercase()
+                        ),
+                        0,
+                        -1,
+                    )));
+                }
+            }
         }
     };
     Ok(translate_newlines(&text))
@@ -130,6 +163,104 @@ fn non_utf8_error(body: &[u8], bad_at: usize) -> SyntaxError {
     info.end_offset = Some(col);
     info.text = Some(line);
     info
+}
+
+/// Python's UTF-16 codecs (`utf-16` reads a BOM, else little-endian), with its error
+/// messages. `None` when `name` is not a UTF-16 codec.
+fn decode_utf16(name: &str, body: &[u8]) -> Option<Result<String, String>> {
+    let lower = name.to_ascii_lowercase().replace('_', "-");
+    let (mut big_endian, mut data, mut offset) = match lower.as_str() {
+        "utf-16" | "utf16" => (false, body, 0),
+        "utf-16-le" | "utf-16le" => (false, body, 0),
+        "utf-16-be" | "utf-16be" => (true, body, 0),
+        _ => return None,
+    };
+    if lower == "utf-16" || lower == "utf16" {
+        if body.starts_with(&[0xff, 0xfe]) {
+            data = &body[2..];
+            offset = 2;
+        } else if body.starts_with(&[0xfe, 0xff]) {
+            big_endian = true;
+            data = &body[2..];
+            offset = 2;
+        }
+    }
+    let codec = if big_endian { "utf-16-be" } else { "utf-16-le" };
+    let units: Vec<u16> = data
+        .chunks_exact(2)
+        .map(|c| {
+            if big_endian {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        })
+        .collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < units.len() {
+        let u = units[i];
+        let at = offset + 2 * i;
+        if (0xd800..0xdc00).contains(&u) {
+            match units.get(i + 1) {
+                Some(&low) if (0xdc00..0xe000).contains(&low) => {
+                    let c = 0x10000 + ((u32::from(u) - 0xd800) << 10) + (u32::from(low) - 0xdc00);
+                    out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+                    i += 2;
+                    continue;
+                }
+                Some(_) => {
+                    return Some(Err(format!(
+                        "'{codec}' codec can't decode bytes in position {at}-{}: illegal UTF-16 surrogate",
+                        at + 1
+                    )));
+                }
+                None if data.len() % 2 == 0 => {
+                    return Some(Err(format!(
+                        "'{codec}' codec can't decode bytes in position {at}-{}: unexpected end of data",
+                        at + 1
+                    )));
+                }
+                None => break,
+            }
+        }
+        if (0xdc00..0xe000).contains(&u) {
+            return Some(Err(format!(
+                "'{codec}' codec can't decode bytes in position {at}-{}: illegal encoding",
+                at + 1
+            )));
+        }
+        out.push(char::from_u32(u32::from(u)).unwrap_or('\u{fffd}'));
+        i += 1;
+    }
+    if data.len() % 2 == 1 {
+        let at = offset + data.len() - 1;
+        return Some(Err(format!(
+            "'{codec}' codec can't decode byte 0x{:02x} in position {at}: truncated data",
+            data[data.len() - 1]
+        )));
+    }
+    Some(Ok(out))
+}
+
+/// Other text codecs, through the WHATWG encoding labels (which cover the legacy single-
+/// and multi-byte code pages Python source files declare). UTF-16/32 are left out: a file
+/// readable as text cannot be in them.
+fn other_codec(name: &str) -> Option<&'static encoding_rs::Encoding> {
+    let lower = name.to_ascii_lowercase().replace('_', "-");
+    if lower.starts_with("utf-16") || lower.starts_with("utf-32") || lower.starts_with("utf16") {
+        return None;
+    }
+    let label = match lower.as_str() {
+        "latin-9" | "latin9" | "l9" => "iso-8859-15",
+        "cp932" | "ms932" | "sjis" | "shift-jis" => "shift_jis",
+        "euc-jp" | "eucjp" | "ujis" => "euc-jp",
+        "cp936" | "ms936" => "gbk",
+        other => other,
+    };
+    encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| {
+        *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE && *e != encoding_rs::REPLACEMENT
+    })
 }
 
 /// Codecs that exist but do not decode bytes to text (`codecs.lookup(name)._is_text_encoding`
