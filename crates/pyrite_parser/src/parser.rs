@@ -79,6 +79,32 @@ pub fn is_keyword(text: &str) -> bool {
     KEYWORDS.contains(&text)
 }
 
+/// Up to 8 bytes of text packed into an integer (0 for longer or empty text): every
+/// operator and keyword fits, so matching a token against one is an integer compare.
+/// With a literal argument the compiler folds the packing away.
+#[inline(always)]
+const fn short_key(text: &[u8]) -> u64 {
+    if text.is_empty() || text.len() > 8 {
+        return 0;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < text.len() {
+        key |= (text[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// What the rules ask of a token most often, precomputed once per token.
+#[derive(Clone, Copy)]
+struct TokKey {
+    /// `short_key` of an operator's or name's text; 0 for other tokens.
+    key: u64,
+    /// A name that is a reserved keyword.
+    keyword: bool,
+}
+
 /// Rules whose results are memoized (CPython's `(memo)` rules and the left-recursive ones).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub(crate) enum MemoRule {
@@ -101,23 +127,20 @@ pub(crate) enum MemoStmtsRule {
     SimpleStmt,
 }
 
-/// A memoized statement list and the position after it.
-type StmtsAt = (Vec<Stmt>, usize);
-
 pub(crate) type ArgsPair = (Vec<Expr>, Vec<pyrite_ast::Keyword>);
 
 /// A memoized expression result. Large results are not copied into the table at once:
 /// the entry only records that the rule succeeded, and the rule is re-run (and its result
 /// then kept) if the position is asked for again. This keeps long chains (`-x`,
 /// `lambda: lambda: ...`) linear instead of copying every subtree once per level.
-pub(crate) enum MemoEntry {
-    Value(Expr, usize),
+pub(crate) enum MemoEntry<T = Expr> {
+    Value(T, usize),
     Pending,
     Fail,
 }
 
 /// Results built from at most this many nodes are copied into the memo table eagerly.
-const EAGER_MEMO_NODES: usize = 8;
+const EAGER_MEMO_NODES: usize = 2;
 
 /// A mark in the token stream, to backtrack to.
 pub(crate) type Mark = usize;
@@ -125,6 +148,8 @@ pub(crate) type Mark = usize;
 pub struct Parser<'a> {
     pub(crate) src: &'a str,
     pub(crate) toks: Vec<Token>,
+    /// One per token of `toks`.
+    tok_keys: Vec<TokKey>,
     tok_error: Option<TokError>,
     pub(crate) pos: usize,
     /// How many tokens the parser has looked at (CPython's `p->fill`).
@@ -134,7 +159,7 @@ pub struct Parser<'a> {
     memo_expr: MemoMap<(usize, MemoRule), MemoEntry>,
     /// Nodes built so far (a cheap measure of how much a rule did).
     pub(crate) nodes_built: std::cell::Cell<usize>,
-    memo_stmts: MemoMap<(usize, MemoStmtsRule), Option<StmtsAt>>,
+    memo_stmts: MemoMap<(usize, MemoStmtsRule), MemoEntry<Vec<Stmt>>>,
     memo_fail: MemoMap<(usize, MemoRule), ()>,
     pub(crate) memo_args: MemoMap<(usize, MemoRule), Option<(ArgsPair, usize)>>,
     pub(crate) depth: usize,
@@ -186,9 +211,26 @@ impl<'a> Parser<'a> {
         filename: &'a str,
     ) -> Self {
         let token_count = toks.len();
+        let tok_keys = toks
+            .iter()
+            .map(|t| {
+                let text = &src[t.start..t.end.max(t.start)];
+                match t.kind {
+                    TokKind::Op | TokKind::Name => TokKey {
+                        key: short_key(text.as_bytes()),
+                        keyword: t.kind == TokKind::Name && is_keyword(text),
+                    },
+                    _ => TokKey {
+                        key: 0,
+                        keyword: false,
+                    },
+                }
+            })
+            .collect();
         Parser {
             src,
             toks,
+            tok_keys,
             tok_error,
             pos: 0,
             fill: 0,
@@ -212,10 +254,19 @@ impl<'a> Parser<'a> {
 
     /// The token at `index`, fetching it (and raising a tokenizer error) as CPython's
     /// `_PyPegen_fill_token` would.
+    #[inline]
     pub(crate) fn tok_at(&mut self, index: usize) -> Option<&Token> {
         if self.error.is_some() {
             return None;
         }
+        if index < self.fill && index < self.toks.len() {
+            // Already fetched: nothing to record.
+            return self.toks.get(index);
+        }
+        self.tok_at_slow(index)
+    }
+
+    fn tok_at_slow(&mut self, index: usize) -> Option<&Token> {
         if index < self.toks.len() {
             if index >= self.fill {
                 self.fill = index + 1;
@@ -229,6 +280,7 @@ impl<'a> Parser<'a> {
         None
     }
 
+    #[inline]
     pub(crate) fn peek(&mut self) -> Option<&Token> {
         let pos = self.pos;
         self.tok_at(pos)
@@ -239,12 +291,24 @@ impl<'a> Parser<'a> {
         &self.src[t.start..t.end.max(t.start)]
     }
 
+    #[inline]
     pub(crate) fn peek_kind(&mut self) -> Option<TokKind> {
         self.peek().map(|t| t.kind)
     }
 
     /// Is the next token the operator (or keyword/name) `s`?
+    #[inline]
     pub(crate) fn at(&mut self, s: &str) -> bool {
+        let pos = self.pos;
+        let key = short_key(s.as_bytes());
+        if key == 0 {
+            return self.at_long(s);
+        }
+        self.tok_at(pos).is_some() && self.tok_keys[pos].key == key
+    }
+
+    /// `at` for text too long for `short_key` (no operator or keyword is).
+    fn at_long(&mut self, s: &str) -> bool {
         let pos = self.pos;
         match self.tok_at(pos) {
             Some(t) if matches!(t.kind, TokKind::Op | TokKind::Name) => {
@@ -256,6 +320,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Consumes the operator or keyword `s`, returning its token index.
+    #[inline]
     pub(crate) fn eat(&mut self, s: &str) -> Option<usize> {
         if self.at(s) {
             self.pos += 1;
@@ -265,6 +330,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     pub(crate) fn eat_kind(&mut self, kind: TokKind) -> Option<usize> {
         if self.peek_kind() == Some(kind) {
             self.pos += 1;
@@ -274,18 +340,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     pub(crate) fn at_kind(&mut self, kind: TokKind) -> bool {
         self.peek_kind() == Some(kind)
     }
 
     /// A NAME token that is not a reserved keyword.
+    #[inline]
     pub(crate) fn at_name(&mut self) -> bool {
         let pos = self.pos;
         match self.tok_at(pos) {
-            Some(t) if t.kind == TokKind::Name => {
-                let (start, end) = (t.start, t.end);
-                !is_keyword(&self.src[start..end])
-            }
+            Some(t) if t.kind == TokKind::Name => !self.tok_keys[pos].keyword,
             _ => false,
         }
     }
@@ -449,7 +514,11 @@ impl<'a> Parser<'a> {
                 MemoEntry::Fail
             }
             Some(expr) => {
-                if pending || self.nodes_built.get() - nodes_before <= EAGER_MEMO_NODES {
+                // Strings are always kept: parsing them again would repeat their warnings.
+                if pending
+                    || rule == MemoRule::Strings
+                    || self.nodes_built.get() - nodes_before <= EAGER_MEMO_NODES
+                {
                     MemoEntry::Value(expr.clone(), self.pos)
                 } else {
                     MemoEntry::Pending
@@ -466,26 +535,32 @@ impl<'a> Parser<'a> {
         f: impl FnOnce(&mut Self) -> Option<Vec<Stmt>>,
     ) -> Option<Vec<Stmt>> {
         let key = (self.pos, rule);
-        if let Some(entry) = self.memo_stmts.get(&key) {
-            return match entry {
-                Some((stmts, end)) => {
-                    self.pos = *end;
-                    Some(stmts.clone())
-                }
-                None => None,
-            };
-        }
+        // As for expressions, a success is only copied into the table when the position
+        // is asked for a second time (rare for statements: the first pass never does).
+        let pending = match self.memo_stmts.get(&key) {
+            Some(MemoEntry::Value(stmts, end)) => {
+                self.pos = *end;
+                return Some(stmts.clone());
+            }
+            Some(MemoEntry::Fail) => return None,
+            Some(MemoEntry::Pending) => true,
+            None => false,
+        };
         if !self.enter() {
             return None;
         }
         let mark = self.pos;
         let result = f(self);
         self.leave();
-        if result.is_none() {
-            self.pos = mark;
-        }
-        self.memo_stmts
-            .insert(key, result.as_ref().map(|s| (s.clone(), self.pos)));
+        let entry = match &result {
+            None => {
+                self.pos = mark;
+                MemoEntry::Fail
+            }
+            Some(stmts) if pending => MemoEntry::Value(stmts.clone(), self.pos),
+            Some(_) => MemoEntry::Pending,
+        };
+        self.memo_stmts.insert(key, entry);
         result
     }
 
