@@ -297,7 +297,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Is the next token the operator (or keyword/name) `s`?
-    #[inline]
+    #[inline(always)]
     pub(crate) fn at(&mut self, s: &str) -> bool {
         let pos = self.pos;
         let key = short_key(s.as_bytes());
@@ -320,7 +320,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Consumes the operator or keyword `s`, returning its token index.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn eat(&mut self, s: &str) -> Option<usize> {
         if self.at(s) {
             self.pos += 1;
