@@ -246,3 +246,62 @@ mod tests {
         assert_eq!(e.1, "too many nested parentheses");
     }
 }
+
+#[cfg(test)]
+mod mode_tests {
+    use super::*;
+
+    // Expected texts from the oracle: ast.dump(ast.parse(SRC, mode=MODE), include_attributes=True).
+    #[test]
+    fn eval_mode() {
+        let tree = parse_expression(b"x + 1\n\n", "<unknown>").unwrap();
+        assert_eq!(
+            pyrite_ast::dump::dump(&tree),
+            "Expression(body=BinOp(left=Name(id='x', ctx=Load(), lineno=1, col_offset=0, end_lineno=1, end_col_offset=1), op=Add(), right=Constant(value=1, lineno=1, col_offset=4, end_lineno=1, end_col_offset=5), lineno=1, col_offset=0, end_lineno=1, end_col_offset=5))"
+        );
+        let tree = parse_expression(b"(yield)", "<unknown>").unwrap();
+        assert_eq!(
+            pyrite_ast::dump::dump(&tree),
+            "Expression(body=Yield(lineno=1, col_offset=1, end_lineno=1, end_col_offset=6))"
+        );
+    }
+
+    #[test]
+    fn single_mode_simple_statements() {
+        let tree = parse_interactive(b"x; y\n", "<unknown>").unwrap();
+        assert_eq!(
+            pyrite_ast::dump::dump(&tree),
+            "Interactive(body=[Expr(value=Name(id='x', ctx=Load(), lineno=1, col_offset=0, end_lineno=1, end_col_offset=1), lineno=1, col_offset=0, end_lineno=1, end_col_offset=1), Expr(value=Name(id='y', ctx=Load(), lineno=1, col_offset=3, end_lineno=1, end_col_offset=4), lineno=1, col_offset=3, end_lineno=1, end_col_offset=4)])"
+        );
+    }
+}
+#[cfg(test)]
+mod single_tests {
+    // Oracle: ast.parse('if x:\n  pass\n\n', mode='single') gives an Interactive tree.
+    #[test]
+    fn compound_statement_at_end_of_input() {
+        for src in [&b"if x:\n  pass\n\n"[..], b"if x:\n  pass", b"if x: pass\n"] {
+            let tree = super::parse_interactive(src, "<unknown>").unwrap();
+            assert!(pyrite_ast::dump::dump(&tree).starts_with("Interactive(body=[If("));
+        }
+    }
+
+    // Oracle: ('multiple statements found while compiling a single statement', 1, 6, 1, 7).
+    #[test]
+    fn multiple_statements() {
+        let Err(super::ParseError::Syntax(e)) =
+            super::parse_interactive(b"x = 1\ny = 2\n", "<unknown>")
+        else {
+            panic!("expected a SyntaxError");
+        };
+        assert_eq!(
+            e.msg,
+            "multiple statements found while compiling a single statement"
+        );
+        assert_eq!(
+            (e.lineno, e.offset, e.end_lineno, e.end_offset),
+            (Some(1), Some(6), Some(1), Some(7))
+        );
+        assert!(super::parse_interactive(b"x = 1\n# c\n", "<unknown>").is_ok());
+    }
+}

@@ -119,6 +119,11 @@ pub(crate) enum MemoRule {
     Strings,
     Arguments,
     InvalidNamedExpression,
+    Conjunction,
+    Inversion,
+    Factor,
+    AwaitPrimary,
+    Primary,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -169,6 +174,9 @@ pub struct Parser<'a> {
     pub stack_overflowed: bool,
     /// `from __future__ import barry_as_FLUFL` was seen: `<>` replaces `!=`.
     pub(crate) barry_as_flufl: bool,
+    /// The second pass, with the invalid rules: memo entries are always kept, as in
+    /// CPython (results computed with the invalid rules off are reused with them on).
+    pub(crate) error_pass: bool,
 }
 
 /// A location argument for error raising: (lineno, col_offset, end_lineno, end_col_offset)
@@ -246,6 +254,7 @@ impl<'a> Parser<'a> {
             warnings: Vec::new(),
             stack_overflowed: false,
             barry_as_flufl: false,
+            error_pass: false,
         }
     }
 
@@ -516,6 +525,7 @@ impl<'a> Parser<'a> {
             Some(expr) => {
                 // Strings are always kept: parsing them again would repeat their warnings.
                 if pending
+                    || self.error_pass
                     || rule == MemoRule::Strings
                     || self.nodes_built.get() - nodes_before <= EAGER_MEMO_NODES
                 {
@@ -536,7 +546,8 @@ impl<'a> Parser<'a> {
     ) -> Option<Vec<Stmt>> {
         let key = (self.pos, rule);
         // As for expressions, a success is only copied into the table when the position
-        // is asked for a second time (rare for statements: the first pass never does).
+        // is asked for a second time (rare for statements: the first pass never does),
+        // or in the error pass.
         let pending = match self.memo_stmts.get(&key) {
             Some(MemoEntry::Value(stmts, end)) => {
                 self.pos = *end;
@@ -557,7 +568,7 @@ impl<'a> Parser<'a> {
                 self.pos = mark;
                 MemoEntry::Fail
             }
-            Some(stmts) if pending => MemoEntry::Value(stmts.clone(), self.pos),
+            Some(stmts) if pending || self.error_pass => MemoEntry::Value(stmts.clone(), self.pos),
             Some(_) => MemoEntry::Pending,
         };
         self.memo_stmts.insert(key, entry);
@@ -566,7 +577,16 @@ impl<'a> Parser<'a> {
 
     /// A rule CPython memoizes but whose results are cheap to recompute here (memoizing
     /// long chains would copy each subtree once per level).
-    pub(crate) fn no_memo(&mut self, f: impl FnOnce(&mut Self) -> Option<Expr>) -> Option<Expr> {
+    /// In the error pass these are memoized like CPython's, because which rules are
+    /// memoized decides which invalid rules run again (and so which error is reported).
+    pub(crate) fn no_memo(
+        &mut self,
+        rule: MemoRule,
+        f: impl FnOnce(&mut Self) -> Option<Expr>,
+    ) -> Option<Expr> {
+        if self.error_pass {
+            return self.memo_expr(rule, f);
+        }
         if !self.enter() {
             return None;
         }
@@ -594,6 +614,7 @@ impl<'a> Parser<'a> {
     fn reset_for_second_pass(&mut self) {
         self.pos = 0;
         self.call_invalid_rules = true;
+        self.error_pass = true;
         self.memo_expr.clear();
         self.memo_stmts.clear();
         self.memo_fail.clear();
@@ -917,6 +938,10 @@ impl<'a> Parser<'a> {
             if let Some(err) = self.error.take() {
                 return Err(err);
             }
+            if start == StartRule::Single && self.more_statements_follow() {
+                self.raise_syntax("multiple statements found while compiling a single statement");
+                return Err(self.error.take().unwrap_or_else(unreachable_error));
+            }
             return Ok(result);
         }
         if self.error.is_some() {
@@ -950,6 +975,17 @@ impl<'a> Parser<'a> {
             }
         }
         Err(self.error.take().unwrap_or_else(unreachable_error))
+    }
+
+    /// `bad_single_statement`: anything but whitespace and comments after the statement.
+    fn more_statements_follow(&self) -> bool {
+        self.tok_error.is_some()
+            || self.toks[self.pos.min(self.toks.len())..].iter().any(|t| {
+                !matches!(
+                    t.kind,
+                    TokKind::Newline | TokKind::Indent | TokKind::Dedent | TokKind::EndMarker
+                )
+            })
     }
 
     fn run(&mut self, start: StartRule) -> Option<Mod> {

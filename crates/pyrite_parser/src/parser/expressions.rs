@@ -288,7 +288,7 @@ impl Parser<'_> {
     }
 
     pub(crate) fn conjunction(&mut self) -> Option<Expr> {
-        self.no_memo(|p| {
+        self.no_memo(MemoRule::Conjunction, |p| {
             let start = p.pos;
             let first = p.inversion()?;
             if !p.at("and") {
@@ -318,7 +318,7 @@ impl Parser<'_> {
     }
 
     pub(crate) fn inversion(&mut self) -> Option<Expr> {
-        self.no_memo(|p| {
+        self.no_memo(MemoRule::Inversion, |p| {
             let start = p.pos;
             if p.eat("not").is_some() {
                 if let Some(operand) = p.inversion() {
@@ -601,7 +601,7 @@ impl Parser<'_> {
     }
 
     pub(crate) fn factor(&mut self) -> Option<Expr> {
-        self.no_memo(|p| {
+        self.no_memo(MemoRule::Factor, |p| {
             let start = p.pos;
             let op = if p.eat("+").is_some() {
                 Some(UnaryOperator::UAdd)
@@ -645,7 +645,7 @@ impl Parser<'_> {
     }
 
     fn await_primary(&mut self) -> Option<Expr> {
-        self.no_memo(|p| {
+        self.no_memo(MemoRule::AwaitPrimary, |p| {
             let start = p.pos;
             if p.eat("await").is_some() {
                 if let Some(value) = p.primary() {
@@ -662,7 +662,7 @@ impl Parser<'_> {
     }
 
     pub(crate) fn primary(&mut self) -> Option<Expr> {
-        self.no_memo(|p| {
+        self.no_memo(MemoRule::Primary, |p| {
             let start = p.pos;
             let mut e = p.atom()?;
             let mut chain = 0usize;

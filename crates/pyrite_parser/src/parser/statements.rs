@@ -87,7 +87,9 @@ impl Parser<'_> {
     fn statement_newline(&mut self) -> Option<Vec<Stmt>> {
         let start = self.pos;
         if let Some(s) = self.compound_stmt() {
-            if self.eat_kind(TokKind::Newline).is_some() {
+            // Source given as a string ends a compound statement with an implicit
+            // NEWLINE at the end of input (CPython's string tokenizer in 'single' mode).
+            if self.eat_kind(TokKind::Newline).is_some() || self.at_kind(TokKind::EndMarker) {
                 return Some(vec![s]);
             }
             self.pos = start;
