@@ -96,6 +96,17 @@ const fn short_key(text: &[u8]) -> u64 {
     key
 }
 
+/// `short_key` of each keyword (all of them fit in 8 bytes).
+const KEYWORD_KEYS: [u64; KEYWORDS.len()] = {
+    let mut keys = [0u64; KEYWORDS.len()];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        keys[i] = short_key(KEYWORDS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 /// What the rules ask of a token most often, precomputed once per token.
 #[derive(Clone, Copy)]
 struct TokKey {
@@ -224,10 +235,15 @@ impl<'a> Parser<'a> {
             .map(|t| {
                 let text = &src[t.start..t.end.max(t.start)];
                 match t.kind {
-                    TokKind::Op | TokKind::Name => TokKey {
-                        key: short_key(text.as_bytes()),
-                        keyword: t.kind == TokKind::Name && is_keyword(text),
-                    },
+                    TokKind::Op | TokKind::Name => {
+                        let key = short_key(text.as_bytes());
+                        TokKey {
+                            key,
+                            keyword: t.kind == TokKind::Name
+                                && key != 0
+                                && KEYWORD_KEYS.contains(&key),
+                        }
+                    }
                     _ => TokKey {
                         key: 0,
                         keyword: false,
