@@ -15,47 +15,66 @@ mod statements;
 mod strings;
 mod targets;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+/// A memo table keyed by (token position, rule). A position has only a few entries, so
+/// each position's entries are chained through one arena: a lookup is an index and a
+/// short walk, with no hashing and no rehashing as the table grows.
+pub(crate) struct MemoMap<R, V> {
+    /// Per position: 1 + the index in `entries` of its newest entry (0: none).
+    heads: Vec<u32>,
+    /// The rule, the memoized value, and 1 + the index of the position's previous entry.
+    entries: Vec<(R, V, u32)>,
+}
 
-/// A fast hasher for the memo tables, whose keys are small integers (a token index and
-/// a rule number): SipHash's DoS resistance buys nothing here.
-#[derive(Default)]
-pub(crate) struct MemoHasher(u64);
-
-impl Hasher for MemoHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+impl<R: Copy + PartialEq, V> MemoMap<R, V> {
+    fn with_capacity(positions: usize, entries: usize) -> Self {
+        MemoMap {
+            heads: vec![0; positions],
+            entries: Vec::with_capacity(entries),
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    fn find(&self, pos: usize, rule: R) -> Option<usize> {
+        let mut link = *self.heads.get(pos)?;
+        while link != 0 {
+            let (r, _, previous) = &self.entries[link as usize - 1];
+            if *r == rule {
+                return Some(link as usize - 1);
+            }
+            link = *previous;
+        }
+        None
     }
 
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
+    pub(crate) fn get(&self, &(pos, rule): &(usize, R)) -> Option<&V> {
+        self.find(pos, rule).map(|i| &self.entries[i].1)
     }
 
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
+    fn contains_key(&self, &(pos, rule): &(usize, R)) -> bool {
+        self.find(pos, rule).is_some()
     }
 
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
+    pub(crate) fn insert(&mut self, (pos, rule): (usize, R), value: V) {
+        if let Some(i) = self.find(pos, rule) {
+            self.entries[i].1 = value;
+            return;
+        }
+        self.push((pos, rule), value);
     }
 
-    fn write_isize(&mut self, n: isize) {
-        self.write_u64(n as u64);
+    /// Adds an entry known not to be in the table yet (or to shadow the one there).
+    fn push(&mut self, (pos, rule): (usize, R), value: V) {
+        if pos >= self.heads.len() {
+            self.heads.resize(pos + 1, 0);
+        }
+        self.entries.push((rule, value, self.heads[pos]));
+        self.heads[pos] = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+    }
+
+    fn clear(&mut self) {
+        self.heads.fill(0);
+        self.entries.clear();
     }
 }
-
-type MemoMap<K, V> = HashMap<K, V, BuildHasherDefault<MemoHasher>>;
 
 use pyrite_ast::{Expr, Location, Mod, Stmt};
 
@@ -172,12 +191,12 @@ pub struct Parser<'a> {
     pub(crate) fill: usize,
     pub(crate) error: Option<SyntaxError>,
     pub(crate) call_invalid_rules: bool,
-    memo_expr: MemoMap<(usize, MemoRule), MemoEntry>,
+    memo_expr: MemoMap<MemoRule, MemoEntry>,
     /// Nodes built so far (a cheap measure of how much a rule did).
     pub(crate) nodes_built: std::cell::Cell<usize>,
-    memo_stmts: MemoMap<(usize, MemoStmtsRule), MemoEntry<Vec<Stmt>>>,
-    memo_fail: MemoMap<(usize, MemoRule), ()>,
-    pub(crate) memo_args: MemoMap<(usize, MemoRule), Option<(ArgsPair, usize)>>,
+    memo_stmts: MemoMap<MemoStmtsRule, MemoEntry<Vec<Stmt>>>,
+    memo_fail: MemoMap<MemoRule, ()>,
+    pub(crate) memo_args: MemoMap<MemoRule, Option<(ArgsPair, usize)>>,
     pub(crate) depth: usize,
     filename: &'a str,
     pub(crate) warnings: Vec<SyntaxWarning>,
@@ -260,11 +279,11 @@ impl<'a> Parser<'a> {
             fill: 0,
             error: None,
             call_invalid_rules: false,
-            memo_expr: MemoMap::with_capacity_and_hasher(token_count * 2, Default::default()),
+            memo_expr: MemoMap::with_capacity(token_count + 1, token_count * 2),
             nodes_built: std::cell::Cell::new(0),
-            memo_stmts: MemoMap::default(),
-            memo_fail: MemoMap::default(),
-            memo_args: MemoMap::default(),
+            memo_stmts: MemoMap::with_capacity(token_count + 1, 0),
+            memo_fail: MemoMap::with_capacity(0, 0),
+            memo_args: MemoMap::with_capacity(0, 0),
             depth: 0,
             filename,
             warnings: Vec::new(),
@@ -517,7 +536,8 @@ impl<'a> Parser<'a> {
         f: impl FnOnce(&mut Self) -> Option<Expr>,
     ) -> Option<Expr> {
         let key = (self.pos, rule);
-        let pending = match self.memo_expr.get(&key) {
+        let found = self.memo_expr.find(self.pos, rule);
+        let pending = match found.map(|i| &self.memo_expr.entries[i].1) {
             Some(MemoEntry::Value(expr, end)) => {
                 self.pos = *end;
                 return Some(expr.clone());
@@ -551,7 +571,10 @@ impl<'a> Parser<'a> {
                 }
             }
         };
-        self.memo_expr.insert(key, entry);
+        match found {
+            Some(i) => self.memo_expr.entries[i].1 = entry,
+            None => self.memo_expr.push(key, entry),
+        }
         result
     }
 
