@@ -164,7 +164,7 @@ pub(crate) enum MemoStmtsRule {
 
 pub(crate) type ArgsPair = (Vec<Expr>, Vec<pyrite_ast::Keyword>);
 
-/// A memoized expression result. Large results are not copied into the table at once:
+/// A memoized expression result. Results are not copied into the table at once:
 /// the entry only records that the rule succeeded, and the rule is re-run (and its result
 /// then kept) if the position is asked for again. This keeps long chains (`-x`,
 /// `lambda: lambda: ...`) linear instead of copying every subtree once per level.
@@ -173,9 +173,6 @@ pub(crate) enum MemoEntry<T = Expr> {
     Pending,
     Fail,
 }
-
-/// Results built from at most this many nodes are copied into the memo table eagerly.
-const EAGER_MEMO_NODES: usize = 2;
 
 /// A mark in the token stream, to backtrack to.
 pub(crate) type Mark = usize;
@@ -563,7 +560,9 @@ impl<'a> Parser<'a> {
                 if pending
                     || self.error_pass
                     || rule == MemoRule::Strings
-                    || self.nodes_built.get() - nodes_before <= EAGER_MEMO_NODES
+                    // Built no node of its own (it came from the memo itself). Copying
+                    // even one-node results eagerly costs more than the rare re-runs.
+                    || self.nodes_built.get() == nodes_before
                 {
                     MemoEntry::Value(expr.clone(), self.pos)
                 } else {
