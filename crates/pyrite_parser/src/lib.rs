@@ -43,13 +43,14 @@ pub fn parse_with_warnings(
         Err(DecodeError::Syntax(e)) => return Err((ParseError::Syntax(e), vec![])),
         Err(DecodeError::Value(msg)) => return Err((ParseError::Value(msg), vec![])),
     };
-    // Deeply nested input recurses deeply; run on a thread with a stack big enough for
-    // the parser's own depth limit.
-    let filename = filename.to_owned();
-    let run = move || {
+    // Deeply nested input recurses deeply (and a deep tree is dropped recursively when a
+    // parse fails): run on a stack big enough for the parser's own depth limit. It is a
+    // fresh stack segment on the caller's thread, not a thread: a thread per parse cost
+    // more than many small files take to parse, and freed the tree across threads.
+    let run = || {
         let tokens = tokenizer::tokenize(&text);
         let mut warnings = tokens.warnings;
-        let mut parser = Parser::new(&text, tokens.tokens, tokens.error, &filename);
+        let mut parser = Parser::new(&text, tokens.tokens, tokens.error, filename);
         let result = parser.parse(start);
         warnings.extend(std::mem::take(&mut parser.warnings));
         // CPython emits tokenizer and parser warnings as it reaches each token.
@@ -58,7 +59,7 @@ pub fn parse_with_warnings(
             if start == StartRule::File {
                 let source = text.as_str();
                 future::check_future_imports(&module, |lineno| {
-                    let from_file = std::fs::read(&filename).ok().and_then(|bytes| {
+                    let from_file = std::fs::read(filename).ok().and_then(|bytes| {
                         String::from_utf8_lossy(&bytes)
                             .split_inclusive('\n')
                             .nth((lineno - 1).max(0) as usize)
@@ -80,19 +81,15 @@ pub fn parse_with_warnings(
             Err(e) => Err((ParseError::Syntax(e), warnings)),
         }
     };
-    match std::thread::Builder::new()
-        .stack_size(256 * 1024 * 1024)
-        .spawn(run)
-    {
-        Ok(handle) => handle.join().unwrap_or_else(|_| {
-            Err((ParseError::Value("parser thread failed".into()), Vec::new()))
-        }),
-        Err(_) => Err((
-            ParseError::Value("cannot start the parser thread".into()),
-            Vec::new(),
-        )),
-    }
+    stacker::grow(PARSER_STACK_SIZE, || {
+        // A bug must not take the caller down with it: report it as an error instead.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+            .unwrap_or_else(|_| Err((ParseError::Value("parser failed".into()), Vec::new())))
+    })
 }
+
+/// The parser's stack: pages are only committed as they are used.
+const PARSER_STACK_SIZE: usize = 256 * 1024 * 1024;
 
 /// `ast.parse(source, filename)` in `exec` mode.
 pub fn parse_module(source: &[u8], filename: &str) -> Result<Mod, SyntaxError> {

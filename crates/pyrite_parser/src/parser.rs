@@ -15,47 +15,66 @@ mod statements;
 mod strings;
 mod targets;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+/// A memo table keyed by (token position, rule). A position has only a few entries, so
+/// each position's entries are chained through one arena: a lookup is an index and a
+/// short walk, with no hashing and no rehashing as the table grows.
+pub(crate) struct MemoMap<R, V> {
+    /// Per position: 1 + the index in `entries` of its newest entry (0: none).
+    heads: Vec<u32>,
+    /// The rule, the memoized value, and 1 + the index of the position's previous entry.
+    entries: Vec<(R, V, u32)>,
+}
 
-/// A fast hasher for the memo tables, whose keys are small integers (a token index and
-/// a rule number): SipHash's DoS resistance buys nothing here.
-#[derive(Default)]
-pub(crate) struct MemoHasher(u64);
-
-impl Hasher for MemoHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+impl<R: Copy + PartialEq, V> MemoMap<R, V> {
+    fn with_capacity(positions: usize, entries: usize) -> Self {
+        MemoMap {
+            heads: vec![0; positions],
+            entries: Vec::with_capacity(entries),
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    fn find(&self, pos: usize, rule: R) -> Option<usize> {
+        let mut link = *self.heads.get(pos)?;
+        while link != 0 {
+            let (r, _, previous) = &self.entries[link as usize - 1];
+            if *r == rule {
+                return Some(link as usize - 1);
+            }
+            link = *previous;
+        }
+        None
     }
 
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
+    pub(crate) fn get(&self, &(pos, rule): &(usize, R)) -> Option<&V> {
+        self.find(pos, rule).map(|i| &self.entries[i].1)
     }
 
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
+    fn contains_key(&self, &(pos, rule): &(usize, R)) -> bool {
+        self.find(pos, rule).is_some()
     }
 
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
+    pub(crate) fn insert(&mut self, (pos, rule): (usize, R), value: V) {
+        if let Some(i) = self.find(pos, rule) {
+            self.entries[i].1 = value;
+            return;
+        }
+        self.push((pos, rule), value);
     }
 
-    fn write_isize(&mut self, n: isize) {
-        self.write_u64(n as u64);
+    /// Adds an entry known not to be in the table yet (or to shadow the one there).
+    fn push(&mut self, (pos, rule): (usize, R), value: V) {
+        if pos >= self.heads.len() {
+            self.heads.resize(pos + 1, 0);
+        }
+        self.entries.push((rule, value, self.heads[pos]));
+        self.heads[pos] = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+    }
+
+    fn clear(&mut self) {
+        self.heads.fill(0);
+        self.entries.clear();
     }
 }
-
-type MemoMap<K, V> = HashMap<K, V, BuildHasherDefault<MemoHasher>>;
 
 use pyrite_ast::{Expr, Location, Mod, Stmt};
 
@@ -77,6 +96,43 @@ const KEYWORDS: &[&str] = &[
 
 pub fn is_keyword(text: &str) -> bool {
     KEYWORDS.contains(&text)
+}
+
+/// Up to 8 bytes of text packed into an integer (0 for longer or empty text): every
+/// operator and keyword fits, so matching a token against one is an integer compare.
+/// With a literal argument the compiler folds the packing away.
+#[inline(always)]
+const fn short_key(text: &[u8]) -> u64 {
+    if text.is_empty() || text.len() > 8 {
+        return 0;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < text.len() {
+        key |= (text[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// `short_key` of each keyword (all of them fit in 8 bytes).
+const KEYWORD_KEYS: [u64; KEYWORDS.len()] = {
+    let mut keys = [0u64; KEYWORDS.len()];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        keys[i] = short_key(KEYWORDS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+/// What the rules ask of a token most often, precomputed once per token.
+#[derive(Clone, Copy)]
+struct TokKey {
+    /// `short_key` of an operator's or name's text; 0 for other tokens.
+    key: u64,
+    /// A name that is a reserved keyword.
+    keyword: bool,
 }
 
 /// Rules whose results are memoized (CPython's `(memo)` rules and the left-recursive ones).
@@ -106,23 +162,17 @@ pub(crate) enum MemoStmtsRule {
     SimpleStmt,
 }
 
-/// A memoized statement list and the position after it.
-type StmtsAt = (Vec<Stmt>, usize);
-
 pub(crate) type ArgsPair = (Vec<Expr>, Vec<pyrite_ast::Keyword>);
 
-/// A memoized expression result. Large results are not copied into the table at once:
+/// A memoized expression result. Results are not copied into the table at once:
 /// the entry only records that the rule succeeded, and the rule is re-run (and its result
 /// then kept) if the position is asked for again. This keeps long chains (`-x`,
 /// `lambda: lambda: ...`) linear instead of copying every subtree once per level.
-pub(crate) enum MemoEntry {
-    Value(Expr, usize),
+pub(crate) enum MemoEntry<T = Expr> {
+    Value(T, usize),
     Pending,
     Fail,
 }
-
-/// Results built from at most this many nodes are copied into the memo table eagerly.
-const EAGER_MEMO_NODES: usize = 8;
 
 /// A mark in the token stream, to backtrack to.
 pub(crate) type Mark = usize;
@@ -130,18 +180,20 @@ pub(crate) type Mark = usize;
 pub struct Parser<'a> {
     pub(crate) src: &'a str,
     pub(crate) toks: Vec<Token>,
+    /// One per token of `toks`.
+    tok_keys: Vec<TokKey>,
     tok_error: Option<TokError>,
     pub(crate) pos: usize,
     /// How many tokens the parser has looked at (CPython's `p->fill`).
     pub(crate) fill: usize,
     pub(crate) error: Option<SyntaxError>,
     pub(crate) call_invalid_rules: bool,
-    memo_expr: MemoMap<(usize, MemoRule), MemoEntry>,
+    memo_expr: MemoMap<MemoRule, MemoEntry>,
     /// Nodes built so far (a cheap measure of how much a rule did).
     pub(crate) nodes_built: std::cell::Cell<usize>,
-    memo_stmts: MemoMap<(usize, MemoStmtsRule), Option<StmtsAt>>,
-    memo_fail: MemoMap<(usize, MemoRule), ()>,
-    pub(crate) memo_args: MemoMap<(usize, MemoRule), Option<(ArgsPair, usize)>>,
+    memo_stmts: MemoMap<MemoStmtsRule, MemoEntry<Vec<Stmt>>>,
+    memo_fail: MemoMap<MemoRule, ()>,
+    pub(crate) memo_args: MemoMap<MemoRule, Option<(ArgsPair, usize)>>,
     pub(crate) depth: usize,
     filename: &'a str,
     pub(crate) warnings: Vec<SyntaxWarning>,
@@ -194,19 +246,41 @@ impl<'a> Parser<'a> {
         filename: &'a str,
     ) -> Self {
         let token_count = toks.len();
+        let tok_keys = toks
+            .iter()
+            .map(|t| {
+                let text = &src[t.start..t.end.max(t.start)];
+                match t.kind {
+                    TokKind::Op | TokKind::Name => {
+                        let key = short_key(text.as_bytes());
+                        TokKey {
+                            key,
+                            keyword: t.kind == TokKind::Name
+                                && key != 0
+                                && KEYWORD_KEYS.contains(&key),
+                        }
+                    }
+                    _ => TokKey {
+                        key: 0,
+                        keyword: false,
+                    },
+                }
+            })
+            .collect();
         Parser {
             src,
             toks,
+            tok_keys,
             tok_error,
             pos: 0,
             fill: 0,
             error: None,
             call_invalid_rules: false,
-            memo_expr: MemoMap::with_capacity_and_hasher(token_count * 2, Default::default()),
+            memo_expr: MemoMap::with_capacity(token_count + 1, token_count * 2),
             nodes_built: std::cell::Cell::new(0),
-            memo_stmts: MemoMap::default(),
-            memo_fail: MemoMap::default(),
-            memo_args: MemoMap::default(),
+            memo_stmts: MemoMap::with_capacity(token_count + 1, 0),
+            memo_fail: MemoMap::with_capacity(0, 0),
+            memo_args: MemoMap::with_capacity(0, 0),
             depth: 0,
             filename,
             warnings: Vec::new(),
@@ -221,10 +295,19 @@ impl<'a> Parser<'a> {
 
     /// The token at `index`, fetching it (and raising a tokenizer error) as CPython's
     /// `_PyPegen_fill_token` would.
+    #[inline]
     pub(crate) fn tok_at(&mut self, index: usize) -> Option<&Token> {
         if self.error.is_some() {
             return None;
         }
+        if index < self.fill && index < self.toks.len() {
+            // Already fetched: nothing to record.
+            return self.toks.get(index);
+        }
+        self.tok_at_slow(index)
+    }
+
+    fn tok_at_slow(&mut self, index: usize) -> Option<&Token> {
         if index < self.toks.len() {
             if index >= self.fill {
                 self.fill = index + 1;
@@ -238,6 +321,7 @@ impl<'a> Parser<'a> {
         None
     }
 
+    #[inline]
     pub(crate) fn peek(&mut self) -> Option<&Token> {
         let pos = self.pos;
         self.tok_at(pos)
@@ -248,12 +332,24 @@ impl<'a> Parser<'a> {
         &self.src[t.start..t.end.max(t.start)]
     }
 
+    #[inline]
     pub(crate) fn peek_kind(&mut self) -> Option<TokKind> {
         self.peek().map(|t| t.kind)
     }
 
     /// Is the next token the operator (or keyword/name) `s`?
+    #[inline(always)]
     pub(crate) fn at(&mut self, s: &str) -> bool {
+        let pos = self.pos;
+        let key = short_key(s.as_bytes());
+        if key == 0 {
+            return self.at_long(s);
+        }
+        self.tok_at(pos).is_some() && self.tok_keys[pos].key == key
+    }
+
+    /// `at` for text too long for `short_key` (no operator or keyword is).
+    fn at_long(&mut self, s: &str) -> bool {
         let pos = self.pos;
         match self.tok_at(pos) {
             Some(t) if matches!(t.kind, TokKind::Op | TokKind::Name) => {
@@ -265,6 +361,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Consumes the operator or keyword `s`, returning its token index.
+    #[inline(always)]
     pub(crate) fn eat(&mut self, s: &str) -> Option<usize> {
         if self.at(s) {
             self.pos += 1;
@@ -274,6 +371,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     pub(crate) fn eat_kind(&mut self, kind: TokKind) -> Option<usize> {
         if self.peek_kind() == Some(kind) {
             self.pos += 1;
@@ -283,18 +381,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     pub(crate) fn at_kind(&mut self, kind: TokKind) -> bool {
         self.peek_kind() == Some(kind)
     }
 
     /// A NAME token that is not a reserved keyword.
+    #[inline]
     pub(crate) fn at_name(&mut self) -> bool {
         let pos = self.pos;
         match self.tok_at(pos) {
-            Some(t) if t.kind == TokKind::Name => {
-                let (start, end) = (t.start, t.end);
-                !is_keyword(&self.src[start..end])
-            }
+            Some(t) if t.kind == TokKind::Name => !self.tok_keys[pos].keyword,
             _ => false,
         }
     }
@@ -436,7 +533,8 @@ impl<'a> Parser<'a> {
         f: impl FnOnce(&mut Self) -> Option<Expr>,
     ) -> Option<Expr> {
         let key = (self.pos, rule);
-        let pending = match self.memo_expr.get(&key) {
+        let found = self.memo_expr.find(self.pos, rule);
+        let pending = match found.map(|i| &self.memo_expr.entries[i].1) {
             Some(MemoEntry::Value(expr, end)) => {
                 self.pos = *end;
                 return Some(expr.clone());
@@ -458,9 +556,13 @@ impl<'a> Parser<'a> {
                 MemoEntry::Fail
             }
             Some(expr) => {
+                // Strings are always kept: parsing them again would repeat their warnings.
                 if pending
                     || self.error_pass
-                    || self.nodes_built.get() - nodes_before <= EAGER_MEMO_NODES
+                    || rule == MemoRule::Strings
+                    // Built no node of its own (it came from the memo itself). Copying
+                    // even one-node results eagerly costs more than the rare re-runs.
+                    || self.nodes_built.get() == nodes_before
                 {
                     MemoEntry::Value(expr.clone(), self.pos)
                 } else {
@@ -468,7 +570,10 @@ impl<'a> Parser<'a> {
                 }
             }
         };
-        self.memo_expr.insert(key, entry);
+        match found {
+            Some(i) => self.memo_expr.entries[i].1 = entry,
+            None => self.memo_expr.push(key, entry),
+        }
         result
     }
 
@@ -478,26 +583,33 @@ impl<'a> Parser<'a> {
         f: impl FnOnce(&mut Self) -> Option<Vec<Stmt>>,
     ) -> Option<Vec<Stmt>> {
         let key = (self.pos, rule);
-        if let Some(entry) = self.memo_stmts.get(&key) {
-            return match entry {
-                Some((stmts, end)) => {
-                    self.pos = *end;
-                    Some(stmts.clone())
-                }
-                None => None,
-            };
-        }
+        // As for expressions, a success is only copied into the table when the position
+        // is asked for a second time (rare for statements: the first pass never does),
+        // or in the error pass.
+        let pending = match self.memo_stmts.get(&key) {
+            Some(MemoEntry::Value(stmts, end)) => {
+                self.pos = *end;
+                return Some(stmts.clone());
+            }
+            Some(MemoEntry::Fail) => return None,
+            Some(MemoEntry::Pending) => true,
+            None => false,
+        };
         if !self.enter() {
             return None;
         }
         let mark = self.pos;
         let result = f(self);
         self.leave();
-        if result.is_none() {
-            self.pos = mark;
-        }
-        self.memo_stmts
-            .insert(key, result.as_ref().map(|s| (s.clone(), self.pos)));
+        let entry = match &result {
+            None => {
+                self.pos = mark;
+                MemoEntry::Fail
+            }
+            Some(stmts) if pending || self.error_pass => MemoEntry::Value(stmts.clone(), self.pos),
+            Some(_) => MemoEntry::Pending,
+        };
+        self.memo_stmts.insert(key, entry);
         result
     }
 

@@ -54,14 +54,45 @@ impl Parser<'_> {
                     return None;
                 }
             }
-            if let Some(e) = p.attempt(|p| p.if_expression()) {
-                return Some(e);
-            }
-            if let Some(e) = p.disjunction() {
+            if let Some((e, _)) = p.if_expression_or_disjunction() {
                 return Some(e);
             }
             p.lambdef()
         })
+    }
+
+    /// `if_expression | disjunction` with the leading disjunction parsed once (the
+    /// second alternative would only fetch it back from the memo table). The flag tells
+    /// whether the result is the conditional expression.
+    fn if_expression_or_disjunction(&mut self) -> Option<(Expr, bool)> {
+        let start = self.pos;
+        let body = self.disjunction()?;
+        if !self.at("if") {
+            return Some((body, false));
+        }
+        let mark = self.pos;
+        self.pos += 1;
+        let rest = (|| {
+            let test = self.disjunction()?;
+            self.eat("else")?;
+            let orelse = self.expression()?;
+            Some((test, orelse))
+        })();
+        match rest {
+            Some((test, orelse)) => Some((
+                Expr::IfExp(IfExp {
+                    test: Box::new(test),
+                    body: Box::new(body),
+                    orelse: Box::new(orelse),
+                    location: self.loc(start),
+                }),
+                true,
+            )),
+            None => {
+                self.pos = mark;
+                Some((body, false))
+            }
+        }
     }
 
     pub(crate) fn if_expression(&mut self) -> Option<Expr> {
@@ -86,14 +117,11 @@ impl Parser<'_> {
         let saved = self.call_invalid_rules;
         self.call_invalid_rules = false;
         let result = (|| {
-            if let Some(e) = self.attempt(|p| p.if_expression()) {
-                return Some(e);
-            }
-            if self.failed() {
-                return None;
-            }
-            if let Some(e) = self.disjunction() {
-                return Some(e);
+            match self.if_expression_or_disjunction() {
+                Some((e, true)) => return Some(e),
+                Some((e, false)) => return if self.failed() { None } else { Some(e) },
+                None if self.failed() => return None,
+                None => {}
             }
             self.lambdef()
         })();

@@ -165,7 +165,9 @@ impl Parser<'_> {
 
     fn simple_stmt_uncached(&mut self) -> Option<Stmt> {
         let start = self.pos;
-        if let Some(s) = self.attempt(|p| p.assignment()) {
+        if (self.call_invalid_rules || self.may_be_assignment())
+            && let Some(s) = self.attempt(|p| p.assignment())
+        {
             return Some(s);
         }
         if self.failed() {
@@ -256,6 +258,30 @@ impl Parser<'_> {
             return self.yield_expr();
         }
         self.star_expressions()
+    }
+
+    /// Whether the simple statement starting here has, outside brackets, a token that
+    /// `assignment` needs (`=`, an augmented `op=`, an annotation's `:`). Without one that
+    /// rule cannot match, and the first pass skips it: most statements are calls, which
+    /// it would parse in full as targets first. (The error pass always tries it, for the
+    /// invalid rules it reaches.)
+    fn may_be_assignment(&self) -> bool {
+        for t in &self.toks[self.pos.min(self.toks.len())..] {
+            match t.kind {
+                TokKind::Newline | TokKind::EndMarker => return false,
+                TokKind::Op if t.level == 0 => {
+                    let text = &self.src[t.start..t.end.max(t.start)];
+                    if text == ";" {
+                        return false;
+                    }
+                    if text == ":" || text.ends_with('=') {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
     }
 
     fn assignment(&mut self) -> Option<Stmt> {

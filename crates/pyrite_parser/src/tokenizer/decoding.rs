@@ -376,6 +376,14 @@ fn read_encoding_name(rest: &[u8]) -> Option<String> {
 /// `\r\n` and lone `\r` become `\n`; a missing final newline is added.
 fn translate_newlines(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 1);
+    if !text.contains('\r') {
+        // The usual case: nothing to translate, so copy in one go.
+        out.push_str(text);
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        return out;
+    }
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\r' {
