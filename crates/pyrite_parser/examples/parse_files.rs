@@ -1,5 +1,5 @@
 //! Parses many files in one process and reports the parsing time alone, for
-//! `bench/parse.py` (which runs `python3`'s `ast.parse` on the same files in the same run).
+//! `bench/frontend.py parse` (which runs `python3`'s `ast.parse` on the same files in the same run).
 //!
 //! Usage: `parse_files ROUNDS FILE...`. Every file is read into memory first; then each
 //! round parses all of them. Prints one line per round: `BYTES SECONDS FAILURES`.
