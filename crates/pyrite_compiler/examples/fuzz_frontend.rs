@@ -8,7 +8,8 @@
 //! repeated to build deep nesting. Each mutant is parsed and, when it parses, compiled.
 //! A panic anywhere (also on the parser's own big-stack thread) is a crash: the input is
 //! written to `target/fuzz/crash-N.py` and the exit status is 1. A stack overflow aborts
-//! the process, which the caller sees as a failed run.
+//! the process, which the caller sees as a failed run. The input being tried is kept in
+//! `target/fuzz/current.py`, so one that hangs (exponential backtracking) can be found.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -234,6 +235,9 @@ fn main() {
     let (mut runs, mut parsed, mut compiled, mut crashes) = (0u64, 0u64, 0u64, 0u64);
     while Instant::now() < deadline {
         let input = mutate(&mut rng, &corpus);
+        // kept on disk while it runs, so an input that hangs can be found afterwards
+        let _ = std::fs::create_dir_all("target/fuzz");
+        let _ = std::fs::write("target/fuzz/current.py", &input);
         let before = PANICS.load(Ordering::SeqCst);
         let outcome = std::panic::catch_unwind(|| {
             let module = pyrite_parser::parse_module(&input, "<fuzz>").ok()?;

@@ -76,7 +76,7 @@ impl<R: Copy + PartialEq, V> MemoMap<R, V> {
     }
 }
 
-use pyrite_ast::{Expr, Location, Mod, Stmt};
+use pyrite_ast::{Expr, Location, Mod, Pattern, Stmt};
 
 use crate::error::{SyntaxError, SyntaxErrorKind, SyntaxWarning, byte_offset_to_char_offset};
 use crate::tokenizer::{TokError, TokErrorKind, TokKind, Token};
@@ -194,6 +194,9 @@ pub struct Parser<'a> {
     memo_stmts: MemoMap<MemoStmtsRule, MemoEntry<Vec<Stmt>>>,
     memo_fail: MemoMap<MemoRule, ()>,
     pub(crate) memo_args: MemoMap<MemoRule, Option<(ArgsPair, usize)>>,
+    /// `closed_pattern` is `(memo)` in CPython's grammar: without it, nested patterns
+    /// backtrack exponentially.
+    pub(crate) memo_pattern: MemoMap<(), Option<(Pattern, usize)>>,
     pub(crate) depth: usize,
     filename: &'a str,
     pub(crate) warnings: Vec<SyntaxWarning>,
@@ -281,6 +284,7 @@ impl<'a> Parser<'a> {
             memo_stmts: MemoMap::with_capacity(token_count + 1, 0),
             memo_fail: MemoMap::with_capacity(0, 0),
             memo_args: MemoMap::with_capacity(0, 0),
+            memo_pattern: MemoMap::with_capacity(token_count + 1, 0),
             depth: 0,
             filename,
             warnings: Vec::new(),
@@ -657,6 +661,7 @@ impl<'a> Parser<'a> {
         self.memo_stmts.clear();
         self.memo_fail.clear();
         self.memo_args.clear();
+        self.memo_pattern.clear();
         self.depth = 0;
     }
 

@@ -157,11 +157,19 @@ impl Parser<'_> {
     }
 
     fn closed_pattern(&mut self) -> Option<Pattern> {
+        let start = self.pos;
+        if let Some(hit) = self.memo_pattern.get(&(start, ())) {
+            let (pattern, end) = hit.clone()?;
+            self.pos = end;
+            return Some(pattern);
+        }
         if !self.enter() {
             return None;
         }
         let result = self.closed_pattern_inner();
         self.leave();
+        let entry = result.as_ref().map(|pattern| (pattern.clone(), self.pos));
+        self.memo_pattern.insert((start, ()), entry);
         result
     }
 
