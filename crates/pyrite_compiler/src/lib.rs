@@ -9,6 +9,7 @@ pub mod codegen;
 pub mod compile;
 mod docstring;
 mod docstring_clean;
+mod fast_hash;
 pub mod flowgraph;
 pub mod future;
 pub mod instruction_sequence;

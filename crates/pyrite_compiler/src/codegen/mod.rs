@@ -18,7 +18,8 @@ pub(crate) mod unparse;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeSet, HashMap};
+use crate::fast_hash::FastHashMap as HashMap;
+use std::collections::BTreeSet;
 
 use pyrite_ast::{Location, Mod, Stmt, SyntaxError};
 use pyrite_bytecode::{CodeFlags, CodeObject, Constant, Opcode};
@@ -295,12 +296,12 @@ impl<'a, 'x> Compiler<'a, 'x> {
             qualname: String::new(),
             private,
             consts: Vec::new(),
-            const_keys: HashMap::new(),
+            const_keys: HashMap::default(),
             names: Vec::new(),
             varnames,
             cellvars,
             freevars,
-            fasthidden: HashMap::new(),
+            fasthidden: HashMap::default(),
             argcount: counts.argcount,
             posonlyargcount: counts.posonlyargcount,
             kwonlyargcount: counts.kwonlyargcount,
@@ -311,7 +312,7 @@ impl<'a, 'x> Compiler<'a, 'x> {
             next_conditional_annotation_index: 0,
             in_conditional_block: 0,
             in_inlined_comp: 0,
-            symbol_overrides: HashMap::new(),
+            symbol_overrides: HashMap::default(),
         };
         self.units.push(unit);
         if scope_type != ScopeType::Module {

@@ -8,7 +8,7 @@
 //! which turns a local of an enclosing function into a cell. Comprehensions other than
 //! generator expressions are then merged into their parent (PEP 709).
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastHashMap as HashMap, FastHashSet as HashSet};
 
 use super::{
     BlockType, ComprehensionKind, DEF_BOUND, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_GLOBAL,
@@ -29,15 +29,15 @@ const CELL: u32 = Scope::Cell as u32;
 type AnalyzeResult = Result<(), SymtableError>;
 
 pub(super) fn analyze(table: &mut SymbolTable) -> AnalyzeResult {
-    let mut free = NameSet::new();
+    let mut free = NameSet::default();
     let top = table.top;
     analyze_block(
         table,
         top,
         None,
         &mut free,
-        NameSet::new(),
-        NameSet::new(),
+        NameSet::default(),
+        NameSet::default(),
         None,
     )
 }
@@ -62,16 +62,16 @@ fn analyze_block(
     let entry = table.entry(ste);
     let block_type = entry.block_type;
     let is_class = block_type == BlockType::Class;
-    let mut local = NameSet::new();
-    let mut scopes = Scopes::new();
-    let mut new_free = NameSet::new();
-    let mut inlined_cells = NameSet::new();
+    let mut local = NameSet::default();
+    let mut scopes = Scopes::default();
+    let mut new_free = NameSet::default();
+    let mut inlined_cells = NameSet::default();
 
     // A class's own names are invisible to its methods: what its children see is fixed
     // before the class's names are analyzed.
     let mut child_context = ChildContext {
-        bound: NameSet::new(),
-        global: NameSet::new(),
+        bound: NameSet::default(),
+        global: NameSet::default(),
     };
     if is_class {
         child_context.global.extend(global.iter().cloned());

@@ -7,7 +7,7 @@
 //! function, walrus rebinding an iteration variable, ...) are raised here, at the
 //! offending node's position.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastHashMap as HashMap, FastHashSet as HashSet};
 
 use pyrite_ast::{
     Alias, Arg, Arguments, Await, ClassDef, Comprehension, ExceptHandler, Expr, ExprContext,
@@ -41,7 +41,7 @@ pub(super) fn collect(module: &Mod, future: &FutureFeatures) -> Result<SymbolTab
     let mut builder = Builder {
         table: SymbolTable {
             entries: Vec::new(),
-            by_key: HashMap::new(),
+            by_key: HashMap::default(),
             top: ScopeId(0),
         },
         stack: Vec::new(),
@@ -615,7 +615,7 @@ impl Builder<'_> {
                 class.location,
             )?;
             self.private = Some(class.name.clone());
-            self.mangled_sets.push(HashSet::new());
+            self.mangled_sets.push(HashSet::default());
             self.cur_mut().mangled_names = Some(self.mangled_sets.len() - 1);
             self.visit_type_params(&class.type_params)?;
         }

@@ -15,7 +15,7 @@ pub mod dump;
 mod mangle;
 mod symbol_map;
 
-use std::collections::HashMap;
+use crate::fast_hash::FastHashMap as HashMap;
 
 use pyrite_ast::{Location, Mod, SyntaxError};
 

@@ -3,7 +3,7 @@
 //! CPython counterpart: `ste_symbols`, a dict. Its insertion order decides which of
 //! several faulty names an error is reported for, so it is kept here too.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastHashMap as HashMap;
 
 #[derive(Clone, Debug, Default)]
 pub struct SymbolMap {
