@@ -1,10 +1,14 @@
-//! The modules CPython writes in C, written in Rust: so far `builtins` and a minimal
-//! `sys`.
+//! The modules CPython writes in C, written in Rust: `builtins`, a minimal `sys`, and
+//! `math`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
 pub mod builtins;
+pub mod math;
 pub mod sys;
+
+/// The built-in modules made on first import (CPython's `_PyImport_Inittab`).
+static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[("math", math::create)];
 
 use pyrite_objects::{PyRef, ThreadState};
 
@@ -17,6 +21,7 @@ pub struct Runtime {
 /// Creates `builtins` and `sys` (CPython's `pycore_init_builtins`, `_PySys_Create`).
 pub fn init(ts: &ThreadState, argv: &[String]) -> Runtime {
     pyrite_vm::init(ts);
+    pyrite_vm::import::set_inittab(INITTAB);
     let builtins = builtins::create(ts);
     let sys = sys::create(ts, argv, &builtins);
     Runtime { builtins, sys }

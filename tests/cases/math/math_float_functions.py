@@ -1,0 +1,47 @@
+import math
+
+
+def check(label, thunk):
+    try:
+        print(label, '->', repr(thunk()))
+    except Exception as exc:
+        print(label, '!!', type(exc).__name__, exc)
+
+
+check('math.sqrt(-1)', lambda: math.sqrt(-1))
+check('math.acos(2)', lambda: math.acos(2))
+check('math.asin(2)', lambda: math.asin(2))
+check('math.exp(1000)', lambda: math.exp(1000))
+check('math.cosh(1000)', lambda: math.cosh(1000))
+check('math.sin(math.inf)', lambda: math.sin(math.inf))
+check('math.tan(math.inf)', lambda: math.tan(math.inf))
+check('math.atanh(1)', lambda: math.atanh(1))
+check('math.log1p(-1)', lambda: math.log1p(-1))
+check("math.sqrt('a')", lambda: math.sqrt('a'))
+check('math.sqrt(2**2000)', lambda: math.sqrt(2**2000))
+check('math.erf(0.5)', lambda: math.erf(0.5))
+check('math.erfc(0.5)', lambda: math.erfc(0.5))
+check('math.cbrt(27)', lambda: math.cbrt(27))
+check('math.exp2(10)', lambda: math.exp2(10))
+check('math.degrees(math.pi)', lambda: math.degrees(math.pi))
+check('math.radians(180)', lambda: math.radians(180))
+check('math.sqrt()', lambda: math.sqrt())
+check('math.sqrt(1,2)', lambda: math.sqrt(1,2))
+check('math.expm1(1e-10)', lambda: math.expm1(1e-10))
+check('math.fabs(-3)', lambda: math.fabs(-3))
+check('math.cos(1e22)', lambda: math.cos(1e22))
+check('math.atan(math.inf)', lambda: math.atan(math.inf))
+check('math.exp(-1000)', lambda: math.exp(-1000))
+check('math.sinh(1000)', lambda: math.sinh(1000))
+check('math.exp(710)', lambda: math.exp(710))
+check('math.expm1(710)', lambda: math.expm1(710))
+check('math.acosh(0.5)', lambda: math.acosh(0.5))
+check('math.sqrt(math.inf)', lambda: math.sqrt(math.inf))
+check('math.sqrt(-math.inf)', lambda: math.sqrt(-math.inf))
+check("math.fabs('a')", lambda: math.fabs('a'))
+check("math.erf('x')", lambda: math.erf('x'))
+check('math.cosh(-1000)', lambda: math.cosh(-1000))
+check('math.exp2(1025)', lambda: math.exp2(1025))
+check('math.cbrt(-8)', lambda: math.cbrt(-8))
+check("math.degrees('x')", lambda: math.degrees('x'))
+check('math.sin(1e300)', lambda: math.sin(1e300))

@@ -1,0 +1,47 @@
+import math
+
+
+def check(label, thunk):
+    try:
+        print(label, '->', repr(thunk()))
+    except Exception as exc:
+        print(label, '!!', type(exc).__name__, exc)
+
+
+check('math.fmod(1,0)', lambda: math.fmod(1,0))
+check('math.fmod(math.inf,1)', lambda: math.fmod(math.inf,1))
+check('math.floor(1.5)', lambda: math.floor(1.5))
+check('math.floor(math.inf)', lambda: math.floor(math.inf))
+check('math.floor(math.nan)', lambda: math.floor(math.nan))
+check('math.ceil(2**100)', lambda: math.ceil(2**100))
+check('math.ldexp(1.0, 2000)', lambda: math.ldexp(1.0, 2000))
+check('math.frexp(8.0)', lambda: math.frexp(8.0))
+check('math.modf(-2.5)', lambda: math.modf(-2.5))
+check('math.remainder(5, 3)', lambda: math.remainder(5, 3))
+check('math.copysign(1, -0.0)', lambda: math.copysign(1, -0.0))
+check('math.nextafter(1,2)', lambda: math.nextafter(1,2))
+check('math.nextafter(1,2,steps=3)', lambda: math.nextafter(1,2,steps=3))
+check('math.ulp(1.0)', lambda: math.ulp(1.0))
+check('math.trunc(-2.5)', lambda: math.trunc(-2.5))
+check('math.ldexp(1.0, 2**100)', lambda: math.ldexp(1.0, 2**100))
+check("math.floor('x')", lambda: math.floor('x'))
+check("math.trunc('x')", lambda: math.trunc('x'))
+check('math.copysign(1)', lambda: math.copysign(1))
+check('math.floor()', lambda: math.floor())
+check('math.ldexp(1.0, 2.0)', lambda: math.ldexp(1.0, 2.0))
+check('math.frexp(0.0)', lambda: math.frexp(0.0))
+check('math.frexp(math.inf)', lambda: math.frexp(math.inf))
+check('math.modf(math.inf)', lambda: math.modf(math.inf))
+check('math.fmod(5, 3)', lambda: math.fmod(5, 3))
+check('math.fmod(-5, 3)', lambda: math.fmod(-5, 3))
+check('math.remainder(1, 0)', lambda: math.remainder(1, 0))
+check('math.remainder(math.inf, 1)', lambda: math.remainder(math.inf, 1))
+check('math.nextafter(1, 2, steps=-1)', lambda: math.nextafter(1, 2, steps=-1))
+check('math.ulp(math.inf)', lambda: math.ulp(math.inf))
+check('math.ulp(0.0)', lambda: math.ulp(0.0))
+check('math.ulp(-1.5)', lambda: math.ulp(-1.5))
+check('math.trunc(3.9)', lambda: math.trunc(3.9))
+check('math.ceil(-0.5)', lambda: math.ceil(-0.5))
+check('type(math.floor(2.5))', lambda: type(math.floor(2.5)))
+check('math.floor(True)', lambda: math.floor(True))
+check('math.ceil(5)', lambda: math.ceil(5))
