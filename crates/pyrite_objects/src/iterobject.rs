@@ -24,6 +24,23 @@ fn self_iter(_ts: &ThreadState, object: &PyObject) -> PyResult {
 }
 
 /// `iter(object)` (CPython's `PyObject_GetIter`).
+/// Whether `iter(object)` would find an iteration protocol (CPython's check
+/// `tp_iter != NULL || PySequence_Check(obj)`), without calling it.
+pub fn is_iterable(object: &PyObject) -> bool {
+    let ty = object.ob_type();
+    ty.slots.iter.get().is_some() || is_builtin_sequence(object)
+}
+
+fn is_builtin_sequence(object: &PyObject) -> bool {
+    let ty = object.ob_type();
+    object.payload_is::<Dict>()
+        || object.payload_is::<List>()
+        || object.payload_is::<Tuple>()
+        || object.payload_is::<Str>()
+        || ty.sequence.item.get().is_some()
+        || ty.mapping.subscript.get().is_some()
+}
+
 pub fn get_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
     let ty = object.ob_type();
     if let Some(iter) = ty.slots.iter.get() {
@@ -39,12 +56,7 @@ pub fn get_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
     if object.payload_is::<Dict>() {
         return Ok(new_dict_iterator(ts, object, DictIterKind::Keys));
     }
-    if object.payload_is::<List>()
-        || object.payload_is::<Tuple>()
-        || object.payload_is::<Str>()
-        || ty.sequence.item.get().is_some()
-        || ty.mapping.subscript.get().is_some()
-    {
+    if is_builtin_sequence(object) {
         let name = if object.payload_is::<List>() {
             SeqKind::List
         } else if object.payload_is::<Tuple>() {

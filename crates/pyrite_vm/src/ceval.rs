@@ -1229,26 +1229,27 @@ fn execute(
             }
             Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
                 let source = stack.pop()?;
+                // Below the dict: the positional-arguments tuple, NULL or self, the callable.
                 let dict = stack.peek(arg)?.clone();
                 if let Some(dict) = dict.downcast_ref::<Dict>() {
                     if op == Opcode::DICT_MERGE {
                         if let Some(source_dict) = source.downcast_ref::<Dict>() {
                             for (key, _) in source_dict.items() {
                                 if dict.get_item(ts, &key)?.is_some() {
-                                    let function = stack.peek(arg + 2)?;
+                                    let function = stack.peek(arg + 3)?;
                                     return Err(PyErr::type_error(format!(
                                         "{} got multiple values for keyword argument '{}'",
-                                        function_name_for_error(function),
+                                        function_name_for_error(ts, function),
                                         pystr::to_rust_string(&key)
                                     ))
                                     .into());
                                 }
                             }
                         } else if attrs::lookup_special(ts, &source, "keys")?.is_none() {
-                            let function = stack.peek(arg + 2)?;
+                            let function = stack.peek(arg + 3)?;
                             return Err(PyErr::type_error(format!(
                                 "{} argument after ** must be a mapping, not {}",
-                                function_name_for_error(function),
+                                function_name_for_error(ts, function),
                                 source.ob_type().name()
                             ))
                             .into());
@@ -1329,6 +1330,14 @@ fn execute(
                 let mut args = if callargs.payload_is::<tuple::Tuple>() {
                     tuple::items(&callargs).to_vec()
                 } else {
+                    if !iterobject::is_iterable(&callargs) {
+                        return Err(PyErr::type_error(format!(
+                            "{} argument after * must be an iterable, not {}",
+                            function_name_for_error(ts, &callable),
+                            callargs.ob_type().name()
+                        ))
+                        .into());
+                    }
                     iterobject::collect(ts, &callargs)?
                 };
                 let kwnames = match kwargs {
@@ -1661,10 +1670,25 @@ pub fn ascii_escape(text: &str) -> String {
     out
 }
 
-fn function_name_for_error(function: &PyObject) -> String {
-    match function.downcast_ref::<Function>() {
-        Some(function) => format!("{}()", pystr::to_rust_string(&function.qualname.borrow())),
-        None => format!("{} object", function.ob_type().name()),
+/// How call errors name the callable (CPython's `_PyObject_FunctionStr`):
+/// `module.qualname()`, just `qualname()` for builtins, else `str(callable)`.
+fn function_name_for_error(ts: &ThreadState, function: &PyObject) -> String {
+    let attribute = |name: &str| {
+        attrs::lookup_attr(ts, function, &pystr::intern(ts, name))
+            .ok()
+            .flatten()
+            .filter(|value| value.payload_is::<pystr::Str>())
+            .map(|value| pystr::to_rust_string(&value))
+    };
+    let Some(qualname) = attribute("__qualname__") else {
+        return function
+            .str(ts)
+            .map(|text| pystr::to_rust_string(&text))
+            .unwrap_or_default();
+    };
+    match attribute("__module__") {
+        Some(module) if module != "builtins" => format!("{module}.{qualname}()"),
+        _ => format!("{qualname}()"),
     }
 }
 

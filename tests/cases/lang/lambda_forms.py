@@ -1,0 +1,10 @@
+sq = lambda x: x * x
+print(sq(5), sq.__name__, (lambda: 0).__qualname__)
+add = lambda a, b=1, *c, d=2, **e: (a, b, c, d, e)
+print(add(1), add(1, 2, 3, d=4, f=5))
+print(sorted(["bb", "a", "ccc"], key=lambda s: -len(s)))
+print((lambda *a: a)(1, 2), (lambda **k: sorted(k))(b=1, a=2))
+compose = lambda f, g: lambda x: f(g(x))
+print(compose(str, sq)(4) + "!")
+print(list(filter(lambda v: v % 3 == 0, range(10))))
+print((lambda: (yield))().__class__.__name__)

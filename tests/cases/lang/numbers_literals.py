@@ -1,0 +1,5 @@
+print(0b1010, 0o17, 0xFF, 1_000_000, 0x_ff, 1e3, 1.5e-3, .5, 5., 1_0.5_0)
+print(10 ** 0, 0 ** 0, 2 ** 64, -2 ** 2, (-2) ** 2, 2 ** 3 ** 2)
+print(type(1), type(1.0), type(True), type(10 ** 100))
+print(int.__name__, float("1e500"), -float("inf"), float("nan") == float("nan"))
+print(1 if 0.1 + 0.2 == 0.3 else 0, abs(-7.25), 7.0 == 7, 1 / 4)
