@@ -23,7 +23,6 @@ fn self_iter(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(object.new_ref())
 }
 
-/// `iter(object)` (CPython's `PyObject_GetIter`).
 /// Whether `iter(object)` would find an iteration protocol (CPython's check
 /// `tp_iter != NULL || PySequence_Check(obj)`), without calling it.
 pub fn is_iterable(object: &PyObject) -> bool {
@@ -41,6 +40,7 @@ fn is_builtin_sequence(object: &PyObject) -> bool {
         || ty.mapping.subscript.get().is_some()
 }
 
+/// `iter(object)` (CPython's `PyObject_GetIter`).
 pub fn get_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
     let ty = object.ob_type();
     if let Some(iter) = ty.slots.iter.get() {
