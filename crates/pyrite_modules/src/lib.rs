@@ -1,14 +1,16 @@
-//! The modules CPython writes in C, written in Rust: `builtins`, a minimal `sys`, and
-//! `math`.
+//! The modules CPython writes in C, written in Rust: `builtins`, a minimal `sys`,
+//! `math` and `itertools`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
 pub mod builtins;
+pub mod itertools;
 pub mod math;
 pub mod sys;
 
 /// The built-in modules made on first import (CPython's `_PyImport_Inittab`).
-static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[("math", math::create)];
+static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] =
+    &[("itertools", itertools::create), ("math", math::create)];
 
 use pyrite_objects::{PyRef, ThreadState};
 

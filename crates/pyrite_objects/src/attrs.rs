@@ -129,13 +129,23 @@ pub fn generic_getattr(ts: &ThreadState, object: &PyObject, name: &PyObject) -> 
     ))
 }
 
+/// A type's `__name__`: a built-in type's `tp_name` after its module prefix
+/// (`itertools.count` is `count`), as CPython's `_PyType_Name` gives it.
+fn short_type_name(ty: &PyType) -> &str {
+    let name = ty.name();
+    if ty.is_heap_type() {
+        return name;
+    }
+    name.rsplit('.').next().unwrap_or(name)
+}
+
 /// Attributes every type has, computed (CPython's `type_getsets`).
 fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<PyRef>> {
     Ok(Some(match name {
-        "__name__" => crate::str::new(ts, ty.name()).into_ref(),
+        "__name__" => crate::str::new(ts, short_type_name(ty)).into_ref(),
         "__qualname__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
             Some(value) if ty.is_heap_type() => value,
-            _ => crate::str::new(ts, ty.name()).into_ref(),
+            _ => crate::str::new(ts, short_type_name(ty)).into_ref(),
         },
         "__module__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
             Some(value) => value,
