@@ -154,6 +154,17 @@ fn class_or_tuple_check(
         }
         return Ok(false);
     }
+    let hook = if by_type {
+        "__instancecheck__"
+    } else {
+        "__subclasscheck__"
+    };
+    if as_type(classinfo).is_none()
+        && let Some(check) = attrs::lookup_special(ts, classinfo, hook)?
+    {
+        let result = pyrite_objects::abstract_api::call(ts, &check, &[object.new_ref()], None)?;
+        return result.is_true(ts);
+    }
     let Some(class) = as_type(classinfo) else {
         return Err(PyErr::type_error(if by_type {
             format!("{function}() arg 2 must be a type, a tuple of types, or a union")

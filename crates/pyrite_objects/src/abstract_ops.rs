@@ -441,7 +441,13 @@ pub fn get_item(ts: &ThreadState, container: &PyObject, key: &PyObject) -> PyRes
     if let Some(ty) = crate::typeobject::as_type(container)
         && container.ob_type().mapping.subscript.get().is_none()
     {
-        if let Some(class_getitem) = ty.lookup_str(ts, "__class_getitem__")? {
+        if container.is(crate::typeobject::TYPE_TYPE.as_object()) {
+            // `type[int]`: `type` itself is generic without a `__class_getitem__`.
+            return Ok(crate::genericaliasobject::new(ts, container.new_ref(), key));
+        }
+        if ty.lookup_str(ts, "__class_getitem__")?.is_some() {
+            // Looked up as an attribute, so the classmethod binds to the class.
+            let class_getitem = crate::attrs::get_attr_str(ts, container, "__class_getitem__")?;
             return crate::abstract_api::call(ts, &class_getitem, &[key.new_ref()], None);
         }
         return Err(PyErr::type_error(format!(

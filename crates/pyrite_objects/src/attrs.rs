@@ -148,8 +148,12 @@ fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<Py
             _ => crate::str::new(ts, short_type_name(ty)).into_ref(),
         },
         "__module__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
-            Some(value) => value,
-            None => crate::str::intern(ts, "builtins"),
+            // A built-in type's dict may hold its instances' `__module__` descriptor.
+            Some(value) if ty.is_heap_type() || value.payload_is::<crate::str::Str>() => value,
+            _ => match ty.name().rsplit_once('.') {
+                Some((module, _)) => crate::str::new(ts, module).into_ref(),
+                None => crate::str::intern(ts, "builtins"),
+            },
         },
         "__mro__" => ty.mro(ts).unwrap_or_else(crate::tuple::empty),
         "__bases__" => ty.bases(ts).unwrap_or_else(crate::tuple::empty),
@@ -165,6 +169,8 @@ fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<Py
             }
             copy.into_ref()
         }
+        "__annotations__" if ty.is_heap_type() => return type_annotations(ts, ty).map(Some),
+        "__annotate__" if ty.is_heap_type() => return type_annotate(ts, ty).map(Some),
         "__doc__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
             Some(value) => value,
             None => crate::singletons::none(),
@@ -173,13 +179,76 @@ fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<Py
     }))
 }
 
+/// A class's `__annotate__` (PEP 649): its own, else `None` (remembered in the dict
+/// as `__annotate_func__`, as CPython does).
+fn type_annotate(ts: &ThreadState, ty: &PyType) -> PyResult {
+    let dict = ty.dict(ts);
+    for key in ["__annotate__", "__annotate_func__"] {
+        if let Some(value) = dict_get(ts, &dict, &crate::str::intern(ts, key))? {
+            return Ok(value);
+        }
+    }
+    if let Some(dict) = dict.downcast_ref::<Dict>() {
+        dict.set_item(
+            ts,
+            crate::str::intern(ts, "__annotate_func__"),
+            crate::singletons::none(),
+        )?;
+    }
+    Ok(crate::singletons::none())
+}
+
+/// A class's `__annotations__` (PEP 649): its own `__annotations__`, else the cached
+/// result of calling its `__annotate__(VALUE)`, else an empty dict (cached too).
+fn type_annotations(ts: &ThreadState, ty: &PyType) -> PyResult {
+    let dict = ty.dict(ts);
+    for key in ["__annotations__", "__annotations_cache__"] {
+        if let Some(value) = dict_get(ts, &dict, &crate::str::intern(ts, key))? {
+            if let Some(get) = value.ob_type().slots.descr_get.get() {
+                return get(ts, &value, None, Some(ty.as_object()));
+            }
+            return Ok(value);
+        }
+    }
+    let annotate = type_annotate(ts, ty)?;
+    let annotations = if crate::singletons::is_none(&annotate) {
+        crate::dict::new(ts).into_ref()
+    } else {
+        let format = crate::int::new(ts, 1);
+        let value = crate::abstract_api::call(ts, &annotate, &[format], None)?;
+        if !value.payload_is::<Dict>() {
+            return Err(PyErr::type_error(format!(
+                "__annotate__ returned non-dict of type '{}'",
+                value.ob_type().name()
+            )));
+        }
+        value
+    };
+    if let Some(dict) = dict.downcast_ref::<Dict>() {
+        dict.set_item(
+            ts,
+            crate::str::intern(ts, "__annotations_cache__"),
+            annotations.clone(),
+        )?;
+    }
+    Ok(annotations)
+}
+
 /// `type.__getattribute__` (CPython's `type_getattro`): the metatype's data descriptors,
 /// then the type's own MRO, then the metatype's other attributes.
 pub fn type_getattr(ts: &ThreadState, ty: &PyType, name: &PyObject) -> PyResult {
     let text = name_text(name);
     if matches!(
         text.as_str(),
-        "__name__" | "__qualname__" | "__mro__" | "__bases__" | "__base__" | "__dict__"
+        "__name__"
+            | "__qualname__"
+            | "__module__"
+            | "__annotations__"
+            | "__annotate__"
+            | "__mro__"
+            | "__bases__"
+            | "__base__"
+            | "__dict__"
     ) && let Some(value) = type_special(ts, ty, &text)?
     {
         return Ok(value);
@@ -285,6 +354,15 @@ pub fn type_setattr(
     let dict = dict
         .downcast_ref::<Dict>()
         .ok_or_else(|| PyErr::type_error("type dict is not a dict"))?;
+    if text == "__annotations__" {
+        // PEP 649: explicit annotations replace the annotate function and its cache.
+        let _ = dict.del_item(ts, &crate::str::intern(ts, "__annotations_cache__"));
+        dict.set_item(
+            ts,
+            crate::str::intern(ts, "__annotate_func__"),
+            crate::singletons::none(),
+        )?;
+    }
     match value {
         Some(value) => dict.set_item(ts, name.new_ref(), value.new_ref())?,
         None => dict.del_item(ts, name).map_err(|_| {

@@ -29,8 +29,11 @@ pub struct Function {
     pub kwdefaults: RefCell<Option<PyRef>>,
     /// `__closure__`: a tuple of cells, one per free variable.
     pub closure: RefCell<Option<PyRef>>,
+    /// PEP 649: `__annotate__` computes the annotations; `__annotations__` caches them.
     pub annotate: RefCell<Option<PyRef>>,
     pub annotations: RefCell<Option<PyRef>>,
+    /// `__type_params__` (PEP 695), set by the generic function's prologue.
+    pub type_params: RefCell<Option<PyRef>>,
     pub doc: RefCell<Option<PyRef>>,
     pub module: RefCell<Option<PyRef>>,
     pub dict: RefCell<Option<PyRef>>,
@@ -80,6 +83,7 @@ pub fn new(ts: &ThreadState, code: Py<Code>, globals: PyRef, builtins: PyRef) ->
             closure: RefCell::new(None),
             annotate: RefCell::new(None),
             annotations: RefCell::new(None),
+            type_params: RefCell::new(None),
             doc: RefCell::new(doc),
             module: RefCell::new(module),
             dict: RefCell::new(None),
@@ -137,6 +141,7 @@ fn function_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut
             &function.closure,
             &function.annotate,
             &function.annotations,
+            &function.type_params,
             &function.doc,
             &function.module,
             &function.dict,
@@ -289,13 +294,28 @@ fn get_defaults(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(or_none(function_of(object)?.defaults.borrow().clone()))
 }
 fn set_defaults(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    check_none_or::<crate::tuple::Tuple>(value, "__defaults__ must be set to a tuple object")?;
     set_field(&function_of(object)?.defaults, value);
     Ok(())
+}
+
+/// Setters that accept `None` (or deletion) and one type.
+fn check_none_or<T: crate::object::PyPayload>(
+    value: Option<&PyObject>,
+    message: &'static str,
+) -> PyResult<()> {
+    match value {
+        Some(value) if !crate::singletons::is_none(value) && !value.payload_is::<T>() => {
+            Err(PyErr::type_error(message))
+        }
+        _ => Ok(()),
+    }
 }
 fn get_kwdefaults(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(or_none(function_of(object)?.kwdefaults.borrow().clone()))
 }
 fn set_kwdefaults(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    check_none_or::<crate::dict::Dict>(value, "__kwdefaults__ must be set to a dict object")?;
     set_field(&function_of(object)?.kwdefaults, value);
     Ok(())
 }
@@ -316,6 +336,120 @@ fn set_module(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) ->
     set_field(&function_of(object)?.module, value);
     Ok(())
 }
+/// Member-style read-only attributes (`__globals__`, `__closure__`, `__builtins__`).
+fn readonly(_ts: &ThreadState, _object: &PyObject, _value: Option<&PyObject>) -> PyResult<()> {
+    Err(PyErr::new(
+        ExceptionKind::AttributeError,
+        "readonly attribute",
+    ))
+}
+
+fn get_dict(ts: &ThreadState, object: &PyObject) -> PyResult {
+    crate::attrs::instance_dict(ts, object, true)
+        .ok_or_else(|| PyErr::new(ExceptionKind::SystemError, "function without a __dict__"))
+}
+
+fn set_dict(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    match value {
+        Some(value) if value.payload_is::<crate::dict::Dict>() => {
+            let old = function_of(object)?.dict.replace(Some(value.new_ref()));
+            drop(old);
+            Ok(())
+        }
+        Some(value) => Err(PyErr::type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            value.ob_type().name()
+        ))),
+        None => Err(PyErr::type_error("cannot delete __dict__")),
+    }
+}
+
+fn get_builtins(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(function_of(object)?.builtins.clone())
+}
+
+/// `__annotations__` (PEP 649): the cached dict, else what `__annotate__(VALUE)`
+/// returns (cached), else a new empty dict (cached).
+fn get_annotations(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let function = function_of(object)?;
+    if let Some(annotations) = function.annotations.borrow().clone() {
+        return Ok(annotations);
+    }
+    let annotate = function.annotate.borrow().clone();
+    let annotations = match annotate {
+        Some(annotate) => {
+            let format = crate::int::new(ts, 1);
+            let value = crate::abstract_api::call(ts, &annotate, &[format], None)?;
+            if !value.payload_is::<crate::dict::Dict>() {
+                return Err(PyErr::type_error(format!(
+                    "__annotate__ returned non-dict of type '{}'",
+                    value.ob_type().name()
+                )));
+            }
+            value
+        }
+        None => crate::dict::new(ts).into_ref(),
+    };
+    let old = function.annotations.replace(Some(annotations.clone()));
+    drop(old);
+    Ok(annotations)
+}
+
+/// Setting `__annotations__` (a dict) or deleting it drops `__annotate__`.
+fn set_annotations(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    check_none_or::<crate::dict::Dict>(value, "__annotations__ must be set to a dict object")?;
+    let function = function_of(object)?;
+    set_field(&function.annotations, value);
+    let old = function.annotate.replace(None);
+    drop(old);
+    Ok(())
+}
+
+fn get_annotate(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(or_none(function_of(object)?.annotate.borrow().clone()))
+}
+
+/// A new `__annotate__` function invalidates the cached annotations.
+fn set_annotate(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let Some(value) = value else {
+        return Err(PyErr::type_error("__annotate__ cannot be deleted"));
+    };
+    let function = function_of(object)?;
+    if crate::singletons::is_none(value) {
+        let old = function.annotate.replace(None);
+        drop(old);
+        return Ok(());
+    }
+    if value.ob_type().slots.call.get().is_none() {
+        return Err(PyErr::type_error("__annotate__ must be callable or None"));
+    }
+    let old = function.annotate.replace(Some(value.new_ref()));
+    let cached = function.annotations.replace(None);
+    drop((old, cached));
+    Ok(())
+}
+
+fn get_type_params(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(function_of(object)?
+        .type_params
+        .borrow()
+        .clone()
+        .unwrap_or_else(crate::tuple::empty))
+}
+
+fn set_type_params(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    match value {
+        Some(value) if value.payload_is::<crate::tuple::Tuple>() => {
+            let old = function_of(object)?
+                .type_params
+                .replace(Some(value.new_ref()));
+            drop(old);
+            Ok(())
+        }
+        _ => Err(PyErr::type_error("__type_params__ must be set to a tuple")),
+    }
+}
+
 fn method_func(_ts: &ThreadState, object: &PyObject) -> PyResult {
     object
         .downcast_ref::<Method>()
@@ -338,12 +472,17 @@ pub(crate) fn install(ts: &ThreadState) {
             ("__name__", get_name, Some(set_name)),
             ("__qualname__", get_qualname, Some(set_qualname)),
             ("__code__", get_code, None),
-            ("__globals__", get_globals, None),
+            ("__globals__", get_globals, Some(readonly)),
             ("__defaults__", get_defaults, Some(set_defaults)),
             ("__kwdefaults__", get_kwdefaults, Some(set_kwdefaults)),
-            ("__closure__", get_closure, None),
+            ("__closure__", get_closure, Some(readonly)),
             ("__doc__", get_doc, Some(set_doc)),
             ("__module__", get_module, Some(set_module)),
+            ("__builtins__", get_builtins, Some(readonly)),
+            ("__dict__", get_dict, Some(set_dict)),
+            ("__annotations__", get_annotations, Some(set_annotations)),
+            ("__annotate__", get_annotate, Some(set_annotate)),
+            ("__type_params__", get_type_params, Some(set_type_params)),
         ],
     );
     crate::descr::add_getsets(

@@ -30,6 +30,7 @@ pub mod float_ops;
 pub mod formatter;
 pub mod function;
 pub mod gc;
+pub mod genericaliasobject;
 pub mod int;
 pub mod int_ops;
 pub mod iterobject;
@@ -51,6 +52,8 @@ pub mod traceback;
 pub mod tuple;
 pub mod typecall;
 pub mod typeobject;
+pub mod typevarobject;
+pub mod unionobject;
 pub mod weakref;
 
 pub use err::{ExceptionKind, PyErr, PyResult};
@@ -106,6 +109,15 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &iterobject::DICT_ITEMS_TYPE,
         &iterobject::REVERSED_TYPE,
         &slice::SLICE_TYPE,
+        &genericaliasobject::GENERIC_ALIAS_TYPE,
+        &unionobject::UNION_TYPE,
+        &typevarobject::TYPEVAR_TYPE,
+        &typevarobject::PARAMSPEC_TYPE,
+        &typevarobject::TYPEVARTUPLE_TYPE,
+        &typevarobject::PARAMSPEC_ARGS_TYPE,
+        &typevarobject::PARAMSPEC_KWARGS_TYPE,
+        &typevarobject::NO_DEFAULT_TYPE,
+        &typevarobject::TYPE_ALIAS_TYPE,
         &set::SET_TYPE,
         &set::FROZENSET_TYPE,
         &traceback::TRACEBACK_TYPE,

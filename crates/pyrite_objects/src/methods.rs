@@ -1509,6 +1509,9 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::set::install(ts);
     crate::code::install(ts);
     crate::function::install(ts);
+    crate::genericaliasobject::install(ts);
+    crate::unionobject::install(ts);
+    crate::typevarobject::install(ts);
 }
 
 /// The constructors of the built-in containers, for their `tp_new` slots.

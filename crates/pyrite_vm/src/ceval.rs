@@ -1366,6 +1366,7 @@ fn execute(
                     5 => abstract_ops::unary_op(ts, '+', &value)?,
                     6 => tuple::new(ts, iterobject::collect(ts, &value)?).into_ref(),
                     3 => stop_iteration_error(ts, value),
+                    7..=11 => crate::intrinsics::typing_unary(ts, oparg, value, &frame.globals)?,
                     _ => {
                         return Err(PyErr::new(
                             ExceptionKind::SystemError,
@@ -1374,6 +1375,12 @@ fn execute(
                         .into());
                     }
                 };
+                stack.push(result);
+            }
+            Opcode::CALL_INTRINSIC_2 => {
+                let second = stack.pop()?;
+                let first = stack.pop()?;
+                let result = crate::intrinsics::typing_binary(ts, oparg, first, second)?;
                 stack.push(result);
             }
             Opcode::LOAD_COMMON_CONSTANT => {

@@ -1,0 +1,60 @@
+//! The typing intrinsics of `CALL_INTRINSIC_1`/`CALL_INTRINSIC_2` that PEP 695 syntax
+//! compiles to: making type parameters, type aliases, and attaching type parameters
+//! and defaults.
+//!
+//! CPython counterpart: `Python/intrinsics.c` (`_PyIntrinsics_UnaryFunctions` entries
+//! 7-11, `_PyIntrinsics_BinaryFunctions` entries 2-5).
+
+use pyrite_objects::dict::Dict;
+use pyrite_objects::err::ExceptionKind;
+use pyrite_objects::function::Function;
+use pyrite_objects::typevarobject::{self, ParamKind};
+use pyrite_objects::{PyErr, PyObject, PyRef, PyResult, ThreadState, str as pystr};
+
+/// `CALL_INTRINSIC_1` with oparg 7 to 11; `globals` gives a type alias its module.
+pub fn typing_unary(ts: &ThreadState, oparg: u32, value: PyRef, globals: &PyObject) -> PyResult {
+    match oparg {
+        7 => typevarobject::new_param(ts, ParamKind::TypeVar, value, None, None),
+        8 => typevarobject::new_param(ts, ParamKind::ParamSpec, value, None, None),
+        9 => typevarobject::new_param(ts, ParamKind::TypeVarTuple, value, None, None),
+        10 => Err(PyErr::new(
+            ExceptionKind::NotImplementedError,
+            "generic classes need typing.Generic, which comes with the standard library",
+        )),
+        11 => {
+            let module = globals
+                .downcast_ref::<Dict>()
+                .and_then(|dict| dict.get_item(ts, &pystr::intern(ts, "__name__")).ok())
+                .flatten();
+            typevarobject::new_type_alias(ts, &value, module)
+        }
+        _ => Err(unknown(oparg)),
+    }
+}
+
+/// `CALL_INTRINSIC_2` with oparg 2 to 5.
+pub fn typing_binary(ts: &ThreadState, oparg: u32, first: PyRef, second: PyRef) -> PyResult {
+    match oparg {
+        2 => typevarobject::new_param(ts, ParamKind::TypeVar, first, Some(second), None),
+        3 => typevarobject::new_param(ts, ParamKind::TypeVar, first, None, Some(second)),
+        4 => {
+            if let Some(function) = first.downcast_ref::<Function>() {
+                let old = function.type_params.replace(Some(second));
+                drop(old);
+            }
+            Ok(first)
+        }
+        5 => {
+            typevarobject::set_default_evaluator(&first, second)?;
+            Ok(first)
+        }
+        _ => Err(unknown(oparg)),
+    }
+}
+
+fn unknown(oparg: u32) -> PyErr {
+    PyErr::new(
+        ExceptionKind::SystemError,
+        format!("intrinsic {oparg} is not supported yet"),
+    )
+}
