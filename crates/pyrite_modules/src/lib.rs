@@ -26,5 +26,7 @@ pub fn init(ts: &ThreadState, argv: &[String]) -> Runtime {
     pyrite_vm::import::set_inittab(INITTAB);
     let builtins = builtins::create(ts);
     let sys = sys::create(ts, argv, &builtins);
+    pyrite_objects::module::mark_builtin(&builtins);
+    pyrite_objects::module::mark_builtin(&sys);
     Runtime { builtins, sys }
 }

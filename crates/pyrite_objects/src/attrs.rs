@@ -113,6 +113,12 @@ pub fn generic_getattr(ts: &ThreadState, object: &PyObject, name: &PyObject) -> 
         return crate::abstract_api::call(ts, &hook, &[object.new_ref(), name.new_ref()], None);
     }
     if object.payload_is::<crate::module::Module>() {
+        // PEP 562: a module-level `__getattr__` is asked for missing names.
+        if let Some(dict) = instance_dict(ts, object, false)
+            && let Some(hook) = dict_get(ts, &dict, &crate::str::intern(ts, "__getattr__"))?
+        {
+            return crate::abstract_api::call(ts, &hook, &[name.new_ref()], None);
+        }
         let module = crate::module::name_of(ts, object);
         return Err(crate::exceptions::attribute_error(
             ts,

@@ -1510,6 +1510,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::code::install(ts);
     crate::function::install(ts);
     crate::genericaliasobject::install(ts);
+    crate::cell::install(ts);
     crate::unionobject::install(ts);
     crate::typevarobject::install(ts);
 }

@@ -15,6 +15,9 @@ use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, 
 /// The payload of `module` objects. The dict is always present.
 pub struct Module {
     pub dict: RefCell<Option<PyRef>>,
+    /// Made by the interpreter itself (`sys`, `builtins`, `math`, ...): its repr says
+    /// `(built-in)`, as the built-in importer's modules' reprs do.
+    builtin: std::cell::Cell<bool>,
 }
 
 impl PyPayload for Module {
@@ -23,25 +26,106 @@ impl PyPayload for Module {
     }
 }
 
-/// A new module named `name` with an empty namespace holding `__name__`.
+/// A new module named `name` (CPython's `PyModule_New`): its namespace holds
+/// `__name__`, and `None` for `__doc__`, `__package__`, `__loader__` and `__spec__`.
 pub fn new(ts: &ThreadState, name: &str) -> Py<Module> {
-    let dict = crate::dict::new(ts);
-    let _ = dict.set_item(
-        ts,
-        crate::str::intern(ts, "__name__"),
-        crate::str::new(ts, name).into_ref(),
-    );
-    let _ = dict.set_item(
-        ts,
-        crate::str::intern(ts, "__doc__"),
-        crate::singletons::none(),
-    );
-    Py::new(
+    let module = Py::new(
         ts,
         Module {
-            dict: RefCell::new(Some(dict.into_ref())),
+            dict: RefCell::new(Some(crate::dict::new(ts).into_ref())),
+            builtin: std::cell::Cell::new(false),
         },
-    )
+    );
+    let _ = init_namespace(
+        ts,
+        module.as_object(),
+        crate::str::new(ts, name).into_ref(),
+        None,
+    );
+    module
+}
+
+/// Fills a module's namespace as `module.__init__(name, doc)` does.
+fn init_namespace(
+    ts: &ThreadState,
+    module: &PyObject,
+    name: PyRef,
+    doc: Option<PyRef>,
+) -> PyResult<()> {
+    let Some(dict) = dict_of(module) else {
+        return Ok(());
+    };
+    let Some(dict) = dict.downcast_ref::<crate::dict::Dict>() else {
+        return Ok(());
+    };
+    dict.set_item(ts, crate::str::intern(ts, "__name__"), name)?;
+    dict.set_item(
+        ts,
+        crate::str::intern(ts, "__doc__"),
+        doc.unwrap_or_else(crate::singletons::none),
+    )?;
+    for key in ["__package__", "__loader__", "__spec__"] {
+        dict.set_item(ts, crate::str::intern(ts, key), crate::singletons::none())?;
+    }
+    Ok(())
+}
+
+/// Marks a module as made by the interpreter (its repr says `(built-in)`).
+pub fn mark_builtin(module: &PyObject) {
+    if let Some(module) = module.downcast_ref::<Module>() {
+        module.builtin.set(true);
+    }
+}
+
+fn module_new(ts: &ThreadState, ty: &PyType, _args: &[PyRef], _kw: Option<&PyObject>) -> PyResult {
+    let module = Module {
+        dict: RefCell::new(Some(crate::dict::new(ts).into_ref())),
+        builtin: std::cell::Cell::new(false),
+    };
+    Py::new_with_type(ts, ty, module)
+        .map(Py::into_ref)
+        .ok_or_else(|| crate::err::PyErr::type_error("module.__new__: bad type"))
+}
+
+/// `module(name, doc=None)`.
+fn module_init(
+    ts: &ThreadState,
+    object: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<()> {
+    let (positional, keywords) = crate::methods::split_args(args, kwnames);
+    let mut name = positional.first().cloned();
+    let mut doc = positional.get(1).cloned();
+    if positional.len() > 2 {
+        return Err(crate::err::PyErr::type_error(format!(
+            "module() takes at most 2 arguments ({} given)",
+            positional.len()
+        )));
+    }
+    for (key, value) in keywords {
+        match key.as_str() {
+            "name" => name = Some(value),
+            "doc" => doc = Some(value),
+            _ => {
+                return Err(crate::err::PyErr::type_error(format!(
+                    "module() got an unexpected keyword argument '{key}'"
+                )));
+            }
+        }
+    }
+    let Some(name) = name else {
+        return Err(crate::err::PyErr::type_error(
+            "module() missing required argument 'name' (pos 1)",
+        ));
+    };
+    if !name.payload_is::<crate::str::Str>() {
+        return Err(crate::err::PyErr::type_error(format!(
+            "module() argument 'name' must be str, not {}",
+            name.ob_type().name()
+        )));
+    }
+    init_namespace(ts, object, name, doc)
 }
 
 /// The module's namespace.
@@ -63,8 +147,28 @@ pub fn name_of(ts: &ThreadState, module: &PyObject) -> String {
         .map_or_else(|| "?".to_owned(), |name| crate::str::to_rust_string(&name))
 }
 
+/// `<module 'name' from 'file'>`, `<module 'name' (built-in)>` or `<module 'name'>`
+/// (what `importlib._bootstrap._module_repr` gives without a spec).
 fn module_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
-    let text = format!("<module '{}'>", name_of(ts, object));
+    let name = name_of(ts, object);
+    let file = dict_of(object).and_then(|dict| {
+        let dict = dict.downcast_ref::<crate::dict::Dict>()?;
+        dict.get_item(ts, &crate::str::intern(ts, "__file__"))
+            .ok()
+            .flatten()
+            .filter(|file| file.payload_is::<crate::str::Str>())
+    });
+    let builtin = object
+        .downcast_ref::<Module>()
+        .is_some_and(|module| module.builtin.get());
+    let text = match file {
+        Some(file) => format!(
+            "<module '{name}' from '{}'>",
+            crate::str::to_rust_string(&file)
+        ),
+        None if builtin => format!("<module '{name}' (built-in)>"),
+        None => format!("<module '{name}'>"),
+    };
     Ok(crate::str::new(ts, &text).into_ref())
 }
 
@@ -84,6 +188,8 @@ pub static MODULE_TYPE: StaticType = StaticObject::new(
     .with_slots(SlotTable {
         repr: Slot::new(module_repr),
         traverse: Slot::new(module_traverse),
+        new: Slot::new(module_new),
+        init: Slot::new(module_init),
         ..crate::typeobject::object_slots()
     })
     .with_dict_offset(payload_field_offset::<Module>(offset_of!(Module, dict))),

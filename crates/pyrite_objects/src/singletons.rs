@@ -91,12 +91,42 @@ fn none_bool(_ts: &ThreadState, _object: &PyObject) -> PyResult<bool> {
     Ok(false)
 }
 
+/// `NoneType()`, `ellipsis()`, `NotImplementedType()`: the singleton itself.
+fn singleton_new(
+    _ts: &ThreadState,
+    ty: &crate::typeobject::PyType,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    let (value, name) = if std::ptr::eq(ty, &*NONE_TYPE) {
+        (none(), "NoneType")
+    } else if std::ptr::eq(ty, &*ELLIPSIS_TYPE) {
+        (ellipsis(), "ellipsis")
+    } else {
+        (not_implemented(), "NotImplementedType")
+    };
+    if !args.is_empty() {
+        return Err(crate::err::PyErr::type_error(format!(
+            "{name} takes no arguments"
+        )));
+    }
+    Ok(value)
+}
+
+/// `bool(NotImplemented)` is an error since 3.14.
+fn not_implemented_bool(_ts: &ThreadState, _object: &PyObject) -> PyResult<bool> {
+    Err(crate::err::PyErr::type_error(
+        "NotImplemented should not be used in a boolean context",
+    ))
+}
+
 pub static NONE_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<NoneValue>("NoneType", 0, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
             repr: Slot::new(static_repr),
             hash: Slot::new(none_hash),
+            new: Slot::new(singleton_new),
             ..crate::typeobject::object_slots()
         })
         .with_number(crate::slots::NumberSlots {
@@ -109,6 +139,7 @@ pub static ELLIPSIS_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<EllipsisValue>("ellipsis", 0, Some(&OBJECT_TYPE)).with_slots(SlotTable {
         repr: Slot::new(static_repr),
+        new: Slot::new(singleton_new),
         ..crate::typeobject::object_slots()
     }),
 );
@@ -118,7 +149,12 @@ pub static NOT_IMPLEMENTED_TYPE: StaticType = StaticObject::new(
     TypeObject::builtin::<NotImplementedValue>("NotImplementedType", 0, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
             repr: Slot::new(static_repr),
+            new: Slot::new(singleton_new),
             ..crate::typeobject::object_slots()
+        })
+        .with_number(crate::slots::NumberSlots {
+            bool: Slot::new(not_implemented_bool),
+            ..crate::slots::NumberSlots::EMPTY
         }),
 );
 

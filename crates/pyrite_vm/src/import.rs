@@ -59,6 +59,7 @@ pub fn import_module(ts: &ThreadState, name: &PyObject) -> PyResult {
         .and_then(|table| table.iter().find(|(known, _)| *known == wanted));
     if let Some((_, init)) = init {
         let module = init(ts)?;
+        pyrite_objects::module::mark_builtin(&module);
         if let Some(modules) = MODULES.with(|slot| slot.borrow().clone())
             && let Some(dict) = modules.downcast_ref::<Dict>()
         {
