@@ -105,7 +105,9 @@ class Case:
 
 
 def find_cases(selectors=()):
-    cases = sorted(Case(p) for p in CASES.rglob("*.py")) if CASES.exists() else []
+    # Modules that cases import live in `support/` directories; they are not cases.
+    paths = CASES.rglob("*.py") if CASES.exists() else []
+    cases = sorted(Case(p) for p in paths if "support" not in p.relative_to(CASES).parts[:-1])
     if selectors:
         cases = [c for c in cases if any(c.name == s or c.name.startswith(s.rstrip("/") + "/") for s in selectors)]
     return cases

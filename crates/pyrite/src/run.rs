@@ -76,6 +76,7 @@ fn run_source_in(ts: &ThreadState, path: &str, argv: &[String], optimize: u8) ->
         Err(status) => return status,
     };
     let runtime = pyrite_modules::init(ts, argv);
+    setup_imports(ts, &runtime, &filename, optimize);
     let code = match pyrite_objects::code::new(ts, code) {
         Ok(code) => code,
         Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
@@ -191,8 +192,93 @@ fn print_syntax_error(filename: &str, err: &pyrite_ast::SyntaxError) {
     eprint!("{out}");
 }
 
+/// The optimization level imported modules are compiled with (`-O`, `-OO`).
+static IMPORT_OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Makes source modules importable: the compiler for the importer, and the script's
+/// directory first on `sys.path` (CPython's `sys.path[0]`).
+fn setup_imports(ts: &ThreadState, runtime: &pyrite_modules::Runtime, script: &str, optimize: u8) {
+    IMPORT_OPTIMIZE.store(optimize, std::sync::atomic::Ordering::Relaxed);
+    pyrite_vm::import::set_source_compiler(compile_module_source);
+    let directory = std::path::absolute(script)
+        .ok()
+        .and_then(|path| path.parent().map(|dir| dir.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let key = pyrite_objects::str::intern(ts, "path");
+    if let Ok(path) = pyrite_objects::attrs::get_attr(ts, &runtime.sys, &key)
+        && let Some(list) = path.downcast_ref::<pyrite_objects::list::List>()
+    {
+        let mut items = list.to_vec();
+        items.insert(0, pyrite_objects::str::new(ts, &directory).into_ref());
+        let fresh = pyrite_objects::list::new(ts, items).into_ref();
+        let _ = pyrite_objects::attrs::set_attr(ts, &runtime.sys, &key, Some(&fresh));
+    }
+}
+
+/// Compiles an imported module's source; errors become the `SyntaxError` (or
+/// `ValueError`, `MemoryError`, `RecursionError`) CPython raises.
+fn compile_module_source(
+    ts: &ThreadState,
+    source: &[u8],
+    filename: &str,
+) -> pyrite_objects::PyResult<pyrite_objects::Py<pyrite_objects::code::Code>> {
+    use pyrite_compiler::codegen::CompileError;
+    use pyrite_objects::err::ExceptionKind;
+    use pyrite_parser::ParseError;
+    let syntax_error = |err: &pyrite_ast::SyntaxError| {
+        let message = match err.lineno {
+            Some(line) => format!("{} ({}, line {line})", err.msg, filename_tail(filename)),
+            None => format!("{} ({})", err.msg, filename_tail(filename)),
+        };
+        PyErr::new(ExceptionKind::SyntaxError, message)
+    };
+    let parsed = pyrite_parser::parse_with_warnings(
+        source,
+        filename,
+        pyrite_parser::parser::StartRule::File,
+    );
+    let module = match parsed {
+        Ok(parsed) => {
+            crate::dump::print_warnings(&parsed.warnings, filename, source);
+            parsed.module
+        }
+        Err((err, warnings)) => {
+            crate::dump::print_warnings(&warnings, filename, source);
+            return Err(match err {
+                ParseError::Syntax(err) => syntax_error(&err),
+                ParseError::Value(msg) => PyErr::new(ExceptionKind::ValueError, msg),
+                ParseError::Memory(msg) => PyErr::new(ExceptionKind::MemoryError, msg),
+            });
+        }
+    };
+    let optimize = IMPORT_OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed);
+    match pyrite_compiler::compile::compile_file(&module, filename, i32::from(optimize)) {
+        Ok(compiled) => {
+            let warnings: Vec<pyrite_parser::SyntaxWarning> = compiled
+                .warnings
+                .into_iter()
+                .map(|(lineno, msg)| pyrite_parser::SyntaxWarning { msg, lineno })
+                .collect();
+            crate::dump::print_warnings(&warnings, filename, source);
+            pyrite_objects::code::new(ts, compiled.code)
+        }
+        Err(CompileError::Syntax(err)) => Err(syntax_error(&err)),
+        Err(CompileError::Recursion) => Err(PyErr::new(
+            ExceptionKind::RecursionError,
+            "maximum recursion depth exceeded during compilation",
+        )),
+        Err(CompileError::Assemble(msg)) => Err(PyErr::new(ExceptionKind::SystemError, msg)),
+    }
+}
+
+/// The file name as `SyntaxError.__str__` shows it (its last component).
+fn filename_tail(filename: &str) -> &str {
+    filename.rsplit('/').next().unwrap_or(filename)
+}
+
 fn run_pyc_in(ts: &ThreadState, path: &str, argv: &[String]) -> u8 {
     let runtime = pyrite_modules::init(ts, argv);
+    setup_imports(ts, &runtime, path, 0);
     let data = match std::fs::read(path) {
         Ok(data) => data,
         Err(err) => {

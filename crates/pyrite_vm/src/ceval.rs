@@ -1365,6 +1365,16 @@ fn execute(
                 let result = match oparg {
                     5 => abstract_ops::unary_op(ts, '+', &value)?,
                     6 => tuple::new(ts, iterobject::collect(ts, &value)?).into_ref(),
+                    2 => {
+                        let locals = frame.locals.clone().ok_or_else(|| {
+                            PyErr::new(
+                                ExceptionKind::SystemError,
+                                "no locals found during 'import *'",
+                            )
+                        })?;
+                        crate::import::import_star(ts, &value, &locals)?;
+                        singletons::none()
+                    }
                     3 => stop_iteration_error(ts, value),
                     7..=11 => crate::intrinsics::typing_unary(ts, oparg, value, &frame.globals)?,
                     _ => {
@@ -1497,27 +1507,21 @@ fn execute(
                 return Err(Unwind::Reraise(exc));
             }
             Opcode::IMPORT_NAME => {
-                let _fromlist = stack.pop()?;
-                let _level = stack.pop()?;
-                stack.push(crate::import::import_module(ts, &names[arg])?);
+                let fromlist = stack.pop()?;
+                let level = stack.pop()?;
+                let level = pyrite_objects::int::as_i64(&level).unwrap_or(0).max(0) as usize;
+                let module = crate::import::import_module_level(
+                    ts,
+                    &names[arg],
+                    Some(&frame.globals),
+                    Some(&fromlist),
+                    level,
+                )?;
+                stack.push(module);
             }
             Opcode::IMPORT_FROM => {
                 let module = stack.top()?.clone();
-                let name = &names[arg];
-                match attrs::lookup_attr(ts, &module, name)? {
-                    Some(value) => stack.push(value),
-                    None => {
-                        return Err(PyErr::new(
-                            ExceptionKind::ImportError,
-                            format!(
-                                "cannot import name '{}' from '{}' (unknown location)",
-                                pystr::to_rust_string(name),
-                                pyrite_objects::module::name_of(ts, &module)
-                            ),
-                        )
-                        .into());
-                    }
-                }
+                stack.push(crate::import::import_from(ts, &module, &names[arg])?);
             }
             Opcode::PUSH_EXC_INFO => {
                 let exc = stack.pop()?;

@@ -1,32 +1,53 @@
-//! `import`: finding a module by name in `sys.modules`, else creating it from the table
-//! of built-in modules (CPython's inittab).
+//! `import`: the `IMPORT_NAME`/`IMPORT_FROM` machinery. A module is found in
+//! `sys.modules`, else made from the table of built-in modules (CPython's inittab), else
+//! loaded from a `.py` file or package directory on `sys.path` (the parent package's
+//! `__path__` for submodules).
 //!
 //! CPython counterpart: `Python/import.c` (`PyImport_ImportModuleLevelObject`,
-//! `import_find_and_load`) and `Lib/importlib/_bootstrap.py`. Source and `.pyc` modules
-//! will be found on `sys.path` once the importer exists.
+//! `resolve_name`, `import_from`) and `Lib/importlib/_bootstrap.py` (`_find_and_load`,
+//! `_handle_fromlist`, `_calc___package__`), with `_bootstrap_external`'s `PathFinder`
+//! and `SourceFileLoader` for source files. Until the standard library's own importlib
+//! runs, modules get `__spec__` and `__loader__` of `None`; `__cached__` names the
+//! `.pyc` path with the `pyrite-314` cache tag, though no `.pyc` is written yet, and
+//! zip archives on `sys.path` are not searched yet.
 
 use std::cell::RefCell;
+use std::path::{Path, PathBuf};
 
+use pyrite_objects::code::Code;
 use pyrite_objects::dict::Dict;
 use pyrite_objects::err::ExceptionKind;
-use pyrite_objects::{PyErr, PyObject, PyRef, PyResult, ThreadState, str as pystr};
+use pyrite_objects::{Py, PyErr, PyObject, PyRef, PyResult, ThreadState, attrs, str as pystr};
 
 thread_local! {
     /// `sys.modules` (CPython keeps it in the interpreter state).
     static MODULES: RefCell<Option<PyRef>> = const { RefCell::new(None) };
+    /// The modules whose code is running right now (a circular `from m import x` names
+    /// them "partially initialized", as CPython's `_initializing` spec flag does).
+    static INITIALIZING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Creates a built-in module (CPython's `PyInit_*` functions).
 pub type ModuleInit = fn(&ThreadState) -> PyResult;
+
+/// Compiles a module's source file (the compiler lives above this crate).
+pub type SourceCompiler = fn(&ThreadState, &[u8], &str) -> PyResult<Py<Code>>;
 
 /// The built-in modules that are made on first import (CPython's `_PyImport_Inittab`),
 /// registered once by the crate that implements them.
 static INITTAB: std::sync::OnceLock<&'static [(&'static str, ModuleInit)]> =
     std::sync::OnceLock::new();
 
+static SOURCE_COMPILER: std::sync::OnceLock<SourceCompiler> = std::sync::OnceLock::new();
+
 /// Records the table of built-in modules created on first import.
 pub fn set_inittab(table: &'static [(&'static str, ModuleInit)]) {
     let _ = INITTAB.set(table);
+}
+
+/// Records how source files are compiled.
+pub fn set_source_compiler(compiler: SourceCompiler) {
+    let _ = SOURCE_COMPILER.set(compiler);
 }
 
 /// The names of the built-in modules made on demand.
@@ -44,31 +65,484 @@ pub fn set_modules(modules: PyRef) {
     MODULES.with(|slot| *slot.borrow_mut() = Some(modules));
 }
 
-/// `import name`: the module, from `sys.modules`.
-pub fn import_module(ts: &ThreadState, name: &PyObject) -> PyResult {
-    let modules = MODULES.with(|slot| slot.borrow().clone());
-    if let Some(modules) = modules
-        && let Some(dict) = modules.downcast_ref::<Dict>()
-        && let Some(module) = dict.get_item(ts, name)?
-    {
-        return Ok(module);
+fn modules_dict() -> PyResult<PyRef> {
+    MODULES
+        .with(|slot| slot.borrow().clone())
+        .ok_or_else(|| PyErr::new(ExceptionKind::RuntimeError, "lost sys.modules"))
+}
+
+fn sys_modules_get(ts: &ThreadState, name: &str) -> PyResult<Option<PyRef>> {
+    let modules = modules_dict()?;
+    match modules.downcast_ref::<Dict>() {
+        Some(dict) => dict.get_item(ts, &pystr::new(ts, name).into_ref()),
+        None => {
+            pyrite_objects::abstract_api::get_item(ts, &modules, &pystr::new(ts, name).into_ref())
+                .map(Some)
+                .or_else(|err| {
+                    if err.matches(ExceptionKind::KeyError) {
+                        Ok(None)
+                    } else {
+                        Err(err)
+                    }
+                })
+        }
     }
-    let wanted = pystr::to_rust_string(name);
-    let init = INITTAB
-        .get()
-        .and_then(|table| table.iter().find(|(known, _)| *known == wanted));
-    if let Some((_, init)) = init {
-        let module = init(ts)?;
-        pyrite_objects::module::mark_builtin(&module);
-        if let Some(modules) = MODULES.with(|slot| slot.borrow().clone())
-            && let Some(dict) = modules.downcast_ref::<Dict>()
-        {
-            dict.set_item(ts, name.new_ref(), module.clone())?;
+}
+
+fn sys_modules_set(ts: &ThreadState, name: &str, module: Option<&PyObject>) -> PyResult<()> {
+    let modules = modules_dict()?;
+    let key = pystr::new(ts, name).into_ref();
+    match (modules.downcast_ref::<Dict>(), module) {
+        (Some(dict), Some(module)) => dict.set_item(ts, key, module.new_ref()),
+        (Some(dict), None) => {
+            let _ = dict.del_item(ts, &key);
+            Ok(())
+        }
+        (None, module) => pyrite_objects::abstract_ops::set_item(ts, &modules, &key, module),
+    }
+}
+
+fn module_not_found(message: String) -> PyErr {
+    PyErr::new(ExceptionKind::ModuleNotFoundError, message)
+}
+
+/// `import name` of an absolute dotted name: the top-level package (as `__import__`
+/// with no fromlist returns it).
+pub fn import_module(ts: &ThreadState, name: &PyObject) -> PyResult {
+    import_module_level(ts, name, None, None, 0)
+}
+
+/// `IMPORT_NAME` / `__import__(name, globals, locals, fromlist, level)`.
+pub fn import_module_level(
+    ts: &ThreadState,
+    name: &PyObject,
+    globals: Option<&PyObject>,
+    fromlist: Option<&PyObject>,
+    level: usize,
+) -> PyResult {
+    let name = pystr::to_rust_string(name);
+    if level == 0 && name.is_empty() {
+        return Err(PyErr::new(ExceptionKind::ValueError, "Empty module name"));
+    }
+    let absolute = if level > 0 {
+        resolve_name(ts, &name, globals, level)?
+    } else {
+        name.clone()
+    };
+    let module = match sys_modules_get(ts, &absolute)? {
+        Some(module) if !pyrite_objects::singletons::is_none(&module) => module,
+        Some(_) => {
+            return Err(module_not_found(format!(
+                "import of {absolute} halted; None in sys.modules"
+            )));
+        }
+        None => find_and_load(ts, &absolute)?,
+    };
+    let fromlist_items: Vec<PyRef> = match fromlist {
+        Some(list) if !pyrite_objects::singletons::is_none(list) => {
+            pyrite_objects::iterobject::collect(ts, list)?
+        }
+        _ => Vec::new(),
+    };
+    if fromlist_items.is_empty() {
+        if level == 0 || !name.is_empty() {
+            // `import a.b.c` binds `a`: the module named by the first component.
+            let first = name.split('.').next().unwrap_or(&name);
+            let cut = name.len() - first.len();
+            let top = &absolute[..absolute.len() - cut];
+            if let Some(top_module) = sys_modules_get(ts, top)? {
+                return Ok(top_module);
+            }
+            return Err(PyErr::new(
+                ExceptionKind::KeyError,
+                format!("'{top}' not in sys.modules as expected"),
+            ));
         }
         return Ok(module);
     }
-    Err(PyErr::new(
-        ExceptionKind::ModuleNotFoundError,
-        format!("No module named '{}'", pystr::to_rust_string(name)),
-    ))
+    if attrs::lookup_attr(ts, &module, &pystr::intern(ts, "__path__"))?.is_some() {
+        handle_fromlist(ts, &module, &fromlist_items, false)?;
+    }
+    Ok(module)
+}
+
+/// The absolute name of a relative import (`_resolve_name` with `_calc___package__`).
+fn resolve_name(
+    ts: &ThreadState,
+    name: &str,
+    globals: Option<&PyObject>,
+    level: usize,
+) -> PyResult<String> {
+    let no_parent = || {
+        PyErr::new(
+            ExceptionKind::ImportError,
+            "attempted relative import with no known parent package",
+        )
+    };
+    let globals = globals
+        .and_then(|g| g.downcast_ref::<Dict>())
+        .ok_or_else(no_parent)?;
+    let get = |key: &str| -> PyResult<Option<PyRef>> {
+        globals
+            .get_item(ts, &pystr::intern(ts, key))
+            .map(|v| v.filter(|v| !pyrite_objects::singletons::is_none(v)))
+    };
+    let package = match get("__package__")? {
+        Some(package) => {
+            if !package.payload_is::<pystr::Str>() {
+                return Err(PyErr::type_error("package must be a string"));
+            }
+            pystr::to_rust_string(&package)
+        }
+        None => {
+            let module_name = get("__name__")?
+                .ok_or_else(|| PyErr::new(ExceptionKind::KeyError, "'__name__' not in globals"))?;
+            let module_name = pystr::to_rust_string(&module_name);
+            if get("__path__")?.is_some() {
+                module_name
+            } else {
+                module_name
+                    .rsplit_once('.')
+                    .map_or_else(String::new, |(parent, _)| parent.to_owned())
+            }
+        }
+    };
+    if package.is_empty() {
+        return Err(no_parent());
+    }
+    let bits: Vec<&str> = package.rsplitn(level, '.').collect();
+    if bits.len() < level {
+        return Err(PyErr::new(
+            ExceptionKind::ImportError,
+            "attempted relative import beyond top-level package",
+        ));
+    }
+    let base = bits[bits.len() - 1];
+    Ok(if name.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}.{name}")
+    })
+}
+
+/// `from package import a, b`: imports the submodules named that are not attributes
+/// yet (`_handle_fromlist`); `*` follows `__all__`.
+fn handle_fromlist(
+    ts: &ThreadState,
+    module: &PyObject,
+    fromlist: &[PyRef],
+    recursive: bool,
+) -> PyResult<()> {
+    let module_name = attrs::get_attr_str(ts, module, "__name__")?;
+    let module_name = pystr::to_rust_string(&module_name);
+    for item in fromlist {
+        if !item.payload_is::<pystr::Str>() {
+            let what = if recursive {
+                format!("{module_name}.__all__")
+            } else {
+                "``from list''".to_owned()
+            };
+            return Err(PyErr::type_error(format!(
+                "Item in {what} must be str, not {}",
+                item.ob_type().name()
+            )));
+        }
+        let text = pystr::to_rust_string(item);
+        if text == "*" {
+            if !recursive
+                && let Some(all) = attrs::lookup_attr(ts, module, &pystr::intern(ts, "__all__"))?
+            {
+                let names = pyrite_objects::iterobject::collect(ts, &all)?;
+                handle_fromlist(ts, module, &names, true)?;
+            }
+            continue;
+        }
+        if attrs::lookup_attr(ts, module, item)?.is_none() {
+            let full = format!("{module_name}.{text}");
+            if let Err(err) =
+                import_module_level(ts, &pystr::new(ts, &full).into_ref(), None, None, 0)
+            {
+                // A missing submodule is not an error here: IMPORT_FROM reports it.
+                let missing = err.matches(ExceptionKind::ModuleNotFoundError)
+                    && err
+                        .message()
+                        .is_some_and(|message| message.contains(&format!("'{full}'")));
+                if !missing {
+                    return Err(err);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Finds and runs the module `name`, parents first (`_find_and_load`).
+fn find_and_load(ts: &ThreadState, name: &str) -> PyResult {
+    let mut search_path: Option<PyRef> = None;
+    let mut parent_module = None;
+    if let Some((parent, _)) = name.rsplit_once('.') {
+        let parent_loaded = match sys_modules_get(ts, parent)? {
+            Some(module) => module,
+            None => find_and_load(ts, parent)?,
+        };
+        // Importing the parent may have imported this module too.
+        if let Some(module) = sys_modules_get(ts, name)? {
+            return Ok(module);
+        }
+        match attrs::lookup_attr(ts, &parent_loaded, &pystr::intern(ts, "__path__"))? {
+            Some(path) => search_path = Some(path),
+            None => {
+                return Err(module_not_found(format!(
+                    "No module named '{name}'; '{parent}' is not a package"
+                )));
+            }
+        }
+        parent_module = Some(parent_loaded);
+    }
+    let module = if search_path.is_none()
+        && let Some((_, init)) = INITTAB
+            .get()
+            .and_then(|table| table.iter().find(|(known, _)| *known == name))
+    {
+        let module = init(ts)?;
+        pyrite_objects::module::mark_builtin(&module);
+        sys_modules_set(ts, name, Some(&module))?;
+        module
+    } else {
+        let entries = match &search_path {
+            Some(path) => pyrite_objects::iterobject::collect(ts, path)?,
+            None => sys_path(ts)?,
+        };
+        let Some(found) = find_on_path(name, &entries) else {
+            return Err(module_not_found(format!("No module named '{name}'")));
+        };
+        load_source_module(ts, name, &found)?
+    };
+    if let (Some(parent), Some((_, child))) = (parent_module, name.rsplit_once('.')) {
+        // The submodule becomes an attribute of its package.
+        let _ = attrs::set_attr(
+            ts,
+            &parent,
+            &pystr::new(ts, child).into_ref(),
+            Some(&module),
+        );
+    }
+    Ok(module)
+}
+
+/// `sys.path` as a list of its entries.
+fn sys_path(ts: &ThreadState) -> PyResult<Vec<PyRef>> {
+    let Some(sys) = sys_modules_get(ts, "sys")? else {
+        return Ok(Vec::new());
+    };
+    match attrs::lookup_attr(ts, &sys, &pystr::intern(ts, "path"))? {
+        Some(path) => pyrite_objects::iterobject::collect(ts, &path),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// A module found on the path: its source file, and its search path if a package.
+struct Found {
+    file: Option<PathBuf>,
+    package_dirs: Option<Vec<PathBuf>>,
+}
+
+/// `PathFinder.find_spec` over directory entries: `NAME/__init__.py`, then `NAME.py`;
+/// directories without `__init__.py` make a namespace package (PEP 420) if nothing
+/// else matches.
+fn find_on_path(name: &str, entries: &[PyRef]) -> Option<Found> {
+    let last = name.rsplit('.').next().unwrap_or(name);
+    let mut namespace_dirs = Vec::new();
+    for entry in entries {
+        if !entry.payload_is::<pystr::Str>() {
+            continue;
+        }
+        let entry = pystr::to_rust_string(entry);
+        let base = if entry.is_empty() {
+            std::env::current_dir().ok()?
+        } else {
+            PathBuf::from(&entry)
+        };
+        let package = base.join(last);
+        let init = package.join("__init__.py");
+        if init.is_file() {
+            return Some(Found {
+                file: Some(init),
+                package_dirs: Some(vec![package]),
+            });
+        }
+        let module = base.join(format!("{last}.py"));
+        if module.is_file() {
+            return Some(Found {
+                file: Some(module),
+                package_dirs: None,
+            });
+        }
+        if package.is_dir() {
+            namespace_dirs.push(package);
+        }
+    }
+    if namespace_dirs.is_empty() {
+        return None;
+    }
+    Some(Found {
+        file: None,
+        package_dirs: Some(namespace_dirs),
+    })
+}
+
+/// `__pycache__/NAME.pyrite-314.pyc` next to `source` (`importlib.util.cache_from_source`).
+fn cached_path(source: &Path) -> Option<String> {
+    let stem = source.file_stem()?.to_str()?;
+    let dir = source.parent()?;
+    Some(
+        dir.join("__pycache__")
+            .join(format!("{stem}.pyrite-314.pyc"))
+            .to_string_lossy()
+            .into_owned(),
+    )
+}
+
+/// Creates the module, registers it in `sys.modules`, and runs its code
+/// (`_load_unlocked`); a failing module leaves `sys.modules`.
+fn load_source_module(ts: &ThreadState, name: &str, found: &Found) -> PyResult {
+    let module = pyrite_objects::module::new(ts, name).into_ref();
+    let dict = pyrite_objects::module::dict_of(&module)
+        .ok_or_else(|| PyErr::new(ExceptionKind::SystemError, "module without a dict"))?;
+    let namespace = dict
+        .downcast_ref::<Dict>()
+        .ok_or_else(|| PyErr::new(ExceptionKind::SystemError, "module dict is not a dict"))?;
+    let set = |key: &str, value: PyRef| namespace.set_item(ts, pystr::intern(ts, key), value);
+    let is_package = found.package_dirs.is_some();
+    let package = if is_package {
+        name.to_owned()
+    } else {
+        name.rsplit_once('.')
+            .map_or_else(String::new, |(parent, _)| parent.to_owned())
+    };
+    set("__package__", pystr::new(ts, &package).into_ref())?;
+    if let Some(dirs) = &found.package_dirs {
+        let items = dirs
+            .iter()
+            .map(|dir| pystr::new(ts, &dir.to_string_lossy()).into_ref())
+            .collect();
+        set("__path__", pyrite_objects::list::new(ts, items).into_ref())?;
+    }
+    if let Some(builtins) = sys_modules_get(ts, "builtins")? {
+        set("__builtins__", builtins)?;
+    }
+    let Some(file) = &found.file else {
+        // A namespace package has no file and no code to run.
+        set("__file__", pyrite_objects::singletons::none())?;
+        sys_modules_set(ts, name, Some(&module))?;
+        return Ok(module);
+    };
+    let filename = file.to_string_lossy().into_owned();
+    set("__file__", pystr::new(ts, &filename).into_ref())?;
+    if let Some(cached) = cached_path(file) {
+        set("__cached__", pystr::new(ts, &cached).into_ref())?;
+    }
+    let source = std::fs::read(file).map_err(|err| {
+        PyErr::new(
+            ExceptionKind::OSError,
+            format!(
+                "[Errno {}] {err}: '{filename}'",
+                err.raw_os_error().unwrap_or(0)
+            ),
+        )
+    })?;
+    let compiler = SOURCE_COMPILER.get().ok_or_else(|| {
+        PyErr::new(
+            ExceptionKind::ImportError,
+            "no compiler is registered for source modules",
+        )
+    })?;
+    let code = compiler(ts, &source, &filename)?;
+    sys_modules_set(ts, name, Some(&module))?;
+    INITIALIZING.with(|names| names.borrow_mut().push(name.to_owned()));
+    let result = crate::ceval::run_code(ts, code, dict.clone());
+    INITIALIZING.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(position) = names.iter().rposition(|known| known == name) {
+            names.remove(position);
+        }
+    });
+    if let Err(err) = result {
+        sys_modules_set(ts, name, None)?;
+        return Err(err);
+    }
+    // The module may have replaced itself in sys.modules.
+    Ok(sys_modules_get(ts, name)?.unwrap_or(module))
+}
+
+/// `IMPORT_FROM`: `from module import name`, falling back to the submodule
+/// `module.name` in `sys.modules` (CPython's `import_from`).
+pub fn import_from(ts: &ThreadState, module: &PyObject, name: &PyObject) -> PyResult {
+    if let Some(value) = attrs::lookup_attr(ts, module, name)? {
+        return Ok(value);
+    }
+    let text = pystr::to_rust_string(name);
+    let module_name = attrs::lookup_attr(ts, module, &pystr::intern(ts, "__name__"))?
+        .filter(|n| n.payload_is::<pystr::Str>())
+        .map(|n| pystr::to_rust_string(&n));
+    if let Some(module_name) = &module_name
+        && let Some(submodule) = sys_modules_get(ts, &format!("{module_name}.{text}"))?
+    {
+        return Ok(submodule);
+    }
+    let module_name = module_name.unwrap_or_else(|| "<unknown module name>".to_owned());
+    let location = attrs::lookup_attr(ts, module, &pystr::intern(ts, "__file__"))?
+        .filter(|f| f.payload_is::<pystr::Str>())
+        .map_or_else(
+            || "unknown location".to_owned(),
+            |f| pystr::to_rust_string(&f),
+        );
+    let initializing = INITIALIZING.with(|names| names.borrow().contains(&module_name));
+    let message = if initializing {
+        format!(
+            "cannot import name '{text}' from partially initialized module '{module_name}' \
+             (most likely due to a circular import) ({location})"
+        )
+    } else {
+        format!("cannot import name '{text}' from '{module_name}' ({location})")
+    };
+    Err(PyErr::new(ExceptionKind::ImportError, message))
+}
+
+/// `from module import *` into `locals` (CPython's `import_all_from`): the names in
+/// `__all__`, else every public name of the module's namespace.
+pub fn import_star(ts: &ThreadState, module: &PyObject, locals: &PyObject) -> PyResult<()> {
+    let (names, skip_private) = match attrs::lookup_attr(ts, module, &pystr::intern(ts, "__all__"))?
+    {
+        Some(all) => (pyrite_objects::iterobject::collect(ts, &all)?, false),
+        None => {
+            let Some(dict) = attrs::lookup_attr(ts, module, &pystr::intern(ts, "__dict__"))? else {
+                return Err(PyErr::new(
+                    ExceptionKind::ImportError,
+                    "from-import-* object has no __dict__ and no __all__",
+                ));
+            };
+            (pyrite_objects::iterobject::collect(ts, &dict)?, true)
+        }
+    };
+    for name in names {
+        if !name.payload_is::<pystr::Str>() {
+            let module_name = pyrite_objects::module::name_of(ts, module);
+            let what = if skip_private {
+                format!("{module_name}.__dict__")
+            } else {
+                format!("{module_name}.__all__")
+            };
+            return Err(PyErr::type_error(format!(
+                "Item in {what} must be str, not {}",
+                name.ob_type().name()
+            )));
+        }
+        if skip_private && pystr::to_rust_string(&name).starts_with('_') {
+            continue;
+        }
+        let value = attrs::get_attr(ts, module, &name)?;
+        pyrite_objects::abstract_ops::set_item(ts, locals, &name, Some(&value))?;
+    }
+    Ok(())
 }

@@ -1,0 +1,2 @@
+import circ_b
+done = circ_b.value

@@ -1,0 +1,3 @@
+value = 42
+public = "pub"
+_private = 1

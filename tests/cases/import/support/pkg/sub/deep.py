@@ -1,0 +1,2 @@
+deep_value = 10
+from .. import attr
