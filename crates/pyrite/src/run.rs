@@ -90,13 +90,21 @@ fn run_source_in(ts: &ThreadState, path: &str, argv: &[String], optimize: u8) ->
     status
 }
 
-/// Parses and compiles a whole file; on a compile-time error prints what CPython's top
-/// level prints and gives the exit status.
-fn compile_source(
+/// Why a source file did not compile.
+pub(crate) enum CompileFailure {
+    Syntax(pyrite_ast::SyntaxError),
+    Value(String),
+    Memory(String),
+    Recursion,
+    Assemble(String),
+}
+
+/// Parses and compiles a whole file, printing its `SyntaxWarning`s as CPython does.
+pub(crate) fn compile_file_source(
     source: &[u8],
     filename: &str,
     optimize: u8,
-) -> Result<pyrite_bytecode::code::CodeObject, u8> {
+) -> Result<pyrite_bytecode::code::CodeObject, CompileFailure> {
     use pyrite_compiler::codegen::CompileError;
     use pyrite_parser::ParseError;
     let parsed = pyrite_parser::parse_with_warnings(
@@ -111,12 +119,11 @@ fn compile_source(
         }
         Err((err, warnings)) => {
             crate::dump::print_warnings(&warnings, filename, source);
-            match err {
-                ParseError::Syntax(err) => print_syntax_error(filename, &err),
-                ParseError::Value(msg) => eprintln!("ValueError: {msg}"),
-                ParseError::Memory(msg) => eprintln!("MemoryError: {msg}"),
-            }
-            return Err(1);
+            return Err(match err {
+                ParseError::Syntax(err) => CompileFailure::Syntax(err),
+                ParseError::Value(msg) => CompileFailure::Value(msg),
+                ParseError::Memory(msg) => CompileFailure::Memory(msg),
+            });
         }
     };
     match pyrite_compiler::compile::compile_file(&module, filename, i32::from(optimize)) {
@@ -129,19 +136,31 @@ fn compile_source(
             crate::dump::print_warnings(&warnings, filename, source);
             Ok(compiled.code)
         }
-        Err(CompileError::Syntax(err)) => {
-            print_syntax_error(filename, &err);
-            Err(1)
-        }
-        Err(CompileError::Recursion) => {
-            eprintln!("RecursionError: maximum recursion depth exceeded during compilation");
-            Err(1)
-        }
-        Err(CompileError::Assemble(msg)) => {
-            eprintln!("SystemError: {msg}");
-            Err(1)
-        }
+        Err(CompileError::Syntax(err)) => Err(CompileFailure::Syntax(*err)),
+        Err(CompileError::Recursion) => Err(CompileFailure::Recursion),
+        Err(CompileError::Assemble(msg)) => Err(CompileFailure::Assemble(msg)),
     }
+}
+
+/// Parses and compiles `__main__`; on a compile-time error prints what CPython's top
+/// level prints and gives the exit status.
+fn compile_source(
+    source: &[u8],
+    filename: &str,
+    optimize: u8,
+) -> Result<pyrite_bytecode::code::CodeObject, u8> {
+    compile_file_source(source, filename, optimize).map_err(|failure| {
+        match failure {
+            CompileFailure::Syntax(err) => print_syntax_error(filename, &err),
+            CompileFailure::Value(msg) => eprintln!("ValueError: {msg}"),
+            CompileFailure::Memory(msg) => eprintln!("MemoryError: {msg}"),
+            CompileFailure::Recursion => {
+                eprintln!("RecursionError: maximum recursion depth exceeded during compilation")
+            }
+            CompileFailure::Assemble(msg) => eprintln!("SystemError: {msg}"),
+        }
+        1
+    })
 }
 
 /// The top-level report of a `SyntaxError` raised while compiling `__main__`, as
@@ -222,52 +241,24 @@ fn compile_module_source(
     source: &[u8],
     filename: &str,
 ) -> pyrite_objects::PyResult<pyrite_objects::Py<pyrite_objects::code::Code>> {
-    use pyrite_compiler::codegen::CompileError;
     use pyrite_objects::err::ExceptionKind;
-    use pyrite_parser::ParseError;
-    let syntax_error = |err: &pyrite_ast::SyntaxError| {
-        let message = match err.lineno {
-            Some(line) => format!("{} ({}, line {line})", err.msg, filename_tail(filename)),
-            None => format!("{} ({})", err.msg, filename_tail(filename)),
-        };
-        PyErr::new(ExceptionKind::SyntaxError, message)
-    };
-    let parsed = pyrite_parser::parse_with_warnings(
-        source,
-        filename,
-        pyrite_parser::parser::StartRule::File,
-    );
-    let module = match parsed {
-        Ok(parsed) => {
-            crate::dump::print_warnings(&parsed.warnings, filename, source);
-            parsed.module
-        }
-        Err((err, warnings)) => {
-            crate::dump::print_warnings(&warnings, filename, source);
-            return Err(match err {
-                ParseError::Syntax(err) => syntax_error(&err),
-                ParseError::Value(msg) => PyErr::new(ExceptionKind::ValueError, msg),
-                ParseError::Memory(msg) => PyErr::new(ExceptionKind::MemoryError, msg),
-            });
-        }
-    };
     let optimize = IMPORT_OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed);
-    match pyrite_compiler::compile::compile_file(&module, filename, i32::from(optimize)) {
-        Ok(compiled) => {
-            let warnings: Vec<pyrite_parser::SyntaxWarning> = compiled
-                .warnings
-                .into_iter()
-                .map(|(lineno, msg)| pyrite_parser::SyntaxWarning { msg, lineno })
-                .collect();
-            crate::dump::print_warnings(&warnings, filename, source);
-            pyrite_objects::code::new(ts, compiled.code)
+    match compile_file_source(source, filename, optimize) {
+        Ok(code) => pyrite_objects::code::new(ts, code),
+        Err(CompileFailure::Syntax(err)) => {
+            let message = match err.lineno {
+                Some(line) => format!("{} ({}, line {line})", err.msg, filename_tail(filename)),
+                None => format!("{} ({})", err.msg, filename_tail(filename)),
+            };
+            Err(PyErr::new(ExceptionKind::SyntaxError, message))
         }
-        Err(CompileError::Syntax(err)) => Err(syntax_error(&err)),
-        Err(CompileError::Recursion) => Err(PyErr::new(
+        Err(CompileFailure::Value(msg)) => Err(PyErr::new(ExceptionKind::ValueError, msg)),
+        Err(CompileFailure::Memory(msg)) => Err(PyErr::new(ExceptionKind::MemoryError, msg)),
+        Err(CompileFailure::Recursion) => Err(PyErr::new(
             ExceptionKind::RecursionError,
             "maximum recursion depth exceeded during compilation",
         )),
-        Err(CompileError::Assemble(msg)) => Err(PyErr::new(ExceptionKind::SystemError, msg)),
+        Err(CompileFailure::Assemble(msg)) => Err(PyErr::new(ExceptionKind::SystemError, msg)),
     }
 }
 
