@@ -214,8 +214,8 @@ fn print_syntax_error(filename: &str, err: &pyrite_ast::SyntaxError) {
 /// The optimization level imported modules are compiled with (`-O`, `-OO`).
 static IMPORT_OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
-/// Makes source modules importable: the compiler for the importer, and the script's
-/// directory first on `sys.path` (CPython's `sys.path[0]`).
+/// Makes source modules importable: the compiler for the importer, the script's
+/// directory first on `sys.path` (CPython's `sys.path[0]`), the standard library last.
 fn setup_imports(ts: &ThreadState, runtime: &pyrite_modules::Runtime, script: &str, optimize: u8) {
     IMPORT_OPTIMIZE.store(optimize, std::sync::atomic::Ordering::Relaxed);
     pyrite_vm::import::set_source_compiler(compile_module_source);
@@ -229,6 +229,12 @@ fn setup_imports(ts: &ThreadState, runtime: &pyrite_modules::Runtime, script: &s
     {
         let mut items = list.to_vec();
         items.insert(0, pyrite_objects::str::new(ts, &directory).into_ref());
+        // Then the standard library (CPython's `prefix/lib/python314.zip` entry).
+        let executable = std::env::current_exe().ok();
+        if let Some(stdlib) = pyrite_stdlib::find_stdlib(true, executable.as_deref()) {
+            let stdlib = stdlib.to_string_lossy().into_owned();
+            items.push(pyrite_objects::str::new(ts, &stdlib).into_ref());
+        }
         let fresh = pyrite_objects::list::new(ts, items).into_ref();
         let _ = pyrite_objects::attrs::set_attr(ts, &runtime.sys, &key, Some(&fresh));
     }

@@ -341,15 +341,63 @@ fn sys_path(ts: &ThreadState) -> PyResult<Vec<PyRef>> {
     }
 }
 
-/// A module found on the path: its source file, and its search path if a package.
-struct Found {
-    file: Option<PathBuf>,
-    package_dirs: Option<Vec<PathBuf>>,
+/// Where a module's source is: a file, or a member of a zip archive on the path.
+enum Source {
+    File(PathBuf),
+    Zip(std::rc::Rc<crate::zipimport::Archive>, String),
 }
 
-/// `PathFinder.find_spec` over directory entries: `NAME/__init__.py`, then `NAME.py`;
-/// directories without `__init__.py` make a namespace package (PEP 420) if nothing
-/// else matches.
+impl Source {
+    /// `__file__`: the file's path, or the archive's path joined with the member's.
+    fn filename(&self) -> String {
+        match self {
+            Source::File(path) => path.to_string_lossy().into_owned(),
+            Source::Zip(archive, member) => {
+                format!("{}/{member}", archive.path().to_string_lossy())
+            }
+        }
+    }
+
+    fn read(&self) -> Result<Vec<u8>, PyErr> {
+        match self {
+            Source::File(path) => std::fs::read(path).map_err(|err| {
+                PyErr::new(
+                    ExceptionKind::OSError,
+                    format!(
+                        "[Errno {}] {err}: '{}'",
+                        err.raw_os_error().unwrap_or(0),
+                        path.display()
+                    ),
+                )
+            }),
+            Source::Zip(archive, member) => archive
+                .read(member)
+                .map_err(|message| PyErr::new(ExceptionKind::ImportError, message)),
+        }
+    }
+}
+
+/// A module found on the path: its source, and its search path if a package.
+struct Found {
+    source: Option<Source>,
+    package_dirs: Option<Vec<String>>,
+}
+
+/// A zip archive on the path and the directory inside it an entry names
+/// (`lib.zip` or `lib.zip/pkg`).
+fn zip_entry(entry: &Path) -> Option<(std::rc::Rc<crate::zipimport::Archive>, String)> {
+    let (archive, inner) = crate::zipimport::split_path(entry)?;
+    let prefix = if inner.is_empty() {
+        inner
+    } else {
+        format!("{inner}/")
+    };
+    Some((archive, prefix))
+}
+
+/// `PathFinder.find_spec` over the path's entries (directories and zip archives):
+/// `NAME/__init__.py`, then `NAME.py`; directories without `__init__.py` make a
+/// namespace package (PEP 420) if nothing else matches.
 fn find_on_path(name: &str, entries: &[PyRef]) -> Option<Found> {
     let last = name.rsplit('.').next().unwrap_or(name);
     let mut namespace_dirs = Vec::new();
@@ -363,30 +411,54 @@ fn find_on_path(name: &str, entries: &[PyRef]) -> Option<Found> {
         } else {
             PathBuf::from(&entry)
         };
+        if !base.is_dir() {
+            if let Some((archive, prefix)) = zip_entry(&base) {
+                let package = format!("{prefix}{last}");
+                let init = format!("{package}/__init__.py");
+                let package_dir = format!("{}/{package}", archive.path().to_string_lossy());
+                if archive.has_file(&init) {
+                    return Some(Found {
+                        source: Some(Source::Zip(archive, init)),
+                        package_dirs: Some(vec![package_dir]),
+                    });
+                }
+                let module = format!("{package}.py");
+                if archive.has_file(&module) {
+                    return Some(Found {
+                        source: Some(Source::Zip(archive, module)),
+                        package_dirs: None,
+                    });
+                }
+                if archive.has_directory(&package) {
+                    namespace_dirs.push(package_dir);
+                }
+            }
+            continue;
+        }
         let package = base.join(last);
         let init = package.join("__init__.py");
         if init.is_file() {
             return Some(Found {
-                file: Some(init),
-                package_dirs: Some(vec![package]),
+                source: Some(Source::File(init)),
+                package_dirs: Some(vec![package.to_string_lossy().into_owned()]),
             });
         }
         let module = base.join(format!("{last}.py"));
         if module.is_file() {
             return Some(Found {
-                file: Some(module),
+                source: Some(Source::File(module)),
                 package_dirs: None,
             });
         }
         if package.is_dir() {
-            namespace_dirs.push(package);
+            namespace_dirs.push(package.to_string_lossy().into_owned());
         }
     }
     if namespace_dirs.is_empty() {
         return None;
     }
     Some(Found {
-        file: None,
+        source: None,
         package_dirs: Some(namespace_dirs),
     })
 }
@@ -424,33 +496,27 @@ fn load_source_module(ts: &ThreadState, name: &str, found: &Found) -> PyResult {
     if let Some(dirs) = &found.package_dirs {
         let items = dirs
             .iter()
-            .map(|dir| pystr::new(ts, &dir.to_string_lossy()).into_ref())
+            .map(|dir| pystr::new(ts, dir).into_ref())
             .collect();
         set("__path__", pyrite_objects::list::new(ts, items).into_ref())?;
     }
     if let Some(builtins) = sys_modules_get(ts, "builtins")? {
         set("__builtins__", builtins)?;
     }
-    let Some(file) = &found.file else {
+    let Some(source) = &found.source else {
         // A namespace package has no file and no code to run.
         set("__file__", pyrite_objects::singletons::none())?;
         sys_modules_set(ts, name, Some(&module))?;
         return Ok(module);
     };
-    let filename = file.to_string_lossy().into_owned();
+    let filename = source.filename();
     set("__file__", pystr::new(ts, &filename).into_ref())?;
-    if let Some(cached) = cached_path(file) {
+    if let Source::File(file) = source
+        && let Some(cached) = cached_path(file)
+    {
         set("__cached__", pystr::new(ts, &cached).into_ref())?;
     }
-    let source = std::fs::read(file).map_err(|err| {
-        PyErr::new(
-            ExceptionKind::OSError,
-            format!(
-                "[Errno {}] {err}: '{filename}'",
-                err.raw_os_error().unwrap_or(0)
-            ),
-        )
-    })?;
+    let source = source.read()?;
     let compiler = SOURCE_COMPILER.get().ok_or_else(|| {
         PyErr::new(
             ExceptionKind::ImportError,

@@ -18,6 +18,7 @@ pub mod import;
 mod intrinsics;
 pub mod pythonrun;
 pub mod suggestions;
+pub mod zipimport;
 
 use pyrite_objects::ThreadState;
 

@@ -175,9 +175,12 @@ fn attribute_suggestion(ts: &ThreadState, exc: &PyObject) -> Option<String> {
         .map(|suggestion| format!(". Did you mean: '{suggestion}'?"))
 }
 
-/// The source lines of a file, if it can be read (CPython's `linecache`).
+/// The source lines of a file, if it can be read (CPython's `linecache`, which also
+/// asks zip importers for their members' source).
 fn source_line(filename: &str, line: i32) -> Option<String> {
-    let text = std::fs::read(filename).ok()?;
+    let text = std::fs::read(filename)
+        .ok()
+        .or_else(|| crate::zipimport::read_member_path(std::path::Path::new(filename)))?;
     let text = String::from_utf8_lossy(&text);
     text.lines()
         .nth(usize::try_from(line).ok()?.checked_sub(1)?)
