@@ -1,11 +1,13 @@
 //! Traceback objects: one per frame an exception passed through, newest last.
 //!
 //! CPython counterpart: `Python/traceback.c` (`PyTraceBack_Here`, `tb_next`,
-//! `tb_lineno`, `tb_lasti`). CPython's entries hold the frame object; Pyrite's hold the
-//! frame's code and position, and the frame object once frames can be materialized.
+//! `tb_lineno`, `tb_lasti`, `tb_next_set`). Each entry holds the frame object (made by
+//! the evaluation loop as the exception leaves the frame) and the frame's code and
+//! position at that moment.
 
 use std::cell::RefCell;
 
+use crate::err::{PyErr, PyResult};
 use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
 use crate::pystate::ThreadState;
 use crate::slots::SlotTable;
@@ -75,6 +77,95 @@ fn traceback_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMu
             visit(frame);
         }
     }
+}
+
+fn traceback_of(object: &PyObject) -> PyResult<&Traceback> {
+    object
+        .downcast_ref::<Traceback>()
+        .map(|tb| tb.payload())
+        .ok_or_else(|| PyErr::type_error("descriptor requires a 'traceback' object"))
+}
+
+fn tb_frame(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(traceback_of(object)?
+        .frame
+        .borrow()
+        .clone()
+        .unwrap_or_else(crate::singletons::none))
+}
+
+fn tb_lineno(ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(match traceback_of(object)?.lineno {
+        Some(line) => crate::int::new(ts, i64::from(line)),
+        None => crate::singletons::none(),
+    })
+}
+
+fn tb_lasti(ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(crate::int::new(ts, i64::from(traceback_of(object)?.lasti)))
+}
+
+fn tb_next(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(traceback_of(object)?
+        .next
+        .borrow()
+        .clone()
+        .unwrap_or_else(crate::singletons::none))
+}
+
+/// `tb.tb_next = ...`: a traceback or `None`, never making a loop (CPython's
+/// `tb_next_set`).
+fn set_tb_next(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let tb = traceback_of(object)?;
+    let Some(value) = value else {
+        return Err(PyErr::type_error("can't delete tb_next attribute"));
+    };
+    let new_next = if crate::singletons::is_none(value) {
+        None
+    } else if value.payload_is::<Traceback>() {
+        Some(value.new_ref())
+    } else {
+        return Err(PyErr::type_error(format!(
+            "expected traceback object, got '{}'",
+            value.ob_type().name()
+        )));
+    };
+    let mut cursor = new_next.clone();
+    while let Some(entry) = cursor {
+        if entry.is(object) {
+            return Err(PyErr::new(
+                crate::err::ExceptionKind::ValueError,
+                "traceback loop detected",
+            ));
+        }
+        cursor = entry
+            .downcast_ref::<Traceback>()
+            .and_then(|tb| tb.next.borrow().clone());
+    }
+    let old = tb.next.replace(new_next);
+    drop(old);
+    Ok(())
+}
+
+fn readonly(_ts: &ThreadState, _object: &PyObject, _value: Option<&PyObject>) -> PyResult<()> {
+    Err(PyErr::new(
+        crate::err::ExceptionKind::AttributeError,
+        "readonly attribute",
+    ))
+}
+
+/// Fills the traceback type's dict: `tb_frame`, `tb_lineno`, `tb_lasti`, `tb_next`.
+pub fn init(ts: &ThreadState) {
+    crate::descr::add_getsets(
+        ts,
+        &TRACEBACK_TYPE,
+        &[
+            ("tb_frame", tb_frame, Some(readonly)),
+            ("tb_lineno", tb_lineno, None),
+            ("tb_lasti", tb_lasti, Some(readonly)),
+            ("tb_next", tb_next, Some(set_tb_next)),
+        ],
+    );
 }
 
 pub static TRACEBACK_TYPE: StaticType = StaticObject::new(

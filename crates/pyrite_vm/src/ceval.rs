@@ -108,18 +108,13 @@ pub fn eval_function(
         Some(function.as_object().new_ref()),
     );
     bind_arguments(ts, function, &mut frame, args, kwnames)?;
-    if let Some(closure) = function.closure.borrow().as_ref() {
-        let cells = tuple::items(closure);
-        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
-        for (offset, cell) in cells.iter().enumerate() {
-            if let Some(slot) = frame.localsplus.get_mut(start + offset) {
-                *slot = Some(cell.clone());
-            }
-        }
-    }
+    copy_free_vars(function, &mut frame);
     if flags & CodeFlags::GENERATOR != 0 {
+        // The generator owns its frame in a box: its address must not change while a
+        // frame object may point at it.
+        let frame = Box::new(frame);
         // Runs the prologue up to RETURN_GENERATOR, then hands the frame to a generator.
-        return match resume_frame(ts, &mut frame, 0, None)? {
+        return match resume_frame(ts, &frame, 0, None)? {
             FrameExit::Suspend(_, next_index) => Ok(crate::genobject::new_generator(
                 ts,
                 frame,
@@ -130,7 +125,21 @@ pub fn eval_function(
             FrameExit::Return(value) => Ok(value),
         };
     }
-    run_frame(ts, &mut frame)
+    run_frame(ts, &frame)
+}
+
+/// Puts the function's closure cells in the frame's free-variable slots.
+fn copy_free_vars(function: &PyObj<Function>, frame: &mut Frame) {
+    if let Some(closure) = function.closure.borrow().as_ref() {
+        let cells = tuple::items(closure);
+        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
+        let localsplus = frame.localsplus_mut();
+        for (offset, cell) in cells.iter().enumerate() {
+            if let Some(slot) = localsplus.get_mut(start + offset) {
+                *slot = Some(cell.clone());
+            }
+        }
+    }
 }
 
 /// Runs a class body (`__build_class__`'s call of the body function) with `namespace`
@@ -144,16 +153,8 @@ pub fn run_class_body(ts: &ThreadState, function: &PyObj<Function>, namespace: P
         Some(namespace),
         Some(function.as_object().new_ref()),
     );
-    if let Some(closure) = function.closure.borrow().as_ref() {
-        let cells = tuple::items(closure);
-        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
-        for (offset, cell) in cells.iter().enumerate() {
-            if let Some(slot) = frame.localsplus.get_mut(start + offset) {
-                *slot = Some(cell.clone());
-            }
-        }
-    }
-    run_frame(ts, &mut frame)
+    copy_free_vars(function, &mut frame);
+    run_frame(ts, &frame)
 }
 
 /// Runs a module's code object with `globals` as its globals and locals.
@@ -165,8 +166,8 @@ pub fn run_code(
     // The module's frame counts towards the recursion limit, as every Python frame does.
     let _depth = ts.enter_recursive_call("")?;
     let builtins = builtins_of(ts, &globals)?;
-    let mut frame = Frame::new(code, globals.clone(), builtins, Some(globals), None);
-    run_frame(ts, &mut frame)
+    let frame = Frame::new(code, globals.clone(), builtins, Some(globals), None);
+    run_frame(ts, &frame)
 }
 
 /// The builtins dict a frame with `globals` uses (`globals['__builtins__']`, a module or
@@ -216,7 +217,7 @@ fn bind_arguments(
     let total = argcount + kwonly;
     let qualname = pystr::to_rust_string(&function.qualname.borrow());
     let names = &function.code.localsplusnames;
-    let fast = &mut frame.localsplus;
+    let fast = frame.localsplus_mut();
 
     let varkw_dict = if has_varkw {
         let dict = pyrite_objects::dict::new(ts);
@@ -387,7 +388,7 @@ impl From<PyErr> for Unwind {
 
 /// A frame's value stack: the part of `localsplus` past the locals.
 struct Stack<'a> {
-    items: &'a mut Vec<Option<PyRef>>,
+    items: frame::LocalsView<'a>,
     base: usize,
 }
 
@@ -614,6 +615,9 @@ fn record_error(ts: &ThreadState, frame: &Frame, err: PyErr, add_traceback: bool
             (index * 2) as u32,
             frame.code.line_at(index),
         );
+        if let Some(tb) = entry.downcast_ref::<pyrite_objects::traceback::Traceback>() {
+            *tb.frame.borrow_mut() = Some(frame::frame_object_of(ts, frame));
+        }
         *data.traceback.borrow_mut() = Some(entry);
     }
     exc
@@ -647,7 +651,7 @@ fn name_error_suggestion(ts: &ThreadState, frame: &Frame, exc: &PyObject) -> Opt
         Some(locals) => add_keys(&mut candidates, locals),
         None => {
             for (index, name) in frame.code.localsplusnames.iter().enumerate() {
-                if frame.localsplus.get(index).is_some_and(Option::is_some) {
+                if frame.local(index).is_some() {
                     candidates.push(pystr::to_rust_string(name));
                 }
             }
@@ -661,7 +665,7 @@ fn name_error_suggestion(ts: &ThreadState, frame: &Frame, exc: &PyObject) -> Opt
 }
 
 /// Runs `frame` to completion (CPython's `_PyEval_EvalFrameDefault`).
-pub fn run_frame(ts: &ThreadState, frame: &mut Frame) -> PyResult {
+pub fn run_frame(ts: &ThreadState, frame: &Frame) -> PyResult {
     match resume_frame(ts, frame, 0, None)? {
         FrameExit::Return(value) => Ok(value),
         FrameExit::Suspend(..) => Err(PyErr::new(
@@ -676,11 +680,23 @@ pub fn run_frame(ts: &ThreadState, frame: &mut Frame) -> PyResult {
 /// `throw()` at its `yield`).
 pub fn resume_frame(
     ts: &ThreadState,
-    frame: &mut Frame,
+    frame: &Frame,
     start: usize,
     throw: Option<PyErr>,
 ) -> Result<FrameExit, PyErr> {
-    let _guard = frame::enter(frame);
+    frame::push(frame);
+    let result = run_from(ts, frame, start, throw);
+    frame::pop(ts, frame, matches!(result, Ok(FrameExit::Suspend(..))));
+    result
+}
+
+/// The body of `resume_frame` while the frame is on the thread's chain.
+fn run_from(
+    ts: &ThreadState,
+    frame: &Frame,
+    start: usize,
+    throw: Option<PyErr>,
+) -> Result<FrameExit, PyErr> {
     let code_ref = frame.code.clone();
     let code: &Code = &code_ref;
     let instructions = code.instructions.borrow();
@@ -706,18 +722,15 @@ pub fn resume_frame(
         let exc = record_error(ts, frame, exc, add_traceback);
         let index = frame.instr_index.get();
         let Some(handler) = code.handler_for(index as u32) else {
-            frame.localsplus.truncate(nlocalsplus);
+            frame.view().truncate(nlocalsplus);
             return Err(PyErr::from_exception(exc));
         };
-        frame
-            .localsplus
-            .truncate(nlocalsplus + handler.depth as usize);
+        let mut localsplus = frame.view();
+        localsplus.truncate(nlocalsplus + handler.depth as usize);
         if handler.lasti {
-            frame
-                .localsplus
-                .push(Some(pyrite_objects::int::new(ts, (index * 2) as i64)));
+            localsplus.push(Some(pyrite_objects::int::new(ts, (index * 2) as i64)));
         }
-        frame.localsplus.push(Some(exc));
+        localsplus.push(Some(exc));
         next_index = handler.target as usize;
     }
 }
@@ -733,14 +746,14 @@ fn code_unit(bytes: &[u8], index: usize) -> (u8, u8) {
 /// propagates out of an instruction.
 fn execute(
     ts: &ThreadState,
-    frame: &mut Frame,
+    frame: &Frame,
     code: &Code,
     bytes: &[u8],
     nlocalsplus: usize,
     next_index: &mut usize,
 ) -> Result<FrameExit, Unwind> {
     let mut stack = Stack {
-        items: &mut frame.localsplus,
+        items: frame.view(),
         base: nlocalsplus,
     };
     let names = &code.names;

@@ -17,7 +17,7 @@ use pyrite_objects::{
 };
 
 use crate::ceval::{FrameExit, resume_frame};
-use crate::frame::Frame;
+use crate::frame::{Frame, FrameState};
 
 /// The payload of `generator` objects.
 pub struct Generator {
@@ -28,8 +28,9 @@ pub struct Generator {
     running: Cell<bool>,
     /// Whether it ever ran (a value may only be sent after the first `next()`).
     started: Cell<bool>,
-    name: PyRef,
-    qualname: PyRef,
+    name: RefCell<PyRef>,
+    qualname: RefCell<PyRef>,
+    code: PyRef,
 }
 
 impl PyPayload for Generator {
@@ -41,23 +42,43 @@ impl PyPayload for Generator {
 /// A generator over `frame`, suspended at `next_index` (after `RETURN_GENERATOR`).
 pub fn new_generator(
     ts: &ThreadState,
-    frame: Frame,
+    frame: Box<Frame>,
     next_index: usize,
     name: PyRef,
     qualname: PyRef,
 ) -> PyRef {
-    Py::new(
+    frame.state.set(FrameState::Created);
+    frame.instr_index.set(next_index);
+    let code = frame.code.as_object().new_ref();
+    let object = Py::new(
         ts,
         Generator {
-            frame: RefCell::new(Some(Box::new(frame))),
+            frame: RefCell::new(Some(frame)),
             next_index: Cell::new(next_index),
             running: Cell::new(false),
             started: Cell::new(false),
-            name,
-            qualname,
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
+            code,
         },
     )
-    .into_ref()
+    .into_ref();
+    if let Some(generator) = object.downcast_ref::<Generator>()
+        && let Some(frame) = generator.frame.borrow().as_ref()
+    {
+        frame.generator.set(Some(std::ptr::NonNull::from(&*object)));
+    }
+    object
+}
+
+/// `frame.clear()` on an unstarted generator's frame: the generator is closed.
+pub(crate) fn clear_unstarted(_ts: &ThreadState, object: &PyObject) {
+    if let Some(generator) = object.downcast_ref::<Generator>()
+        && !generator.running.get()
+    {
+        let frame = generator.frame.borrow_mut().take();
+        drop(frame);
+    }
 }
 
 /// What sending a value into an iterator gave.
@@ -88,7 +109,7 @@ fn resume(
         ));
     }
     let taken = generator.frame.borrow_mut().take();
-    let Some(mut frame) = taken else {
+    let Some(frame) = taken else {
         if let Some(err) = throw {
             return Err(err);
         }
@@ -109,10 +130,10 @@ fn resume(
     };
     generator.started.set(true);
     if throw.is_none() {
-        frame.localsplus.push(Some(value));
+        frame.push_value(value);
     }
     generator.running.set(true);
-    let result = resume_frame(ts, &mut frame, generator.next_index.get(), throw);
+    let result = resume_frame(ts, &frame, generator.next_index.get(), throw);
     drop(depth);
     generator.running.set(false);
     match result {
@@ -272,14 +293,131 @@ fn self_iter(_ts: &ThreadState, object: &PyObject) -> PyResult {
 fn generator_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     let qualname = object
         .downcast_ref::<Generator>()
-        .map(|g| pystr::to_rust_string(&g.qualname))
+        .map(|g| pystr::to_rust_string(&g.qualname.borrow()))
         .unwrap_or_default();
     let text = format!("<generator object {qualname} at {:p}>", object.as_ptr());
     Ok(pystr::new(ts, &text).into_ref())
 }
 
 fn generator_name(_ts: &ThreadState, object: &PyObject) -> PyResult {
-    Ok(generator_of(object)?.name.clone())
+    Ok(generator_of(object)?.name.borrow().clone())
+}
+
+fn string_value(value: Option<&PyObject>, what: &str) -> PyResult<PyRef> {
+    match value {
+        Some(value) if value.payload_is::<pystr::Str>() => Ok(value.new_ref()),
+        _ => Err(PyErr::type_error(format!(
+            "{what} must be set to a string object"
+        ))),
+    }
+}
+
+fn set_generator_name(
+    _ts: &ThreadState,
+    object: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let value = string_value(value, "__name__")?;
+    let old = generator_of(object)?.name.replace(value);
+    drop(old);
+    Ok(())
+}
+
+fn generator_qualname(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(generator_of(object)?.qualname.borrow().clone())
+}
+
+fn set_generator_qualname(
+    _ts: &ThreadState,
+    object: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let value = string_value(value, "__qualname__")?;
+    let old = generator_of(object)?.qualname.replace(value);
+    drop(old);
+    Ok(())
+}
+
+/// The frame object of the generator's frame: while it runs, found on the thread's
+/// chain; while suspended, made for the frame it owns; `None` once finished.
+fn generator_frame_object(ts: &ThreadState, object: &PyObject) -> Option<PyRef> {
+    let generator = object.downcast_ref::<Generator>()?;
+    if generator.running.get() {
+        let mut frame = crate::frame::current(ts);
+        while let Some(found) = frame {
+            if found
+                .generator
+                .get()
+                .is_some_and(|owner| std::ptr::eq(owner.as_ptr(), object.as_ptr()))
+            {
+                return Some(crate::frame::frame_object_of(ts, found));
+            }
+            frame = found.previous();
+        }
+        return None;
+    }
+    let frame = generator.frame.borrow();
+    frame
+        .as_ref()
+        .map(|frame| crate::frame::frame_object_of(ts, frame))
+}
+
+fn gi_frame(ts: &ThreadState, object: &PyObject) -> PyResult {
+    generator_of(object)?;
+    Ok(generator_frame_object(ts, object).unwrap_or_else(singletons::none))
+}
+
+fn gi_running(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(pyrite_objects::bool::bool_ref(
+        generator_of(object)?.running.get(),
+    ))
+}
+
+fn frame_state(generator: &Generator) -> Option<FrameState> {
+    generator
+        .frame
+        .borrow()
+        .as_ref()
+        .map(|frame| frame.state.get())
+}
+
+fn gi_suspended(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    let generator = generator_of(object)?;
+    let suspended =
+        !generator.running.get() && frame_state(generator) == Some(FrameState::Suspended);
+    Ok(pyrite_objects::bool::bool_ref(suspended))
+}
+
+fn gi_code(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(generator_of(object)?.code.clone())
+}
+
+/// The iterator a generator suspended in `yield from` / `await` delegates to
+/// (CPython's `_PyGen_yf`: the suspending `YIELD_VALUE` has oparg 1).
+pub(crate) fn yield_from_target(generator: &Generator) -> Option<PyRef> {
+    if generator.running.get() {
+        return None;
+    }
+    let frame = generator.frame.borrow();
+    let frame = frame.as_ref()?;
+    if frame.state.get() != FrameState::Suspended {
+        return None;
+    }
+    let index = frame.instr_index.get();
+    let instructions = frame.code.instructions.borrow();
+    let (opcode, oparg) = (
+        *instructions.get(index * 2)?,
+        *instructions.get(index * 2 + 1)?,
+    );
+    if opcode != pyrite_bytecode::Opcode::YIELD_VALUE.0 || oparg != 1 {
+        return None;
+    }
+    drop(instructions);
+    frame.stack_top()
+}
+
+fn gi_yieldfrom(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(yield_from_target(generator_of(object)?).unwrap_or_else(singletons::none))
 }
 
 pub static GENERATOR_TYPE: StaticType = StaticObject::new(
@@ -306,5 +444,21 @@ pub fn init(ts: &ThreadState) {
             ("close", generator_close),
         ],
     );
-    pyrite_objects::descr::add_getsets(ts, &GENERATOR_TYPE, &[("__name__", generator_name, None)]);
+    pyrite_objects::descr::add_getsets(
+        ts,
+        &GENERATOR_TYPE,
+        &[
+            ("__name__", generator_name, Some(set_generator_name)),
+            (
+                "__qualname__",
+                generator_qualname,
+                Some(set_generator_qualname),
+            ),
+            ("gi_frame", gi_frame, None),
+            ("gi_running", gi_running, None),
+            ("gi_suspended", gi_suspended, None),
+            ("gi_code", gi_code, None),
+            ("gi_yieldfrom", gi_yieldfrom, None),
+        ],
+    );
 }
