@@ -4,6 +4,7 @@
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
 pub mod builtins;
+pub mod builtins_compile;
 pub mod sys;
 
 use pyrite_objects::{PyRef, ThreadState};

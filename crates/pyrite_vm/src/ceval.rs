@@ -54,7 +54,11 @@ fn unbound_local(name: &PyObject) -> PyErr {
 }
 
 fn dict_get(ts: &ThreadState, mapping: &PyObject, key: &PyObject) -> PyResult<Option<PyRef>> {
-    if let Some(dict) = mapping.downcast_ref::<Dict>() {
+    // A dict subclass may override `__getitem__` (exec's locals): only exact dicts
+    // take the direct path.
+    if mapping.is_exact_type(&pyrite_objects::dict::DICT_TYPE)
+        && let Some(dict) = mapping.downcast_ref::<Dict>()
+    {
         return dict.get_item(ts, key);
     }
     match abstract_ops::get_item(ts, mapping, key) {
@@ -167,6 +171,20 @@ pub fn run_code(
     let _depth = ts.enter_recursive_call("")?;
     let builtins = builtins_of(ts, &globals)?;
     let frame = Frame::new(code, globals.clone(), builtins, Some(globals), None);
+    run_frame(ts, &frame)
+}
+
+/// Runs a code object with `globals` and `locals` (`exec`/`eval`, CPython's
+/// `PyEval_EvalCode`).
+pub fn run_code_with_locals(
+    ts: &ThreadState,
+    code: Py<pyrite_objects::code::Code>,
+    globals: PyRef,
+    locals: PyRef,
+) -> PyResult {
+    let _depth = ts.enter_recursive_call("")?;
+    let builtins = builtins_of(ts, &globals)?;
+    let frame = Frame::new(code, globals, builtins, Some(locals), None);
     run_frame(ts, &frame)
 }
 
