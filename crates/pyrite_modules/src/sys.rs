@@ -159,6 +159,38 @@ fn sys_getframe(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kwnames: KwName
     frame.ok_or_else(|| PyErr::new(ExceptionKind::ValueError, "call stack is not deep enough"))
 }
 
+fn sys_get_coroutine_origin_tracking_depth(
+    ts: &ThreadState,
+    _m: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    Ok(int::new(
+        ts,
+        pyrite_vm::genobject::origin_tracking_depth() as i64,
+    ))
+}
+
+fn sys_set_coroutine_origin_tracking_depth(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    let Some(depth) = args.first() else {
+        return Err(PyErr::type_error(
+            "set_coroutine_origin_tracking_depth() missing required argument 'depth' (pos 1)",
+        ));
+    };
+    let index = pyrite_objects::abstract_api::index(ts, depth)?;
+    let depth = int::as_i64(&index).unwrap_or(i64::MAX);
+    if depth < 0 {
+        return Err(PyErr::new(ExceptionKind::ValueError, "depth must be >= 0"));
+    }
+    pyrite_vm::genobject::set_origin_tracking_depth(usize::try_from(depth).unwrap_or(usize::MAX));
+    Ok(singletons::none())
+}
+
 /// `sys._getframemodulename(depth=0)`: the `__module__` of the function running
 /// `depth` frames down, or the module name of its globals for code run without a
 /// function (modules, exec).
@@ -240,6 +272,14 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         ("intern", sys_intern),
         ("_getframe", sys_getframe),
         ("_getframemodulename", sys_getframemodulename),
+        (
+            "get_coroutine_origin_tracking_depth",
+            sys_get_coroutine_origin_tracking_depth,
+        ),
+        (
+            "set_coroutine_origin_tracking_depth",
+            sys_set_coroutine_origin_tracking_depth,
+        ),
     ];
     for &(name, function) in functions {
         add(

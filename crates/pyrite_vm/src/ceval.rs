@@ -98,12 +98,6 @@ pub fn eval_function(
     let _depth = ts.enter_recursive_call("")?;
     let code = function.code.clone();
     let flags = code.code.co_flags;
-    if flags & (CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
-        return Err(PyErr::new(
-            ExceptionKind::SystemError,
-            "coroutines are not supported yet",
-        ));
-    }
     let mut frame = Frame::new(
         code,
         function.globals.clone(),
@@ -113,7 +107,7 @@ pub fn eval_function(
     );
     bind_arguments(ts, function, &mut frame, args, kwnames)?;
     copy_free_vars(function, &mut frame);
-    if flags & CodeFlags::GENERATOR != 0 {
+    if flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
         // The generator owns its frame in a box: its address must not change while a
         // frame object may point at it.
         let frame = Box::new(frame);
@@ -1387,7 +1381,8 @@ fn execute(
                 let result = match oparg {
                     5 => abstract_ops::unary_op(ts, '+', &value)?,
                     6 => tuple::new(ts, iterobject::collect(ts, &value)?).into_ref(),
-                    3 => stop_iteration_error(ts, value),
+                    3 => stop_iteration_error(ts, value, code.code.co_flags),
+                    4 => crate::genobject::async_gen_wrap(ts, value),
                     _ => {
                         return Err(PyErr::new(
                             ExceptionKind::SystemError,
@@ -1466,6 +1461,42 @@ fn execute(
             Opcode::YIELD_VALUE => {
                 let value = stack.pop()?;
                 return Ok(FrameExit::Suspend(Some(value), *next_index));
+            }
+            Opcode::GET_AWAITABLE => {
+                let value = stack.pop()?;
+                stack.push(crate::genobject::get_awaitable(ts, &value, oparg)?);
+            }
+            Opcode::GET_AITER => {
+                let value = stack.pop()?;
+                stack.push(get_aiter(ts, &value)?);
+            }
+            Opcode::GET_ANEXT => {
+                let aiter = stack.top()?.clone();
+                stack.push(get_anext(ts, &aiter)?);
+            }
+            Opcode::END_ASYNC_FOR => {
+                // (awaitable, exc -- ): the end of an `async for` is StopAsyncIteration.
+                let exc = stack.pop()?;
+                if exceptions::kind_of_type(exc.ob_type()) != ExceptionKind::StopAsyncIteration {
+                    return Err(Unwind::Reraise(exc));
+                }
+                stack.pop_opt();
+            }
+            Opcode::CLEANUP_THROW => {
+                // (sub_iter, last_sent_val, exc -- None, value): a StopIteration thrown
+                // out of the delegated-to iterator ends the `yield from` / `await`.
+                let exc = stack.pop()?;
+                if exceptions::kind_of_type(exc.ob_type()) != ExceptionKind::StopIteration {
+                    return Err(Unwind::Reraise(exc));
+                }
+                stack.pop_opt();
+                stack.pop_opt();
+                let value = exceptions::args_of(&exc)
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(singletons::none);
+                stack.push(singletons::none());
+                stack.push(value);
             }
             Opcode::GET_YIELD_FROM_ITER => {
                 let iterable = stack.pop()?;
@@ -1657,21 +1688,68 @@ fn execute(
 
 /// `INTRINSIC_STOPITERATION_ERROR`: a `StopIteration` escaping a generator becomes
 /// `RuntimeError` (PEP 479), chained to it.
-fn stop_iteration_error(ts: &ThreadState, exc: PyRef) -> PyRef {
-    if exceptions::kind_of_type(exc.ob_type()) != ExceptionKind::StopIteration {
+fn stop_iteration_error(ts: &ThreadState, exc: PyRef, co_flags: u32) -> PyRef {
+    let kind = exceptions::kind_of_type(exc.ob_type());
+    let message = if kind == ExceptionKind::StopIteration {
+        if co_flags & CodeFlags::COROUTINE != 0 {
+            "coroutine raised StopIteration"
+        } else if co_flags & CodeFlags::ASYNC_GENERATOR != 0 {
+            "async generator raised StopIteration"
+        } else {
+            "generator raised StopIteration"
+        }
+    } else if kind == ExceptionKind::StopAsyncIteration
+        && co_flags & CodeFlags::ASYNC_GENERATOR != 0
+    {
+        "async generator raised StopAsyncIteration"
+    } else {
         return exc;
-    }
-    let error = PyErr::new(
-        ExceptionKind::RuntimeError,
-        "generator raised StopIteration",
-    )
-    .into_exception(ts);
+    };
+    let error = PyErr::new(ExceptionKind::RuntimeError, message).into_exception(ts);
     if let Some(data) = exceptions::data(&error) {
         *data.cause.borrow_mut() = Some(exc.clone());
         *data.context.borrow_mut() = Some(exc);
         data.suppress_context.set(true);
     }
     error
+}
+
+/// `GET_AITER`: `type(value).__aiter__(value)`, which must have `__anext__`.
+fn get_aiter(ts: &ThreadState, value: &PyObject) -> PyResult {
+    let Some(method) = value.ob_type().lookup_str(ts, "__aiter__")? else {
+        return Err(PyErr::type_error(format!(
+            "'async for' requires an object with __aiter__ method, got {}",
+            value.ob_type().name()
+        )));
+    };
+    let iterator = pyrite_objects::abstract_api::call(ts, &method, &[value.new_ref()], None)?;
+    if iterator.ob_type().lookup_str(ts, "__anext__")?.is_none() {
+        return Err(PyErr::type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            iterator.ob_type().name()
+        )));
+    }
+    Ok(iterator)
+}
+
+/// `GET_ANEXT`: the awaitable of `type(aiter).__anext__(aiter)`.
+fn get_anext(ts: &ThreadState, aiter: &PyObject) -> PyResult {
+    let Some(method) = aiter.ob_type().lookup_str(ts, "__anext__")? else {
+        return Err(PyErr::type_error(format!(
+            "'async for' requires an iterator with __anext__ method, got {}",
+            aiter.ob_type().name()
+        )));
+    };
+    let awaitable = pyrite_objects::abstract_api::call(ts, &method, &[aiter.new_ref()], None)?;
+    if awaitable.ob_type().slots.iternext.get().is_some() {
+        return Ok(awaitable);
+    }
+    crate::genobject::get_awaitable(ts, &awaitable, 0).map_err(|_| {
+        PyErr::type_error(format!(
+            "'async for' received an invalid object from __anext__: {}",
+            awaitable.ob_type().name()
+        ))
+    })
 }
 
 /// `ascii(obj)`'s escaping of non-ASCII characters in a repr.
