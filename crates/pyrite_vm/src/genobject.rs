@@ -860,11 +860,30 @@ fn step_throw(
     step(ts, this, singletons::none(), Some(err))
 }
 
-fn step_close(_ts: &ThreadState, this: &PyObject, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
-    if let Some(step) = this.downcast_ref::<AsyncGenStep>() {
-        step.state.set(2);
+/// `close()` of an `asend`/`athrow` awaitable: `GeneratorExit` thrown through it
+/// (CPython's `async_gen_asend_close`).
+fn step_close(ts: &ThreadState, this: &PyObject, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
+    let Some(awaitable) = this.downcast_ref::<AsyncGenStep>() else {
+        return Ok(singletons::none());
+    };
+    if awaitable.state.get() == 2 {
+        return Ok(singletons::none());
     }
-    Ok(singletons::none())
+    let exit = PyErr::without_arg(ExceptionKind::GeneratorExit);
+    match step(ts, this, singletons::none(), Some(exit)) {
+        Ok(_) => Err(PyErr::new(
+            ExceptionKind::RuntimeError,
+            "coroutine ignored GeneratorExit",
+        )),
+        Err(err)
+            if err.matches(ExceptionKind::StopIteration)
+                || err.matches(ExceptionKind::StopAsyncIteration)
+                || err.matches(ExceptionKind::GeneratorExit) =>
+        {
+            Ok(singletons::none())
+        }
+        Err(err) => Err(err),
+    }
 }
 
 fn step_await(_ts: &ThreadState, this: &PyObject, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
