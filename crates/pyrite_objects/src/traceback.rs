@@ -20,8 +20,8 @@ pub struct Traceback {
     pub frame: RefCell<Option<PyRef>>,
     /// The code object that was running.
     pub code: PyRef,
-    /// Byte offset of the instruction that raised (`tb_lasti`).
-    pub lasti: u32,
+    /// Byte offset of the instruction that raised (`tb_lasti`; -1 when unknown).
+    pub lasti: i32,
     pub lineno: Option<i32>,
 }
 
@@ -36,7 +36,7 @@ pub fn new(
     ts: &ThreadState,
     next: Option<PyRef>,
     code: PyRef,
-    lasti: u32,
+    lasti: i32,
     lineno: Option<i32>,
 ) -> PyRef {
     Py::new(
@@ -147,6 +147,87 @@ fn set_tb_next(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -
     Ok(())
 }
 
+/// `types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)` (CPython's
+/// `tb_new_impl`).
+fn traceback_new(
+    ts: &ThreadState,
+    _ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    const PARAMS: [&str; 4] = ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"];
+    let names = kwnames.map_or(&[][..], crate::tuple::items);
+    let positional = args.len() - names.len();
+    if positional > PARAMS.len() {
+        return Err(PyErr::type_error(format!(
+            "traceback() takes at most 4 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let mut bound: [Option<PyRef>; 4] = [None, None, None, None];
+    for (slot, value) in bound.iter_mut().zip(&args[..positional]) {
+        *slot = Some(value.clone());
+    }
+    for (name, value) in names.iter().zip(&args[positional..]) {
+        let name = crate::str::to_rust_string(name);
+        let Some(index) = PARAMS.iter().position(|param| *param == name) else {
+            return Err(PyErr::type_error(format!(
+                "traceback() got an unexpected keyword argument '{name}'"
+            )));
+        };
+        bound[index] = Some(value.clone());
+    }
+    for (index, param) in PARAMS.iter().enumerate() {
+        if bound[index].is_none() {
+            return Err(PyErr::type_error(format!(
+                "traceback() missing required argument '{param}' (pos {})",
+                index + 1
+            )));
+        }
+    }
+    let [Some(next), Some(frame), Some(lasti), Some(lineno)] = bound else {
+        return Err(PyErr::type_error("traceback() missing required argument"));
+    };
+    let next = if crate::singletons::is_none(&next) {
+        None
+    } else if next.payload_is::<Traceback>() {
+        Some(next)
+    } else {
+        return Err(PyErr::type_error(format!(
+            "expected traceback object or None, got '{}'",
+            next.ob_type().name()
+        )));
+    };
+    // The frame type belongs to the evaluation loop's crate: recognized by name.
+    if frame.ob_type().name() != "frame" || frame.ob_type().is_heap_type() {
+        let got = if crate::singletons::is_none(&frame) {
+            "None"
+        } else {
+            frame.ob_type().name()
+        };
+        return Err(PyErr::type_error(format!(
+            "traceback() argument 'tb_frame' must be frame, not {got}"
+        )));
+    }
+    let as_int = |value: &PyObject| -> PyResult<i64> {
+        let index = crate::abstract_api::index(ts, value)?;
+        crate::int::as_i64(&index).ok_or_else(|| {
+            PyErr::new(
+                crate::err::ExceptionKind::OverflowError,
+                "Python int too large to convert to C int",
+            )
+        })
+    };
+    let lasti = as_int(&lasti)? as i32;
+    let lineno = as_int(&lineno)? as i32;
+    let code = crate::attrs::get_attr_str(ts, &frame, "f_code")?;
+    let made = new(ts, next, code, lasti, Some(lineno));
+    if let Some(tb) = made.downcast_ref::<Traceback>() {
+        *tb.frame.borrow_mut() = Some(frame);
+    }
+    Ok(made)
+}
+
 fn readonly(_ts: &ThreadState, _object: &PyObject, _value: Option<&PyObject>) -> PyResult<()> {
     Err(PyErr::new(
         crate::err::ExceptionKind::AttributeError,
@@ -173,6 +254,7 @@ pub static TRACEBACK_TYPE: StaticType = StaticObject::new(
     TypeObject::builtin::<Traceback>("traceback", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
         SlotTable {
             traverse: crate::slots::Slot::new(traceback_traverse),
+            new: crate::slots::Slot::new(traceback_new),
             ..crate::typeobject::object_slots()
         },
     ),

@@ -624,7 +624,7 @@ fn record_error(ts: &ThreadState, frame: &Frame, err: PyErr, add_traceback: bool
             ts,
             next,
             frame.code.as_object().new_ref(),
-            (index * 2) as u32,
+            (index * 2) as i32,
             frame.code.line_at(index),
         );
         if let Some(tb) = entry.downcast_ref::<pyrite_objects::traceback::Traceback>() {
