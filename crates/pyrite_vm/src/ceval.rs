@@ -69,7 +69,9 @@ fn dict_get(ts: &ThreadState, mapping: &PyObject, key: &PyObject) -> PyResult<Op
 }
 
 fn dict_set(ts: &ThreadState, mapping: &PyObject, key: &PyObject, value: PyRef) -> PyResult<()> {
-    if let Some(dict) = mapping.downcast_ref::<Dict>() {
+    if mapping.is_exact_type(&pyrite_objects::dict::DICT_TYPE)
+        && let Some(dict) = mapping.downcast_ref::<Dict>()
+    {
         return dict.set_item(ts, key.new_ref(), value);
     }
     abstract_ops::set_item(ts, mapping, key, Some(&value))
