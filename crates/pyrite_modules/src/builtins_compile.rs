@@ -280,7 +280,7 @@ fn namespaces(
                 globals.ob_type().name()
             )
         } else {
-            format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+            "globals must be a real dict; try eval(expr, {}, mapping)".to_owned()
         }));
     }
     if locals.ob_type().mapping.subscript.get().is_none() {

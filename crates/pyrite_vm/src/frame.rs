@@ -252,7 +252,7 @@ pub(crate) fn pop(ts: &ThreadState, frame: &Frame, suspended: bool) {
 
 /// The innermost running frame. The reference is valid for the native call asking:
 /// the frames on the chain at its start stay there until it returns.
-pub fn current<'a>(_ts: &'a ThreadState) -> Option<&'a Frame> {
+pub fn current(_ts: &ThreadState) -> Option<&Frame> {
     let current = CURRENT_FRAME.with(Cell::get);
     // SAFETY: a frame on the chain outlives every native call made while it is there
     // (see `Frame::previous`); the caller holds the GIL (`_ts`) and is such a call.
@@ -260,7 +260,7 @@ pub fn current<'a>(_ts: &'a ThreadState) -> Option<&'a Frame> {
 }
 
 /// The frame `depth` levels below the innermost (0 = innermost).
-pub fn nth<'a>(ts: &'a ThreadState, depth: usize) -> Option<&'a Frame> {
+pub fn nth(ts: &ThreadState, depth: usize) -> Option<&Frame> {
     let mut frame = current(ts)?;
     for _ in 0..depth {
         frame = frame.previous()?;

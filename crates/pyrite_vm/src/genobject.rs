@@ -403,7 +403,7 @@ fn exception_to_throw(ts: &ThreadState, args: &[PyRef]) -> PyResult<PyErr> {
         let given = args.get(1).filter(|given| !singletons::is_none(given));
         match given {
             Some(given) if exceptions::is_exception(given) => given.clone(),
-            Some(given) => pyrite_objects::abstract_api::call(ts, value, &[given.clone()], None)?,
+            Some(given) => pyrite_objects::abstract_api::call(ts, value, std::slice::from_ref(given), None)?,
             None => pyrite_objects::abstract_api::call(ts, value, &[], None)?,
         }
     } else if exceptions::is_exception(value) {
