@@ -87,8 +87,9 @@ fn source_text(ts: &ThreadState, source: &PyObject, function: &str) -> PyResult<
             .map(|item| int::as_i64(item).unwrap_or(0) as u8)
             .collect());
     }
+    let what = if function == "compile" { "AST" } else { "code" };
     Err(PyErr::type_error(format!(
-        "{function}() arg 1 must be a string, bytes or code object"
+        "{function}() arg 1 must be a string, bytes or {what} object"
     )))
 }
 
@@ -113,11 +114,25 @@ fn syntax_error(ts: &ThreadState, err: &pyrite_ast::SyntaxError, filename: &str)
         ],
     )
     .into_ref();
+    let msg = pystr::new(ts, &err.msg).into_ref();
     let exc = exceptions::new_exception(
         ts,
         &exceptions::SYNTAX_ERROR_TYPE,
-        vec![pystr::new(ts, &err.msg).into_ref(), details],
+        vec![msg.clone(), details.clone()],
     );
+    // SyntaxError's attributes, as its `__init__` sets them from the arguments.
+    let fields = [
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+    ];
+    let _ = pyrite_objects::attrs::set_attr(ts, &exc, &pystr::intern(ts, "msg"), Some(&msg));
+    for (field, value) in fields.iter().zip(tuple::items(&details)) {
+        let _ = pyrite_objects::attrs::set_attr(ts, &exc, &pystr::intern(ts, field), Some(value));
+    }
     PyErr::from_exception(exc)
 }
 
@@ -239,7 +254,9 @@ pub fn builtin_compile(
         }
     };
     if source.payload_is::<pyrite_objects::code::Code>() {
-        return Ok(source.clone());
+        return Err(PyErr::type_error(
+            "compile() arg 1 must be a string, bytes or AST object",
+        ));
     }
     let text = source_text(ts, source, "compile")?;
     let code = compile_source(ts, &text, &filename, mode, optimize.max(0) as i32)?;

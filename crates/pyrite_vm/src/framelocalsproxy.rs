@@ -63,6 +63,21 @@ fn value_at(frame: &FrameObject, code: &Code, index: usize) -> Option<PyRef> {
     Some(value)
 }
 
+/// Whether a PEP 709 comprehension inlined in a module or class body has bound
+/// variables right now (CPython's `_PyFrame_HasHiddenLocals`): `f_locals` and
+/// `locals()` then show the fast locals instead of the namespace.
+pub(crate) fn has_hidden_locals(code: &Code, local: impl Fn(usize) -> Option<PyRef>) -> bool {
+    (0..code.nlocalsplus).any(|index| {
+        is_hidden(code, index)
+            && local(index).is_some_and(|value| {
+                let kind = code.code.co_localspluskinds[index];
+                !((kind == LocalKind::FREE || kind & LocalKind::CELL != 0)
+                    && value.payload_is::<pyrite_objects::cell::Cell>()
+                    && cell::get(&value).is_none())
+            })
+    })
+}
+
 fn is_hidden(code: &Code, index: usize) -> bool {
     code.code
         .co_localspluskinds
@@ -639,6 +654,7 @@ pub fn locals_of(ts: &ThreadState, frame: &crate::frame::Frame) -> PyResult {
     let code = frame.code.clone();
     if code.code.co_flags & pyrite_bytecode::CodeFlags::OPTIMIZED == 0
         && let Some(namespace) = &frame.locals
+        && !has_hidden_locals(&code, |index| frame.local(index))
     {
         return Ok(namespace.clone());
     }

@@ -238,6 +238,7 @@ fn f_locals(ts: &ThreadState, object: &PyObject) -> PyResult {
     if let Some(code) = frame.code()
         && code.code.co_flags & pyrite_bytecode::CodeFlags::OPTIMIZED == 0
         && let Some(namespace) = frame.namespace()
+        && !crate::framelocalsproxy::has_hidden_locals(&code, |index| frame.local(index))
     {
         return Ok(namespace);
     }

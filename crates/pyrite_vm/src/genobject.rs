@@ -239,6 +239,9 @@ fn resume(
     generator.running.set(false);
     match result {
         Ok(FrameExit::Suspend(yielded, next_index)) => {
+            // A suspended frame's position is the instruction it resumes at (the
+            // RESUME after its YIELD_VALUE), as CPython's `f_lasti` shows.
+            frame.instr_index.set(next_index);
             generator.next_index.set(next_index);
             *generator.frame.borrow_mut() = Some(frame);
             Ok(SendResult::Yield(yielded.unwrap_or_else(singletons::none)))
@@ -403,7 +406,9 @@ fn exception_to_throw(ts: &ThreadState, args: &[PyRef]) -> PyResult<PyErr> {
         let given = args.get(1).filter(|given| !singletons::is_none(given));
         match given {
             Some(given) if exceptions::is_exception(given) => given.clone(),
-            Some(given) => pyrite_objects::abstract_api::call(ts, value, std::slice::from_ref(given), None)?,
+            Some(given) => {
+                pyrite_objects::abstract_api::call(ts, value, std::slice::from_ref(given), None)?
+            }
             None => pyrite_objects::abstract_api::call(ts, value, &[], None)?,
         }
     } else if exceptions::is_exception(value) {
@@ -1012,7 +1017,7 @@ fn gi_code(_ts: &ThreadState, object: &PyObject) -> PyResult {
 }
 
 /// The iterator a generator suspended in `yield from` / `await` delegates to
-/// (CPython's `_PyGen_yf`: the suspending `YIELD_VALUE` has oparg 1).
+/// (CPython's `_PyGen_yf`: the `YIELD_VALUE` before the resume point has oparg 1).
 pub(crate) fn yield_from_target(generator: &Generator) -> Option<PyRef> {
     if generator.running.get() {
         return None;
@@ -1022,7 +1027,7 @@ pub(crate) fn yield_from_target(generator: &Generator) -> Option<PyRef> {
     if frame.state.get() != FrameState::Suspended {
         return None;
     }
-    let index = frame.instr_index.get();
+    let index = frame.instr_index.get().checked_sub(1)?;
     let instructions = frame.code.instructions.borrow();
     let (opcode, oparg) = (
         *instructions.get(index * 2)?,
