@@ -983,8 +983,11 @@ fn execute(
             }
             Opcode::STORE_DEREF => {
                 let value = stack.pop()?;
-                if let Some(cell_object) = &stack.items[arg] {
-                    cell::set(cell_object, Some(value));
+                // Cloned out of the frame: setting the cell may run `__del__`, which may
+                // look at this frame's locals (see `frame::LocalsView`).
+                let cell_object = stack.items[arg].clone();
+                if let Some(cell_object) = cell_object {
+                    cell::set(&cell_object, Some(value));
                 }
             }
             Opcode::DELETE_DEREF => {
@@ -1193,14 +1196,16 @@ fn execute(
             }
             Opcode::SET_ADD => {
                 let value = stack.pop()?;
-                if let Some(set) = pyrite_objects::set::as_set(stack.peek(arg)?) {
+                let set = stack.peek(arg)?.clone();
+                if let Some(set) = pyrite_objects::set::as_set(&set) {
                     set.add(ts, value)?;
                 }
             }
             Opcode::SET_UPDATE => {
                 let iterable = stack.pop()?;
                 let items = iterobject::collect(ts, &iterable)?;
-                if let Some(set) = pyrite_objects::set::as_set(stack.peek(arg)?) {
+                let set = stack.peek(arg)?.clone();
+                if let Some(set) = pyrite_objects::set::as_set(&set) {
                     for item in items {
                         set.add(ts, item)?;
                     }
@@ -1249,7 +1254,7 @@ fn execute(
             Opcode::MAP_ADD => {
                 let value = stack.pop()?;
                 let key = stack.pop()?;
-                let dict = stack.peek(arg)?;
+                let dict = stack.peek(arg)?.clone();
                 if let Some(dict) = dict.downcast_ref::<Dict>() {
                     dict.set_item(ts, key, value)?;
                 }
