@@ -88,6 +88,23 @@ impl Frame {
         }
     }
 
+    /// A completed copy of this frame owning `localsplus` (a frame object's take-over).
+    pub(crate) fn completed_copy(&self, localsplus: Vec<Option<PyRef>>) -> Frame {
+        Frame {
+            code: self.code.clone(),
+            globals: self.globals.clone(),
+            builtins: self.builtins.clone(),
+            locals: self.locals.clone(),
+            function: self.function.clone(),
+            localsplus: UnsafeCell::new(localsplus),
+            instr_index: Cell::new(self.instr_index.get()),
+            previous: Cell::new(std::ptr::null()),
+            state: Cell::new(FrameState::Completed),
+            frame_object: RefCell::new(None),
+            generator: Cell::new(None),
+        }
+    }
+
     /// The localsplus array of a frame nobody else can see yet (argument binding).
     pub fn localsplus_mut(&mut self) -> &mut Vec<Option<PyRef>> {
         self.localsplus.get_mut()

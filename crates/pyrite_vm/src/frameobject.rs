@@ -67,16 +67,7 @@ pub(crate) fn take_over(frame_object: &PyObject, frame: &Frame, back: Option<PyR
     };
     let mut localsplus = frame.take_localsplus();
     let stack = localsplus.split_off(frame.code.nlocalsplus.min(localsplus.len()));
-    let mut owned = Frame::new(
-        frame.code.clone(),
-        frame.globals.clone(),
-        frame.builtins.clone(),
-        frame.locals.clone(),
-        frame.function.clone(),
-    );
-    *owned.localsplus_mut() = localsplus;
-    owned.instr_index.set(frame.instr_index.get());
-    owned.state.set(FrameState::Completed);
+    let owned = frame.completed_copy(localsplus);
     object.live.set(std::ptr::null());
     let _ = object.owned.set(owned);
     let old = object.back.replace(back);
