@@ -193,7 +193,7 @@ impl Drop for Frame {
         // A suspended generator frame dropped with its generator: a frame object that
         // outlives it keeps the data (CPython's `_PyFrame_ClearExceptCode`).
         let frame_object = self.frame_object.get_mut().take();
-        if let Some(frame_object) = frame_object {
+        if let Some(frame_object) = frame_object.filter(|object| object.refcnt() > 1) {
             crate::frameobject::take_over(&frame_object, self, None);
         }
     }
@@ -257,7 +257,8 @@ pub(crate) fn pop(ts: &ThreadState, frame: &Frame, suspended: bool) {
     } else {
         frame.state.set(FrameState::Completed);
         let frame_object = frame.frame_object.borrow_mut().take();
-        if let Some(frame_object) = frame_object {
+        // Only a frame object that someone else still holds needs the data.
+        if let Some(frame_object) = frame_object.filter(|object| object.refcnt() > 1) {
             let back = frame
                 .previous()
                 .map(|previous| frame_object_of(ts, previous));
