@@ -251,13 +251,9 @@ fn compile_module_source(
     let optimize = IMPORT_OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed);
     match compile_file_source(source, filename, optimize) {
         Ok(code) => pyrite_objects::code::new(ts, code),
-        Err(CompileFailure::Syntax(err)) => {
-            let message = match err.lineno {
-                Some(line) => format!("{} ({}, line {line})", err.msg, filename_tail(filename)),
-                None => format!("{} ({})", err.msg, filename_tail(filename)),
-            };
-            Err(PyErr::new(ExceptionKind::SyntaxError, message))
-        }
+        Err(CompileFailure::Syntax(err)) => Err(pyrite_modules::builtins_compile::syntax_error(
+            ts, &err, filename,
+        )),
         Err(CompileFailure::Value(msg)) => Err(PyErr::new(ExceptionKind::ValueError, msg)),
         Err(CompileFailure::Memory(msg)) => Err(PyErr::new(ExceptionKind::MemoryError, msg)),
         Err(CompileFailure::Recursion) => Err(PyErr::new(
@@ -266,11 +262,6 @@ fn compile_module_source(
         )),
         Err(CompileFailure::Assemble(msg)) => Err(PyErr::new(ExceptionKind::SystemError, msg)),
     }
-}
-
-/// The file name as `SyntaxError.__str__` shows it (its last component).
-fn filename_tail(filename: &str) -> &str {
-    filename.rsplit('/').next().unwrap_or(filename)
 }
 
 fn run_pyc_in(ts: &ThreadState, path: &str, argv: &[String]) -> u8 {

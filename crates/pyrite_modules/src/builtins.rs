@@ -686,8 +686,28 @@ fn builtin_format(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'
 }
 
 fn builtin_globals(ts: &ThreadState, _m: &PyObject, _args: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    match pyrite_vm::frame::stack_snapshot().first() {
+    match pyrite_vm::frame::current(ts) {
         Some(frame) => Ok(frame.globals.clone()),
+        None => Ok(pyrite_objects::dict::new(ts).into_ref()),
+    }
+}
+
+/// `locals()`: the caller's namespace, or a snapshot of a function's locals (PEP 667).
+fn builtin_locals(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("locals", kwnames)?;
+    if !args.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "locals() takes no arguments ({} given)",
+            args.len()
+        )));
+    }
+    match pyrite_vm::frame::current(ts) {
+        Some(frame) => pyrite_vm::framelocalsproxy::locals_of(ts, frame),
         None => Ok(pyrite_objects::dict::new(ts).into_ref()),
     }
 }
@@ -701,7 +721,7 @@ fn builtin_vars(
     match args.first() {
         Some(object) => attrs::get_attr_str(ts, object, "__dict__")
             .map_err(|_| PyErr::type_error("vars() argument must have __dict__ attribute")),
-        None => builtin_globals(ts, module, args, kwnames),
+        None => builtin_locals(ts, module, args, kwnames),
     }
 }
 
@@ -854,7 +874,10 @@ pub fn create(ts: &ThreadState) -> PyRef {
         ("round", builtin_round),
         ("format", builtin_format),
         ("globals", builtin_globals),
-        ("locals", builtin_globals),
+        ("locals", builtin_locals),
+        ("compile", crate::builtins_compile::builtin_compile),
+        ("exec", crate::builtins_compile::builtin_exec),
+        ("eval", crate::builtins_compile::builtin_eval),
         ("vars", builtin_vars),
         ("dir", builtin_dir),
         ("input", builtin_input),

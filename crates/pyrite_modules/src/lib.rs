@@ -4,6 +4,7 @@
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
 pub mod builtins;
+pub mod builtins_compile;
 pub mod itertools;
 pub mod math;
 pub mod sys;

@@ -135,15 +135,113 @@ fn sys_intern(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) 
     }
 }
 
-fn sys_getframe(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn sys_getframe(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kwnames: KwNames<'_>) -> PyResult {
+    if kwnames.is_some_and(|names| !pyrite_objects::tuple::items(names).is_empty()) {
+        return Err(PyErr::type_error(
+            "sys._getframe() takes no keyword arguments",
+        ));
+    }
+    if args.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "_getframe expected at most 1 argument, got {}",
+            args.len()
+        )));
+    }
     let depth = match args.first() {
-        Some(depth) => int::as_i64(depth).unwrap_or(0),
+        Some(depth) => {
+            let index = pyrite_objects::abstract_api::index(ts, depth)?;
+            int::as_i64(&index).unwrap_or(i64::MAX)
+        }
         None => 0,
     };
-    let frame = usize::try_from(depth)
-        .ok()
-        .and_then(|depth| pyrite_vm::frame::frame_object(ts, depth));
+    // A negative depth is the caller itself, as CPython's countdown loop gives.
+    let frame = pyrite_vm::frame::frame_object(ts, usize::try_from(depth).unwrap_or(0));
     frame.ok_or_else(|| PyErr::new(ExceptionKind::ValueError, "call stack is not deep enough"))
+}
+
+fn sys_get_coroutine_origin_tracking_depth(
+    ts: &ThreadState,
+    _m: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    Ok(int::new(
+        ts,
+        pyrite_vm::genobject::origin_tracking_depth() as i64,
+    ))
+}
+
+fn sys_set_coroutine_origin_tracking_depth(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    let Some(depth) = args.first() else {
+        return Err(PyErr::type_error(
+            "set_coroutine_origin_tracking_depth() missing required argument 'depth' (pos 1)",
+        ));
+    };
+    let index = pyrite_objects::abstract_api::index(ts, depth)?;
+    let depth = int::as_i64(&index).unwrap_or(i64::MAX);
+    if depth < 0 {
+        return Err(PyErr::new(ExceptionKind::ValueError, "depth must be >= 0"));
+    }
+    pyrite_vm::genobject::set_origin_tracking_depth(usize::try_from(depth).unwrap_or(usize::MAX));
+    Ok(singletons::none())
+}
+
+/// `sys._getframemodulename(depth=0)`: the `__module__` of the function running
+/// `depth` frames down, or the module name of its globals for code run without a
+/// function (modules, exec).
+fn sys_getframemodulename(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    let names = kwnames.map_or(&[][..], pyrite_objects::tuple::items);
+    if args.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "_getframemodulename() takes at most 1 argument ({} given)",
+            args.len()
+        )));
+    }
+    if let Some(name) = names.first()
+        && pystr::to_rust_string(name) != "depth"
+    {
+        return Err(PyErr::type_error(format!(
+            "_getframemodulename() got an unexpected keyword argument '{}'",
+            pystr::to_rust_string(name)
+        )));
+    }
+    let depth = match args.first() {
+        Some(depth) => {
+            let index = pyrite_objects::abstract_api::index(ts, depth)?;
+            int::as_i64(&index).unwrap_or(i64::MAX)
+        }
+        None => 0,
+    };
+    let Some(frame) = pyrite_vm::frame::nth(ts, usize::try_from(depth).unwrap_or(0)) else {
+        return Ok(singletons::none());
+    };
+    let (function, globals) = (frame.function.clone(), frame.globals.clone());
+    if let Some(function) = function {
+        return match pyrite_objects::attrs::lookup_attr(
+            ts,
+            &function,
+            &pystr::intern(ts, "__module__"),
+        )? {
+            Some(module) => Ok(module),
+            None => Ok(singletons::none()),
+        };
+    }
+    match globals.downcast_ref::<Dict>() {
+        Some(dict) => Ok(dict
+            .get_item(ts, &pystr::intern(ts, "__name__"))?
+            .unwrap_or_else(singletons::none)),
+        None => Ok(singletons::none()),
+    }
 }
 
 fn add(ts: &ThreadState, dict: &Dict, name: &str, value: PyRef) {
@@ -173,6 +271,15 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         ("exc_info", sys_exc_info),
         ("intern", sys_intern),
         ("_getframe", sys_getframe),
+        ("_getframemodulename", sys_getframemodulename),
+        (
+            "get_coroutine_origin_tracking_depth",
+            sys_get_coroutine_origin_tracking_depth,
+        ),
+        (
+            "set_coroutine_origin_tracking_depth",
+            sys_set_coroutine_origin_tracking_depth,
+        ),
     ];
     for &(name, function) in functions {
         add(

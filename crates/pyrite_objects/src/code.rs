@@ -9,6 +9,7 @@
 use std::cell::{OnceCell, RefCell};
 
 use pyrite_ast::PyStr;
+use pyrite_bytecode::code::LocalKind;
 use pyrite_bytecode::exceptiontable::ExceptionTableEntry;
 use pyrite_bytecode::linetable::Position;
 use pyrite_bytecode::{CodeObject, Constant};
@@ -174,12 +175,20 @@ fn validate(code: &CodeObject) -> PyResult<()> {
 
 /// A code object from its data.
 pub fn new(ts: &ThreadState, code: CodeObject) -> PyResult<Py<Code>> {
+    build(ts, code, None)
+}
+
+/// A code object from its data, with `co_consts` given as objects (`replace()`).
+fn build(ts: &ThreadState, code: CodeObject, consts: Option<Vec<PyRef>>) -> PyResult<Py<Code>> {
     validate(&code)?;
-    let consts = code
-        .co_consts
-        .iter()
-        .map(|constant| constant_to_object(ts, constant))
-        .collect::<PyResult<Vec<_>>>()?;
+    let consts = match consts {
+        Some(consts) => consts,
+        None => code
+            .co_consts
+            .iter()
+            .map(|constant| constant_to_object(ts, constant))
+            .collect::<PyResult<Vec<_>>>()?,
+    };
     let names = code.co_names.iter().map(|n| name_object(ts, n)).collect();
     let localsplusnames = code
         .co_localsplusnames
@@ -248,6 +257,8 @@ pub static CODE_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Code>("code", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(SlotTable {
         repr: Slot::new(code_repr),
+        richcompare: Slot::new(code_richcompare),
+        hash: Slot::new(code_hash),
         ..crate::typeobject::object_slots()
     }),
 );
@@ -291,8 +302,318 @@ code_getters! {
     co_consts = |ts, code| crate::tuple::new(ts, code.consts.clone()).into_ref();
 }
 
+/// `co_lines()` and `co_positions()` iterators: a precomputed sequence of tuples.
+pub struct CodeIterator {
+    items: Vec<PyRef>,
+    next: std::cell::Cell<usize>,
+}
+
+impl PyPayload for CodeIterator {
+    fn static_type() -> &'static PyType {
+        &LINE_ITERATOR_TYPE
+    }
+}
+
+fn code_iterator_next(_ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let Some(iterator) = object.downcast_ref::<CodeIterator>() else {
+        return Ok(None);
+    };
+    let index = iterator.next.get();
+    let item = iterator.items.get(index).cloned();
+    if item.is_some() {
+        iterator.next.set(index + 1);
+    }
+    Ok(item)
+}
+
+fn self_iter(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(object.new_ref())
+}
+
+fn code_iterator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(iterator) = object.downcast_ref::<CodeIterator>() {
+        for item in &iterator.items {
+            visit(item);
+        }
+    }
+}
+
+const fn code_iterator_type(name: &'static str) -> TypeObject {
+    TypeObject::builtin::<CodeIterator>(name, flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
+        SlotTable {
+            iter: Slot::new(self_iter),
+            iternext: Slot::new(code_iterator_next),
+            traverse: Slot::new(code_iterator_traverse),
+            ..crate::typeobject::object_slots()
+        },
+    )
+}
+
+pub static LINE_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, code_iterator_type("line_iterator"));
+pub static POSITIONS_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, code_iterator_type("positions_iterator"));
+
+fn optional_int(ts: &ThreadState, value: Option<i32>) -> PyRef {
+    match value {
+        Some(value) => crate::int::new(ts, i64::from(value)),
+        None => crate::singletons::none(),
+    }
+}
+
+fn no_arguments(name: &str, args: &[PyRef]) -> PyResult<()> {
+    if args.is_empty() {
+        return Ok(());
+    }
+    Err(PyErr::type_error(format!(
+        "code.{name}() takes no arguments ({} given)",
+        args.len()
+    )))
+}
+
+/// `code.co_lines()`: `(start, end, line)` for each range of bytecode offsets.
+fn code_co_lines(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _k: Option<&PyObject>,
+) -> PyResult {
+    no_arguments("co_lines", args)?;
+    let code = code_of(this)?;
+    let items =
+        pyrite_bytecode::linetable::co_lines(&code.code.co_linetable, code.code.co_firstlineno)
+            .into_iter()
+            .map(|(start, end, line)| {
+                crate::tuple::new(
+                    ts,
+                    vec![
+                        crate::int::new(ts, i64::from(start)),
+                        crate::int::new(ts, i64::from(end)),
+                        optional_int(ts, line),
+                    ],
+                )
+                .into_ref()
+            })
+            .collect();
+    let _ = LINE_ITERATOR_TYPE.ready(ts);
+    Ok(Py::new(
+        ts,
+        CodeIterator {
+            items,
+            next: std::cell::Cell::new(0),
+        },
+    )
+    .into_ref())
+}
+
+/// `code.co_positions()`: `(line, end_line, column, end_column)` per code unit.
+fn code_co_positions(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _k: Option<&PyObject>,
+) -> PyResult {
+    no_arguments("co_positions", args)?;
+    let code = code_of(this)?;
+    let units = code.code.co_code.len() / 2;
+    let items = (0..units)
+        .map(|index| {
+            let position = code.position_at(index);
+            crate::tuple::new(
+                ts,
+                vec![
+                    optional_int(ts, position.line),
+                    optional_int(ts, position.end_line),
+                    optional_int(ts, position.column),
+                    optional_int(ts, position.end_column),
+                ],
+            )
+            .into_ref()
+        })
+        .collect();
+    let _ = POSITIONS_ITERATOR_TYPE.ready(ts);
+    let iterator = CodeIterator {
+        items,
+        next: std::cell::Cell::new(0),
+    };
+    match Py::new_with_type(ts, &POSITIONS_ITERATOR_TYPE, iterator) {
+        Some(made) => Ok(made.into_ref()),
+        None => Err(PyErr::new(
+            ExceptionKind::SystemError,
+            "cannot make a positions iterator",
+        )),
+    }
+}
+
+fn replace_str(field: &str, value: &PyObject) -> PyResult<PyStr> {
+    match crate::str::as_str_payload(value) {
+        Some(text) => Ok(text.to_string_lossy().as_str().into()),
+        None => Err(PyErr::type_error(format!(
+            "replace() argument '{field}' must be str, not {}",
+            value.ob_type().name()
+        ))),
+    }
+}
+
+fn replace_int(ts: &ThreadState, value: &PyObject) -> PyResult<i64> {
+    let index = crate::abstract_api::index(ts, value)?;
+    crate::int::as_i64(&index).ok_or_else(|| {
+        PyErr::new(
+            ExceptionKind::OverflowError,
+            "Python int too large to convert to C int",
+        )
+    })
+}
+
+fn replace_tuple(field: &str, value: &PyObject) -> PyResult<Vec<PyRef>> {
+    if !value.payload_is::<crate::tuple::Tuple>() {
+        return Err(PyErr::type_error(format!(
+            "replace() argument '{field}' must be tuple, not {}",
+            value.ob_type().name()
+        )));
+    }
+    Ok(crate::tuple::items(value).to_vec())
+}
+
+fn replace_names(field: &str, value: &PyObject) -> PyResult<Vec<PyStr>> {
+    replace_tuple(field, value)?
+        .iter()
+        .map(|name| replace_str(field, name))
+        .collect()
+}
+
+/// `code.replace(**changes)`: a copy with some fields changed (CPython's
+/// `code_replace_impl`).
+fn code_replace(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let code = code_of(this)?;
+    let names = kwnames.map_or(&[][..], crate::tuple::items);
+    if args.len() > names.len() {
+        return Err(PyErr::type_error("replace() takes no positional arguments"));
+    }
+    let mut data = code.code.clone();
+    let mut consts = code.consts.clone();
+    let mut varnames = None;
+    let mut cellvars = None;
+    let mut freevars = None;
+    for (name, value) in names.iter().zip(&args[args.len() - names.len()..]) {
+        let field = crate::str::to_rust_string(name);
+        match field.as_str() {
+            "co_argcount" => data.co_argcount = replace_int(ts, value)? as u32,
+            "co_posonlyargcount" => data.co_posonlyargcount = replace_int(ts, value)? as u32,
+            "co_kwonlyargcount" => data.co_kwonlyargcount = replace_int(ts, value)? as u32,
+            "co_nlocals" => {
+                replace_int(ts, value)?;
+            }
+            "co_stacksize" => data.co_stacksize = replace_int(ts, value)? as u32,
+            "co_flags" => data.co_flags = replace_int(ts, value)? as u32,
+            "co_firstlineno" => data.co_firstlineno = replace_int(ts, value)? as i32,
+            "co_consts" => consts = replace_tuple(&field, value)?,
+            "co_names" => data.co_names = replace_names(&field, value)?,
+            "co_varnames" => varnames = Some(replace_names(&field, value)?),
+            "co_cellvars" => cellvars = Some(replace_names(&field, value)?),
+            "co_freevars" => freevars = Some(replace_names(&field, value)?),
+            "co_filename" => data.co_filename = replace_str(&field, value)?,
+            "co_name" => data.co_name = replace_str(&field, value)?,
+            "co_qualname" => data.co_qualname = replace_str(&field, value)?,
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "replace() got an unexpected keyword argument '{field}'"
+                )));
+            }
+        }
+    }
+    // Renaming variables keeps their kinds: names are replaced in place, by kind.
+    for (kind, replacement) in [
+        (LocalKind::LOCAL, varnames),
+        (LocalKind::CELL, cellvars),
+        (LocalKind::FREE, freevars),
+    ] {
+        let Some(replacement) = replacement else {
+            continue;
+        };
+        let slots: Vec<usize> = (0..data.co_localsplusnames.len())
+            .filter(|&index| data.co_localspluskinds[index] & kind != 0)
+            .collect();
+        if slots.len() != replacement.len() {
+            return Err(PyErr::new(
+                ExceptionKind::ValueError,
+                "code: varnames is too small",
+            ));
+        }
+        for (slot, name) in slots.into_iter().zip(replacement) {
+            data.co_localsplusnames[slot] = name;
+        }
+    }
+    Ok(build(ts, data, Some(consts))?.into_ref())
+}
+
+fn code_richcompare(
+    ts: &ThreadState,
+    this: &PyObject,
+    other: &PyObject,
+    op: crate::CompareOp,
+) -> PyResult {
+    let (Some(left), Some(right)) = (this.downcast_ref::<Code>(), other.downcast_ref::<Code>())
+    else {
+        return Ok(crate::singletons::not_implemented());
+    };
+    if !matches!(op, crate::CompareOp::Eq | crate::CompareOp::Ne) {
+        return Ok(crate::singletons::not_implemented());
+    }
+    let mut equal = left.code.co_name == right.code.co_name
+        && left.code.co_qualname == right.code.co_qualname
+        && left.code.co_argcount == right.code.co_argcount
+        && left.code.co_posonlyargcount == right.code.co_posonlyargcount
+        && left.code.co_kwonlyargcount == right.code.co_kwonlyargcount
+        && left.code.co_flags == right.code.co_flags
+        && left.code.co_firstlineno == right.code.co_firstlineno
+        && left.code.co_code == right.code.co_code
+        && left.code.co_names == right.code.co_names
+        && left.code.co_localsplusnames == right.code.co_localsplusnames
+        && left.code.co_localspluskinds == right.code.co_localspluskinds
+        && left.code.co_linetable == right.code.co_linetable
+        && left.code.co_exceptiontable == right.code.co_exceptiontable
+        && left.consts.len() == right.consts.len();
+    if equal {
+        for (a, b) in left.consts.iter().zip(&right.consts) {
+            let same = a.is(b)
+                || (a.ob_type().as_object().is(b.ob_type().as_object())
+                    && a.rich_compare_bool(ts, b, crate::CompareOp::Eq)?);
+            if !same {
+                equal = false;
+                break;
+            }
+        }
+    }
+    Ok(crate::bool::bool_ref(equal == (op == crate::CompareOp::Eq)))
+}
+
+fn code_hash(ts: &ThreadState, this: &PyObject) -> PyResult<isize> {
+    let code = code_of(this)?;
+    let name = code.name.hash(ts)?;
+    let flags = code.code.co_flags as isize;
+    let line = code.code.co_firstlineno as isize;
+    let hash = name ^ flags.wrapping_mul(1_000_003) ^ line;
+    Ok(if hash == -1 { -2 } else { hash })
+}
+
 /// The code type's attributes (`co_name`, `co_varnames`, ...).
 pub(crate) fn install(ts: &ThreadState) {
+    crate::descr::add_methods(
+        ts,
+        &CODE_TYPE,
+        &[
+            ("co_lines", code_co_lines),
+            ("co_positions", code_co_positions),
+            ("replace", code_replace),
+            ("__replace__", code_replace),
+        ],
+    );
     crate::descr::add_getsets(
         ts,
         &CODE_TYPE,

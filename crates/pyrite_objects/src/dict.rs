@@ -301,6 +301,17 @@ impl PyPayload for Dict {
     }
 }
 
+/// An empty instance of `ty`, `dict` or a subclass (`dict.__new__`).
+pub fn new_with_type(ts: &ThreadState, ty: &PyType) -> Option<Py<Dict>> {
+    Py::new_with_type(
+        ts,
+        ty,
+        Dict {
+            table: RefCell::new(Table::new()),
+        },
+    )
+}
+
 pub fn new(ts: &ThreadState) -> Py<Dict> {
     Py::new(
         ts,

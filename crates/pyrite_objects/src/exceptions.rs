@@ -270,6 +270,27 @@ fn exception_str(ts: &ThreadState, object: &PyObject) -> PyResult {
         [] => Ok(crate::str::new(ts, "").into_ref()),
         [arg] if kind_of_type(object.ob_type()) == ExceptionKind::KeyError => arg.repr(ts),
         [arg] => arg.str(ts),
+        [msg, details]
+            if kind_is_subclass(kind_of_type(object.ob_type()), ExceptionKind::SyntaxError)
+                && details.payload_is::<crate::tuple::Tuple>()
+                && crate::tuple::items(details).len() >= 2 =>
+        {
+            // `SyntaxError_str`: "msg (file, line N)" with the file's base name.
+            let items = crate::tuple::items(details);
+            let filename = crate::str::as_str_payload(&items[0]).map(|name| {
+                let name = name.to_string_lossy();
+                name.rsplit('/').next().unwrap_or_default().to_owned()
+            });
+            let lineno = crate::int::as_i64(&items[1]);
+            let msg = crate::str::to_rust_string(&*msg.str(ts)?);
+            let text = match (filename, lineno) {
+                (Some(file), Some(line)) => format!("{msg} ({file}, line {line})"),
+                (Some(file), None) => format!("{msg} ({file})"),
+                (None, Some(line)) => format!("{msg} (line {line})"),
+                (None, None) => msg,
+            };
+            Ok(crate::str::new(ts, &text).into_ref())
+        }
         [errno, strerror]
             if kind_is_subclass(kind_of_type(object.ob_type()), ExceptionKind::OSError) =>
         {

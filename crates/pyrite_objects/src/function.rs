@@ -153,6 +153,58 @@ fn function_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut
     }
 }
 
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`
+/// (CPython's `func_new_impl`), for the positional form.
+fn function_new(
+    ts: &ThreadState,
+    _ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let keywords = kwnames.map_or(0, |names| crate::tuple::items(names).len());
+    let positional = &args[..args.len() - keywords];
+    if keywords > 0 || positional.len() < 2 || positional.len() > 5 {
+        return Err(PyErr::type_error(format!(
+            "function() takes from 2 to 5 positional arguments but {} were given",
+            positional.len()
+        )));
+    }
+    let Some(code) = positional[0].clone().downcast::<Code>().ok() else {
+        return Err(PyErr::type_error(format!(
+            "function() argument 'code' must be code, not {}",
+            positional[0].ob_type().name()
+        )));
+    };
+    let globals = positional[1].clone();
+    let Some(dict) = globals.downcast_ref::<crate::dict::Dict>() else {
+        return Err(PyErr::type_error(format!(
+            "function() argument 'globals' must be dict, not {}",
+            globals.ob_type().name()
+        )));
+    };
+    let builtins = match dict.get_item(ts, &crate::str::intern(ts, "__builtins__"))? {
+        Some(found) => crate::module::dict_of(&found).unwrap_or(found),
+        None => crate::dict::new(ts).into_ref(),
+    };
+    let function = new(ts, code, globals.clone(), builtins);
+    if let Some(name) = positional
+        .get(2)
+        .filter(|name| !crate::singletons::is_none(name))
+    {
+        let old = function.name.replace(name.clone());
+        drop(old);
+    }
+    if let Some(defaults) = positional.get(3).filter(|d| !crate::singletons::is_none(d)) {
+        let old = function.defaults.replace(Some(defaults.clone()));
+        drop(old);
+    }
+    if let Some(closure) = positional.get(4).filter(|c| !crate::singletons::is_none(c)) {
+        let old = function.closure.replace(Some(closure.clone()));
+        drop(old);
+    }
+    Ok(function.into_ref())
+}
+
 pub static FUNCTION_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Function>("function", flags::HAVE_GC, Some(&OBJECT_TYPE))
@@ -161,6 +213,7 @@ pub static FUNCTION_TYPE: StaticType = StaticObject::new(
             descr_get: Slot::new(function_descr_get),
             repr: Slot::new(function_repr),
             traverse: Slot::new(function_traverse),
+            new: Slot::new(function_new),
             ..crate::typeobject::object_slots()
         })
         .with_dict_offset(payload_field_offset::<Function>(offset_of!(Function, dict))),

@@ -66,15 +66,29 @@ pub fn get_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
         } else {
             SeqKind::Generic
         };
-        return Ok(Py::new(
-            ts,
-            SeqIterator {
-                seq: RefCell::new(Some(object.new_ref())),
-                index: Cell::new(0),
-                kind: name,
-            },
-        )
-        .into_ref());
+        // Exact built-in sequences get their own iterator type names, as in CPython.
+        let ty: &PyType = match name {
+            SeqKind::List if object.is_exact_type(&crate::list::LIST_TYPE) => &LIST_ITERATOR_TYPE,
+            SeqKind::Tuple if object.is_exact_type(&crate::tuple::TUPLE_TYPE) => {
+                &TUPLE_ITERATOR_TYPE
+            }
+            SeqKind::Str if object.is_exact_type(&crate::str::STR_TYPE) => {
+                if crate::str::as_str_payload(object).is_some_and(Str::is_ascii) {
+                    &STR_ASCII_ITERATOR_TYPE
+                } else {
+                    &STR_ITERATOR_TYPE
+                }
+            }
+            _ => &SEQ_ITERATOR_TYPE,
+        };
+        let iterator = SeqIterator {
+            seq: RefCell::new(Some(object.new_ref())),
+            index: Cell::new(0),
+            kind: name,
+        };
+        return Py::new_with_type(ts, ty, iterator)
+            .map(Py::into_ref)
+            .ok_or_else(|| PyErr::new(ExceptionKind::SystemError, "cannot make an iterator"));
     }
     Err(PyErr::type_error(format!(
         "'{}' object is not iterable",
@@ -171,16 +185,26 @@ fn seq_iterator_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyR
     }
 }
 
-pub static SEQ_ITERATOR_TYPE: StaticType = StaticObject::new(
-    &TYPE_TYPE,
-    TypeObject::builtin::<SeqIterator>("iterator", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
+const fn seq_iterator_type(name: &'static str) -> TypeObject {
+    TypeObject::builtin::<SeqIterator>(name, flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
         SlotTable {
             iter: Slot::new(self_iter),
             iternext: Slot::new(seq_iterator_next),
             ..crate::typeobject::object_slots()
         },
-    ),
-);
+    )
+}
+
+pub static SEQ_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, seq_iterator_type("iterator"));
+pub static LIST_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, seq_iterator_type("list_iterator"));
+pub static TUPLE_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, seq_iterator_type("tuple_iterator"));
+pub static STR_ASCII_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, seq_iterator_type("str_ascii_iterator"));
+pub static STR_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, seq_iterator_type("str_iterator"));
 
 /// What a dict iterator or view yields.
 #[derive(Clone, Copy, PartialEq, Eq)]

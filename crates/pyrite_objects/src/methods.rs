@@ -1029,13 +1029,13 @@ pub fn dict_merge(ts: &ThreadState, dict: &Dict, other: &PyObject) -> PyResult<(
 
 pub(crate) fn dict_new(
     ts: &ThreadState,
-    _ty: &PyType,
+    ty: &PyType,
     args: Args<'_>,
     kwnames: KwNames<'_>,
 ) -> PyResult {
     let (positional, keywords) = split_args(args, kwnames);
     arg_count("dict", positional, 0, 1)?;
-    let dict = crate::dict::new(ts);
+    let dict = crate::dict::new_with_type(ts, ty).unwrap_or_else(|| crate::dict::new(ts));
     if let Some(source) = positional.first() {
         dict_merge(ts, &dict, source)?;
     }

@@ -54,7 +54,11 @@ fn unbound_local(name: &PyObject) -> PyErr {
 }
 
 fn dict_get(ts: &ThreadState, mapping: &PyObject, key: &PyObject) -> PyResult<Option<PyRef>> {
-    if let Some(dict) = mapping.downcast_ref::<Dict>() {
+    // A dict subclass may override `__getitem__` (exec's locals): only exact dicts
+    // take the direct path.
+    if mapping.is_exact_type(&pyrite_objects::dict::DICT_TYPE)
+        && let Some(dict) = mapping.downcast_ref::<Dict>()
+    {
         return dict.get_item(ts, key);
     }
     match abstract_ops::get_item(ts, mapping, key) {
@@ -65,7 +69,9 @@ fn dict_get(ts: &ThreadState, mapping: &PyObject, key: &PyObject) -> PyResult<Op
 }
 
 fn dict_set(ts: &ThreadState, mapping: &PyObject, key: &PyObject, value: PyRef) -> PyResult<()> {
-    if let Some(dict) = mapping.downcast_ref::<Dict>() {
+    if mapping.is_exact_type(&pyrite_objects::dict::DICT_TYPE)
+        && let Some(dict) = mapping.downcast_ref::<Dict>()
+    {
         return dict.set_item(ts, key.new_ref(), value);
     }
     abstract_ops::set_item(ts, mapping, key, Some(&value))
@@ -94,12 +100,6 @@ pub fn eval_function(
     let _depth = ts.enter_recursive_call("")?;
     let code = function.code.clone();
     let flags = code.code.co_flags;
-    if flags & (CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
-        return Err(PyErr::new(
-            ExceptionKind::SystemError,
-            "coroutines are not supported yet",
-        ));
-    }
     let mut frame = Frame::new(
         code,
         function.globals.clone(),
@@ -108,18 +108,13 @@ pub fn eval_function(
         Some(function.as_object().new_ref()),
     );
     bind_arguments(ts, function, &mut frame, args, kwnames)?;
-    if let Some(closure) = function.closure.borrow().as_ref() {
-        let cells = tuple::items(closure);
-        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
-        for (offset, cell) in cells.iter().enumerate() {
-            if let Some(slot) = frame.localsplus.get_mut(start + offset) {
-                *slot = Some(cell.clone());
-            }
-        }
-    }
-    if flags & CodeFlags::GENERATOR != 0 {
+    copy_free_vars(function, &mut frame);
+    if flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
+        // The generator owns its frame in a box: its address must not change while a
+        // frame object may point at it.
+        let frame = Box::new(frame);
         // Runs the prologue up to RETURN_GENERATOR, then hands the frame to a generator.
-        return match resume_frame(ts, &mut frame, 0, None)? {
+        return match resume_frame(ts, &frame, 0, None)? {
             FrameExit::Suspend(_, next_index) => Ok(crate::genobject::new_generator(
                 ts,
                 frame,
@@ -130,7 +125,21 @@ pub fn eval_function(
             FrameExit::Return(value) => Ok(value),
         };
     }
-    run_frame(ts, &mut frame)
+    run_frame(ts, &frame)
+}
+
+/// Puts the function's closure cells in the frame's free-variable slots.
+fn copy_free_vars(function: &PyObj<Function>, frame: &mut Frame) {
+    if let Some(closure) = function.closure.borrow().as_ref() {
+        let cells = tuple::items(closure);
+        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
+        let localsplus = frame.localsplus_mut();
+        for (offset, cell) in cells.iter().enumerate() {
+            if let Some(slot) = localsplus.get_mut(start + offset) {
+                *slot = Some(cell.clone());
+            }
+        }
+    }
 }
 
 /// Runs a class body (`__build_class__`'s call of the body function) with `namespace`
@@ -144,16 +153,8 @@ pub fn run_class_body(ts: &ThreadState, function: &PyObj<Function>, namespace: P
         Some(namespace),
         Some(function.as_object().new_ref()),
     );
-    if let Some(closure) = function.closure.borrow().as_ref() {
-        let cells = tuple::items(closure);
-        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
-        for (offset, cell) in cells.iter().enumerate() {
-            if let Some(slot) = frame.localsplus.get_mut(start + offset) {
-                *slot = Some(cell.clone());
-            }
-        }
-    }
-    run_frame(ts, &mut frame)
+    copy_free_vars(function, &mut frame);
+    run_frame(ts, &frame)
 }
 
 /// Runs a module's code object with `globals` as its globals and locals.
@@ -165,8 +166,22 @@ pub fn run_code(
     // The module's frame counts towards the recursion limit, as every Python frame does.
     let _depth = ts.enter_recursive_call("")?;
     let builtins = builtins_of(ts, &globals)?;
-    let mut frame = Frame::new(code, globals.clone(), builtins, Some(globals), None);
-    run_frame(ts, &mut frame)
+    let frame = Frame::new(code, globals.clone(), builtins, Some(globals), None);
+    run_frame(ts, &frame)
+}
+
+/// Runs a code object with `globals` and `locals` (`exec`/`eval`, CPython's
+/// `PyEval_EvalCode`).
+pub fn run_code_with_locals(
+    ts: &ThreadState,
+    code: Py<pyrite_objects::code::Code>,
+    globals: PyRef,
+    locals: PyRef,
+) -> PyResult {
+    let _depth = ts.enter_recursive_call("")?;
+    let builtins = builtins_of(ts, &globals)?;
+    let frame = Frame::new(code, globals, builtins, Some(locals), None);
+    run_frame(ts, &frame)
 }
 
 /// The builtins dict a frame with `globals` uses (`globals['__builtins__']`, a module or
@@ -216,7 +231,7 @@ fn bind_arguments(
     let total = argcount + kwonly;
     let qualname = pystr::to_rust_string(&function.qualname.borrow());
     let names = &function.code.localsplusnames;
-    let fast = &mut frame.localsplus;
+    let fast = frame.localsplus_mut();
 
     let varkw_dict = if has_varkw {
         let dict = pyrite_objects::dict::new(ts);
@@ -387,7 +402,7 @@ impl From<PyErr> for Unwind {
 
 /// A frame's value stack: the part of `localsplus` past the locals.
 struct Stack<'a> {
-    items: &'a mut Vec<Option<PyRef>>,
+    items: frame::LocalsView<'a>,
     base: usize,
 }
 
@@ -611,9 +626,12 @@ fn record_error(ts: &ThreadState, frame: &Frame, err: PyErr, add_traceback: bool
             ts,
             next,
             frame.code.as_object().new_ref(),
-            (index * 2) as u32,
+            (index * 2) as i32,
             frame.code.line_at(index),
         );
+        if let Some(tb) = entry.downcast_ref::<pyrite_objects::traceback::Traceback>() {
+            *tb.frame.borrow_mut() = Some(frame::frame_object_of(ts, frame));
+        }
         *data.traceback.borrow_mut() = Some(entry);
     }
     exc
@@ -647,7 +665,7 @@ fn name_error_suggestion(ts: &ThreadState, frame: &Frame, exc: &PyObject) -> Opt
         Some(locals) => add_keys(&mut candidates, locals),
         None => {
             for (index, name) in frame.code.localsplusnames.iter().enumerate() {
-                if frame.localsplus.get(index).is_some_and(Option::is_some) {
+                if frame.local(index).is_some() {
                     candidates.push(pystr::to_rust_string(name));
                 }
             }
@@ -661,7 +679,7 @@ fn name_error_suggestion(ts: &ThreadState, frame: &Frame, exc: &PyObject) -> Opt
 }
 
 /// Runs `frame` to completion (CPython's `_PyEval_EvalFrameDefault`).
-pub fn run_frame(ts: &ThreadState, frame: &mut Frame) -> PyResult {
+pub fn run_frame(ts: &ThreadState, frame: &Frame) -> PyResult {
     match resume_frame(ts, frame, 0, None)? {
         FrameExit::Return(value) => Ok(value),
         FrameExit::Suspend(..) => Err(PyErr::new(
@@ -676,11 +694,23 @@ pub fn run_frame(ts: &ThreadState, frame: &mut Frame) -> PyResult {
 /// `throw()` at its `yield`).
 pub fn resume_frame(
     ts: &ThreadState,
-    frame: &mut Frame,
+    frame: &Frame,
     start: usize,
     throw: Option<PyErr>,
 ) -> Result<FrameExit, PyErr> {
-    let _guard = frame::enter(frame);
+    frame::push(frame);
+    let result = run_from(ts, frame, start, throw);
+    frame::pop(ts, frame, matches!(result, Ok(FrameExit::Suspend(..))));
+    result
+}
+
+/// The body of `resume_frame` while the frame is on the thread's chain.
+fn run_from(
+    ts: &ThreadState,
+    frame: &Frame,
+    start: usize,
+    throw: Option<PyErr>,
+) -> Result<FrameExit, PyErr> {
     let code_ref = frame.code.clone();
     let code: &Code = &code_ref;
     let instructions = code.instructions.borrow();
@@ -706,18 +736,15 @@ pub fn resume_frame(
         let exc = record_error(ts, frame, exc, add_traceback);
         let index = frame.instr_index.get();
         let Some(handler) = code.handler_for(index as u32) else {
-            frame.localsplus.truncate(nlocalsplus);
+            frame.view().truncate(nlocalsplus);
             return Err(PyErr::from_exception(exc));
         };
-        frame
-            .localsplus
-            .truncate(nlocalsplus + handler.depth as usize);
+        let mut localsplus = frame.view();
+        localsplus.truncate(nlocalsplus + handler.depth as usize);
         if handler.lasti {
-            frame
-                .localsplus
-                .push(Some(pyrite_objects::int::new(ts, (index * 2) as i64)));
+            localsplus.push(Some(pyrite_objects::int::new(ts, (index * 2) as i64)));
         }
-        frame.localsplus.push(Some(exc));
+        localsplus.push(Some(exc));
         next_index = handler.target as usize;
     }
 }
@@ -733,14 +760,14 @@ fn code_unit(bytes: &[u8], index: usize) -> (u8, u8) {
 /// propagates out of an instruction.
 fn execute(
     ts: &ThreadState,
-    frame: &mut Frame,
+    frame: &Frame,
     code: &Code,
     bytes: &[u8],
     nlocalsplus: usize,
     next_index: &mut usize,
 ) -> Result<FrameExit, Unwind> {
     let mut stack = Stack {
-        items: &mut frame.localsplus,
+        items: frame.view(),
         base: nlocalsplus,
     };
     let names = &code.names;
@@ -956,8 +983,11 @@ fn execute(
             }
             Opcode::STORE_DEREF => {
                 let value = stack.pop()?;
-                if let Some(cell_object) = &stack.items[arg] {
-                    cell::set(cell_object, Some(value));
+                // Cloned out of the frame: setting the cell may run `__del__`, which may
+                // look at this frame's locals (see `frame::LocalsView`).
+                let cell_object = stack.items[arg].clone();
+                if let Some(cell_object) = cell_object {
+                    cell::set(&cell_object, Some(value));
                 }
             }
             Opcode::DELETE_DEREF => {
@@ -1166,14 +1196,16 @@ fn execute(
             }
             Opcode::SET_ADD => {
                 let value = stack.pop()?;
-                if let Some(set) = pyrite_objects::set::as_set(stack.peek(arg)?) {
+                let set = stack.peek(arg)?.clone();
+                if let Some(set) = pyrite_objects::set::as_set(&set) {
                     set.add(ts, value)?;
                 }
             }
             Opcode::SET_UPDATE => {
                 let iterable = stack.pop()?;
                 let items = iterobject::collect(ts, &iterable)?;
-                if let Some(set) = pyrite_objects::set::as_set(stack.peek(arg)?) {
+                let set = stack.peek(arg)?.clone();
+                if let Some(set) = pyrite_objects::set::as_set(&set) {
                     for item in items {
                         set.add(ts, item)?;
                     }
@@ -1222,7 +1254,7 @@ fn execute(
             Opcode::MAP_ADD => {
                 let value = stack.pop()?;
                 let key = stack.pop()?;
-                let dict = stack.peek(arg)?;
+                let dict = stack.peek(arg)?.clone();
                 if let Some(dict) = dict.downcast_ref::<Dict>() {
                     dict.set_item(ts, key, value)?;
                 }
@@ -1375,7 +1407,8 @@ fn execute(
                         crate::import::import_star(ts, &value, &locals)?;
                         singletons::none()
                     }
-                    3 => stop_iteration_error(ts, value),
+                    3 => stop_iteration_error(ts, value, code.code.co_flags),
+                    4 => crate::genobject::async_gen_wrap(ts, value),
                     7..=11 => crate::intrinsics::typing_unary(ts, oparg, value, &frame.globals)?,
                     _ => {
                         return Err(PyErr::new(
@@ -1461,6 +1494,42 @@ fn execute(
             Opcode::YIELD_VALUE => {
                 let value = stack.pop()?;
                 return Ok(FrameExit::Suspend(Some(value), *next_index));
+            }
+            Opcode::GET_AWAITABLE => {
+                let value = stack.pop()?;
+                stack.push(crate::genobject::get_awaitable(ts, &value, oparg)?);
+            }
+            Opcode::GET_AITER => {
+                let value = stack.pop()?;
+                stack.push(get_aiter(ts, &value)?);
+            }
+            Opcode::GET_ANEXT => {
+                let aiter = stack.top()?.clone();
+                stack.push(get_anext(ts, &aiter)?);
+            }
+            Opcode::END_ASYNC_FOR => {
+                // (awaitable, exc -- ): the end of an `async for` is StopAsyncIteration.
+                let exc = stack.pop()?;
+                if exceptions::kind_of_type(exc.ob_type()) != ExceptionKind::StopAsyncIteration {
+                    return Err(Unwind::Reraise(exc));
+                }
+                stack.pop_opt();
+            }
+            Opcode::CLEANUP_THROW => {
+                // (sub_iter, last_sent_val, exc -- None, value): a StopIteration thrown
+                // out of the delegated-to iterator ends the `yield from` / `await`.
+                let exc = stack.pop()?;
+                if exceptions::kind_of_type(exc.ob_type()) != ExceptionKind::StopIteration {
+                    return Err(Unwind::Reraise(exc));
+                }
+                stack.pop_opt();
+                stack.pop_opt();
+                let value = exceptions::args_of(&exc)
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(singletons::none);
+                stack.push(singletons::none());
+                stack.push(value);
             }
             Opcode::GET_YIELD_FROM_ITER => {
                 let iterable = stack.pop()?;
@@ -1646,21 +1715,68 @@ fn execute(
 
 /// `INTRINSIC_STOPITERATION_ERROR`: a `StopIteration` escaping a generator becomes
 /// `RuntimeError` (PEP 479), chained to it.
-fn stop_iteration_error(ts: &ThreadState, exc: PyRef) -> PyRef {
-    if exceptions::kind_of_type(exc.ob_type()) != ExceptionKind::StopIteration {
+fn stop_iteration_error(ts: &ThreadState, exc: PyRef, co_flags: u32) -> PyRef {
+    let kind = exceptions::kind_of_type(exc.ob_type());
+    let message = if kind == ExceptionKind::StopIteration {
+        if co_flags & CodeFlags::COROUTINE != 0 {
+            "coroutine raised StopIteration"
+        } else if co_flags & CodeFlags::ASYNC_GENERATOR != 0 {
+            "async generator raised StopIteration"
+        } else {
+            "generator raised StopIteration"
+        }
+    } else if kind == ExceptionKind::StopAsyncIteration
+        && co_flags & CodeFlags::ASYNC_GENERATOR != 0
+    {
+        "async generator raised StopAsyncIteration"
+    } else {
         return exc;
-    }
-    let error = PyErr::new(
-        ExceptionKind::RuntimeError,
-        "generator raised StopIteration",
-    )
-    .into_exception(ts);
+    };
+    let error = PyErr::new(ExceptionKind::RuntimeError, message).into_exception(ts);
     if let Some(data) = exceptions::data(&error) {
         *data.cause.borrow_mut() = Some(exc.clone());
         *data.context.borrow_mut() = Some(exc);
         data.suppress_context.set(true);
     }
     error
+}
+
+/// `GET_AITER`: `type(value).__aiter__(value)`, which must have `__anext__`.
+fn get_aiter(ts: &ThreadState, value: &PyObject) -> PyResult {
+    let Some(method) = value.ob_type().lookup_str(ts, "__aiter__")? else {
+        return Err(PyErr::type_error(format!(
+            "'async for' requires an object with __aiter__ method, got {}",
+            value.ob_type().name()
+        )));
+    };
+    let iterator = pyrite_objects::abstract_api::call(ts, &method, &[value.new_ref()], None)?;
+    if iterator.ob_type().lookup_str(ts, "__anext__")?.is_none() {
+        return Err(PyErr::type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            iterator.ob_type().name()
+        )));
+    }
+    Ok(iterator)
+}
+
+/// `GET_ANEXT`: the awaitable of `type(aiter).__anext__(aiter)`.
+fn get_anext(ts: &ThreadState, aiter: &PyObject) -> PyResult {
+    let Some(method) = aiter.ob_type().lookup_str(ts, "__anext__")? else {
+        return Err(PyErr::type_error(format!(
+            "'async for' requires an iterator with __anext__ method, got {}",
+            aiter.ob_type().name()
+        )));
+    };
+    let awaitable = pyrite_objects::abstract_api::call(ts, &method, &[aiter.new_ref()], None)?;
+    if awaitable.ob_type().slots.iternext.get().is_some() {
+        return Ok(awaitable);
+    }
+    crate::genobject::get_awaitable(ts, &awaitable, 0).map_err(|_| {
+        PyErr::type_error(format!(
+            "'async for' received an invalid object from __anext__: {}",
+            awaitable.ob_type().name()
+        ))
+    })
 }
 
 /// `ascii(obj)`'s escaping of non-ASCII characters in a repr.

@@ -16,10 +16,30 @@ use pyrite_objects::{
     singletons, str as pystr,
 };
 
-use crate::ceval::{FrameExit, resume_frame};
-use crate::frame::Frame;
+use pyrite_bytecode::CodeFlags;
 
-/// The payload of `generator` objects.
+use crate::ceval::{FrameExit, resume_frame};
+use crate::frame::{Frame, FrameState};
+
+/// Which of CPython's three generator-like types an object is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+impl GenKind {
+    fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
+/// The payload of `generator`, `coroutine` and `async_generator` objects.
 pub struct Generator {
     /// `None` once finished (or while running: see `running`).
     frame: RefCell<Option<Box<Frame>>>,
@@ -28,8 +48,14 @@ pub struct Generator {
     running: Cell<bool>,
     /// Whether it ever ran (a value may only be sent after the first `next()`).
     started: Cell<bool>,
-    name: PyRef,
-    qualname: PyRef,
+    name: RefCell<PyRef>,
+    qualname: RefCell<PyRef>,
+    code: PyRef,
+    kind: GenKind,
+    /// `cr_origin`: where the coroutine was created, when origin tracking is on.
+    origin: Option<PyRef>,
+    /// An async generator's `asend`/`athrow` is in progress (`ag_running`).
+    running_async: Cell<bool>,
 }
 
 impl PyPayload for Generator {
@@ -38,26 +64,104 @@ impl PyPayload for Generator {
     }
 }
 
-/// A generator over `frame`, suspended at `next_index` (after `RETURN_GENERATOR`).
+thread_local! {
+    /// `sys.set_coroutine_origin_tracking_depth()`.
+    static ORIGIN_TRACKING_DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// `sys.get_coroutine_origin_tracking_depth()`.
+pub fn origin_tracking_depth() -> usize {
+    ORIGIN_TRACKING_DEPTH.with(Cell::get)
+}
+
+/// `sys.set_coroutine_origin_tracking_depth(depth)`.
+pub fn set_origin_tracking_depth(depth: usize) {
+    ORIGIN_TRACKING_DEPTH.with(|current| current.set(depth));
+}
+
+/// `cr_origin`: `(filename, lineno, function)` of the `depth` innermost frames.
+fn coroutine_origin(ts: &ThreadState, depth: usize) -> PyRef {
+    let mut entries = Vec::new();
+    let mut frame = crate::frame::current(ts);
+    while let Some(found) = frame {
+        if entries.len() == depth {
+            break;
+        }
+        let line = match found.line() {
+            Some(line) => pyrite_objects::int::new(ts, i64::from(line)),
+            None => singletons::none(),
+        };
+        entries.push(
+            pyrite_objects::tuple::new(
+                ts,
+                vec![found.code.filename.clone(), line, found.code.name.clone()],
+            )
+            .into_ref(),
+        );
+        frame = found.previous();
+    }
+    pyrite_objects::tuple::new(ts, entries).into_ref()
+}
+
+/// A generator, coroutine or async generator (by the code's flags) over `frame`,
+/// suspended at `next_index` (after `RETURN_GENERATOR`).
 pub fn new_generator(
     ts: &ThreadState,
-    frame: Frame,
+    frame: Box<Frame>,
     next_index: usize,
     name: PyRef,
     qualname: PyRef,
 ) -> PyRef {
-    Py::new(
-        ts,
-        Generator {
-            frame: RefCell::new(Some(Box::new(frame))),
-            next_index: Cell::new(next_index),
-            running: Cell::new(false),
-            started: Cell::new(false),
-            name,
-            qualname,
-        },
-    )
-    .into_ref()
+    frame.state.set(FrameState::Created);
+    frame.instr_index.set(next_index);
+    let code = frame.code.as_object().new_ref();
+    let flags = frame.code.code.co_flags;
+    let kind = if flags & CodeFlags::COROUTINE != 0 {
+        GenKind::Coroutine
+    } else if flags & CodeFlags::ASYNC_GENERATOR != 0 {
+        GenKind::AsyncGenerator
+    } else {
+        GenKind::Generator
+    };
+    let depth = origin_tracking_depth();
+    let origin = (kind == GenKind::Coroutine && depth > 0).then(|| coroutine_origin(ts, depth));
+    let payload = Generator {
+        frame: RefCell::new(Some(frame)),
+        next_index: Cell::new(next_index),
+        running: Cell::new(false),
+        started: Cell::new(false),
+        name: RefCell::new(name),
+        qualname: RefCell::new(qualname),
+        code,
+        kind,
+        origin,
+        running_async: Cell::new(false),
+    };
+    let ty: &PyType = match kind {
+        GenKind::Generator => &GENERATOR_TYPE,
+        GenKind::Coroutine => &COROUTINE_TYPE,
+        GenKind::AsyncGenerator => &ASYNC_GENERATOR_TYPE,
+    };
+    let object = match Py::new_with_type(ts, ty, payload) {
+        Some(object) => object.into_ref(),
+        None => return singletons::none(),
+    };
+    if let Some(generator) = object.downcast_ref::<Generator>()
+        && let Some(frame) = generator.frame.borrow().as_ref()
+    {
+        frame.generator.set(Some(std::ptr::NonNull::from(&*object)));
+    }
+    object
+}
+
+/// `frame.clear()` on an unstarted generator's frame: the generator is closed.
+pub(crate) fn clear_unstarted(_ts: &ThreadState, object: &PyObject) {
+    if let Some(generator) = object.downcast_ref::<Generator>()
+        && !generator.running.get()
+    {
+        let frame = generator.frame.borrow_mut().take();
+        drop(frame);
+    }
 }
 
 /// What sending a value into an iterator gave.
@@ -74,7 +178,8 @@ fn generator_of(object: &PyObject) -> PyResult<&Generator> {
 }
 
 /// Resumes the generator with `value` sent in, or `throw` raised at its `yield`
-/// (CPython's `gen_send_ex2`).
+/// (CPython's `gen_send_ex2`, with `_gen_throw`'s delegation to the iterator a
+/// `yield from` / `await` is suspended in).
 fn resume(
     ts: &ThreadState,
     generator: &Generator,
@@ -84,21 +189,38 @@ fn resume(
     if generator.running.get() {
         return Err(PyErr::new(
             ExceptionKind::ValueError,
-            "generator already executing",
+            format!("{} already executing", generator.kind.noun()),
         ));
     }
+    let throw = match throw {
+        Some(err) if generator.started.get() => match yield_from_target(generator) {
+            Some(target) => match throw_to_target(ts, generator, &target, err)? {
+                Delegated::Yield(value) => return Ok(SendResult::Yield(value)),
+                Delegated::Raise(err) => Some(err),
+            },
+            None => Some(err),
+        },
+        other => other,
+    };
     let taken = generator.frame.borrow_mut().take();
-    let Some(mut frame) = taken else {
+    let Some(frame) = taken else {
         if let Some(err) = throw {
             return Err(err);
+        }
+        if generator.kind == GenKind::Coroutine {
+            return Err(PyErr::new(
+                ExceptionKind::RuntimeError,
+                "cannot reuse already awaited coroutine",
+            ));
         }
         return Ok(SendResult::Return(singletons::none()));
     };
     if !generator.started.get() && !singletons::is_none(&value) && throw.is_none() {
         *generator.frame.borrow_mut() = Some(frame);
-        return Err(PyErr::type_error(
-            "can't send non-None value to a just-started generator",
-        ));
+        return Err(PyErr::type_error(format!(
+            "can't send non-None value to a just-started {}",
+            generator.kind.noun()
+        )));
     }
     let depth = match ts.enter_recursive_call("") {
         Ok(depth) => depth,
@@ -109,14 +231,17 @@ fn resume(
     };
     generator.started.set(true);
     if throw.is_none() {
-        frame.localsplus.push(Some(value));
+        frame.push_value(value);
     }
     generator.running.set(true);
-    let result = resume_frame(ts, &mut frame, generator.next_index.get(), throw);
+    let result = resume_frame(ts, &frame, generator.next_index.get(), throw);
     drop(depth);
     generator.running.set(false);
     match result {
         Ok(FrameExit::Suspend(yielded, next_index)) => {
+            // A suspended frame's position is the instruction it resumes at (the
+            // RESUME after its YIELD_VALUE), as CPython's `f_lasti` shows.
+            frame.instr_index.set(next_index);
             generator.next_index.set(next_index);
             *generator.frame.borrow_mut() = Some(frame);
             Ok(SendResult::Yield(yielded.unwrap_or_else(singletons::none)))
@@ -126,7 +251,71 @@ fn resume(
     }
 }
 
-/// `SEND`: `receiver.send(value)` for generators, `next(receiver)` for other iterators.
+/// What throwing into the delegated-to iterator gave.
+enum Delegated {
+    /// It yielded: the generator yields the same value, still suspended.
+    Yield(PyRef),
+    /// It raised (`StopIteration` included): the error is raised in the generator's
+    /// frame at its `yield`, where `CLEANUP_THROW` turns a `StopIteration` into the
+    /// value of the `yield from` / `await`.
+    Raise(PyErr),
+}
+
+fn throw_to_target(
+    ts: &ThreadState,
+    generator: &Generator,
+    target: &PyObject,
+    err: PyErr,
+) -> PyResult<Delegated> {
+    if err.matches(ExceptionKind::GeneratorExit) {
+        generator.running.set(true);
+        let closed = close_iterator(ts, target);
+        generator.running.set(false);
+        return Ok(Delegated::Raise(match closed {
+            Ok(()) => err,
+            Err(close_error) => close_error,
+        }));
+    }
+    generator.running.set(true);
+    let outcome = if let Some(inner) = target.downcast_ref::<Generator>() {
+        match resume(ts, inner, singletons::none(), Some(err)) {
+            Ok(SendResult::Yield(value)) => Ok(value),
+            Ok(SendResult::Return(value)) => Err(stop_iteration(ts, value)),
+            Err(err) => Err(err),
+        }
+    } else {
+        match pyrite_objects::attrs::lookup_attr(ts, target, &pystr::intern(ts, "throw")) {
+            Ok(Some(throw)) => {
+                let exc = err.into_exception(ts);
+                pyrite_objects::abstract_api::call(ts, &throw, &[exc], None)
+            }
+            Ok(None) => {
+                generator.running.set(false);
+                return Ok(Delegated::Raise(err));
+            }
+            Err(lookup_error) => Err(lookup_error),
+        }
+    };
+    generator.running.set(false);
+    Ok(match outcome {
+        Ok(value) => Delegated::Yield(value),
+        Err(err) => Delegated::Raise(err),
+    })
+}
+
+/// `gen_close_iter`: closes a delegated-to iterator (its `close()`, if any).
+fn close_iterator(ts: &ThreadState, target: &PyObject) -> PyResult<()> {
+    if let Some(inner) = target.downcast_ref::<Generator>() {
+        return close(ts, inner).map(drop);
+    }
+    match pyrite_objects::attrs::lookup_attr(ts, target, &pystr::intern(ts, "close"))? {
+        Some(close) => pyrite_objects::abstract_api::call(ts, &close, &[], None).map(drop),
+        None => Ok(()),
+    }
+}
+
+/// `SEND`: `receiver.send(value)` for generators and coroutines, `next(receiver)` for
+/// other iterators.
 pub fn send_to(ts: &ThreadState, receiver: &PyObject, value: PyRef) -> PyResult<SendResult> {
     if let Some(generator) = receiver.downcast_ref::<Generator>() {
         return resume(ts, generator, value, None);
@@ -170,6 +359,9 @@ fn stop_iteration(ts: &ThreadState, value: PyRef) -> PyErr {
 /// `next()` raises it (`Ok(None)` is never returned for generators).
 pub fn next_raising(ts: &ThreadState, object: &PyObject) -> Option<PyResult> {
     let generator = object.downcast_ref::<Generator>()?;
+    if generator.kind != GenKind::Generator {
+        return None;
+    }
     Some(match resume(ts, generator, singletons::none(), None) {
         Ok(SendResult::Yield(value)) => Ok(value),
         Ok(SendResult::Return(value)) => Err(stop_iteration(ts, value)),
@@ -192,7 +384,8 @@ fn generator_send(
 ) -> PyResult {
     let [value] = args else {
         return Err(PyErr::type_error(format!(
-            "generator.send() takes exactly one argument ({} given)",
+            "{}.send() takes exactly one argument ({} given)",
+            this.ob_type().name(),
             args.len()
         )));
     };
@@ -202,44 +395,54 @@ fn generator_send(
     }
 }
 
-fn generator_throw(
-    ts: &ThreadState,
-    this: &PyObject,
-    args: &[PyRef],
-    _k: Option<&PyObject>,
-) -> PyResult {
+/// The exception `throw(typ[, val[, tb]])` raises.
+fn exception_to_throw(ts: &ThreadState, args: &[PyRef]) -> PyResult<PyErr> {
     let Some(value) = args.first() else {
         return Err(PyErr::type_error(
             "throw expected at least 1 argument, got 0",
         ));
     };
     let exc = if exceptions::is_exception_type(value) {
-        pyrite_objects::abstract_api::call(ts, value, &args[1..args.len().min(2)], None)?
+        let given = args.get(1).filter(|given| !singletons::is_none(given));
+        match given {
+            Some(given) if exceptions::is_exception(given) => given.clone(),
+            Some(given) => {
+                pyrite_objects::abstract_api::call(ts, value, std::slice::from_ref(given), None)?
+            }
+            None => pyrite_objects::abstract_api::call(ts, value, &[], None)?,
+        }
     } else if exceptions::is_exception(value) {
         value.clone()
     } else {
-        return Err(PyErr::type_error(
-            "exceptions must be classes or instances deriving from BaseException, not str",
-        ));
+        return Err(PyErr::type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            value.ob_type().name()
+        )));
     };
-    match resume(
-        ts,
-        generator_of(this)?,
-        singletons::none(),
-        Some(PyErr::from_exception(exc)),
-    )? {
+    Ok(PyErr::from_exception(exc))
+}
+
+fn generator_throw(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _k: Option<&PyObject>,
+) -> PyResult {
+    let err = exception_to_throw(ts, args)?;
+    match resume(ts, generator_of(this)?, singletons::none(), Some(err))? {
         SendResult::Yield(value) => Ok(value),
         SendResult::Return(value) => Err(stop_iteration(ts, value)),
     }
 }
 
-fn generator_close(
-    ts: &ThreadState,
-    this: &PyObject,
-    _args: &[PyRef],
-    _k: Option<&PyObject>,
-) -> PyResult {
-    let generator = generator_of(this)?;
+/// `close()` (CPython's `gen_close`): `GeneratorExit` thrown in at the `yield`.
+fn close(ts: &ThreadState, generator: &Generator) -> PyResult {
+    if generator.running.get() {
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            format!("{} already executing", generator.kind.noun()),
+        ));
+    }
     if !generator.started.get() {
         let frame = generator.frame.borrow_mut().take();
         drop(frame);
@@ -252,9 +455,9 @@ fn generator_close(
     match resume(ts, generator, singletons::none(), Some(exit)) {
         Ok(SendResult::Yield(_)) => Err(PyErr::new(
             ExceptionKind::RuntimeError,
-            "generator ignored GeneratorExit",
+            format!("{} ignored GeneratorExit", generator.kind.noun()),
         )),
-        Ok(SendResult::Return(_)) => Ok(singletons::none()),
+        Ok(SendResult::Return(value)) => Ok(value),
         Err(err)
             if err.matches(ExceptionKind::GeneratorExit)
                 || err.matches(ExceptionKind::StopIteration) =>
@@ -265,6 +468,15 @@ fn generator_close(
     }
 }
 
+fn generator_close(
+    ts: &ThreadState,
+    this: &PyObject,
+    _args: &[PyRef],
+    _k: Option<&PyObject>,
+) -> PyResult {
+    close(ts, generator_of(this)?)
+}
+
 fn self_iter(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(object.new_ref())
 }
@@ -272,31 +484,661 @@ fn self_iter(_ts: &ThreadState, object: &PyObject) -> PyResult {
 fn generator_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     let qualname = object
         .downcast_ref::<Generator>()
-        .map(|g| pystr::to_rust_string(&g.qualname))
+        .map(|g| pystr::to_rust_string(&g.qualname.borrow()))
         .unwrap_or_default();
-    let text = format!("<generator object {qualname} at {:p}>", object.as_ptr());
+    let text = format!(
+        "<{} object {qualname} at {:p}>",
+        object.ob_type().name(),
+        object.as_ptr()
+    );
     Ok(pystr::new(ts, &text).into_ref())
 }
 
-fn generator_name(_ts: &ThreadState, object: &PyObject) -> PyResult {
-    Ok(generator_of(object)?.name.clone())
+fn generator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let Some(generator) = object.downcast_ref::<Generator>() else {
+        return;
+    };
+    visit(&generator.code);
+    if let Some(frame) = generator.frame.borrow().as_ref() {
+        for index in 0..frame.code.nlocalsplus {
+            if let Some(value) = frame.local(index) {
+                visit(&value);
+            }
+        }
+    }
 }
 
-pub static GENERATOR_TYPE: StaticType = StaticObject::new(
-    &TYPE_TYPE,
-    TypeObject::builtin::<Generator>("generator", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
+// ----- coroutines -----
+
+/// The payload of `coroutine_wrapper`: `coroutine.__await__()`, an iterator driving the
+/// coroutine.
+pub struct CoroutineWrapper {
+    coroutine: PyRef,
+}
+
+impl PyPayload for CoroutineWrapper {
+    fn static_type() -> &'static PyType {
+        &COROUTINE_WRAPPER_TYPE
+    }
+}
+
+fn coroutine_await(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: &[PyRef],
+    _k: Option<&PyObject>,
+) -> PyResult {
+    generator_of(this)?;
+    Ok(Py::new(
+        ts,
+        CoroutineWrapper {
+            coroutine: this.new_ref(),
+        },
+    )
+    .into_ref())
+}
+
+fn wrapped_coroutine(object: &PyObject) -> PyResult<PyRef> {
+    object
+        .downcast_ref::<CoroutineWrapper>()
+        .map(|wrapper| wrapper.coroutine.clone())
+        .ok_or_else(|| PyErr::type_error("expected a coroutine_wrapper"))
+}
+
+fn wrapper_iternext(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let coroutine = wrapped_coroutine(object)?;
+    match resume(ts, generator_of(&coroutine)?, singletons::none(), None)? {
+        SendResult::Yield(value) => Ok(Some(value)),
+        SendResult::Return(value) => Err(stop_iteration(ts, value)),
+    }
+}
+
+fn wrapper_send(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    k: Option<&PyObject>,
+) -> PyResult {
+    generator_send(ts, &*wrapped_coroutine(this)?, args, k)
+}
+
+fn wrapper_throw(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    k: Option<&PyObject>,
+) -> PyResult {
+    generator_throw(ts, &*wrapped_coroutine(this)?, args, k)
+}
+
+fn wrapper_close(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    k: Option<&PyObject>,
+) -> PyResult {
+    generator_close(ts, &*wrapped_coroutine(this)?, args, k)
+}
+
+fn wrapper_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(wrapper) = object.downcast_ref::<CoroutineWrapper>() {
+        visit(&wrapper.coroutine);
+    }
+}
+
+/// `GET_AWAITABLE`: the iterator `await value` drives (CPython's
+/// `_PyEval_GetAwaitable`).
+pub fn get_awaitable(ts: &ThreadState, value: &PyObject, oparg: u32) -> PyResult {
+    let awaitable = if let Some(generator) = value.downcast_ref::<Generator>()
+        && (generator.kind == GenKind::Coroutine
+            || (generator.kind == GenKind::Generator
+                && generator
+                    .code
+                    .downcast_ref::<pyrite_objects::code::Code>()
+                    .is_some_and(|code| code.code.co_flags & CodeFlags::ITERABLE_COROUTINE != 0)))
+    {
+        value.new_ref()
+    } else {
+        let Some(method) = value.ob_type().lookup_str(ts, "__await__")? else {
+            return Err(PyErr::type_error(match oparg {
+                1 => format!(
+                    "'async with' received an object from __aenter__ that does not implement __await__: {}",
+                    value.ob_type().name()
+                ),
+                2 => format!(
+                    "'async with' received an object from __aexit__ that does not implement __await__: {}",
+                    value.ob_type().name()
+                ),
+                _ => format!("'{}' object can't be awaited", value.ob_type().name()),
+            }));
+        };
+        let result = pyrite_objects::abstract_api::call(ts, &method, &[value.new_ref()], None)?;
+        if result
+            .downcast_ref::<Generator>()
+            .is_some_and(|generator| generator.kind == GenKind::Coroutine)
+        {
+            return Err(PyErr::type_error("__await__() returned a coroutine"));
+        }
+        if result.ob_type().slots.iternext.get().is_none() {
+            return Err(PyErr::type_error(format!(
+                "__await__() returned non-iterator of type '{}'",
+                result.ob_type().name()
+            )));
+        }
+        return Ok(result);
+    };
+    if let Some(generator) = awaitable.downcast_ref::<Generator>()
+        && generator.kind == GenKind::Coroutine
+        && yield_from_target(generator).is_some()
+    {
+        return Err(PyErr::new(
+            ExceptionKind::RuntimeError,
+            "coroutine is being awaited already",
+        ));
+    }
+    Ok(awaitable)
+}
+
+// ----- async generators -----
+
+/// `ASYNC_GEN_WRAP`: a value yielded by an async generator, told apart from what its
+/// `await`s pass through.
+pub struct AsyncGenWrappedValue {
+    value: PyRef,
+}
+
+impl PyPayload for AsyncGenWrappedValue {
+    fn static_type() -> &'static PyType {
+        &ASYNC_GEN_WRAPPED_VALUE_TYPE
+    }
+}
+
+/// Wraps a value an async generator yields (`CALL_INTRINSIC_1 INTRINSIC_ASYNC_GEN_WRAP`).
+pub fn async_gen_wrap(ts: &ThreadState, value: PyRef) -> PyRef {
+    Py::new(ts, AsyncGenWrappedValue { value }).into_ref()
+}
+
+/// Which async generator operation an awaitable performs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AsyncOp {
+    Send,
+    Throw,
+    Close,
+}
+
+/// The payload of `async_generator_asend` / `async_generator_athrow`: the awaitable of
+/// `__anext__()`, `asend()`, `athrow()` and `aclose()`.
+pub struct AsyncGenStep {
+    generator: PyRef,
+    op: AsyncOp,
+    /// The value to send, or the exception to throw, on the first step.
+    argument: RefCell<Option<PyRef>>,
+    /// 0: not started, 1: iterating, 2: done.
+    state: Cell<u8>,
+}
+
+impl PyPayload for AsyncGenStep {
+    fn static_type() -> &'static PyType {
+        &ASYNC_GEN_ASEND_TYPE
+    }
+}
+
+fn new_step(
+    ts: &ThreadState,
+    generator: &PyObject,
+    op: AsyncOp,
+    argument: Option<PyRef>,
+) -> PyResult {
+    let ty: &PyType = if op == AsyncOp::Send {
+        &ASYNC_GEN_ASEND_TYPE
+    } else {
+        &ASYNC_GEN_ATHROW_TYPE
+    };
+    let step = AsyncGenStep {
+        generator: generator.new_ref(),
+        op,
+        argument: RefCell::new(argument),
+        state: Cell::new(0),
+    };
+    Py::new_with_type(ts, ty, step)
+        .map(Py::into_ref)
+        .ok_or_else(|| PyErr::new(ExceptionKind::SystemError, "cannot make an awaitable"))
+}
+
+fn async_generator_of(object: &PyObject) -> PyResult<&Generator> {
+    match object.downcast_ref::<Generator>() {
+        Some(generator) if generator.kind == GenKind::AsyncGenerator => Ok(generator.payload()),
+        _ => Err(PyErr::type_error("expected an async generator")),
+    }
+}
+
+fn agen_anext(ts: &ThreadState, this: &PyObject, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
+    async_generator_of(this)?;
+    new_step(ts, this, AsyncOp::Send, None)
+}
+
+fn agen_asend(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _k: Option<&PyObject>,
+) -> PyResult {
+    async_generator_of(this)?;
+    let [value] = args else {
+        return Err(PyErr::type_error(format!(
+            "async_generator.asend() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    };
+    new_step(ts, this, AsyncOp::Send, Some(value.clone()))
+}
+
+fn agen_athrow(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _k: Option<&PyObject>,
+) -> PyResult {
+    async_generator_of(this)?;
+    let err = exception_to_throw(ts, args)?;
+    new_step(ts, this, AsyncOp::Throw, Some(err.into_exception(ts)))
+}
+
+fn agen_aclose(ts: &ThreadState, this: &PyObject, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
+    async_generator_of(this)?;
+    new_step(ts, this, AsyncOp::Close, None)
+}
+
+fn agen_aiter(_ts: &ThreadState, this: &PyObject, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
+    Ok(this.new_ref())
+}
+
+/// One step of an `asend`/`athrow` awaitable: resumes the async generator and turns a
+/// wrapped yielded value into `StopIteration(value)`, its end into
+/// `StopAsyncIteration` (CPython's `async_gen_unwrap_value`).
+fn step(ts: &ThreadState, object: &PyObject, value: PyRef, throw: Option<PyErr>) -> PyResult {
+    let step = object
+        .downcast_ref::<AsyncGenStep>()
+        .ok_or_else(|| PyErr::type_error("expected an async generator awaitable"))?;
+    let generator = async_generator_of(&step.generator)?;
+    let what = match step.op {
+        AsyncOp::Send => "anext(): asynchronous generator is already running",
+        AsyncOp::Throw => "athrow(): asynchronous generator is already running",
+        AsyncOp::Close => "aclose(): asynchronous generator is already running",
+    };
+    let (value, throw) = match step.state.get() {
+        2 => {
+            return Err(PyErr::new(
+                ExceptionKind::RuntimeError,
+                match step.op {
+                    AsyncOp::Send => "cannot reuse already awaited __anext__()/asend()",
+                    AsyncOp::Throw => "cannot reuse already awaited athrow()",
+                    AsyncOp::Close => "cannot reuse already awaited aclose()",
+                },
+            ));
+        }
+        0 => {
+            if generator.running_async.get() {
+                step.state.set(2);
+                return Err(PyErr::new(ExceptionKind::RuntimeError, what));
+            }
+            step.state.set(1);
+            generator.running_async.set(true);
+            let argument = step.argument.borrow_mut().take();
+            match step.op {
+                AsyncOp::Send => (
+                    if singletons::is_none(&value) {
+                        argument.unwrap_or(value)
+                    } else {
+                        value
+                    },
+                    throw,
+                ),
+                AsyncOp::Throw => (value, throw.or_else(|| argument.map(PyErr::from_exception))),
+                AsyncOp::Close => (
+                    value,
+                    throw.or_else(|| Some(PyErr::without_arg(ExceptionKind::GeneratorExit))),
+                ),
+            }
+        }
+        _ => (value, throw),
+    };
+    if step.op != AsyncOp::Send && generator.frame.borrow().is_none() {
+        step.state.set(2);
+        generator.running_async.set(false);
+        return match step.op {
+            AsyncOp::Close => Err(PyErr::without_arg(ExceptionKind::StopIteration)),
+            _ => Err(PyErr::without_arg(ExceptionKind::StopAsyncIteration)),
+        };
+    }
+    let finish = |result: PyResult| {
+        step.state.set(2);
+        generator.running_async.set(false);
+        result
+    };
+    match resume(ts, generator, value, throw) {
+        Ok(SendResult::Yield(yielded)) => match yielded.downcast_ref::<AsyncGenWrappedValue>() {
+            Some(wrapped) => {
+                if step.op == AsyncOp::Close {
+                    return finish(Err(PyErr::new(
+                        ExceptionKind::RuntimeError,
+                        "async generator ignored GeneratorExit",
+                    )));
+                }
+                let inner = wrapped.value.clone();
+                finish(Err(stop_iteration(ts, inner)))
+            }
+            None => Ok(yielded),
+        },
+        Ok(SendResult::Return(_)) => finish(Err(match step.op {
+            AsyncOp::Close => PyErr::without_arg(ExceptionKind::StopIteration),
+            _ => PyErr::without_arg(ExceptionKind::StopAsyncIteration),
+        })),
+        Err(err) => {
+            if step.op == AsyncOp::Close
+                && (err.matches(ExceptionKind::StopAsyncIteration)
+                    || err.matches(ExceptionKind::GeneratorExit))
+            {
+                return finish(Err(PyErr::without_arg(ExceptionKind::StopIteration)));
+            }
+            finish(Err(err))
+        }
+    }
+}
+
+fn step_iternext(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    step(ts, object, singletons::none(), None).map(Some)
+}
+
+fn step_send(ts: &ThreadState, this: &PyObject, args: &[PyRef], _k: Option<&PyObject>) -> PyResult {
+    let value = args.first().cloned().unwrap_or_else(singletons::none);
+    step(ts, this, value, None)
+}
+
+fn step_throw(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _k: Option<&PyObject>,
+) -> PyResult {
+    let err = exception_to_throw(ts, args)?;
+    step(ts, this, singletons::none(), Some(err))
+}
+
+/// `close()` of an `asend`/`athrow` awaitable: `GeneratorExit` thrown through it
+/// (CPython's `async_gen_asend_close`).
+fn step_close(ts: &ThreadState, this: &PyObject, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
+    let Some(awaitable) = this.downcast_ref::<AsyncGenStep>() else {
+        return Ok(singletons::none());
+    };
+    if awaitable.state.get() == 2 {
+        return Ok(singletons::none());
+    }
+    let exit = PyErr::without_arg(ExceptionKind::GeneratorExit);
+    match step(ts, this, singletons::none(), Some(exit)) {
+        Ok(_) => Err(PyErr::new(
+            ExceptionKind::RuntimeError,
+            "coroutine ignored GeneratorExit",
+        )),
+        Err(err)
+            if err.matches(ExceptionKind::StopIteration)
+                || err.matches(ExceptionKind::StopAsyncIteration)
+                || err.matches(ExceptionKind::GeneratorExit) =>
+        {
+            Ok(singletons::none())
+        }
+        Err(err) => Err(err),
+    }
+}
+
+fn step_await(_ts: &ThreadState, this: &PyObject, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
+    Ok(this.new_ref())
+}
+
+fn step_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(step) = object.downcast_ref::<AsyncGenStep>() {
+        visit(&step.generator);
+        if let Some(argument) = step.argument.borrow().as_ref() {
+            visit(argument);
+        }
+    }
+}
+
+fn wrapped_value_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(wrapped) = object.downcast_ref::<AsyncGenWrappedValue>() {
+        visit(&wrapped.value);
+    }
+}
+
+fn ag_running(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(pyrite_objects::bool::bool_ref(
+        generator_of(object)?.running_async.get(),
+    ))
+}
+
+fn cr_origin(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(generator_of(object)?
+        .origin
+        .clone()
+        .unwrap_or_else(singletons::none))
+}
+
+fn generator_name(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(generator_of(object)?.name.borrow().clone())
+}
+
+fn string_value(value: Option<&PyObject>, what: &str) -> PyResult<PyRef> {
+    match value {
+        Some(value) if value.payload_is::<pystr::Str>() => Ok(value.new_ref()),
+        _ => Err(PyErr::type_error(format!(
+            "{what} must be set to a string object"
+        ))),
+    }
+}
+
+fn set_generator_name(
+    _ts: &ThreadState,
+    object: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let value = string_value(value, "__name__")?;
+    let old = generator_of(object)?.name.replace(value);
+    drop(old);
+    Ok(())
+}
+
+fn generator_qualname(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(generator_of(object)?.qualname.borrow().clone())
+}
+
+fn set_generator_qualname(
+    _ts: &ThreadState,
+    object: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let value = string_value(value, "__qualname__")?;
+    let old = generator_of(object)?.qualname.replace(value);
+    drop(old);
+    Ok(())
+}
+
+/// The frame object of the generator's frame: while it runs, found on the thread's
+/// chain; while suspended, made for the frame it owns; `None` once finished.
+fn generator_frame_object(ts: &ThreadState, object: &PyObject) -> Option<PyRef> {
+    let generator = object.downcast_ref::<Generator>()?;
+    if generator.running.get() {
+        let mut frame = crate::frame::current(ts);
+        while let Some(found) = frame {
+            if found
+                .generator
+                .get()
+                .is_some_and(|owner| std::ptr::eq(owner.as_ptr(), object.as_ptr()))
+            {
+                return Some(crate::frame::frame_object_of(ts, found));
+            }
+            frame = found.previous();
+        }
+        return None;
+    }
+    let frame = generator.frame.borrow();
+    frame
+        .as_ref()
+        .map(|frame| crate::frame::frame_object_of(ts, frame))
+}
+
+fn gi_frame(ts: &ThreadState, object: &PyObject) -> PyResult {
+    generator_of(object)?;
+    Ok(generator_frame_object(ts, object).unwrap_or_else(singletons::none))
+}
+
+fn gi_running(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(pyrite_objects::bool::bool_ref(
+        generator_of(object)?.running.get(),
+    ))
+}
+
+fn frame_state(generator: &Generator) -> Option<FrameState> {
+    generator
+        .frame
+        .borrow()
+        .as_ref()
+        .map(|frame| frame.state.get())
+}
+
+fn gi_suspended(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    let generator = generator_of(object)?;
+    let suspended =
+        !generator.running.get() && frame_state(generator) == Some(FrameState::Suspended);
+    Ok(pyrite_objects::bool::bool_ref(suspended))
+}
+
+fn gi_code(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(generator_of(object)?.code.clone())
+}
+
+/// The iterator a generator suspended in `yield from` / `await` delegates to
+/// (CPython's `_PyGen_yf`: the `YIELD_VALUE` before the resume point has oparg 1).
+pub(crate) fn yield_from_target(generator: &Generator) -> Option<PyRef> {
+    if generator.running.get() {
+        return None;
+    }
+    let frame = generator.frame.borrow();
+    let frame = frame.as_ref()?;
+    if frame.state.get() != FrameState::Suspended {
+        return None;
+    }
+    let index = frame.instr_index.get().checked_sub(1)?;
+    let instructions = frame.code.instructions.borrow();
+    let (opcode, oparg) = (
+        *instructions.get(index * 2)?,
+        *instructions.get(index * 2 + 1)?,
+    );
+    if opcode != pyrite_bytecode::Opcode::YIELD_VALUE.0 || oparg != 1 {
+        return None;
+    }
+    drop(instructions);
+    frame.stack_top()
+}
+
+fn gi_yieldfrom(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(yield_from_target(generator_of(object)?).unwrap_or_else(singletons::none))
+}
+
+const fn generator_like_type(name: &'static str, iterable: bool) -> TypeObject {
+    let slots = if iterable {
         SlotTable {
             iter: Slot::new(self_iter),
             iternext: Slot::new(generator_iternext),
             repr: Slot::new(generator_repr),
+            traverse: Slot::new(generator_traverse),
             ..pyrite_objects::typeobject::object_slots()
-        },
-    ),
+        }
+    } else {
+        SlotTable {
+            repr: Slot::new(generator_repr),
+            traverse: Slot::new(generator_traverse),
+            ..pyrite_objects::typeobject::object_slots()
+        }
+    };
+    TypeObject::builtin::<Generator>(name, flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(slots)
+}
+
+pub static GENERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, generator_like_type("generator", true));
+pub static COROUTINE_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, generator_like_type("coroutine", false));
+pub static ASYNC_GENERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, generator_like_type("async_generator", false));
+
+pub static COROUTINE_WRAPPER_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<CoroutineWrapper>(
+        "coroutine_wrapper",
+        flags::HAVE_GC,
+        Some(&OBJECT_TYPE),
+    )
+    .with_slots(SlotTable {
+        iter: Slot::new(self_iter),
+        iternext: Slot::new(wrapper_iternext),
+        traverse: Slot::new(wrapper_traverse),
+        ..pyrite_objects::typeobject::object_slots()
+    }),
 );
 
-/// Readies the generator type and fills its dict.
+const fn step_type(name: &'static str) -> TypeObject {
+    TypeObject::builtin::<AsyncGenStep>(name, flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
+        SlotTable {
+            iter: Slot::new(self_iter),
+            iternext: Slot::new(step_iternext),
+            traverse: Slot::new(step_traverse),
+            ..pyrite_objects::typeobject::object_slots()
+        },
+    )
+}
+
+pub static ASYNC_GEN_ASEND_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, step_type("async_generator_asend"));
+pub static ASYNC_GEN_ATHROW_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, step_type("async_generator_athrow"));
+
+pub static ASYNC_GEN_WRAPPED_VALUE_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<AsyncGenWrappedValue>(
+        "async_generator_wrapped_value",
+        flags::HAVE_GC,
+        Some(&OBJECT_TYPE),
+    )
+    .with_slots(SlotTable {
+        traverse: Slot::new(wrapped_value_traverse),
+        ..pyrite_objects::typeobject::object_slots()
+    }),
+);
+
+/// Readies the generator-like types and fills their dicts.
 pub fn init(ts: &ThreadState) {
-    let _ = GENERATOR_TYPE.ready(ts);
+    for ty in [
+        &GENERATOR_TYPE,
+        &COROUTINE_TYPE,
+        &ASYNC_GENERATOR_TYPE,
+        &COROUTINE_WRAPPER_TYPE,
+        &ASYNC_GEN_ASEND_TYPE,
+        &ASYNC_GEN_ATHROW_TYPE,
+        &ASYNC_GEN_WRAPPED_VALUE_TYPE,
+    ] {
+        let _ = ty.ready(ts);
+    }
+    let names: &[(
+        &str,
+        pyrite_objects::descr::GetterFn,
+        Option<pyrite_objects::descr::SetterFn>,
+    )] = &[
+        ("__name__", generator_name, Some(set_generator_name)),
+        (
+            "__qualname__",
+            generator_qualname,
+            Some(set_generator_qualname),
+        ),
+    ];
     add_methods(
         ts,
         &GENERATOR_TYPE,
@@ -306,5 +1148,83 @@ pub fn init(ts: &ThreadState) {
             ("close", generator_close),
         ],
     );
-    pyrite_objects::descr::add_getsets(ts, &GENERATOR_TYPE, &[("__name__", generator_name, None)]);
+    pyrite_objects::descr::add_getsets(ts, &GENERATOR_TYPE, names);
+    pyrite_objects::descr::add_getsets(
+        ts,
+        &GENERATOR_TYPE,
+        &[
+            ("gi_frame", gi_frame, None),
+            ("gi_running", gi_running, None),
+            ("gi_suspended", gi_suspended, None),
+            ("gi_code", gi_code, None),
+            ("gi_yieldfrom", gi_yieldfrom, None),
+        ],
+    );
+    add_methods(
+        ts,
+        &COROUTINE_TYPE,
+        &[
+            ("send", generator_send),
+            ("throw", generator_throw),
+            ("close", generator_close),
+            ("__await__", coroutine_await),
+        ],
+    );
+    pyrite_objects::descr::add_getsets(ts, &COROUTINE_TYPE, names);
+    pyrite_objects::descr::add_getsets(
+        ts,
+        &COROUTINE_TYPE,
+        &[
+            ("cr_frame", gi_frame, None),
+            ("cr_running", gi_running, None),
+            ("cr_suspended", gi_suspended, None),
+            ("cr_code", gi_code, None),
+            ("cr_await", gi_yieldfrom, None),
+            ("cr_origin", cr_origin, None),
+        ],
+    );
+    add_methods(
+        ts,
+        &ASYNC_GENERATOR_TYPE,
+        &[
+            ("__aiter__", agen_aiter),
+            ("__anext__", agen_anext),
+            ("asend", agen_asend),
+            ("athrow", agen_athrow),
+            ("aclose", agen_aclose),
+        ],
+    );
+    pyrite_objects::descr::add_getsets(ts, &ASYNC_GENERATOR_TYPE, names);
+    pyrite_objects::descr::add_getsets(
+        ts,
+        &ASYNC_GENERATOR_TYPE,
+        &[
+            ("ag_frame", gi_frame, None),
+            ("ag_running", ag_running, None),
+            ("ag_suspended", gi_suspended, None),
+            ("ag_code", gi_code, None),
+            ("ag_await", gi_yieldfrom, None),
+        ],
+    );
+    add_methods(
+        ts,
+        &COROUTINE_WRAPPER_TYPE,
+        &[
+            ("send", wrapper_send),
+            ("throw", wrapper_throw),
+            ("close", wrapper_close),
+        ],
+    );
+    for ty in [&ASYNC_GEN_ASEND_TYPE, &ASYNC_GEN_ATHROW_TYPE] {
+        add_methods(
+            ts,
+            ty,
+            &[
+                ("send", step_send),
+                ("throw", step_throw),
+                ("close", step_close),
+                ("__await__", step_await),
+            ],
+        );
+    }
 }

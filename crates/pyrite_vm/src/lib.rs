@@ -12,6 +12,7 @@
 mod anchors;
 pub mod ceval;
 pub mod frame;
+pub mod framelocalsproxy;
 pub mod frameobject;
 pub mod genobject;
 pub mod import;
@@ -27,4 +28,6 @@ pub fn init(ts: &ThreadState) {
     pyrite_objects::function::set_eval_function(ceval::eval_function);
     genobject::init(ts);
     frameobject::init(ts);
+    framelocalsproxy::init(ts);
+    pyrite_objects::traceback::init(ts);
 }

@@ -213,7 +213,7 @@ fn format_frame(tb: &pyrite_objects::traceback::Traceback, out: &mut String) {
     out.push_str("    ");
     out.push_str(stripped);
     out.push('\n');
-    let position = code.position_at(tb.lasti as usize / 2);
+    let position = code.position_at(usize::try_from(tb.lasti).unwrap_or(0) / 2);
     if let Some(carets) = caret_line(&source, indent, stripped, position) {
         out.push_str("    ");
         out.push_str(&carets);
