@@ -874,6 +874,7 @@ pub fn create(ts: &ThreadState) -> PyRef {
         ("slice", &pyrite_objects::slice::SLICE_TYPE),
         ("set", &pyrite_objects::set::SET_TYPE),
         ("frozenset", &pyrite_objects::set::FROZENSET_TYPE),
+        ("complex", &pyrite_objects::complex::COMPLEX_TYPE),
         ("enumerate", &pyrite_objects::iterobject::ENUMERATE_TYPE),
         ("zip", &pyrite_objects::iterobject::ZIP_TYPE),
         ("map", &pyrite_objects::iterobject::MAP_TYPE),

@@ -21,16 +21,19 @@ pub mod attrs;
 pub mod bool;
 pub mod cell;
 pub mod code;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod err;
 pub mod exceptions;
 pub mod float;
+pub mod float_methods;
 pub mod float_ops;
 pub mod formatter;
 pub mod function;
 pub mod gc;
 pub mod int;
+pub mod int_methods;
 pub mod int_ops;
 pub mod iterobject;
 pub mod list;
@@ -109,6 +112,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &set::SET_TYPE,
         &set::FROZENSET_TYPE,
         &traceback::TRACEBACK_TYPE,
+        &complex::COMPLEX_TYPE,
     ]
 }
 

@@ -1143,21 +1143,6 @@ fn dict_clear(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>)
 
 // ----- int, float, object -----
 
-fn int_bit_length(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    let value = this
-        .downcast_ref::<crate::int::Int>()
-        .map(|i| i.to_bigint())
-        .unwrap_or_default();
-    Ok(crate::int::new(ts, value.bits() as i64))
-}
-
-fn float_is_integer(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    let value = crate::float::as_f64(this).unwrap_or(0.5);
-    Ok(crate::bool::bool_ref(
-        value.is_finite() && value.fract() == 0.0,
-    ))
-}
-
 // ----- exceptions -----
 
 fn exception_data(object: &PyObject) -> PyResult<&BaseExceptionData> {
@@ -1446,12 +1431,9 @@ pub(crate) fn install(ts: &ThreadState) {
             ("clear", dict_clear),
         ],
     );
-    add_methods(ts, &crate::int::INT_TYPE, &[("bit_length", int_bit_length)]);
-    add_methods(
-        ts,
-        &crate::float::FLOAT_TYPE,
-        &[("is_integer", float_is_integer)],
-    );
+    crate::int_methods::install(ts);
+    crate::float_methods::install(ts);
+    crate::complex::install(ts);
     add_methods(
         ts,
         &crate::typeobject::OBJECT_TYPE,
