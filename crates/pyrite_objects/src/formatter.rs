@@ -214,6 +214,11 @@ fn layout_number(
     every: usize,
 ) -> String {
     let fixed = sign.chars().count() + prefix.chars().count() + rest.chars().count();
+    let mut spec = spec.clone();
+    if spec.zero {
+        spec.fill.get_or_insert('0');
+        spec.align.get_or_insert('=');
+    }
     let zero_padded = spec.fill == Some('0') && spec.align == Some('=');
     let min_width = if zero_padded {
         spec.width.saturating_sub(fixed)
