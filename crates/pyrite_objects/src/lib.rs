@@ -111,6 +111,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &slice::SLICE_TYPE,
         &set::SET_TYPE,
         &set::FROZENSET_TYPE,
+        &set::SET_ITERATOR_TYPE,
         &traceback::TRACEBACK_TYPE,
         &complex::COMPLEX_TYPE,
     ]

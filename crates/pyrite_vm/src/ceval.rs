@@ -1172,11 +1172,8 @@ fn execute(
             }
             Opcode::SET_UPDATE => {
                 let iterable = stack.pop()?;
-                let items = iterobject::collect(ts, &iterable)?;
                 if let Some(set) = pyrite_objects::set::as_set(stack.peek(arg)?) {
-                    for item in items {
-                        set.add(ts, item)?;
-                    }
+                    set.update(ts, &iterable)?;
                 }
             }
             Opcode::BUILD_STRING => {
