@@ -1434,6 +1434,8 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::int_methods::install(ts);
     crate::float_methods::install(ts);
     crate::complex::install(ts);
+    crate::range::install(ts);
+    crate::slice::install(ts);
     add_methods(
         ts,
         &crate::typeobject::OBJECT_TYPE,

@@ -133,10 +133,22 @@ fn range_item(ts: &ThreadState, object: &PyObject, index: isize) -> PyResult {
 fn range_subscript(ts: &ThreadState, object: &PyObject, key: &PyObject) -> PyResult {
     let range = payload(object)?;
     if let Some(slice) = key.downcast_ref::<crate::slice::Slice>() {
-        let (start, _, step, count) = slice.indices(ts, range.len())?;
-        let new_start = range.start + start * range.step;
-        let new_step = range.step * step;
-        let new_stop = new_start + count as i64 * new_step;
+        let (start, stop, step, _) = slice.indices(ts, range.len())?;
+        let overflow = || {
+            PyErr::new(
+                ExceptionKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            )
+        };
+        let new_start = start
+            .checked_mul(range.step)
+            .and_then(|offset| range.start.checked_add(offset))
+            .ok_or_else(overflow)?;
+        let new_step = range.step.checked_mul(step).ok_or_else(overflow)?;
+        let new_stop = stop
+            .checked_mul(range.step)
+            .and_then(|offset| range.start.checked_add(offset))
+            .ok_or_else(overflow)?;
         return Ok(Py::new(
             ts,
             Range {
@@ -159,18 +171,163 @@ fn range_subscript(ts: &ThreadState, object: &PyObject, key: &PyObject) -> PyRes
     range_item(ts, object, index)
 }
 
-fn range_contains(_ts: &ThreadState, object: &PyObject, item: &PyObject) -> PyResult<bool> {
-    let range = payload(object)?;
-    let Some(value) = crate::int::as_i64(item) else {
-        return Ok(false);
-    };
-    let offset = value - range.start;
+/// Whether `value` (an int) is one of the range's items.
+fn contains_int(range: &Range, value: &num_bigint::BigInt) -> bool {
+    let start = num_bigint::BigInt::from(range.start);
+    let stop = num_bigint::BigInt::from(range.stop);
     let inside = if range.step > 0 {
-        value >= range.start && value < range.stop
+        *value >= start && *value < stop
     } else {
-        value <= range.start && value > range.stop
+        *value <= start && *value > stop
     };
-    Ok(inside && offset % range.step == 0)
+    use num_integer::Integer;
+    inside && (value - &start).mod_floor(&num_bigint::BigInt::from(range.step)) == 0.into()
+}
+
+/// Whether `item` is an exact `int` or `bool`, which the arithmetic fast path handles.
+fn is_int_like(item: &PyObject) -> bool {
+    item.is_exact_type(&crate::int::INT_TYPE) || item.is_exact_type(&crate::bool::BOOL_TYPE)
+}
+
+fn range_contains(ts: &ThreadState, object: &PyObject, item: &PyObject) -> PyResult<bool> {
+    let range = payload(object)?;
+    if is_int_like(item)
+        && let Some(int) = item.downcast_ref::<crate::int::Int>()
+    {
+        return Ok(contains_int(range, &int.to_bigint()));
+    }
+    for index in 0..range.len() {
+        let value = crate::int::new(ts, range.item(index));
+        if value.rich_compare_bool(ts, item, CompareOp::Eq)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn range_hash(ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
+    let range = payload(object)?;
+    let length = range.len();
+    let none = crate::singletons::none;
+    let items = match length {
+        0 => vec![crate::int::new(ts, 0), none(), none()],
+        1 => vec![crate::int::new(ts, 1), crate::int::new(ts, range.start), none()],
+        _ => vec![
+            crate::int::new(ts, length as i64),
+            crate::int::new(ts, range.start),
+            crate::int::new(ts, range.step),
+        ],
+    };
+    crate::tuple::new(ts, items).into_ref().hash(ts)
+}
+
+type Args<'a> = &'a [PyRef];
+type KwNames<'a> = Option<&'a PyObject>;
+
+fn range_count(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    let args = crate::int_methods::positional("range.count", args, k, 1, 1)?;
+    let range = payload(this)?;
+    let item = &args[0];
+    if is_int_like(item)
+        && let Some(int) = item.downcast_ref::<crate::int::Int>()
+    {
+        return Ok(crate::int::new(ts, i64::from(contains_int(range, &int.to_bigint()))));
+    }
+    let mut count = 0;
+    for index in 0..range.len() {
+        let value = crate::int::new(ts, range.item(index));
+        if value.rich_compare_bool(ts, item, CompareOp::Eq)? {
+            count += 1;
+        }
+    }
+    Ok(crate::int::new(ts, count))
+}
+
+fn range_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    let args = crate::int_methods::positional("range.index", args, k, 1, 1)?;
+    let range = payload(this)?;
+    let item = &args[0];
+    if is_int_like(item)
+        && let Some(int) = item.downcast_ref::<crate::int::Int>()
+    {
+        let value = int.to_bigint();
+        if contains_int(range, &value) {
+            let position = (value - num_bigint::BigInt::from(range.start))
+                / num_bigint::BigInt::from(range.step);
+            return Ok(crate::int::from_bigint(ts, position));
+        }
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "range.index(x): x not in range",
+        ));
+    }
+    for index in 0..range.len() {
+        let value = crate::int::new(ts, range.item(index));
+        if value.rich_compare_bool(ts, item, CompareOp::Eq)? {
+            return Ok(crate::int::new(ts, index as i64));
+        }
+    }
+    Err(PyErr::new(
+        ExceptionKind::ValueError,
+        "sequence.index(x): x not in sequence",
+    ))
+}
+
+fn range_reversed(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    crate::int_methods::check_no_args("range.__reversed__", args, k)?;
+    let range = payload(this)?;
+    let length = range.len();
+    let start = if length == 0 {
+        range.start
+    } else {
+        range.item(length - 1)
+    };
+    Ok(Py::new(
+        ts,
+        RangeIterator {
+            next: Cell::new(start),
+            step: range.step.wrapping_neg(),
+            remaining: Cell::new(length),
+        },
+    )
+    .into_ref())
+}
+
+fn get_start(ts: &ThreadState, this: &PyObject) -> PyResult {
+    Ok(crate::int::new(ts, payload(this)?.start))
+}
+
+fn get_stop(ts: &ThreadState, this: &PyObject) -> PyResult {
+    Ok(crate::int::new(ts, payload(this)?.stop))
+}
+
+fn get_step(ts: &ThreadState, this: &PyObject) -> PyResult {
+    Ok(crate::int::new(ts, payload(this)?.step))
+}
+
+fn range_bool(_ts: &ThreadState, object: &PyObject) -> PyResult<bool> {
+    Ok(!payload(object)?.is_empty())
+}
+
+pub(crate) fn install(ts: &ThreadState) {
+    crate::descr::add_methods(
+        ts,
+        &RANGE_TYPE,
+        &[
+            ("count", range_count),
+            ("index", range_index),
+            ("__reversed__", range_reversed),
+        ],
+    );
+    crate::descr::add_getsets(
+        ts,
+        &RANGE_TYPE,
+        &[
+            ("start", get_start, None),
+            ("stop", get_stop, None),
+            ("step", get_step, None),
+        ],
+    );
 }
 
 fn range_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
@@ -204,10 +361,15 @@ pub static RANGE_TYPE: StaticType = StaticObject::new(
     TypeObject::builtin::<Range>("range", 0, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
             repr: Slot::new(range_repr),
+            hash: Slot::new(range_hash),
             iter: Slot::new(range_iter),
             new: Slot::new(range_new),
             richcompare: Slot::new(range_richcompare),
             ..crate::typeobject::object_slots()
+        })
+        .with_number(crate::slots::NumberSlots {
+            bool: Slot::new(range_bool),
+            ..crate::slots::NumberSlots::EMPTY
         })
         .with_sequence(SequenceSlots {
             length: Slot::new(range_length),
