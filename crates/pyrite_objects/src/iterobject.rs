@@ -444,9 +444,13 @@ fn zip_new(ts: &ThreadState, _ty: &PyType, args: &[PyRef], kwnames: Option<&PyOb
     let positional = positional(args, kwnames);
     let mut strict = false;
     for (name, value) in keywords.iter().zip(&args[positional.len()..]) {
-        if crate::str::to_rust_string(name) == "strict" {
-            strict = value.is_true(ts)?;
+        let name = crate::str::to_rust_string(name);
+        if name != "strict" {
+            return Err(PyErr::type_error(format!(
+                "zip() got an unexpected keyword argument '{name}'"
+            )));
         }
+        strict = value.is_true(ts)?;
     }
     let iterators = positional
         .iter()
@@ -468,36 +472,49 @@ fn zip_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
             Some(item) => items.push(item),
             None => {
                 if zip.strict {
-                    if position > 0 {
-                        let plural = if position == 1 { " " } else { "s 1-" };
-                        return Err(PyErr::new(
-                            ExceptionKind::ValueError,
-                            format!(
-                                "zip() argument {} is shorter than argument{plural}{}",
-                                position + 1,
-                                position
-                            ),
-                        ));
-                    }
-                    for (later, iterator) in zip.iterators.iter().enumerate().skip(1) {
-                        if next(ts, iterator)?.is_some() {
-                            let plural = if later == 1 { " " } else { "s 1-" };
-                            return Err(PyErr::new(
-                                ExceptionKind::ValueError,
-                                format!(
-                                    "zip() argument {} is longer than argument{plural}{}",
-                                    later + 1,
-                                    later
-                                ),
-                            ));
-                        }
-                    }
+                    check_equal_lengths(ts, "zip", &zip.iterators, position)?;
                 }
                 return Ok(None);
             }
         }
     }
     Ok(Some(crate::tuple::new(ts, items).into_ref()))
+}
+
+/// After iterator `position` ran out, `strict=True` requires the earlier ones to have been
+/// the last items and the later ones to be exhausted too (CPython's `zip_next` and
+/// `map_next` messages).
+fn check_equal_lengths(
+    ts: &ThreadState,
+    function: &str,
+    iterators: &[PyRef],
+    position: usize,
+) -> PyResult<()> {
+    if position > 0 {
+        let plural = if position == 1 { " " } else { "s 1-" };
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            format!(
+                "{function}() argument {} is shorter than argument{plural}{}",
+                position + 1,
+                position
+            ),
+        ));
+    }
+    for (later, iterator) in iterators.iter().enumerate().skip(1) {
+        if next(ts, iterator)?.is_some() {
+            let plural = if later == 1 { " " } else { "s 1-" };
+            return Err(PyErr::new(
+                ExceptionKind::ValueError,
+                format!(
+                    "{function}() argument {} is longer than argument{plural}{}",
+                    later + 1,
+                    later
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 pub static ZIP_TYPE: StaticType = StaticObject::new(
@@ -515,6 +532,7 @@ pub static ZIP_TYPE: StaticType = StaticObject::new(
 pub struct Map {
     function: PyRef,
     iterators: Vec<PyRef>,
+    strict: bool,
 }
 
 impl PyPayload for Map {
@@ -525,6 +543,17 @@ impl PyPayload for Map {
 
 fn map_new(ts: &ThreadState, _ty: &PyType, args: &[PyRef], kwnames: Option<&PyObject>) -> PyResult {
     let positional = positional(args, kwnames);
+    let keywords = kwnames.map_or(&[][..], crate::tuple::items);
+    let mut strict = false;
+    for (name, value) in keywords.iter().zip(&args[positional.len()..]) {
+        let name = crate::str::to_rust_string(name);
+        if name != "strict" {
+            return Err(PyErr::type_error(format!(
+                "map() got an unexpected keyword argument '{name}'"
+            )));
+        }
+        strict = value.is_true(ts)?;
+    }
     if positional.len() < 2 {
         return Err(PyErr::type_error("map() must have at least two arguments."));
     }
@@ -537,6 +566,7 @@ fn map_new(ts: &ThreadState, _ty: &PyType, args: &[PyRef], kwnames: Option<&PyOb
         Map {
             function: positional[0].clone(),
             iterators,
+            strict,
         },
     )
     .into_ref())
@@ -547,10 +577,15 @@ fn map_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
         .downcast_ref::<Map>()
         .ok_or_else(|| PyErr::type_error("expected map"))?;
     let mut items = Vec::with_capacity(map.iterators.len());
-    for iterator in &map.iterators {
+    for (position, iterator) in map.iterators.iter().enumerate() {
         match next(ts, iterator)? {
             Some(item) => items.push(item),
-            None => return Ok(None),
+            None => {
+                if map.strict {
+                    check_equal_lengths(ts, "map", &map.iterators, position)?;
+                }
+                return Ok(None);
+            }
         }
     }
     crate::abstract_api::call(ts, &map.function, &items, None).map(Some)

@@ -799,13 +799,39 @@ fn list_remove(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_
 fn list_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     arg_count("index", args, 1, 3)?;
     let items = list_of(this)?.to_vec();
-    match position_of(ts, &items, &args[0])? {
-        Some(position) => Ok(crate::int::new(ts, position as i64)),
-        None => Err(PyErr::new(
-            ExceptionKind::ValueError,
-            "list.index(x): x not in list",
-        )),
+    let length = items.len() as i64;
+    let bound = |position: usize, default: i64| -> PyResult<i64> {
+        let Some(value) = args.get(position) else {
+            return Ok(default);
+        };
+        let index = crate::abstract_api::index(ts, value).map_err(|_| {
+            PyErr::type_error(
+                "slice indices must be integers or have an __index__ method",
+            )
+        })?;
+        let value = crate::int::as_i64(&index).unwrap_or(if crate::int_ops::is_negative_int(&index) {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        });
+        Ok(if value < 0 { (value + length).max(0) } else { value.min(length) })
+    };
+    let start = bound(1, 0)?;
+    let stop = bound(2, length)?;
+    let mut position = start;
+    while position < stop {
+        let Some(item) = list_of(this)?.to_vec().get(position as usize).cloned() else {
+            break;
+        };
+        if item.is(&args[0]) || item.rich_compare_bool(ts, &args[0], CompareOp::Eq)? {
+            return Ok(crate::int::new(ts, position));
+        }
+        position += 1;
     }
+    Err(PyErr::new(
+        ExceptionKind::ValueError,
+        "list.index(x): x not in list",
+    ))
 }
 
 fn count_in(ts: &ThreadState, items: &[PyRef], value: &PyObject) -> PyResult {
