@@ -452,8 +452,8 @@ fn leading_float(text: &str) -> Option<(f64, usize)> {
 }
 
 /// `complex(text)` (CPython's `complex_from_string_inner`).
-pub fn parse_complex(text: &str) -> PyResult<Complex> {
-    let text: String = text
+pub fn parse_complex(original: &str) -> PyResult<Complex> {
+    let text: String = original
         .chars()
         .map(|ch| {
             if ch.is_whitespace() {
@@ -465,6 +465,27 @@ pub fn parse_complex(text: &str) -> PyResult<Complex> {
             }
         })
         .collect();
+    let text = if text.contains('_') {
+        let bytes = text.as_bytes();
+        let valid = bytes.iter().enumerate().all(|(i, &b)| {
+            b != b'_'
+                || (i > 0
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        });
+        if !valid {
+            return Err(PyErr::new(
+                ExceptionKind::ValueError,
+                format!(
+                    "could not convert string to complex: {}",
+                    pyrite_ast::repr::text_repr(original)
+                ),
+            ));
+        }
+        text.replace('_', "")
+    } else {
+        text
+    };
     let mut s = text.trim();
     if let Some(inner) = s.strip_prefix('(') {
         s = inner.strip_suffix(')').ok_or_else(malformed)?.trim();
@@ -531,11 +552,16 @@ fn to_complex_number(ts: &ThreadState, object: &PyObject, what: &str) -> PyResul
         let float = crate::float_ops::to_float(ts, object)?;
         return Ok(c(as_f64(&float).unwrap_or(0.0), 0.0));
     }
-    Err(PyErr::type_error(format!(
-        "complex() {what} must be {}a number, not '{}'",
-        if what == "first argument" { "a string or " } else { "" },
-        object.ob_type().name()
-    )))
+    Err(PyErr::type_error(match what {
+        "real" => format!(
+            "complex() argument must be a string or a number, not {}",
+            object.ob_type().name()
+        ),
+        _ => format!(
+            "complex() argument 'imag' must be a real number, not {}",
+            object.ob_type().name()
+        ),
+    }))
 }
 
 fn complex_new(ts: &ThreadState, ty: &PyType, args: &[PyRef], kwnames: Option<&PyObject>) -> PyResult {
@@ -573,23 +599,28 @@ fn complex_new(ts: &ThreadState, ty: &PyType, args: &[PyRef], kwnames: Option<&P
         }
         (Some(text), Some(_)) if crate::str::as_str_payload(text).is_some() => {
             return Err(PyErr::type_error(
-                "complex() can't take second arg if first is a string",
+                "complex() argument 'real' must be a real number, not str",
             ));
         }
         (_, Some(second)) if crate::str::as_str_payload(second).is_some() => {
-            return Err(PyErr::type_error("complex() second arg can't be a string"));
+            return Err(PyErr::type_error(
+                "complex() argument 'imag' must be a real number, not str",
+            ));
         }
         (real, imag) => {
             let r = match real {
-                Some(real) => to_complex_number(ts, real, "first argument")?,
+                Some(real) => to_complex_number(ts, real, "real")?,
                 None => c(0.0, 0.0),
             };
             match imag {
                 None => r,
                 Some(imag) => {
-                    let i = to_complex_number(ts, imag, "second argument")?;
+                    let i = to_complex_number(ts, imag, "imag")?;
                     // real + imag * 1j, keeping the signs of zeros as CPython does.
-                    c(r.real - i.imag, if r.imag != 0.0 { r.imag + i.real } else { i.real })
+                    c(
+                        if i.imag != 0.0 { r.real - i.imag } else { r.real },
+                        if r.imag != 0.0 { i.real + r.imag } else { i.real },
+                    )
                 }
             }
         }
