@@ -427,6 +427,10 @@ pub static DICT_TYPE: StaticType = StaticObject::new(
         new: Slot::new(crate::methods::constructors::dict_new),
         ..crate::typeobject::object_slots()
     })
+    .with_number(crate::slots::NumberSlots {
+        inplace_or: Slot::new(crate::dict_views::dict_ior),
+        ..crate::slots::NumberSlots::EMPTY
+    })
     .with_mapping(MappingSlots {
         length: Slot::new(dict_length),
         subscript: Slot::new(dict_subscript),

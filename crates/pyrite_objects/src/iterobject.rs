@@ -193,10 +193,23 @@ impl PyPayload for DictIterator {
 }
 
 pub fn new_dict_iterator(ts: &ThreadState, dict: &PyObject, kind: DictIterKind) -> PyRef {
-    let entries = dict
+    new_dict_iterator_ordered(ts, dict, kind, false)
+}
+
+/// A dict iterator, from the last entry backwards when `reversed` (`reversed(d)`).
+pub fn new_dict_iterator_ordered(
+    ts: &ThreadState,
+    dict: &PyObject,
+    kind: DictIterKind,
+    reversed: bool,
+) -> PyRef {
+    let mut entries = dict
         .downcast_ref::<Dict>()
         .map(|dict| dict.items())
         .unwrap_or_default();
+    if reversed {
+        entries.reverse();
+    }
     Py::new(
         ts,
         DictIterator {
@@ -335,6 +348,7 @@ const fn view_type(name: &'static str) -> TypeObject {
         .with_slots(SlotTable {
             iter: Slot::new(view_iter),
             repr: Slot::new(view_repr),
+            richcompare: Slot::new(crate::dict_views::view_richcompare),
             ..crate::typeobject::object_slots()
         })
         .with_sequence(SequenceSlots {
@@ -342,6 +356,7 @@ const fn view_type(name: &'static str) -> TypeObject {
             contains: Slot::new(view_contains),
             ..SequenceSlots::EMPTY
         })
+        .with_number(crate::dict_views::view_number_slots())
 }
 
 pub static DICT_KEYS_TYPE: StaticType = StaticObject::new(&TYPE_TYPE, view_type("dict_keys"));

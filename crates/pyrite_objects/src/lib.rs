@@ -24,6 +24,7 @@ pub mod code;
 pub mod complex;
 pub mod descr;
 pub mod dict;
+pub mod dict_views;
 pub mod err;
 pub mod exceptions;
 pub mod float;

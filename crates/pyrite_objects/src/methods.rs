@@ -1034,10 +1034,12 @@ pub fn dict_merge(ts: &ThreadState, dict: &Dict, other: &PyObject) -> PyResult<(
         return Ok(());
     }
     for (position, pair) in collect(ts, other)?.into_iter().enumerate() {
-        let items = collect(ts, &pair).map_err(|_| {
-            PyErr::type_error(format!(
-                "cannot convert dictionary update sequence element #{position} to a sequence"
-            ))
+        let items = collect(ts, &pair).map_err(|err| {
+            if err.is(ExceptionKind::TypeError) {
+                PyErr::type_error("object is not iterable")
+            } else {
+                err
+            }
         })?;
         let [key, value] = <[PyRef; 2]>::try_from(items).map_err(|items| {
             PyErr::new(
@@ -1110,7 +1112,7 @@ fn dict_popitem(ts: &ThreadState, this: &PyObject, _args: Args<'_>, _k: KwNames<
     let Some((key, value)) = dict.items().pop() else {
         return Err(PyErr::new(
             ExceptionKind::KeyError,
-            "'popitem(): dictionary is empty'",
+            "popitem(): dictionary is empty",
         ));
     };
     dict.del_item(ts, &key)?;
@@ -1461,6 +1463,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::float_methods::install(ts);
     crate::complex::install(ts);
     crate::range::install(ts);
+    crate::dict_views::install(ts);
     crate::slice::install(ts);
     add_methods(
         ts,
