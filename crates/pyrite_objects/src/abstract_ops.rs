@@ -489,7 +489,9 @@ pub fn set_item(
             let new_items = match value {
                 Some(value) => Some(crate::iterobject::collect(ts, value).map_err(|err| {
                     if err.is(ExceptionKind::TypeError)
-                        && err.message().is_some_and(|m| m.ends_with("is not iterable"))
+                        && err
+                            .message()
+                            .is_some_and(|m| m.ends_with("is not iterable"))
                     {
                         PyErr::type_error("must assign iterable to extended slice")
                     } else {

@@ -239,7 +239,12 @@ fn power(a: Complex, b: Complex) -> Result<Complex, bool> {
     Ok(c(length * phase.cos(), length * phase.sin()))
 }
 
-pub(crate) fn complex_pow(ts: &ThreadState, a: &PyObject, b: &PyObject, modulo: &PyObject) -> PyResult {
+pub(crate) fn complex_pow(
+    ts: &ThreadState,
+    a: &PyObject,
+    b: &PyObject,
+    modulo: &PyObject,
+) -> PyResult {
     let Some(pair) = operands(a, b) else {
         return Ok(not_implemented());
     };
@@ -348,9 +353,11 @@ fn complex_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
 
 fn complex_hash(_ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
     let value = payload(object, "__hash__")?;
-    let part = |x: f64| crate::pyhash::hash_f64(x).unwrap_or_else(|| crate::pyhash::hash_pointer(object));
+    let part =
+        |x: f64| crate::pyhash::hash_f64(x).unwrap_or_else(|| crate::pyhash::hash_pointer(object));
     let combined = (part(value.real) as usize)
-        .wrapping_add((part(value.imag) as usize).wrapping_mul(1_000_003)) as isize;
+        .wrapping_add((part(value.imag) as usize).wrapping_mul(1_000_003))
+        as isize;
     Ok(if combined == -1 { -2 } else { combined })
 }
 
@@ -548,7 +555,9 @@ fn to_complex_number(ts: &ThreadState, object: &PyObject, what: &str) -> PyResul
             ))
         });
     }
-    if object.ob_type().number.float.get().is_some() || object.ob_type().number.index.get().is_some() {
+    if object.ob_type().number.float.get().is_some()
+        || object.ob_type().number.index.get().is_some()
+    {
         let float = crate::float_ops::to_float(ts, object)?;
         return Ok(c(as_f64(&float).unwrap_or(0.0), 0.0));
     }
@@ -564,7 +573,12 @@ fn to_complex_number(ts: &ThreadState, object: &PyObject, what: &str) -> PyResul
     }))
 }
 
-fn complex_new(ts: &ThreadState, ty: &PyType, args: &[PyRef], kwnames: Option<&PyObject>) -> PyResult {
+fn complex_new(
+    ts: &ThreadState,
+    ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
     let (positional, keywords) = crate::methods::split_args(args, kwnames);
     if positional.len() > 2 {
         return Err(PyErr::type_error(format!(
@@ -618,15 +632,27 @@ fn complex_new(ts: &ThreadState, ty: &PyType, args: &[PyRef], kwnames: Option<&P
                     let i = to_complex_number(ts, imag, "imag")?;
                     // real + imag * 1j, keeping the signs of zeros as CPython does.
                     c(
-                        if i.imag != 0.0 { r.real - i.imag } else { r.real },
-                        if r.imag != 0.0 { i.real + r.imag } else { i.real },
+                        if i.imag != 0.0 {
+                            r.real - i.imag
+                        } else {
+                            r.real
+                        },
+                        if r.imag != 0.0 {
+                            i.real + r.imag
+                        } else {
+                            i.real
+                        },
                     )
                 }
             }
         }
     };
     if std::ptr::eq(ty, &*COMPLEX_TYPE) {
-        if real.as_ref().is_some_and(|r| r.is_exact_type(&COMPLEX_TYPE)) && imag.is_none() {
+        if real
+            .as_ref()
+            .is_some_and(|r| r.is_exact_type(&COMPLEX_TYPE))
+            && imag.is_none()
+        {
             return Ok(real.unwrap_or_else(|| new(ts, 0.0, 0.0)));
         }
         return Ok(new(ts, value.real, value.imag));
@@ -681,7 +707,12 @@ fn method_complex(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<
     result(ts, payload(this, "__complex__")?)
 }
 
-fn method_getnewargs(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+fn method_getnewargs(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
     no_args("complex.__getnewargs__", args, k)?;
     let x = payload(this, "__getnewargs__")?;
     Ok(crate::tuple::new(

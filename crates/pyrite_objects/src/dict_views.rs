@@ -126,7 +126,12 @@ fn all_contained_in(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult<bo
     Ok(true)
 }
 
-pub(crate) fn view_richcompare(ts: &ThreadState, a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
+pub(crate) fn view_richcompare(
+    ts: &ThreadState,
+    a: &PyObject,
+    b: &PyObject,
+    op: CompareOp,
+) -> PyResult {
     if set_like(a).is_none() || !is_set_or_view(b) {
         return Ok(not_implemented());
     }
@@ -217,7 +222,10 @@ pub(crate) fn install(ts: &ThreadState) {
         crate::descr::add_methods(
             ts,
             ty,
-            &[("isdisjoint", view_isdisjoint), ("__reversed__", view_reversed)],
+            &[
+                ("isdisjoint", view_isdisjoint),
+                ("__reversed__", view_reversed),
+            ],
         );
     }
     crate::descr::add_methods(

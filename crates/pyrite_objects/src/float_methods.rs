@@ -63,7 +63,10 @@ pub fn round_to_f64(mantissa: &BigUint, exponent: i64, sticky: bool) -> Option<f
         let shifted: BigUint = mantissa >> shift as u64;
         let kept = shifted.iter_u64_digits().next().unwrap_or(0);
         let half = mantissa.bit(shift as u64 - 1);
-        let below = sticky || mantissa.trailing_zeros().is_some_and(|zeros| zeros < shift as u64 - 1);
+        let below = sticky
+            || mantissa
+                .trailing_zeros()
+                .is_some_and(|zeros| zeros < shift as u64 - 1);
         if half && (below || kept & 1 == 1) {
             kept + 1
         } else {
@@ -126,8 +129,14 @@ fn as_integer_ratio(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwName
     } else if exponent >= 0 {
         (mantissa << exponent as u64, BigInt::one())
     } else {
-        let zeros = mantissa.trailing_zeros().unwrap_or(0).min((-exponent) as u64);
-        (mantissa >> zeros, BigInt::one() << ((-exponent) as u64 - zeros))
+        let zeros = mantissa
+            .trailing_zeros()
+            .unwrap_or(0)
+            .min((-exponent) as u64);
+        (
+            mantissa >> zeros,
+            BigInt::one() << ((-exponent) as u64 - zeros),
+        )
     };
     Ok(crate::tuple::new(
         ts,
@@ -324,7 +333,11 @@ pub fn round_digits(x: f64, ndigits: i64) -> Option<f64> {
         } else {
             quotient
         };
-        let sign = if x.is_sign_negative() && quotient.is_zero() { "-" } else { "" };
+        let sign = if x.is_sign_negative() && quotient.is_zero() {
+            "-"
+        } else {
+            ""
+        };
         format!("{sign}{quotient}e{}", -ndigits)
     };
     let rounded: f64 = text.parse().ok()?;
@@ -420,7 +433,11 @@ pub(crate) fn add_class_methods(
         return;
     };
     for &(name, function) in methods {
-        let _ = dict.set_item(ts, crate::str::intern(ts, name), class_method(ts, name, function));
+        let _ = dict.set_item(
+            ts,
+            crate::str::intern(ts, name),
+            class_method(ts, name, function),
+        );
     }
 }
 
@@ -479,7 +496,10 @@ mod tests {
     fn integer_division_is_correctly_rounded() {
         let ten = BigInt::from(10);
         let a = num_traits::pow(ten.clone(), 40);
-        assert_eq!(divide_exact(&a, &BigInt::from(3)), Some(3.333333333333333e39));
+        assert_eq!(
+            divide_exact(&a, &BigInt::from(3)),
+            Some(3.333333333333333e39)
+        );
         let big = num_traits::pow(ten, 400);
         assert_eq!(divide_exact(&(&big * 10), &big), Some(10.0));
         assert_eq!(round_digits(2.675, 2), Some(2.67));

@@ -205,7 +205,8 @@ pub fn to_float(ts: &ThreadState, object: &PyObject) -> PyResult {
 /// `_Py_string_to_number_with_underscores` and `_Py_parse_inf_or_nan`).
 pub fn parse_float_text(original: &str) -> Option<f64> {
     let converted = crate::int_ops::ascii_digits_and_spaces(original);
-    let text = converted.trim_matches(|c: char| c.is_ascii_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c));
+    let text = converted
+        .trim_matches(|c: char| c.is_ascii_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c));
     let (negative, unsigned) = match text.as_bytes().first() {
         Some(b'-') => (true, &text[1..]),
         Some(b'+') => (false, &text[1..]),

@@ -180,7 +180,12 @@ fn pad(spec: &Spec, sign: &str, body: &str, numeric: bool) -> String {
 /// Inserts `separator` every `every` digits from the right, padding with zeros until the
 /// text is at least `min_width` long (CPython's `_PyUnicode_InsertThousandsGrouping`, which
 /// never starts the text with a separator).
-fn group_digits_padded(digits: &str, separator: Option<char>, every: usize, min_width: usize) -> String {
+fn group_digits_padded(
+    digits: &str,
+    separator: Option<char>,
+    every: usize,
+    min_width: usize,
+) -> String {
     let mut reversed: Vec<char> = Vec::new();
     let mut source = digits.chars().rev();
     let mut in_group = 0;
@@ -367,6 +372,18 @@ fn with_point(text: String) -> String {
 
 /// `%g`: the shorter of fixed and exponent notation for `precision` significant digits.
 pub fn format_general(value: f64, precision: usize, upper: bool, alternate: bool) -> String {
+    format_general_switch(value, precision, upper, alternate, precision.max(1) as i32)
+}
+
+/// `%g` switching to exponent notation when the decimal exponent reaches `limit` (the
+/// precision, or one less for the untyped spec, which always shows a fractional digit).
+fn format_general_switch(
+    value: f64,
+    precision: usize,
+    upper: bool,
+    alternate: bool,
+    limit: i32,
+) -> String {
     let precision = precision.max(1);
     let exponent: i32 = if value == 0.0 {
         0
@@ -377,7 +394,7 @@ pub fn format_general(value: f64, precision: usize, upper: bool, alternate: bool
             .and_then(|(_, e)| e.parse().ok())
             .unwrap_or(0)
     };
-    let text = if exponent < -4 || exponent >= precision as i32 {
+    let text = if exponent < -4 || exponent >= limit {
         format_exponent(value, precision - 1, upper)
     } else {
         let decimals = (precision as i32 - 1 - exponent).max(0) as usize;
@@ -438,7 +455,8 @@ fn format_float(value: f64, spec: &Spec) -> PyResult<String> {
             }
             None => match spec.precision {
                 Some(precision) => {
-                    let text = format_general(magnitude, precision, false, alternate);
+                    let limit = precision.max(1) as i32 - 1;
+                    let text = format_general_switch(magnitude, precision, false, alternate, limit);
                     if text.contains(['.', 'e']) {
                         text
                     } else {
@@ -806,7 +824,9 @@ pub fn format_complex_parts(real: f64, imag: f64, spec: &str) -> PyResult<String
                     ..Spec::default()
                 },
             );
-            let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+            let split = text
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(text.len());
             let (digits, rest) = text.split_at(split);
             let part_spec = Spec {
                 grouping: parsed.grouping,

@@ -52,22 +52,26 @@ pub(crate) fn positional<'a>(
         )));
     }
     if args.len() < min || args.len() > max {
-        return Err(PyErr::type_error(if min == max {
-            if min == 1 {
-                format!("{name}() takes exactly one argument ({} given)", args.len())
-            } else {
-                format!("{name}() takes exactly {min} arguments ({} given)", args.len())
-            }
+        let short = name.rsplit('.').next().unwrap_or(name);
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        return Err(PyErr::type_error(if min == max && min == 1 {
+            format!("{name}() takes exactly one argument ({} given)", args.len())
+        } else if min == max {
+            format!(
+                "{short} expected {min} argument{}, got {}",
+                plural(min),
+                args.len()
+            )
         } else if args.len() > max {
             format!(
-                "{name}() takes at most {max} argument{} ({} given)",
-                if max == 1 { "" } else { "s" },
+                "{short} expected at most {max} argument{}, got {}",
+                plural(max),
                 args.len()
             )
         } else {
             format!(
-                "{name}() takes at least {min} argument{} ({} given)",
-                if min == 1 { "" } else { "s" },
+                "{short} expected at least {min} argument{}, got {}",
+                plural(min),
                 args.len()
             )
         }));
@@ -76,12 +80,16 @@ pub(crate) fn positional<'a>(
 }
 
 /// The `format_spec` argument of `__format__`.
-pub(crate) fn format_spec_arg(type_name: &str, args: Args<'_>, kwnames: KwNames<'_>) -> PyResult<String> {
+pub(crate) fn format_spec_arg(
+    type_name: &str,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult<String> {
     let args = positional(&format!("{type_name}.__format__"), args, kwnames, 1, 1)?;
     match crate::str::as_str_payload(&args[0]) {
         Some(text) => Ok(text.to_string_lossy()),
         None => Err(PyErr::type_error(format!(
-            "{type_name}.__format__() argument must be str, not {}",
+            "__format__() argument must be str, not {}",
             args[0].ob_type().name()
         ))),
     }
@@ -191,7 +199,10 @@ fn round(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> P
         Ok(exponent) if (exponent as u64) <= this_value.bits() + 1 => exponent,
         _ => return Ok(int_ref(ts, 0)),
     };
-    Ok(from_bigint(ts, round_to_power_of_ten(&this_value, exponent)))
+    Ok(from_bigint(
+        ts,
+        round_to_power_of_ten(&this_value, exponent),
+    ))
 }
 
 fn format(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
@@ -245,4 +256,3 @@ pub(crate) fn install(ts: &ThreadState) {
         ],
     );
 }
-

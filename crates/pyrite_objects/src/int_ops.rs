@@ -158,10 +158,7 @@ pub(crate) fn int_truediv(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyRes
 fn mod_inverse(value: &BigInt, modulus: &BigInt) -> Option<BigInt> {
     use num_integer::Integer;
     let extended = value.mod_floor(modulus).extended_gcd(modulus);
-    extended
-        .gcd
-        .is_one()
-        .then(|| extended.x.mod_floor(modulus))
+    extended.gcd.is_one().then(|| extended.x.mod_floor(modulus))
 }
 
 pub(crate) fn int_pow(ts: &ThreadState, a: &PyObject, b: &PyObject, modulo: &PyObject) -> PyResult {
@@ -340,8 +337,14 @@ pub(crate) fn int_new(
     let (positional, keywords) = crate::methods::split_args(args, kwnames);
     if positional.len() > 2 {
         return Err(PyErr::type_error(format!(
-            "int() takes at most 2 arguments ({} given)",
+            "int expected at most 2 arguments, got {}",
             positional.len()
+        )));
+    }
+    if args.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            args.len()
         )));
     }
     let mut base = positional.get(1).cloned();
@@ -520,17 +523,19 @@ fn digits_with_underscores(text: &str, base: u32, leading_underscore_ok: bool) -
 pub fn parse_int(ts: &ThreadState, text: &PyObject, base: u32) -> PyResult {
     let original = crate::str::to_rust_string(text);
     let invalid = || {
-        let shown: String = original.chars().take(200).collect();
+        let shown: String = pyrite_ast::repr::text_repr(&original)
+            .chars()
+            .take(200)
+            .collect();
         PyErr::new(
             ExceptionKind::ValueError,
-            format!(
-                "invalid literal for int() with base {base}: {}",
-                pyrite_ast::repr::text_repr(&shown)
-            ),
+            format!("invalid literal for int() with base {base}: {shown}"),
         )
     };
     let converted = ascii_digits_and_spaces(&original);
-    let trimmed = converted.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{1c}' || c == '\u{1d}' || c == '\u{1e}' || c == '\u{1f}');
+    let trimmed = converted.trim_matches(|c: char| {
+        c.is_ascii_whitespace() || c == '\u{1c}' || c == '\u{1d}' || c == '\u{1e}' || c == '\u{1f}'
+    });
     let (negative, body) = match trimmed.as_bytes().first() {
         Some(b'-') => (true, &trimmed[1..]),
         Some(b'+') => (false, &trimmed[1..]),

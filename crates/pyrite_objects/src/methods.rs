@@ -805,16 +805,19 @@ fn list_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>
             return Ok(default);
         };
         let index = crate::abstract_api::index(ts, value).map_err(|_| {
-            PyErr::type_error(
-                "slice indices must be integers or have an __index__ method",
-            )
+            PyErr::type_error("slice indices must be integers or have an __index__ method")
         })?;
-        let value = crate::int::as_i64(&index).unwrap_or(if crate::int_ops::is_negative_int(&index) {
-            i64::MIN / 2
+        let value =
+            crate::int::as_i64(&index).unwrap_or(if crate::int_ops::is_negative_int(&index) {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            });
+        Ok(if value < 0 {
+            (value + length).max(0)
         } else {
-            i64::MAX / 2
-        });
-        Ok(if value < 0 { (value + length).max(0) } else { value.min(length) })
+            value.min(length)
+        })
     };
     let start = bound(1, 0)?;
     let stop = bound(2, length)?;
@@ -994,13 +997,38 @@ pub(crate) fn tuple_new(
 
 fn tuple_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     arg_count("index", args, 1, 3)?;
-    match position_of(ts, crate::tuple::items(this), &args[0])? {
-        Some(position) => Ok(crate::int::new(ts, position as i64)),
-        None => Err(PyErr::new(
-            ExceptionKind::ValueError,
-            "tuple.index(x): x not in tuple",
-        )),
+    let items = crate::tuple::items(this).to_vec();
+    let length = items.len() as i64;
+    let bound = |position: usize, default: i64| -> PyResult<i64> {
+        let Some(value) = args.get(position) else {
+            return Ok(default);
+        };
+        let index = crate::abstract_api::index(ts, value).map_err(|_| {
+            PyErr::type_error("slice indices must be integers or have an __index__ method")
+        })?;
+        let value =
+            crate::int::as_i64(&index).unwrap_or(if crate::int_ops::is_negative_int(&index) {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            });
+        Ok(if value < 0 {
+            (value + length).max(0)
+        } else {
+            value.min(length)
+        })
+    };
+    let (start, stop) = (bound(1, 0)?, bound(2, length)?);
+    for position in start..stop {
+        let item = &items[position as usize];
+        if item.is(&args[0]) || item.rich_compare_bool(ts, &args[0], CompareOp::Eq)? {
+            return Ok(crate::int::new(ts, position));
+        }
     }
+    Err(PyErr::new(
+        ExceptionKind::ValueError,
+        "tuple.index(x): x not in tuple",
+    ))
 }
 
 fn tuple_count(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {

@@ -211,7 +211,11 @@ fn range_hash(ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
     let none = crate::singletons::none;
     let items = match length {
         0 => vec![crate::int::new(ts, 0), none(), none()],
-        1 => vec![crate::int::new(ts, 1), crate::int::new(ts, range.start), none()],
+        1 => vec![
+            crate::int::new(ts, 1),
+            crate::int::new(ts, range.start),
+            none(),
+        ],
         _ => vec![
             crate::int::new(ts, length as i64),
             crate::int::new(ts, range.start),
@@ -231,7 +235,10 @@ fn range_count(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>
     if is_int_like(item)
         && let Some(int) = item.downcast_ref::<crate::int::Int>()
     {
-        return Ok(crate::int::new(ts, i64::from(contains_int(range, &int.to_bigint()))));
+        return Ok(crate::int::new(
+            ts,
+            i64::from(contains_int(range, &int.to_bigint())),
+        ));
     }
     let mut count = 0;
     for index in 0..range.len() {

@@ -337,7 +337,9 @@ impl Set {
         let other_table = other.table.borrow();
         let same_shape = {
             let table = self.table.borrow();
-            table.fill == 0 && table.mask() == other_table.mask() && other_table.fill == other_table.used
+            table.fill == 0
+                && table.mask() == other_table.mask()
+                && other_table.fill == other_table.used
         };
         if same_shape {
             let mut table = self.table.borrow_mut();
@@ -405,7 +407,10 @@ impl Set {
 
     /// Exchanges the contents of two sets (CPython's `set_swap_bodies`).
     fn swap_bodies(&self, other: &Set) {
-        std::mem::swap(&mut *self.table.borrow_mut(), &mut *other.table.borrow_mut());
+        std::mem::swap(
+            &mut *self.table.borrow_mut(),
+            &mut *other.table.borrow_mut(),
+        );
         self.table.borrow_mut().version += 1;
         self.hash.set(None);
         other.hash.set(None);
@@ -728,7 +733,11 @@ fn difference(ts: &ThreadState, a: &PyObject, other: &PyObject) -> PyResult {
 }
 
 /// CPython's `set_symmetric_difference_update`.
-fn symmetric_difference_update(ts: &ThreadState, target: &PyObject, other: &PyObject) -> PyResult<()> {
+fn symmetric_difference_update(
+    ts: &ThreadState,
+    target: &PyObject,
+    other: &PyObject,
+) -> PyResult<()> {
     let set = set_of(target)?;
     if target.is(other) {
         set.clear();
@@ -1007,7 +1016,12 @@ fn no_keywords(method: &str, kwnames: KwNames<'_>) -> PyResult<()> {
     Ok(())
 }
 
-fn one_arg<'a>(args: Args<'a>, kwnames: KwNames<'_>, owner: &str, method: &str) -> PyResult<&'a PyRef> {
+fn one_arg<'a>(
+    args: Args<'a>,
+    kwnames: KwNames<'_>,
+    owner: &str,
+    method: &str,
+) -> PyResult<&'a PyRef> {
     no_keywords(method, kwnames)?;
     match args {
         [arg] => Ok(arg),
@@ -1108,7 +1122,12 @@ fn method_union(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_
     union_into(ts, this, &others)
 }
 
-fn method_intersection(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+fn method_intersection(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
     no_keywords("intersection", k)?;
     intersection_multi(ts, this, args)
 }
@@ -1125,7 +1144,12 @@ fn method_intersection_update(
     Ok(crate::singletons::none())
 }
 
-fn method_difference(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+fn method_difference(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
     no_keywords("difference", k)?;
     let Some((first, rest)) = args.split_first() else {
         return copy_of(ts, this);
@@ -1184,7 +1208,12 @@ fn method_issubset(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames
     Ok(crate::bool::bool_ref(result))
 }
 
-fn method_issuperset(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+fn method_issuperset(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
     let other = one_arg(args, k, owner(this), "issuperset")?;
     let set = set_of(this)?;
     if let Some(other_set) = as_set(other) {
@@ -1199,7 +1228,12 @@ fn method_issuperset(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNam
     Ok(crate::bool::true_ref())
 }
 
-fn method_isdisjoint(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+fn method_isdisjoint(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
     let other = one_arg(args, k, owner(this), "isdisjoint")?;
     let set = set_of(this)?;
     if this.is(other) {
@@ -1286,7 +1320,10 @@ mod tests {
             let set = new(ts, ints(&[1, 9, 17, 25])).unwrap();
             assert_eq!(order(ts, &set), [1, 25, 9, 17]);
             let set = new(ts, ints(&[100, 200, 300, 400, 500, 600, 700, 800, 900])).unwrap();
-            assert_eq!(order(ts, &set), [800, 100, 900, 200, 300, 400, 500, 600, 700]);
+            assert_eq!(
+                order(ts, &set),
+                [800, 100, 900, 200, 300, 400, 500, 600, 700]
+            );
         });
     }
 }

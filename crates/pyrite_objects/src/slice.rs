@@ -207,7 +207,9 @@ fn slice_indices(
             "length should not be negative",
         ));
     }
-    let length = crate::int::as_i64(&length).unwrap_or(i64::MAX / 4).min(i64::MAX / 4);
+    let length = crate::int::as_i64(&length)
+        .unwrap_or(i64::MAX / 4)
+        .min(i64::MAX / 4);
     let (start, stop, step, _) = slice.indices(ts, length as usize)?;
     Ok(crate::tuple::new(
         ts,
