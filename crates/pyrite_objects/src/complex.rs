@@ -417,21 +417,11 @@ fn leading_float(text: &str) -> Option<(f64, usize)> {
             return Some((if negative { -value } else { value }, i + word.len()));
         }
     }
-    let start = i;
     let digits = |i: &mut usize| {
         let begin = *i;
-        while *i < bytes.len() {
-            if bytes[*i].is_ascii_digit() {
-                *i += 1;
-            } else if bytes[*i] == b'_'
-                && *i > begin
-                && bytes[*i - 1].is_ascii_digit()
-                && bytes.get(*i + 1).is_some_and(u8::is_ascii_digit)
-            {
-                *i += 1;
-            } else {
-                break;
-            }
+        // Underscores were checked and removed before.
+        while *i < bytes.len() && bytes[*i].is_ascii_digit() {
+            *i += 1;
         }
         *i > begin
     };
@@ -453,9 +443,7 @@ fn leading_float(text: &str) -> Option<(f64, usize)> {
             i = j;
         }
     }
-    let cleaned = text[..i].replace('_', "");
-    let _ = start;
-    cleaned.parse::<f64>().ok().map(|value| (value, i))
+    text[..i].parse::<f64>().ok().map(|value| (value, i))
 }
 
 /// `complex(text)` (CPython's `complex_from_string_inner`).

@@ -1299,7 +1299,7 @@ mod tests {
     use super::*;
     use crate::pystate::with_gil;
 
-    fn order(ts: &ThreadState, set: &PyObject) -> Vec<i64> {
+    fn order(set: &PyObject) -> Vec<i64> {
         set_of(set)
             .unwrap()
             .to_vec()
@@ -1316,12 +1316,12 @@ mod tests {
                 values.iter().map(|&v| crate::int::new(ts, v)).collect()
             };
             let set = new(ts, ints(&[10, 2, 33, 7, 100, 64])).unwrap();
-            assert_eq!(order(ts, &set), [64, 33, 2, 100, 7, 10]);
+            assert_eq!(order(&set), [64, 33, 2, 100, 7, 10]);
             let set = new(ts, ints(&[1, 9, 17, 25])).unwrap();
-            assert_eq!(order(ts, &set), [1, 25, 9, 17]);
+            assert_eq!(order(&set), [1, 25, 9, 17]);
             let set = new(ts, ints(&[100, 200, 300, 400, 500, 600, 700, 800, 900])).unwrap();
             assert_eq!(
-                order(ts, &set),
+                order(&set),
                 [800, 100, 900, 200, 300, 400, 500, 600, 700]
             );
         });
