@@ -192,7 +192,21 @@ pub fn to_float(ts: &ThreadState, object: &PyObject) -> PyResult {
         };
     }
     if let Some(float) = object.ob_type().number.float.get() {
-        return float(ts, object);
+        let result = float(ts, object)?;
+        if as_f64(&result).is_none() {
+            return Err(PyErr::type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                object.ob_type().name(),
+                result.ob_type().name()
+            )));
+        }
+        return Ok(result);
+    }
+    if object.ob_type().number.index.get().is_some() {
+        let index = crate::abstract_api::index(ts, object)?;
+        if let Some(value) = to_double(&index) {
+            return Ok(new(ts, value?));
+        }
     }
     Err(PyErr::type_error(format!(
         "float() argument must be a string or a real number, not '{}'",

@@ -427,7 +427,14 @@ pub fn to_int(ts: &ThreadState, value: &PyObject) -> PyResult {
         return parse_int(ts, value, 10);
     }
     if let Some(int) = value.ob_type().number.int.get() {
-        return int(ts, value);
+        let result = int(ts, value)?;
+        if result.downcast_ref::<Int>().is_none() {
+            return Err(PyErr::type_error(format!(
+                "__int__ returned non-int (type {})",
+                result.ob_type().name()
+            )));
+        }
+        return Ok(result);
     }
     if let Some(index) = value.ob_type().number.index.get() {
         return index(ts, value);

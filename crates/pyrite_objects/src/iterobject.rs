@@ -372,6 +372,8 @@ fn positional<'a>(args: &'a [PyRef], kwnames: Option<&PyObject>) -> &'a [PyRef] 
 pub struct Enumerate {
     iterator: PyRef,
     count: Cell<i64>,
+    /// The count once it no longer fits in an `i64` (CPython's `en_longindex`).
+    big_count: std::cell::RefCell<Option<num_bigint::BigInt>>,
 }
 
 impl PyPayload for Enumerate {
@@ -399,15 +401,27 @@ fn enumerate_new(
             "enumerate() missing required argument 'iterable'",
         ));
     };
-    let start = match start {
-        Some(start) => crate::int::as_i64(&*crate::abstract_api::index(ts, &start)?).unwrap_or(0),
-        None => 0,
+    let (start, big_start) = match start {
+        Some(start) => {
+            let start = crate::abstract_api::index(ts, &start)?;
+            match crate::int::as_i64(&start) {
+                Some(small) => (small, None),
+                None => (
+                    0,
+                    start
+                        .downcast_ref::<crate::int::Int>()
+                        .map(|int| int.to_bigint()),
+                ),
+            }
+        }
+        None => (0, None),
     };
     Ok(Py::new(
         ts,
         Enumerate {
             iterator: get_iter(ts, iterable)?,
             count: Cell::new(start),
+            big_count: std::cell::RefCell::new(big_start),
         },
     )
     .into_ref())
@@ -420,11 +434,25 @@ fn enumerate_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>
     let Some(item) = next(ts, &enumerate.iterator)? else {
         return Ok(None);
     };
-    let count = enumerate.count.get();
-    enumerate.count.set(count + 1);
-    Ok(Some(
-        crate::tuple::new(ts, vec![crate::int::new(ts, count), item]).into_ref(),
-    ))
+    let index = {
+        let mut big = enumerate.big_count.borrow_mut();
+        match big.as_mut() {
+            Some(count) => {
+                let value = count.clone();
+                *count += 1;
+                crate::int::from_bigint(ts, value)
+            }
+            None => {
+                let count = enumerate.count.get();
+                match count.checked_add(1) {
+                    Some(next) => enumerate.count.set(next),
+                    None => *big = Some(num_bigint::BigInt::from(count) + 1),
+                }
+                crate::int::new(ts, count)
+            }
+        }
+    };
+    Ok(Some(crate::tuple::new(ts, vec![index, item]).into_ref()))
 }
 
 pub static ENUMERATE_TYPE: StaticType = StaticObject::new(

@@ -733,13 +733,24 @@ fn list_insert(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_
     let list = list_of(this)?;
     let mut items = list.to_vec();
     let length = items.len() as i64;
-    let mut index = crate::int::as_i64(&*crate::abstract_api::index(ts, &args[0])?).unwrap_or(0);
+    let mut index = ssize_arg(ts, &args[0])?;
     if index < 0 {
         index = (index + length).max(0);
     }
     items.insert(index.min(length) as usize, args[1].clone());
     replace_items(ts, list, items);
     Ok(crate::singletons::none())
+}
+
+/// An index argument as a C `Py_ssize_t`: `OverflowError` beyond it.
+fn ssize_arg(ts: &ThreadState, value: &PyObject) -> PyResult<i64> {
+    let index = crate::abstract_api::index(ts, value)?;
+    crate::int::as_i64(&index).ok_or_else(|| {
+        PyErr::new(
+            ExceptionKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )
+    })
 }
 
 fn list_pop(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -751,9 +762,7 @@ fn list_pop(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) 
     }
     let length = items.len() as i64;
     let mut index = match args.first() {
-        Some(index) => {
-            crate::int::as_i64(&*crate::abstract_api::index(ts, index)?).unwrap_or(length)
-        }
+        Some(index) => ssize_arg(ts, index)?,
         None => length - 1,
     };
     if index < 0 {
@@ -1085,13 +1094,18 @@ pub fn dict_merge(ts: &ThreadState, dict: &Dict, other: &PyObject) -> PyResult<(
 
 pub(crate) fn dict_new(
     ts: &ThreadState,
-    _ty: &PyType,
+    ty: &PyType,
     args: Args<'_>,
     kwnames: KwNames<'_>,
 ) -> PyResult {
     let (positional, keywords) = split_args(args, kwnames);
     arg_count("dict", positional, 0, 1)?;
-    let dict = crate::dict::new(ts);
+    let dict = if std::ptr::eq(ty, &*crate::dict::DICT_TYPE) {
+        crate::dict::new(ts)
+    } else {
+        crate::object::Py::new_with_type(ts, ty, crate::dict::Dict::empty())
+            .ok_or_else(|| PyErr::type_error("dict.__new__: bad subtype"))?
+    };
     if let Some(source) = positional.first() {
         dict_merge(ts, &dict, source)?;
     }

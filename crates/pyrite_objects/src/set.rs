@@ -1320,10 +1320,7 @@ mod tests {
             let set = new(ts, ints(&[1, 9, 17, 25])).unwrap();
             assert_eq!(order(&set), [1, 25, 9, 17]);
             let set = new(ts, ints(&[100, 200, 300, 400, 500, 600, 700, 800, 900])).unwrap();
-            assert_eq!(
-                order(&set),
-                [800, 100, 900, 200, 300, 400, 500, 600, 700]
-            );
+            assert_eq!(order(&set), [800, 100, 900, 200, 300, 400, 500, 600, 700]);
         });
     }
 }

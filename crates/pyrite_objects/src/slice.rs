@@ -3,6 +3,9 @@
 //! CPython counterpart: `Objects/sliceobject.c` (`PySlice_New`, `PySlice_Unpack`,
 //! `PySlice_AdjustIndices`, `slice_repr`).
 
+use num_bigint::BigInt;
+use num_traits::{One, Zero};
+
 use crate::err::{ExceptionKind, PyErr, PyResult};
 use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
 use crate::pystate::ThreadState;
@@ -201,25 +204,88 @@ fn slice_indices(
     let args = crate::int_methods::positional("slice.indices", args, kwnames, 1, 1)?;
     let slice = slice_of(this)?;
     let length = crate::abstract_api::index(ts, &args[0])?;
-    if crate::int_ops::is_negative_int(&length) {
+    let length = big_of(&length);
+    if length < BigInt::zero() {
         return Err(PyErr::new(
             ExceptionKind::ValueError,
             "length should not be negative",
         ));
     }
-    let length = crate::int::as_i64(&length)
-        .unwrap_or(i64::MAX / 4)
-        .min(i64::MAX / 4);
-    let (start, stop, step, _) = slice.indices(ts, length as usize)?;
+    let (start, stop, step) = big_indices(ts, slice, &length)?;
     Ok(crate::tuple::new(
         ts,
         vec![
-            crate::int::new(ts, start),
-            crate::int::new(ts, stop),
-            crate::int::new(ts, step),
+            crate::int::from_bigint(ts, start),
+            crate::int::from_bigint(ts, stop),
+            crate::int::from_bigint(ts, step),
         ],
     )
     .into_ref())
+}
+
+fn big_of(int: &PyObject) -> BigInt {
+    int.downcast_ref::<crate::int::Int>()
+        .map(|int| int.to_bigint())
+        .unwrap_or_default()
+}
+
+fn big_bound(ts: &ThreadState, value: &PyObject) -> PyResult<Option<BigInt>> {
+    if crate::singletons::is_none(value) {
+        return Ok(None);
+    }
+    let index = crate::abstract_api::index(ts, value).map_err(|_| {
+        PyErr::type_error("slice indices must be integers or None or have an __index__ method")
+    })?;
+    Ok(Some(big_of(&index)))
+}
+
+/// `slice.indices` in arbitrary precision (CPython's `_PySlice_GetLongIndices`).
+fn big_indices(
+    ts: &ThreadState,
+    slice: &Slice,
+    length: &BigInt,
+) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let step = big_bound(ts, &slice.step)?.unwrap_or_else(BigInt::one);
+    if step.is_zero() {
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "slice step cannot be zero",
+        ));
+    }
+    let negative = step < BigInt::zero();
+    let (lower, upper) = if negative {
+        (BigInt::from(-1), length - 1)
+    } else {
+        (BigInt::zero(), length.clone())
+    };
+    let adjust = |value: Option<BigInt>, default: &BigInt| -> BigInt {
+        match value {
+            None => default.clone(),
+            Some(value) if value < BigInt::zero() => {
+                let shifted = value + length;
+                if shifted < lower {
+                    lower.clone()
+                } else {
+                    shifted
+                }
+            }
+            Some(value) => {
+                if value > upper {
+                    upper.clone()
+                } else {
+                    value
+                }
+            }
+        }
+    };
+    let (start_default, stop_default) = if negative {
+        (upper.clone(), lower.clone())
+    } else {
+        (lower.clone(), upper.clone())
+    };
+    let start = adjust(big_bound(ts, &slice.start)?, &start_default);
+    let stop = adjust(big_bound(ts, &slice.stop)?, &stop_default);
+    Ok((start, stop, step))
 }
 
 fn get_start(_ts: &ThreadState, object: &PyObject) -> PyResult {
