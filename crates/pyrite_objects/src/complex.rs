@@ -719,6 +719,28 @@ fn method_format(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'
     Ok(crate::str::new(ts, &text).into_ref())
 }
 
+/// `complex.from_number(number)` (3.14): a number, never a string.
+fn from_number(ts: &ThreadState, _m: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    let args = crate::int_methods::positional("from_number", args, k, 2, 2)?;
+    let (cls, number) = (&args[0], &args[1]);
+    let numeric = as_complex(number).is_some()
+        || number.ob_type().number.float.get().is_some()
+        || number.ob_type().number.index.get().is_some()
+        || crate::attrs::lookup_special(ts, number, "__complex__")?.is_some();
+    if !numeric || crate::str::as_str_payload(number).is_some() {
+        return Err(PyErr::type_error(format!(
+            "must be real number, not {}",
+            number.ob_type().name()
+        )));
+    }
+    let value = to_complex_number(ts, number, "real")?;
+    let result = new(ts, value.real, value.imag);
+    if cls.is(COMPLEX_TYPE.as_object()) {
+        return Ok(result);
+    }
+    crate::abstract_api::call(ts, cls, &[result], None)
+}
+
 fn get_real(ts: &ThreadState, this: &PyObject) -> PyResult {
     Ok(crate::float::new(ts, payload(this, "real")?.real))
 }
@@ -743,6 +765,7 @@ pub(crate) fn install(ts: &ThreadState) {
         &COMPLEX_TYPE,
         &[("real", get_real, None), ("imag", get_imag, None)],
     );
+    crate::float_methods::add_class_methods(ts, &COMPLEX_TYPE, &[("from_number", from_number)]);
 }
 
 #[cfg(test)]

@@ -278,7 +278,9 @@ fn construct(ts: &ThreadState, cls: &PyObject, value: PyRef) -> PyResult {
 fn from_number(ts: &ThreadState, _m: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
     let args = positional("from_number", args, k, 2, 2)?;
     let number = &args[1];
-    if crate::str::as_str_payload(number).is_some() {
+    let numeric = number.ob_type().number.float.get().is_some()
+        || number.ob_type().number.index.get().is_some();
+    if !numeric || crate::str::as_str_payload(number).is_some() {
         return Err(PyErr::type_error(format!(
             "must be real number, not {}",
             number.ob_type().name()

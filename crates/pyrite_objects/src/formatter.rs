@@ -269,7 +269,13 @@ fn format_int(value: &Int, spec: &Spec) -> PyResult<String> {
     let negative = big.sign() == num_bigint::Sign::Minus;
     let magnitude = if negative { -big } else { big };
     let (digits, prefix) = match spec.kind {
-        None | Some('d') | Some('n') => (magnitude.to_str_radix(10), ""),
+        None | Some('d') | Some('n') => {
+            if value.as_i64().is_none() {
+                // The decimal conversion limit applies to formatting as to `str()`.
+                value.to_decimal_string()?;
+            }
+            (magnitude.to_str_radix(10), "")
+        }
         Some('b') => (magnitude.to_str_radix(2), "0b"),
         Some('o') => (magnitude.to_str_radix(8), "0o"),
         Some('x') => (magnitude.to_str_radix(16), "0x"),

@@ -567,13 +567,13 @@ pub fn parse_int(ts: &ThreadState, text: &PyObject, base: u32) -> PyResult {
         }
     }
     let digits = digits_with_underscores(digits_text, radix, prefixed).ok_or_else(invalid)?;
-    if !radix.is_power_of_two() && digits.len() > crate::int::MAX_STR_DIGITS {
+    let limit = crate::int::max_str_digits();
+    if !radix.is_power_of_two() && limit != 0 && digits.len() > limit {
         return Err(PyErr::new(
             ExceptionKind::ValueError,
             format!(
-                "Exceeds the limit ({} digits) for integer string conversion: value has {} \
+                "Exceeds the limit ({limit} digits) for integer string conversion: value has {} \
                  digits; use sys.set_int_max_str_digits() to increase the limit",
-                crate::int::MAX_STR_DIGITS,
                 digits.len()
             ),
         ));
