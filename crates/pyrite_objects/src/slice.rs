@@ -240,7 +240,7 @@ fn big_bound(ts: &ThreadState, value: &PyObject) -> PyResult<Option<BigInt>> {
 }
 
 /// `slice.indices` in arbitrary precision (CPython's `_PySlice_GetLongIndices`).
-fn big_indices(
+pub(crate) fn big_indices(
     ts: &ThreadState,
     slice: &Slice,
     length: &BigInt,
