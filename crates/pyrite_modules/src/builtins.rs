@@ -562,10 +562,28 @@ fn builtin_pow(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>)
         [base, exponent] => {
             abstract_ops::binary_op(ts, abstract_ops::BinaryOp::Power, false, base, exponent)
         }
-        [base, exponent, modulo] => match base.ob_type().number.power.get() {
-            Some(power) => power(ts, base, exponent, modulo),
-            None => Err(PyErr::type_error("unsupported operand type(s) for pow()")),
-        },
+        [base, exponent, modulo] => {
+            // CPython's `ternary_op`: the base's slot, then the exponent's if its type differs.
+            let first = base.ob_type().number.power.get();
+            let second = exponent.ob_type().number.power.get();
+            for (position, slot) in [first, second].into_iter().enumerate() {
+                if position == 1 && std::ptr::eq(base.ob_type(), exponent.ob_type()) {
+                    break;
+                }
+                if let Some(power) = slot {
+                    let result = power(ts, base, exponent, modulo)?;
+                    if !result.is(&singletons::not_implemented()) {
+                        return Ok(result);
+                    }
+                }
+            }
+            Err(PyErr::type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                base.ob_type().name(),
+                exponent.ob_type().name(),
+                modulo.ob_type().name()
+            )))
+        }
         _ => Err(PyErr::type_error(format!(
             "pow expected at least 2 arguments, got {}",
             args.len()
@@ -592,72 +610,6 @@ fn builtin_round(
         ));
     };
     let ndigits = ndigits.filter(|n| !singletons::is_none(n));
-    if let Some(value) = pyrite_objects::float::as_f64(number) {
-        return match ndigits {
-            None => {
-                let rounded = value.round_ties_even();
-                if !rounded.is_finite() {
-                    return Err(PyErr::new(
-                        if rounded.is_nan() {
-                            ExceptionKind::ValueError
-                        } else {
-                            ExceptionKind::OverflowError
-                        },
-                        if rounded.is_nan() {
-                            "cannot convert float NaN to integer"
-                        } else {
-                            "cannot convert float infinity to integer"
-                        },
-                    ));
-                }
-                pyrite_objects::int_ops::to_int(ts, &pyrite_objects::float::new(ts, rounded))
-            }
-            Some(ndigits) => {
-                let digits = int::as_i64(&ndigits).unwrap_or(0);
-                if !value.is_finite() {
-                    return Ok(number.clone());
-                }
-                let rounded = if digits >= 0 {
-                    let text = format!("{value:.prec$}", prec = digits.min(330) as usize);
-                    text.parse::<f64>().unwrap_or(value)
-                } else {
-                    let factor = 10f64.powi((-digits).min(330) as i32);
-                    (value / factor).round_ties_even() * factor
-                };
-                Ok(pyrite_objects::float::new(ts, rounded))
-            }
-        };
-    }
-    if number.downcast_ref::<pyrite_objects::int::Int>().is_some() {
-        let Some(ndigits) = ndigits else {
-            return pyrite_objects::int_ops::to_int(ts, number);
-        };
-        let digits = int::as_i64(&ndigits).unwrap_or(0);
-        if digits >= 0 {
-            return pyrite_objects::int_ops::to_int(ts, number);
-        }
-        let value = number
-            .downcast_ref::<pyrite_objects::int::Int>()
-            .map(|i| i.to_bigint())
-            .unwrap_or_default();
-        let factor = num_bigint::BigInt::from(10).pow((-digits) as u32);
-        let half = &factor / 2;
-        let (mut quotient, remainder) = {
-            use num_bigint::BigInt;
-            let q = &value / &factor;
-            let r = &value - &q * &factor;
-            let (q, r) = if r < BigInt::from(0) {
-                (q - 1, r + &factor)
-            } else {
-                (q, r)
-            };
-            (q, r)
-        };
-        if remainder > half || (remainder == half && &quotient % 2 != num_bigint::BigInt::from(0)) {
-            quotient += 1;
-        }
-        return Ok(int::from_bigint(ts, quotient * factor));
-    }
     if let Some(result) = attrs::call_special(
         ts,
         number,
@@ -908,6 +860,7 @@ pub fn create(ts: &ThreadState) -> PyRef {
         ("slice", &pyrite_objects::slice::SLICE_TYPE),
         ("set", &pyrite_objects::set::SET_TYPE),
         ("frozenset", &pyrite_objects::set::FROZENSET_TYPE),
+        ("complex", &pyrite_objects::complex::COMPLEX_TYPE),
         ("enumerate", &pyrite_objects::iterobject::ENUMERATE_TYPE),
         ("zip", &pyrite_objects::iterobject::ZIP_TYPE),
         ("map", &pyrite_objects::iterobject::MAP_TYPE),

@@ -493,7 +493,17 @@ pub fn set_item(
             let (start, stop, step, _) = slice.indices(ts, items.len())?;
             let positions = slice.positions(ts, items.len())?;
             let new_items = match value {
-                Some(value) => Some(crate::iterobject::collect(ts, value)?),
+                Some(value) => Some(crate::iterobject::collect(ts, value).map_err(|err| {
+                    if err.is(ExceptionKind::TypeError)
+                        && err
+                            .message()
+                            .is_some_and(|m| m.ends_with("is not iterable"))
+                    {
+                        PyErr::type_error("must assign iterable to extended slice")
+                    } else {
+                        err
+                    }
+                })?),
                 None => None,
             };
             let mut result: Vec<PyRef>;

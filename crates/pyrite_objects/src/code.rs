@@ -94,6 +94,7 @@ pub fn constant_to_object(ts: &ThreadState, constant: &Constant) -> PyResult {
             crate::set::new_frozen(ts, items)?
         }
         Constant::Code(code) => new(ts, (**code).clone())?.into_ref(),
+        Constant::Complex { real, imag } => crate::complex::new(ts, *real, *imag),
         other => {
             return Err(PyErr::new(
                 ExceptionKind::SystemError,

@@ -313,12 +313,16 @@ pub fn new_with_type(ts: &ThreadState, ty: &PyType) -> Option<Py<Dict>> {
 }
 
 pub fn new(ts: &ThreadState) -> Py<Dict> {
-    Py::new(
-        ts,
+    Py::new(ts, Dict::empty())
+}
+
+impl Dict {
+    /// An empty dict's payload (for instances of dict subclasses).
+    pub fn empty() -> Dict {
         Dict {
             table: RefCell::new(Table::new()),
-        },
-    )
+        }
+    }
 }
 
 fn dict_payload<'a>(object: &'a PyObject, method: &str) -> PyResult<&'a Dict> {
@@ -390,7 +394,16 @@ fn dict_length(_ts: &ThreadState, object: &PyObject) -> PyResult<usize> {
 fn dict_subscript(ts: &ThreadState, object: &PyObject, key: &PyObject) -> PyResult {
     match dict_payload(object, "__getitem__")?.get_item(ts, key)? {
         Some(value) => Ok(value),
-        None => Err(PyErr::with_object(ExceptionKind::KeyError, key.new_ref())),
+        None => {
+            // Subclasses may supply the value of a missing key (`dict_subscript`).
+            if !object.is_exact_type(&DICT_TYPE)
+                && let Some(result) =
+                    crate::attrs::call_special(ts, object, "__missing__", &[key.new_ref()])?
+            {
+                return Ok(result);
+            }
+            Err(PyErr::with_object(ExceptionKind::KeyError, key.new_ref()))
+        }
     }
 }
 
@@ -437,6 +450,10 @@ pub static DICT_TYPE: StaticType = StaticObject::new(
         clear: Slot::new(dict_clear),
         new: Slot::new(crate::methods::constructors::dict_new),
         ..crate::typeobject::object_slots()
+    })
+    .with_number(crate::slots::NumberSlots {
+        inplace_or: Slot::new(crate::dict_views::dict_ior),
+        ..crate::slots::NumberSlots::EMPTY
     })
     .with_mapping(MappingSlots {
         length: Slot::new(dict_length),

@@ -114,22 +114,27 @@ pub(crate) fn float_divmod(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyRe
     Ok(crate::tuple::new(ts, vec![new(ts, q), new(ts, r)]).into_ref())
 }
 
-pub(crate) fn float_pow(ts: &ThreadState, a: &PyObject, b: &PyObject, _m: &PyObject) -> PyResult {
+pub(crate) fn float_pow(ts: &ThreadState, a: &PyObject, b: &PyObject, m: &PyObject) -> PyResult {
     let Some(pair) = operands(a, b) else {
         return Ok(not_implemented());
     };
+    if !crate::singletons::is_none(m) {
+        return Err(PyErr::type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        ));
+    }
     let (x, y) = pair?;
-    if x == 0.0 && y < 0.0 {
+    if x == 0.0 && y < 0.0 && y.is_finite() {
         return Err(PyErr::new(
             ExceptionKind::ZeroDivisionError,
             "zero to a negative power",
         ));
     }
-    if x < 0.0 && y.fract() != 0.0 {
-        return Err(PyErr::new(
-            ExceptionKind::ValueError,
-            "complex numbers are not supported yet",
-        ));
+    if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
+        // A negative base to a fractional power is complex.
+        let base = crate::complex::new(ts, x, 0.0);
+        let exponent = crate::complex::new(ts, y, 0.0);
+        return crate::complex::complex_pow(ts, &base, &exponent, &crate::singletons::none());
     }
     let result = x.powf(y);
     if result.is_infinite() && x.is_finite() && y.is_finite() {
@@ -175,25 +180,7 @@ pub fn to_float(ts: &ThreadState, object: &PyObject) -> PyResult {
     }
     if let Some(text) = crate::str::as_str_payload(object) {
         let original = text.to_string_lossy();
-        let cleaned = original.trim().replace('_', "");
-        let lower = cleaned.to_ascii_lowercase();
-        let parsed = match lower.trim_start_matches(['+', '-']) {
-            "inf" | "infinity" => Some(if lower.starts_with('-') {
-                f64::NEG_INFINITY
-            } else {
-                f64::INFINITY
-            }),
-            "nan" => Some(f64::NAN),
-            _ if !cleaned.is_empty()
-                && cleaned
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)) =>
-            {
-                cleaned.parse::<f64>().ok()
-            }
-            _ => None,
-        };
-        return match parsed {
+        return match parse_float_text(&original) {
             Some(value) => Ok(new(ts, value)),
             None => Err(PyErr::new(
                 ExceptionKind::ValueError,
@@ -205,7 +192,21 @@ pub fn to_float(ts: &ThreadState, object: &PyObject) -> PyResult {
         };
     }
     if let Some(float) = object.ob_type().number.float.get() {
-        return float(ts, object);
+        let result = float(ts, object)?;
+        if as_f64(&result).is_none() {
+            return Err(PyErr::type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                object.ob_type().name(),
+                result.ob_type().name()
+            )));
+        }
+        return Ok(result);
+    }
+    if object.ob_type().number.index.get().is_some() {
+        let index = crate::abstract_api::index(ts, object)?;
+        if let Some(value) = to_double(&index) {
+            return Ok(new(ts, value?));
+        }
     }
     Err(PyErr::type_error(format!(
         "float() argument must be a string or a real number, not '{}'",
@@ -213,19 +214,72 @@ pub fn to_float(ts: &ThreadState, object: &PyObject) -> PyResult {
     )))
 }
 
+/// `float(text)`: a decimal literal with single underscores between digits, or `inf`,
+/// `infinity`, `nan` in any case, with a sign and surrounding whitespace (CPython's
+/// `_Py_string_to_number_with_underscores` and `_Py_parse_inf_or_nan`).
+pub fn parse_float_text(original: &str) -> Option<f64> {
+    let converted = crate::int_ops::ascii_digits_and_spaces(original);
+    let text = converted
+        .trim_matches(|c: char| c.is_ascii_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c));
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let special = match unsigned.to_ascii_lowercase().as_str() {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(value) = special {
+        return Some(if negative { -value } else { value });
+    }
+    let bytes = unsigned.as_bytes();
+    let mut cleaned = String::with_capacity(bytes.len());
+    for (position, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'0'..=b'9' | b'.' | b'e' | b'E' => cleaned.push(byte as char),
+            b'+' | b'-' if position > 0 && matches!(bytes[position - 1], b'e' | b'E') => {
+                cleaned.push(byte as char);
+            }
+            b'_' if position > 0
+                && bytes[position - 1].is_ascii_digit()
+                && bytes.get(position + 1).is_some_and(u8::is_ascii_digit) => {}
+            _ => return None,
+        }
+    }
+    if !cleaned.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value: f64 = cleaned.parse().ok()?;
+    Some(if negative { -value } else { value })
+}
+
 /// `float.__new__`.
 pub(crate) fn float_new(
     ts: &ThreadState,
-    _ty: &crate::typeobject::PyType,
+    ty: &crate::typeobject::PyType,
     args: &[PyRef],
-    _kwnames: Option<&PyObject>,
+    kwnames: Option<&PyObject>,
 ) -> PyResult {
-    match args {
-        [] => Ok(new(ts, 0.0)),
-        [value] => to_float(ts, value),
-        _ => Err(PyErr::type_error(format!(
-            "float expected at most 1 argument, got {}",
-            args.len()
-        ))),
+    if kwnames.is_some_and(|names| !crate::tuple::items(names).is_empty()) {
+        return Err(PyErr::type_error("float() takes no keyword arguments"));
     }
+    let value = match args {
+        [] => new(ts, 0.0),
+        [value] => to_float(ts, value)?,
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "float expected at most 1 argument, got {}",
+                args.len()
+            )));
+        }
+    };
+    if std::ptr::eq(ty, &*crate::float::FLOAT_TYPE) {
+        return Ok(value);
+    }
+    let payload = crate::float::Float(as_f64(&value).unwrap_or(0.0));
+    crate::object::Py::new_with_type(ts, ty, payload)
+        .map(crate::object::Py::into_ref)
+        .ok_or_else(|| PyErr::type_error("float.__new__: bad subtype"))
 }

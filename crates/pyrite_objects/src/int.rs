@@ -22,6 +22,30 @@ use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, 
 /// CPython's default `sys.get_int_max_str_digits()`.
 pub const MAX_STR_DIGITS: usize = 4300;
 
+/// The smallest nonzero limit `sys.set_int_max_str_digits` accepts
+/// (`_PY_LONG_MAX_STR_DIGITS_THRESHOLD`).
+pub const MAX_STR_DIGITS_THRESHOLD: usize = 640;
+
+static MAX_STR_DIGITS_LIMIT: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(MAX_STR_DIGITS);
+
+/// `sys.get_int_max_str_digits()`: the current limit, 0 for none.
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS_LIMIT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`.
+pub fn set_max_str_digits(limit: usize) -> PyResult<()> {
+    if limit != 0 && limit < MAX_STR_DIGITS_THRESHOLD {
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            format!("maxdigits must be >= {MAX_STR_DIGITS_THRESHOLD} or 0"),
+        ));
+    }
+    MAX_STR_DIGITS_LIMIT.store(limit, std::sync::atomic::Ordering::Relaxed);
+    Ok(())
+}
+
 const SMALL_MIN: i64 = -5;
 const SMALL_MAX: i64 = 256;
 const SMALL_COUNT: usize = (SMALL_MAX - SMALL_MIN + 1) as usize;
@@ -86,11 +110,12 @@ impl Int {
             IntRepr::Big(value) => {
                 let text = pyrite_ast::repr::int_repr(value);
                 let digits = text.len() - usize::from(text.starts_with('-'));
-                if digits > MAX_STR_DIGITS {
+                let limit = max_str_digits();
+                if limit != 0 && digits > limit {
                     return Err(PyErr::new(
                         ExceptionKind::ValueError,
                         format!(
-                            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string \
+                            "Exceeds the limit ({limit} digits) for integer string \
                              conversion; use sys.set_int_max_str_digits() to increase the limit"
                         ),
                     ));

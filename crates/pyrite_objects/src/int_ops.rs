@@ -6,7 +6,7 @@
 //! `long_bitwise`, `long_neg`, `long_abs`, `long_invert`).
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::err::{ExceptionKind, PyErr, PyResult};
 use crate::int::{Int, from_bigint, new};
@@ -145,7 +145,20 @@ pub(crate) fn int_truediv(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyRes
     {
         return Ok(crate::float::new(ts, x as f64 / y as f64));
     }
-    Ok(crate::float::new(ts, int_to_f64(x)? / int_to_f64(y)?))
+    match crate::float_methods::divide_exact(&x.to_bigint(), &y.to_bigint()) {
+        Some(quotient) => Ok(crate::float::new(ts, quotient)),
+        None => Err(PyErr::new(
+            ExceptionKind::OverflowError,
+            "integer division result too large for a float",
+        )),
+    }
+}
+
+/// The inverse of `value` modulo `modulus` (positive), if they are coprime.
+fn mod_inverse(value: &BigInt, modulus: &BigInt) -> Option<BigInt> {
+    use num_integer::Integer;
+    let extended = value.mod_floor(modulus).extended_gcd(modulus);
+    extended.gcd.is_one().then(|| extended.x.mod_floor(modulus))
 }
 
 pub(crate) fn int_pow(ts: &ThreadState, a: &PyObject, b: &PyObject, modulo: &PyObject) -> PyResult {
@@ -162,15 +175,19 @@ pub(crate) fn int_pow(ts: &ThreadState, a: &PyObject, b: &PyObject, modulo: &PyO
                 "pow() 3rd argument cannot be 0",
             ));
         }
-        let exponent = y.to_bigint();
-        if exponent.is_negative() {
-            return Err(PyErr::new(
-                ExceptionKind::ValueError,
-                "base is not invertible for the given modulus",
-            ));
-        }
+        let mut exponent = y.to_bigint();
         let m = m.to_bigint();
-        let mut result = x.to_bigint().modpow(&exponent, &m.abs());
+        let mut base = x.to_bigint();
+        if exponent.is_negative() {
+            base = mod_inverse(&base, &m.abs()).ok_or_else(|| {
+                PyErr::new(
+                    ExceptionKind::ValueError,
+                    "base is not invertible for the given modulus",
+                )
+            })?;
+            exponent = -exponent;
+        }
+        let mut result = base.modpow(&exponent, &m.abs());
         if m.is_negative() && !result.is_zero() {
             result += &m;
         }
@@ -178,15 +195,20 @@ pub(crate) fn int_pow(ts: &ThreadState, a: &PyObject, b: &PyObject, modulo: &PyO
     }
     let exponent = y.to_bigint();
     if exponent.is_negative() {
-        let base = int_to_f64(x)?;
-        if base == 0.0 {
+        if x.is_zero() {
             return Err(PyErr::new(
                 ExceptionKind::ZeroDivisionError,
                 "zero to a negative power",
             ));
         }
+        let base = int_to_f64(x)?;
         let power = int_to_f64(y)?;
-        return Ok(crate::float::new(ts, base.powf(power)));
+        return crate::float_ops::float_pow(
+            ts,
+            &crate::float::new(ts, base),
+            &crate::float::new(ts, power),
+            &crate::singletons::none(),
+        );
     }
     if let (Some(base), Some(power)) = (x.as_i64(), exponent.to_u32())
         && let Some(result) = base.checked_pow(power)
@@ -312,22 +334,54 @@ pub(crate) fn int_new(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    let keywords = kwnames.map_or(0, |names| crate::tuple::items(names).len());
-    let args = &args[..args.len() - keywords];
-    let value = match args {
-        [] => new(ts, 0),
-        [value] => to_int(ts, value)?,
-        [text, base] => {
-            let base = crate::int::as_i64(base).ok_or_else(|| {
-                PyErr::type_error("'str' object cannot be interpreted as an integer")
-            })?;
-            parse_int(ts, text, base as u32)?
-        }
-        _ => {
+    let (positional, keywords) = crate::methods::split_args(args, kwnames);
+    if positional.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "int expected at most 2 arguments, got {}",
+            positional.len()
+        )));
+    }
+    if args.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let mut base = positional.get(1).cloned();
+    for (name, value) in keywords {
+        if name != "base" {
             return Err(PyErr::type_error(format!(
-                "int() takes at most 2 arguments ({} given)",
-                args.len()
+                "int() got an unexpected keyword argument '{name}'"
             )));
+        }
+        if base.is_some() {
+            return Err(PyErr::type_error(
+                "argument for int() given by name ('base') and position (2)",
+            ));
+        }
+        base = Some(value);
+    }
+    let value = match (positional.first(), base) {
+        (None, None) => new(ts, 0),
+        (None, Some(_)) => {
+            return Err(PyErr::type_error("int() missing string argument"));
+        }
+        (Some(value), None) => to_int(ts, value)?,
+        (Some(text), Some(base)) => {
+            let base = crate::abstract_api::index(ts, &base)?;
+            let base = crate::int::as_i64(&base).unwrap_or(-1);
+            if base != 0 && !(2..=36).contains(&base) {
+                return Err(PyErr::new(
+                    ExceptionKind::ValueError,
+                    "int() base must be >= 2 and <= 36, or 0",
+                ));
+            }
+            if crate::str::as_str_payload(text).is_none() {
+                return Err(PyErr::type_error(
+                    "int() can't convert non-string with explicit base",
+                ));
+            }
+            parse_int(ts, text, base as u32)?
         }
     };
     if std::ptr::eq(ty, &*crate::int::INT_TYPE) {
@@ -373,7 +427,14 @@ pub fn to_int(ts: &ThreadState, value: &PyObject) -> PyResult {
         return parse_int(ts, value, 10);
     }
     if let Some(int) = value.ob_type().number.int.get() {
-        return int(ts, value);
+        let result = int(ts, value)?;
+        if result.downcast_ref::<Int>().is_none() {
+            return Err(PyErr::type_error(format!(
+                "__int__ returned non-int (type {})",
+                result.ob_type().name()
+            )));
+        }
+        return Ok(result);
     }
     if let Some(index) = value.ob_type().number.index.get() {
         return index(ts, value);
@@ -394,40 +455,129 @@ impl FromF64Exact for BigInt {
     }
 }
 
-/// `int(text, base)`.
+/// The value of a Unicode decimal digit (category `Nd`), which `int()` and `float()`
+/// accept like ASCII digits. Digits come in runs of ten starting at zero.
+pub fn unicode_decimal(ch: char) -> Option<u8> {
+    use unicode_general_category::{GeneralCategory, get_general_category};
+    if ch.is_ascii_digit() {
+        return Some(ch as u8 - b'0');
+    }
+    if ch.is_ascii() || get_general_category(ch) != GeneralCategory::DecimalNumber {
+        return None;
+    }
+    let mut run = 0u32;
+    let mut code = ch as u32;
+    while code > 0 {
+        code -= 1;
+        match char::from_u32(code) {
+            Some(previous) if get_general_category(previous) == GeneralCategory::DecimalNumber => {
+                run += 1;
+            }
+            _ => break,
+        }
+    }
+    Some((run % 10) as u8)
+}
+
+/// Text with Unicode digits made ASCII and Unicode spaces made `' '` (CPython's
+/// `_PyUnicode_TransformDecimalAndSpaceToASCII`); other non-ASCII characters become `?`.
+pub fn ascii_digits_and_spaces(text: &str) -> String {
+    text.chars()
+        .map(|ch| {
+            if ch.is_ascii() {
+                ch
+            } else if ch.is_whitespace() {
+                ' '
+            } else if let Some(digit) = unicode_decimal(ch) {
+                char::from(b'0' + digit)
+            } else {
+                '?'
+            }
+        })
+        .collect()
+}
+
+pub fn is_negative_int(object: &PyObject) -> bool {
+    object
+        .downcast_ref::<Int>()
+        .is_some_and(|int| int.to_bigint().is_negative())
+}
+
+/// Digits in `base` with single underscores between them (after a base prefix, one
+/// underscore may also lead); `None` if malformed.
+fn digits_with_underscores(text: &str, base: u32, leading_underscore_ok: bool) -> Option<String> {
+    let mut digits = String::with_capacity(text.len());
+    let mut previous_underscore = !leading_underscore_ok;
+    for ch in text.chars() {
+        if ch == '_' {
+            if previous_underscore {
+                return None;
+            }
+            previous_underscore = true;
+            continue;
+        }
+        ch.to_digit(base)?;
+        digits.push(ch);
+        previous_underscore = false;
+    }
+    if previous_underscore || digits.is_empty() {
+        return None;
+    }
+    Some(digits)
+}
+
+/// `int(text, base)` (CPython's `PyLong_FromUnicodeObject`).
 pub fn parse_int(ts: &ThreadState, text: &PyObject, base: u32) -> PyResult {
     let original = crate::str::to_rust_string(text);
     let invalid = || {
+        let shown: String = pyrite_ast::repr::text_repr(&original)
+            .chars()
+            .take(200)
+            .collect();
         PyErr::new(
             ExceptionKind::ValueError,
-            format!(
-                "invalid literal for int() with base {base}: {}",
-                pyrite_ast::repr::text_repr(&original)
-            ),
+            format!("invalid literal for int() with base {base}: {shown}"),
         )
     };
-    let trimmed = original.trim();
-    let (negative, digits) = match trimmed.as_bytes().first() {
+    let converted = ascii_digits_and_spaces(&original);
+    let trimmed = converted.trim_matches(|c: char| {
+        c.is_ascii_whitespace() || c == '\u{1c}' || c == '\u{1d}' || c == '\u{1e}' || c == '\u{1f}'
+    });
+    let (negative, body) = match trimmed.as_bytes().first() {
         Some(b'-') => (true, &trimmed[1..]),
         Some(b'+') => (false, &trimmed[1..]),
         _ => (false, trimmed),
     };
-    let mut base = base;
-    let mut digits = digits.to_owned();
-    let lower = digits.to_ascii_lowercase();
+    let lower = body.to_ascii_lowercase();
+    let mut radix = base;
+    let mut digits_text = body;
+    let mut prefixed = false;
     for (prefix, prefix_base) in [("0x", 16), ("0o", 8), ("0b", 2)] {
         if (base == prefix_base || base == 0) && lower.starts_with(prefix) {
-            digits = digits[2..].to_owned();
-            base = prefix_base;
+            digits_text = &body[2..];
+            radix = prefix_base;
+            prefixed = true;
         }
     }
-    if base == 0 {
-        base = 10;
+    if radix == 0 {
+        radix = 10;
+        // Base 0 forbids leading zeros on a nonzero decimal ("010").
+        if body.starts_with('0') && body.chars().any(|c| c != '0' && c != '_') {
+            return Err(invalid());
+        }
     }
-    let digits = digits.replace('_', "");
-    if digits.is_empty() || !(2..=36).contains(&base) {
-        return Err(invalid());
+    let digits = digits_with_underscores(digits_text, radix, prefixed).ok_or_else(invalid)?;
+    let limit = crate::int::max_str_digits();
+    if !radix.is_power_of_two() && limit != 0 && digits.len() > limit {
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            format!(
+                "Exceeds the limit ({limit} digits) for integer string conversion: value has {} \
+                 digits; use sys.set_int_max_str_digits() to increase the limit",
+                digits.len()
+            ),
+        ));
     }
-    let value = BigInt::parse_bytes(digits.as_bytes(), base).ok_or_else(invalid)?;
+    let value = BigInt::parse_bytes(digits.as_bytes(), radix).ok_or_else(invalid)?;
     Ok(from_bigint(ts, if negative { -value } else { value }))
 }

@@ -229,10 +229,23 @@ impl PyPayload for DictIterator {
 }
 
 pub fn new_dict_iterator(ts: &ThreadState, dict: &PyObject, kind: DictIterKind) -> PyRef {
-    let entries = dict
+    new_dict_iterator_ordered(ts, dict, kind, false)
+}
+
+/// A dict iterator, from the last entry backwards when `reversed` (`reversed(d)`).
+pub fn new_dict_iterator_ordered(
+    ts: &ThreadState,
+    dict: &PyObject,
+    kind: DictIterKind,
+    reversed: bool,
+) -> PyRef {
+    let mut entries = dict
         .downcast_ref::<Dict>()
         .map(|dict| dict.items())
         .unwrap_or_default();
+    if reversed {
+        entries.reverse();
+    }
     Py::new(
         ts,
         DictIterator {
@@ -371,6 +384,7 @@ const fn view_type(name: &'static str) -> TypeObject {
         .with_slots(SlotTable {
             iter: Slot::new(view_iter),
             repr: Slot::new(view_repr),
+            richcompare: Slot::new(crate::dict_views::view_richcompare),
             ..crate::typeobject::object_slots()
         })
         .with_sequence(SequenceSlots {
@@ -378,6 +392,7 @@ const fn view_type(name: &'static str) -> TypeObject {
             contains: Slot::new(view_contains),
             ..SequenceSlots::EMPTY
         })
+        .with_number(crate::dict_views::view_number_slots())
 }
 
 pub static DICT_KEYS_TYPE: StaticType = StaticObject::new(&TYPE_TYPE, view_type("dict_keys"));
@@ -393,6 +408,8 @@ fn positional<'a>(args: &'a [PyRef], kwnames: Option<&PyObject>) -> &'a [PyRef] 
 pub struct Enumerate {
     iterator: PyRef,
     count: Cell<i64>,
+    /// The count once it no longer fits in an `i64` (CPython's `en_longindex`).
+    big_count: std::cell::RefCell<Option<num_bigint::BigInt>>,
 }
 
 impl PyPayload for Enumerate {
@@ -420,15 +437,27 @@ fn enumerate_new(
             "enumerate() missing required argument 'iterable'",
         ));
     };
-    let start = match start {
-        Some(start) => crate::int::as_i64(&*crate::abstract_api::index(ts, &start)?).unwrap_or(0),
-        None => 0,
+    let (start, big_start) = match start {
+        Some(start) => {
+            let start = crate::abstract_api::index(ts, &start)?;
+            match crate::int::as_i64(&start) {
+                Some(small) => (small, None),
+                None => (
+                    0,
+                    start
+                        .downcast_ref::<crate::int::Int>()
+                        .map(|int| int.to_bigint()),
+                ),
+            }
+        }
+        None => (0, None),
     };
     Ok(Py::new(
         ts,
         Enumerate {
             iterator: get_iter(ts, iterable)?,
             count: Cell::new(start),
+            big_count: std::cell::RefCell::new(big_start),
         },
     )
     .into_ref())
@@ -441,11 +470,25 @@ fn enumerate_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>
     let Some(item) = next(ts, &enumerate.iterator)? else {
         return Ok(None);
     };
-    let count = enumerate.count.get();
-    enumerate.count.set(count + 1);
-    Ok(Some(
-        crate::tuple::new(ts, vec![crate::int::new(ts, count), item]).into_ref(),
-    ))
+    let index = {
+        let mut big = enumerate.big_count.borrow_mut();
+        match big.as_mut() {
+            Some(count) => {
+                let value = count.clone();
+                *count += 1;
+                crate::int::from_bigint(ts, value)
+            }
+            None => {
+                let count = enumerate.count.get();
+                match count.checked_add(1) {
+                    Some(next) => enumerate.count.set(next),
+                    None => *big = Some(num_bigint::BigInt::from(count) + 1),
+                }
+                crate::int::new(ts, count)
+            }
+        }
+    };
+    Ok(Some(crate::tuple::new(ts, vec![index, item]).into_ref()))
 }
 
 pub static ENUMERATE_TYPE: StaticType = StaticObject::new(
@@ -480,9 +523,13 @@ fn zip_new(ts: &ThreadState, _ty: &PyType, args: &[PyRef], kwnames: Option<&PyOb
     let positional = positional(args, kwnames);
     let mut strict = false;
     for (name, value) in keywords.iter().zip(&args[positional.len()..]) {
-        if crate::str::to_rust_string(name) == "strict" {
-            strict = value.is_true(ts)?;
+        let name = crate::str::to_rust_string(name);
+        if name != "strict" {
+            return Err(PyErr::type_error(format!(
+                "zip() got an unexpected keyword argument '{name}'"
+            )));
         }
+        strict = value.is_true(ts)?;
     }
     let iterators = positional
         .iter()
@@ -504,36 +551,49 @@ fn zip_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
             Some(item) => items.push(item),
             None => {
                 if zip.strict {
-                    if position > 0 {
-                        let plural = if position == 1 { " " } else { "s 1-" };
-                        return Err(PyErr::new(
-                            ExceptionKind::ValueError,
-                            format!(
-                                "zip() argument {} is shorter than argument{plural}{}",
-                                position + 1,
-                                position
-                            ),
-                        ));
-                    }
-                    for (later, iterator) in zip.iterators.iter().enumerate().skip(1) {
-                        if next(ts, iterator)?.is_some() {
-                            let plural = if later == 1 { " " } else { "s 1-" };
-                            return Err(PyErr::new(
-                                ExceptionKind::ValueError,
-                                format!(
-                                    "zip() argument {} is longer than argument{plural}{}",
-                                    later + 1,
-                                    later
-                                ),
-                            ));
-                        }
-                    }
+                    check_equal_lengths(ts, "zip", &zip.iterators, position)?;
                 }
                 return Ok(None);
             }
         }
     }
     Ok(Some(crate::tuple::new(ts, items).into_ref()))
+}
+
+/// After iterator `position` ran out, `strict=True` requires the earlier ones to have been
+/// the last items and the later ones to be exhausted too (CPython's `zip_next` and
+/// `map_next` messages).
+fn check_equal_lengths(
+    ts: &ThreadState,
+    function: &str,
+    iterators: &[PyRef],
+    position: usize,
+) -> PyResult<()> {
+    if position > 0 {
+        let plural = if position == 1 { " " } else { "s 1-" };
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            format!(
+                "{function}() argument {} is shorter than argument{plural}{}",
+                position + 1,
+                position
+            ),
+        ));
+    }
+    for (later, iterator) in iterators.iter().enumerate().skip(1) {
+        if next(ts, iterator)?.is_some() {
+            let plural = if later == 1 { " " } else { "s 1-" };
+            return Err(PyErr::new(
+                ExceptionKind::ValueError,
+                format!(
+                    "{function}() argument {} is longer than argument{plural}{}",
+                    later + 1,
+                    later
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 pub static ZIP_TYPE: StaticType = StaticObject::new(
@@ -551,6 +611,7 @@ pub static ZIP_TYPE: StaticType = StaticObject::new(
 pub struct Map {
     function: PyRef,
     iterators: Vec<PyRef>,
+    strict: bool,
 }
 
 impl PyPayload for Map {
@@ -561,6 +622,17 @@ impl PyPayload for Map {
 
 fn map_new(ts: &ThreadState, _ty: &PyType, args: &[PyRef], kwnames: Option<&PyObject>) -> PyResult {
     let positional = positional(args, kwnames);
+    let keywords = kwnames.map_or(&[][..], crate::tuple::items);
+    let mut strict = false;
+    for (name, value) in keywords.iter().zip(&args[positional.len()..]) {
+        let name = crate::str::to_rust_string(name);
+        if name != "strict" {
+            return Err(PyErr::type_error(format!(
+                "map() got an unexpected keyword argument '{name}'"
+            )));
+        }
+        strict = value.is_true(ts)?;
+    }
     if positional.len() < 2 {
         return Err(PyErr::type_error("map() must have at least two arguments."));
     }
@@ -573,6 +645,7 @@ fn map_new(ts: &ThreadState, _ty: &PyType, args: &[PyRef], kwnames: Option<&PyOb
         Map {
             function: positional[0].clone(),
             iterators,
+            strict,
         },
     )
     .into_ref())
@@ -583,10 +656,15 @@ fn map_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
         .downcast_ref::<Map>()
         .ok_or_else(|| PyErr::type_error("expected map"))?;
     let mut items = Vec::with_capacity(map.iterators.len());
-    for iterator in &map.iterators {
+    for (position, iterator) in map.iterators.iter().enumerate() {
         match next(ts, iterator)? {
             Some(item) => items.push(item),
-            None => return Ok(None),
+            None => {
+                if map.strict {
+                    check_equal_lengths(ts, "map", &map.iterators, position)?;
+                }
+                return Ok(None);
+            }
         }
     }
     crate::abstract_api::call(ts, &map.function, &items, None).map(Some)

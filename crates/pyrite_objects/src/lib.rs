@@ -21,17 +21,21 @@ pub mod attrs;
 pub mod bool;
 pub mod cell;
 pub mod code;
+pub mod complex;
 pub mod descr;
 pub mod dict;
+pub mod dict_views;
 pub mod err;
 pub mod exceptions;
 pub mod float;
+pub mod float_methods;
 pub mod float_ops;
 pub mod formatter;
 pub mod function;
 pub mod gc;
 pub mod genericaliasobject;
 pub mod int;
+pub mod int_methods;
 pub mod int_ops;
 pub mod iterobject;
 pub mod list;
@@ -98,6 +102,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &descr::PROPERTY_TYPE,
         &range::RANGE_TYPE,
         &range::RANGE_ITERATOR_TYPE,
+        &range::LONG_RANGE_ITERATOR_TYPE,
         &iterobject::SEQ_ITERATOR_TYPE,
         &iterobject::LIST_ITERATOR_TYPE,
         &iterobject::TUPLE_ITERATOR_TYPE,
@@ -124,7 +129,9 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &typevarobject::TYPE_ALIAS_TYPE,
         &set::SET_TYPE,
         &set::FROZENSET_TYPE,
+        &set::SET_ITERATOR_TYPE,
         &traceback::TRACEBACK_TYPE,
+        &complex::COMPLEX_TYPE,
     ]
 }
 

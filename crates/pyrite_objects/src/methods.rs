@@ -733,13 +733,24 @@ fn list_insert(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_
     let list = list_of(this)?;
     let mut items = list.to_vec();
     let length = items.len() as i64;
-    let mut index = crate::int::as_i64(&*crate::abstract_api::index(ts, &args[0])?).unwrap_or(0);
+    let mut index = ssize_arg(ts, &args[0])?;
     if index < 0 {
         index = (index + length).max(0);
     }
     items.insert(index.min(length) as usize, args[1].clone());
     replace_items(ts, list, items);
     Ok(crate::singletons::none())
+}
+
+/// An index argument as a C `Py_ssize_t`: `OverflowError` beyond it.
+fn ssize_arg(ts: &ThreadState, value: &PyObject) -> PyResult<i64> {
+    let index = crate::abstract_api::index(ts, value)?;
+    crate::int::as_i64(&index).ok_or_else(|| {
+        PyErr::new(
+            ExceptionKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )
+    })
 }
 
 fn list_pop(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -751,9 +762,7 @@ fn list_pop(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) 
     }
     let length = items.len() as i64;
     let mut index = match args.first() {
-        Some(index) => {
-            crate::int::as_i64(&*crate::abstract_api::index(ts, index)?).unwrap_or(length)
-        }
+        Some(index) => ssize_arg(ts, index)?,
         None => length - 1,
     };
     if index < 0 {
@@ -799,13 +808,42 @@ fn list_remove(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_
 fn list_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     arg_count("index", args, 1, 3)?;
     let items = list_of(this)?.to_vec();
-    match position_of(ts, &items, &args[0])? {
-        Some(position) => Ok(crate::int::new(ts, position as i64)),
-        None => Err(PyErr::new(
-            ExceptionKind::ValueError,
-            "list.index(x): x not in list",
-        )),
+    let length = items.len() as i64;
+    let bound = |position: usize, default: i64| -> PyResult<i64> {
+        let Some(value) = args.get(position) else {
+            return Ok(default);
+        };
+        let index = crate::abstract_api::index(ts, value).map_err(|_| {
+            PyErr::type_error("slice indices must be integers or have an __index__ method")
+        })?;
+        let value =
+            crate::int::as_i64(&index).unwrap_or(if crate::int_ops::is_negative_int(&index) {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            });
+        Ok(if value < 0 {
+            (value + length).max(0)
+        } else {
+            value.min(length)
+        })
+    };
+    let start = bound(1, 0)?;
+    let stop = bound(2, length)?;
+    let mut position = start;
+    while position < stop {
+        let Some(item) = list_of(this)?.to_vec().get(position as usize).cloned() else {
+            break;
+        };
+        if item.is(&args[0]) || item.rich_compare_bool(ts, &args[0], CompareOp::Eq)? {
+            return Ok(crate::int::new(ts, position));
+        }
+        position += 1;
     }
+    Err(PyErr::new(
+        ExceptionKind::ValueError,
+        "list.index(x): x not in list",
+    ))
 }
 
 fn count_in(ts: &ThreadState, items: &[PyRef], value: &PyObject) -> PyResult {
@@ -968,13 +1006,38 @@ pub(crate) fn tuple_new(
 
 fn tuple_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     arg_count("index", args, 1, 3)?;
-    match position_of(ts, crate::tuple::items(this), &args[0])? {
-        Some(position) => Ok(crate::int::new(ts, position as i64)),
-        None => Err(PyErr::new(
-            ExceptionKind::ValueError,
-            "tuple.index(x): x not in tuple",
-        )),
+    let items = crate::tuple::items(this).to_vec();
+    let length = items.len() as i64;
+    let bound = |position: usize, default: i64| -> PyResult<i64> {
+        let Some(value) = args.get(position) else {
+            return Ok(default);
+        };
+        let index = crate::abstract_api::index(ts, value).map_err(|_| {
+            PyErr::type_error("slice indices must be integers or have an __index__ method")
+        })?;
+        let value =
+            crate::int::as_i64(&index).unwrap_or(if crate::int_ops::is_negative_int(&index) {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            });
+        Ok(if value < 0 {
+            (value + length).max(0)
+        } else {
+            value.min(length)
+        })
+    };
+    let (start, stop) = (bound(1, 0)?, bound(2, length)?);
+    for position in start..stop {
+        let item = &items[position as usize];
+        if item.is(&args[0]) || item.rich_compare_bool(ts, &args[0], CompareOp::Eq)? {
+            return Ok(crate::int::new(ts, position));
+        }
     }
+    Err(PyErr::new(
+        ExceptionKind::ValueError,
+        "tuple.index(x): x not in tuple",
+    ))
 }
 
 fn tuple_count(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -1008,10 +1071,12 @@ pub fn dict_merge(ts: &ThreadState, dict: &Dict, other: &PyObject) -> PyResult<(
         return Ok(());
     }
     for (position, pair) in collect(ts, other)?.into_iter().enumerate() {
-        let items = collect(ts, &pair).map_err(|_| {
-            PyErr::type_error(format!(
-                "cannot convert dictionary update sequence element #{position} to a sequence"
-            ))
+        let items = collect(ts, &pair).map_err(|err| {
+            if err.is(ExceptionKind::TypeError) {
+                PyErr::type_error("object is not iterable")
+            } else {
+                err
+            }
         })?;
         let [key, value] = <[PyRef; 2]>::try_from(items).map_err(|items| {
             PyErr::new(
@@ -1084,7 +1149,7 @@ fn dict_popitem(ts: &ThreadState, this: &PyObject, _args: Args<'_>, _k: KwNames<
     let Some((key, value)) = dict.items().pop() else {
         return Err(PyErr::new(
             ExceptionKind::KeyError,
-            "'popitem(): dictionary is empty'",
+            "popitem(): dictionary is empty",
         ));
     };
     dict.del_item(ts, &key)?;
@@ -1142,21 +1207,6 @@ fn dict_clear(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>)
 }
 
 // ----- int, float, object -----
-
-fn int_bit_length(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    let value = this
-        .downcast_ref::<crate::int::Int>()
-        .map(|i| i.to_bigint())
-        .unwrap_or_default();
-    Ok(crate::int::new(ts, value.bits() as i64))
-}
-
-fn float_is_integer(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    let value = crate::float::as_f64(this).unwrap_or(0.5);
-    Ok(crate::bool::bool_ref(
-        value.is_finite() && value.fract() == 0.0,
-    ))
-}
 
 // ----- exceptions -----
 
@@ -1446,12 +1496,12 @@ pub(crate) fn install(ts: &ThreadState) {
             ("clear", dict_clear),
         ],
     );
-    add_methods(ts, &crate::int::INT_TYPE, &[("bit_length", int_bit_length)]);
-    add_methods(
-        ts,
-        &crate::float::FLOAT_TYPE,
-        &[("is_integer", float_is_integer)],
-    );
+    crate::int_methods::install(ts);
+    crate::float_methods::install(ts);
+    crate::complex::install(ts);
+    crate::range::install(ts);
+    crate::dict_views::install(ts);
+    crate::slice::install(ts);
     add_methods(
         ts,
         &crate::typeobject::OBJECT_TYPE,

@@ -1,9 +1,17 @@
-//! `range` and its iterator (machine-word bounds).
+//! `range` and its iterators: arbitrary-precision bounds, with a machine-word fast path.
 //!
 //! CPython counterpart: `Objects/rangeobject.c` (`range_new`, `range_repr`,
-//! `compute_range_length`, `rangeiter_next`).
+//! `compute_range_length`, `compute_slice`, `range_contains_long`, `range_index`,
+//! `range_count`, `range_hash`, `range_richcompare`, `range_reverse`, `rangeiter_next`,
+//! `longrangeiter_next`). Ranges whose bounds and length fit in machine words (nearly all)
+//! keep them as `i64` and iterate with `range_iterator`; others use `BigInt`s and
+//! `longrange_iterator`, as CPython does.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::err::{ExceptionKind, PyErr, PyResult};
 use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
@@ -13,34 +21,89 @@ use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject};
 
 /// The payload of `range` objects.
 pub struct Range {
+    start: BigInt,
+    stop: BigInt,
+    step: BigInt,
+    length: BigInt,
+    /// `(start, stop, step, len)` when all fit in machine words.
+    small: Option<SmallRange>,
+}
+
+/// A range whose bounds and length fit in machine words.
+#[derive(Clone, Copy, Debug)]
+pub struct SmallRange {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    pub len: usize,
+}
+
+fn overflow() -> PyErr {
+    PyErr::new(
+        ExceptionKind::OverflowError,
+        "Python int too large to convert to C ssize_t",
+    )
+}
+
+/// The number of items (CPython's `compute_range_length`).
+fn compute_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
+    let (low, high, step) = if step.is_positive() {
+        (start, stop, step.clone())
+    } else {
+        (stop, start, -step)
+    };
+    if low >= high {
+        return BigInt::zero();
+    }
+    (high - low - 1u8) / step + 1u8
 }
 
 impl Range {
-    pub fn len(&self) -> usize {
-        let (start, stop, step) = (
-            i128::from(self.start),
-            i128::from(self.stop),
-            i128::from(self.step),
-        );
-        let count = if step > 0 && start < stop {
-            (stop - start - 1) / step + 1
-        } else if step < 0 && start > stop {
-            (start - stop - 1) / (-step) + 1
-        } else {
-            0
+    pub fn new(start: BigInt, stop: BigInt, step: BigInt) -> Range {
+        let length = compute_length(&start, &stop, &step);
+        let small = match (
+            start.to_i64(),
+            stop.to_i64(),
+            step.to_i64(),
+            length.to_i64().and_then(|n| usize::try_from(n).ok()),
+        ) {
+            (Some(start), Some(stop), Some(step), Some(len)) => Some(SmallRange {
+                start,
+                stop,
+                step,
+                len,
+            }),
+            _ => None,
         };
-        count as usize
+        Range {
+            start,
+            stop,
+            step,
+            length,
+            small,
+        }
+    }
+
+    /// The machine-word form, if the range has one.
+    pub fn small(&self) -> Option<SmallRange> {
+        self.small
+    }
+
+    /// The number of items, if it fits in a `Py_ssize_t`.
+    pub fn len(&self) -> PyResult<usize> {
+        self.length
+            .to_i64()
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or_else(overflow)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.length.is_zero()
     }
 
-    pub fn item(&self, index: usize) -> i64 {
-        self.start + self.step * index as i64
+    /// Item `index` (in `0..length`).
+    fn item(&self, index: &BigInt) -> BigInt {
+        &self.start + &self.step * index
     }
 }
 
@@ -50,14 +113,19 @@ impl PyPayload for Range {
     }
 }
 
-fn range_bound(ts: &ThreadState, value: &PyObject) -> PyResult<i64> {
-    let index = crate::abstract_api::index(ts, value)?;
-    crate::int::as_i64(&index).ok_or_else(|| {
-        PyErr::new(
-            ExceptionKind::OverflowError,
-            "Python int too large to convert to C ssize_t",
-        )
-    })
+fn big_of(object: &PyObject) -> BigInt {
+    object
+        .downcast_ref::<crate::int::Int>()
+        .map(|int| int.to_bigint())
+        .unwrap_or_default()
+}
+
+fn range_bound(ts: &ThreadState, value: &PyObject) -> PyResult<BigInt> {
+    Ok(big_of(&*crate::abstract_api::index(ts, value)?))
+}
+
+fn new_range(ts: &ThreadState, start: BigInt, stop: BigInt, step: BigInt) -> PyRef {
+    Py::new(ts, Range::new(start, stop, step)).into_ref()
 }
 
 fn range_new(
@@ -70,8 +138,12 @@ fn range_new(
         return Err(PyErr::type_error("range() takes no keyword arguments"));
     }
     let (start, stop, step) = match args {
-        [stop] => (0, range_bound(ts, stop)?, 1),
-        [start, stop] => (range_bound(ts, start)?, range_bound(ts, stop)?, 1),
+        [stop] => (BigInt::zero(), range_bound(ts, stop)?, BigInt::one()),
+        [start, stop] => (
+            range_bound(ts, start)?,
+            range_bound(ts, stop)?,
+            BigInt::one(),
+        ),
         [start, stop, step] => (
             range_bound(ts, start)?,
             range_bound(ts, stop)?,
@@ -89,13 +161,13 @@ fn range_new(
             )));
         }
     };
-    if step == 0 {
+    if step.is_zero() {
         return Err(PyErr::new(
             ExceptionKind::ValueError,
             "range() arg 3 must not be zero",
         ));
     }
-    Ok(Py::new(ts, Range { start, stop, step }).into_ref())
+    Ok(new_range(ts, start, stop, step))
 }
 
 fn payload(object: &PyObject) -> PyResult<&Range> {
@@ -107,7 +179,7 @@ fn payload(object: &PyObject) -> PyResult<&Range> {
 
 fn range_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     let range = payload(object)?;
-    let text = if range.step == 1 {
+    let text = if range.step.is_one() {
         format!("range({}, {})", range.start, range.stop)
     } else {
         format!("range({}, {}, {})", range.start, range.stop, range.step)
@@ -116,76 +188,280 @@ fn range_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
 }
 
 fn range_length(_ts: &ThreadState, object: &PyObject) -> PyResult<usize> {
-    Ok(payload(object)?.len())
+    payload(object)?.len()
+}
+
+fn index_error() -> PyErr {
+    PyErr::new(ExceptionKind::IndexError, "range object index out of range")
 }
 
 fn range_item(ts: &ThreadState, object: &PyObject, index: isize) -> PyResult {
     let range = payload(object)?;
-    match usize::try_from(index) {
-        Ok(index) if index < range.len() => Ok(crate::int::new(ts, range.item(index))),
-        _ => Err(PyErr::new(
-            ExceptionKind::IndexError,
-            "range object index out of range",
-        )),
+    if let Some(small) = range.small {
+        return match usize::try_from(index) {
+            Ok(index) if index < small.len => {
+                Ok(crate::int::new(ts, small.start + small.step * index as i64))
+            }
+            _ => Err(index_error()),
+        };
     }
+    let index = BigInt::from(index);
+    if index.is_negative() || index >= range.length {
+        return Err(index_error());
+    }
+    Ok(crate::int::from_bigint(ts, range.item(&index)))
 }
 
 fn range_subscript(ts: &ThreadState, object: &PyObject, key: &PyObject) -> PyResult {
     let range = payload(object)?;
     if let Some(slice) = key.downcast_ref::<crate::slice::Slice>() {
-        let (start, _, step, count) = slice.indices(ts, range.len())?;
-        let new_start = range.start + start * range.step;
-        let new_step = range.step * step;
-        let new_stop = new_start + count as i64 * new_step;
-        return Ok(Py::new(
+        let (start, stop, step) = crate::slice::big_indices(ts, slice, &range.length)?;
+        return Ok(new_range(
             ts,
-            Range {
-                start: new_start,
-                stop: new_stop,
-                step: new_step,
-            },
-        )
-        .into_ref());
+            range.item(&start),
+            range.item(&stop),
+            &range.step * step,
+        ));
     }
-    let Some(mut index) = crate::abstract_api::index_for_subscript(ts, key)? else {
+    if key.ob_type().number.index.get().is_none() {
         return Err(PyErr::type_error(format!(
             "range indices must be integers or slices, not {}",
             key.ob_type().name()
         )));
-    };
-    if index < 0 {
-        index += range.len() as isize;
     }
-    range_item(ts, object, index)
+    let mut index = big_of(&*crate::abstract_api::index(ts, key)?);
+    if index.is_negative() {
+        index += &range.length;
+    }
+    if index.is_negative() || index >= range.length {
+        return Err(index_error());
+    }
+    Ok(crate::int::from_bigint(ts, range.item(&index)))
 }
 
-fn range_contains(_ts: &ThreadState, object: &PyObject, item: &PyObject) -> PyResult<bool> {
-    let range = payload(object)?;
-    let Some(value) = crate::int::as_i64(item) else {
-        return Ok(false);
-    };
-    let offset = value - range.start;
-    let inside = if range.step > 0 {
-        value >= range.start && value < range.stop
+/// Whether `value` (an int) is one of the range's items.
+fn contains_int(range: &Range, value: &BigInt) -> bool {
+    let inside = if range.step.is_positive() {
+        *value >= range.start && *value < range.stop
     } else {
-        value <= range.start && value > range.stop
+        *value <= range.start && *value > range.stop
     };
-    Ok(inside && offset % range.step == 0)
+    inside && (value - &range.start).mod_floor(&range.step).is_zero()
+}
+
+/// Whether `item` is an exact `int` or `bool`, which the arithmetic fast path handles.
+fn is_int_like(item: &PyObject) -> bool {
+    item.is_exact_type(&crate::int::INT_TYPE) || item.is_exact_type(&crate::bool::BOOL_TYPE)
+}
+
+/// Calls `found(position)` for each item equal to `item` (the slow path for non-ints),
+/// stopping when it returns `true`.
+fn search(
+    ts: &ThreadState,
+    object: &PyObject,
+    item: &PyObject,
+    found: &mut dyn FnMut(i64) -> bool,
+) -> PyResult<()> {
+    let iterator = crate::iterobject::get_iter(ts, object)?;
+    let mut position = 0;
+    while let Some(value) = crate::iterobject::next(ts, &iterator)? {
+        if value.rich_compare_bool(ts, item, CompareOp::Eq)? && found(position) {
+            break;
+        }
+        position += 1;
+    }
+    Ok(())
+}
+
+fn range_contains(ts: &ThreadState, object: &PyObject, item: &PyObject) -> PyResult<bool> {
+    let range = payload(object)?;
+    if is_int_like(item) {
+        if let (Some(small), Some(value)) = (range.small, crate::int::as_i64(item)) {
+            let inside = if small.step > 0 {
+                value >= small.start && value < small.stop
+            } else {
+                value <= small.start && value > small.stop
+            };
+            return Ok(inside
+                && (i128::from(value) - i128::from(small.start)) % i128::from(small.step) == 0);
+        }
+        return Ok(contains_int(range, &big_of(item)));
+    }
+    let mut present = false;
+    search(ts, object, item, &mut |_| {
+        present = true;
+        true
+    })?;
+    Ok(present)
+}
+
+fn range_hash(ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
+    let range = payload(object)?;
+    let none = crate::singletons::none;
+    let length = crate::int::from_bigint(ts, range.length.clone());
+    let items = if range.length.is_zero() {
+        vec![length, none(), none()]
+    } else if range.length.is_one() {
+        vec![
+            length,
+            crate::int::from_bigint(ts, range.start.clone()),
+            none(),
+        ]
+    } else {
+        vec![
+            length,
+            crate::int::from_bigint(ts, range.start.clone()),
+            crate::int::from_bigint(ts, range.step.clone()),
+        ]
+    };
+    crate::tuple::new(ts, items).into_ref().hash(ts)
+}
+
+type Args<'a> = &'a [PyRef];
+type KwNames<'a> = Option<&'a PyObject>;
+
+fn range_count(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    let args = crate::int_methods::positional("range.count", args, k, 1, 1)?;
+    let range = payload(this)?;
+    let item = &args[0];
+    if is_int_like(item) {
+        let present = contains_int(range, &big_of(item));
+        return Ok(crate::int::new(ts, i64::from(present)));
+    }
+    let mut count = 0;
+    search(ts, this, item, &mut |_| {
+        count += 1;
+        false
+    })?;
+    Ok(crate::int::new(ts, count))
+}
+
+fn range_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    let args = crate::int_methods::positional("range.index", args, k, 1, 1)?;
+    let range = payload(this)?;
+    let item = &args[0];
+    if is_int_like(item) {
+        let value = big_of(item);
+        if contains_int(range, &value) {
+            let position = (value - &range.start) / &range.step;
+            return Ok(crate::int::from_bigint(ts, position));
+        }
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "range.index(x): x not in range",
+        ));
+    }
+    let mut found = None;
+    search(ts, this, item, &mut |position| {
+        found = Some(position);
+        true
+    })?;
+    match found {
+        Some(position) => Ok(crate::int::new(ts, position)),
+        None => Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "sequence.index(x): x not in sequence",
+        )),
+    }
+}
+
+fn new_iterator(ts: &ThreadState, start: BigInt, step: BigInt, length: BigInt) -> PyRef {
+    if let (Some(next), Some(step_small), Some(remaining)) =
+        (start.to_i64(), step.to_i64(), length.to_usize())
+    {
+        let last = &start + &step * (&length - 1u8).max(BigInt::zero());
+        if last.to_i64().is_some() {
+            return Py::new(
+                ts,
+                RangeIterator {
+                    next: Cell::new(next),
+                    step: step_small,
+                    remaining: Cell::new(remaining),
+                },
+            )
+            .into_ref();
+        }
+    }
+    Py::new(
+        ts,
+        LongRangeIterator {
+            state: RefCell::new((start, length)),
+            step,
+        },
+    )
+    .into_ref()
+}
+
+fn range_reversed(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    crate::int_methods::check_no_args("range.__reversed__", args, k)?;
+    let range = payload(this)?;
+    let last = if range.length.is_zero() {
+        range.start.clone()
+    } else {
+        range.item(&(&range.length - 1u8))
+    };
+    Ok(new_iterator(ts, last, -&range.step, range.length.clone()))
+}
+
+fn get_start(ts: &ThreadState, this: &PyObject) -> PyResult {
+    Ok(crate::int::from_bigint(ts, payload(this)?.start.clone()))
+}
+
+fn get_stop(ts: &ThreadState, this: &PyObject) -> PyResult {
+    Ok(crate::int::from_bigint(ts, payload(this)?.stop.clone()))
+}
+
+fn get_step(ts: &ThreadState, this: &PyObject) -> PyResult {
+    Ok(crate::int::from_bigint(ts, payload(this)?.step.clone()))
+}
+
+fn range_bool(_ts: &ThreadState, object: &PyObject) -> PyResult<bool> {
+    Ok(!payload(object)?.is_empty())
+}
+
+pub(crate) fn install(ts: &ThreadState) {
+    crate::descr::add_methods(
+        ts,
+        &RANGE_TYPE,
+        &[
+            ("count", range_count),
+            ("index", range_index),
+            ("__reversed__", range_reversed),
+        ],
+    );
+    crate::descr::add_getsets(
+        ts,
+        &RANGE_TYPE,
+        &[
+            ("start", get_start, None),
+            ("stop", get_stop, None),
+            ("step", get_step, None),
+        ],
+    );
 }
 
 fn range_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
     let range = payload(object)?;
-    Ok(Py::new(
+    if let Some(small) = range.small {
+        return Ok(Py::new(
+            ts,
+            RangeIterator {
+                next: Cell::new(small.start),
+                step: small.step,
+                remaining: Cell::new(small.len),
+            },
+        )
+        .into_ref());
+    }
+    Ok(new_iterator(
         ts,
-        RangeIterator {
-            next: Cell::new(range.start),
-            step: range.step,
-            remaining: Cell::new(range.len()),
-        },
-    )
-    .into_ref())
+        range.start.clone(),
+        range.step.clone(),
+        range.length.clone(),
+    ))
 }
 
+/// Equal ranges have the same items (CPython's `range_equals`).
 fn range_richcompare(ts: &ThreadState, a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
     let (Some(x), Some(y)) = (a.downcast_ref::<Range>(), b.downcast_ref::<Range>()) else {
         return Ok(crate::singletons::not_implemented());
@@ -193,8 +469,8 @@ fn range_richcompare(ts: &ThreadState, a: &PyObject, b: &PyObject, op: CompareOp
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(crate::singletons::not_implemented());
     }
-    let same = x.len() == y.len()
-        && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+    let same = x.length == y.length
+        && (x.length.is_zero() || (x.start == y.start && (x.length.is_one() || x.step == y.step)));
     let _ = ts;
     Ok(crate::bool::bool_ref(same == (op == CompareOp::Eq)))
 }
@@ -204,10 +480,15 @@ pub static RANGE_TYPE: StaticType = StaticObject::new(
     TypeObject::builtin::<Range>("range", 0, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
             repr: Slot::new(range_repr),
+            hash: Slot::new(range_hash),
             iter: Slot::new(range_iter),
             new: Slot::new(range_new),
             richcompare: Slot::new(range_richcompare),
             ..crate::typeobject::object_slots()
+        })
+        .with_number(crate::slots::NumberSlots {
+            bool: Slot::new(range_bool),
+            ..crate::slots::NumberSlots::EMPTY
         })
         .with_sequence(SequenceSlots {
             length: Slot::new(range_length),
@@ -262,4 +543,41 @@ pub static RANGE_ITERATOR_TYPE: StaticType = StaticObject::new(
             ..crate::typeobject::object_slots()
         },
     ),
+);
+
+/// The iterator of ranges beyond machine words: the next value and how many remain.
+pub struct LongRangeIterator {
+    state: RefCell<(BigInt, BigInt)>,
+    step: BigInt,
+}
+
+impl PyPayload for LongRangeIterator {
+    fn static_type() -> &'static PyType {
+        &LONG_RANGE_ITERATOR_TYPE
+    }
+}
+
+fn long_range_iterator_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let iterator = object
+        .downcast_ref::<LongRangeIterator>()
+        .ok_or_else(|| PyErr::type_error("expected a range iterator"))?;
+    let mut state = iterator.state.borrow_mut();
+    let (next, remaining) = &mut *state;
+    if !remaining.is_positive() {
+        return Ok(None);
+    }
+    *remaining -= 1u8;
+    let value = next.clone();
+    *next += &iterator.step;
+    Ok(Some(crate::int::from_bigint(ts, value)))
+}
+
+pub static LONG_RANGE_ITERATOR_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<LongRangeIterator>("longrange_iterator", 0, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
+            iter: Slot::new(self_iter),
+            iternext: Slot::new(long_range_iterator_next),
+            ..crate::typeobject::object_slots()
+        }),
 );

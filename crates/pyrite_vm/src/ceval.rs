@@ -1203,12 +1203,8 @@ fn execute(
             }
             Opcode::SET_UPDATE => {
                 let iterable = stack.pop()?;
-                let items = iterobject::collect(ts, &iterable)?;
-                let set = stack.peek(arg)?.clone();
-                if let Some(set) = pyrite_objects::set::as_set(&set) {
-                    for item in items {
-                        set.add(ts, item)?;
-                    }
+                if let Some(set) = pyrite_objects::set::as_set(stack.peek(arg)?) {
+                    set.update(ts, &iterable)?;
                 }
             }
             Opcode::BUILD_STRING => {
