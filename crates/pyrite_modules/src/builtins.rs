@@ -139,37 +139,6 @@ fn builtin_ascii(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_
     Ok(pystr::new(ts, &pyrite_vm::ceval::ascii_escape(&repr)).into_ref())
 }
 
-fn class_or_tuple_check(
-    ts: &ThreadState,
-    object: &PyObject,
-    classinfo: &PyObject,
-    function: &str,
-    by_type: bool,
-) -> PyResult<bool> {
-    if classinfo.payload_is::<tuple::Tuple>() {
-        for item in tuple::items(classinfo) {
-            if class_or_tuple_check(ts, object, item, function, by_type)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    let Some(class) = as_type(classinfo) else {
-        return Err(PyErr::type_error(if by_type {
-            format!("{function}() arg 2 must be a type, a tuple of types, or a union")
-        } else {
-            format!("{function}() arg 2 must be a class, a tuple of classes, or a union")
-        }));
-    };
-    if by_type {
-        return Ok(object.ob_type().is_subtype(ts, class));
-    }
-    let Some(subclass) = as_type(object) else {
-        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
-    };
-    Ok(subclass.is_subtype(ts, class))
-}
-
 fn builtin_isinstance(
     ts: &ThreadState,
     _m: &PyObject,
@@ -177,12 +146,8 @@ fn builtin_isinstance(
     _k: KwNames<'_>,
 ) -> PyResult {
     exact_args("isinstance", args, 2)?;
-    Ok(pybool::bool_ref(class_or_tuple_check(
-        ts,
-        &args[0],
-        &args[1],
-        "isinstance",
-        true,
+    Ok(pybool::bool_ref(abstract_api::is_instance(
+        ts, &args[0], &args[1],
     )?))
 }
 
@@ -193,12 +158,8 @@ fn builtin_issubclass(
     _k: KwNames<'_>,
 ) -> PyResult {
     exact_args("issubclass", args, 2)?;
-    Ok(pybool::bool_ref(class_or_tuple_check(
-        ts,
-        &args[0],
-        &args[1],
-        "issubclass",
-        false,
+    Ok(pybool::bool_ref(abstract_api::is_subclass(
+        ts, &args[0], &args[1],
     )?))
 }
 

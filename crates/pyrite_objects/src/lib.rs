@@ -51,6 +51,7 @@ pub mod traceback;
 pub mod tuple;
 pub mod typecall;
 pub mod typeobject;
+pub mod union;
 pub mod weakref;
 
 pub use err::{ExceptionKind, PyErr, PyResult};
@@ -109,6 +110,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &set::SET_TYPE,
         &set::FROZENSET_TYPE,
         &traceback::TRACEBACK_TYPE,
+        &union::UNION_TYPE,
     ]
 }
 

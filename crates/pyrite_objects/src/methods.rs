@@ -1509,6 +1509,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::set::install(ts);
     crate::code::install(ts);
     crate::function::install(ts);
+    crate::union::install(ts);
 }
 
 /// The constructors of the built-in containers, for their `tp_new` slots.

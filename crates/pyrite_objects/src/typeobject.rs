@@ -614,6 +614,10 @@ pub static TYPE_TYPE: StaticType = StaticObject::new(
         traverse: Slot::new(type_traverse),
         clear: Slot::new(type_clear),
         ..object_slots()
+    })
+    .with_number(NumberSlots {
+        or: Slot::new(crate::union::type_or),
+        ..NumberSlots::EMPTY
     }),
 );
 

@@ -1608,6 +1608,27 @@ fn execute(
                 let result = call_object(ts, &exit_func, &args, None)?;
                 stack.push(result);
             }
+            Opcode::MATCH_MAPPING => {
+                let matched = crate::matching::is_mapping(ts, stack.top()?);
+                stack.push(pybool::bool_ref(matched));
+            }
+            Opcode::MATCH_SEQUENCE => {
+                let matched = crate::matching::is_sequence(ts, stack.top()?);
+                stack.push(pybool::bool_ref(matched));
+            }
+            Opcode::MATCH_KEYS => {
+                let keys = stack.peek(1)?.clone();
+                let subject = stack.peek(2)?.clone();
+                stack.push(crate::matching::match_keys(ts, &subject, &keys)?);
+            }
+            Opcode::MATCH_CLASS => {
+                let names = stack.pop()?;
+                let class = stack.pop()?;
+                let subject = stack.pop()?;
+                stack.push(crate::matching::match_class(
+                    ts, &subject, &class, arg, &names,
+                )?);
+            }
             Opcode::GET_LEN => {
                 let value = stack.top()?.clone();
                 let length = pyrite_objects::abstract_api::len(ts, &value)?;

@@ -15,6 +15,7 @@ pub mod frame;
 pub mod frameobject;
 pub mod genobject;
 pub mod import;
+pub mod matching;
 pub mod pythonrun;
 pub mod suggestions;
 
