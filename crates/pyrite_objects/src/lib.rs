@@ -94,6 +94,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &descr::CLASSMETHOD_TYPE,
         &descr::STATICMETHOD_TYPE,
         &descr::PROPERTY_TYPE,
+        &descr::MEMBER_DESCRIPTOR_TYPE,
         &range::RANGE_TYPE,
         &range::RANGE_ITERATOR_TYPE,
         &iterobject::SEQ_ITERATOR_TYPE,

@@ -26,4 +26,14 @@ pub fn init(ts: &ThreadState) {
     pyrite_objects::function::set_eval_function(ceval::eval_function);
     genobject::init(ts);
     frameobject::init(ts);
+    pyrite_objects::typecall::set_current_module_name_function(current_module_name);
+}
+
+/// `__name__` of the innermost running frame's globals (for `type(name, bases, ns)`).
+fn current_module_name(ts: &ThreadState) -> Option<pyrite_objects::PyRef> {
+    let globals = frame::stack_snapshot().into_iter().next()?.globals;
+    let dict = globals.downcast_ref::<pyrite_objects::dict::Dict>()?;
+    dict.get_item(ts, &pyrite_objects::str::intern(ts, "__name__"))
+        .ok()
+        .flatten()
 }
