@@ -24,6 +24,7 @@ pub mod code;
 pub mod descr;
 pub mod dict;
 pub mod err;
+pub mod exception_group;
 pub mod exceptions;
 pub mod float;
 pub mod float_ops;

@@ -1510,6 +1510,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::code::install(ts);
     crate::function::install(ts);
     crate::union::install(ts);
+    crate::exception_group::install(ts);
 }
 
 /// The constructors of the built-in containers, for their `tp_new` slots.

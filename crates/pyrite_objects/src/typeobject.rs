@@ -510,6 +510,19 @@ pub fn new_heap_type_with_meta(
 
 /// Readies every built-in static type, bases first (once per process).
 pub(crate) fn ready_builtin_types(ts: &ThreadState) {
+    // `ExceptionGroup(BaseExceptionGroup, Exception)`: the one built-in with two bases.
+    let group = &crate::exceptions::EXCEPTION_GROUP_TYPE;
+    if group.state.borrow(ts).bases.is_none() {
+        let bases = crate::tuple::new(
+            ts,
+            vec![
+                crate::exceptions::BASE_EXCEPTION_GROUP_TYPE.to_ref(),
+                crate::exceptions::EXCEPTION_TYPE.to_ref(),
+            ],
+        )
+        .into_ref();
+        group.state.borrow_mut(ts).bases = Some(bases);
+    }
     for ty in crate::builtin_types()
         .into_iter()
         .chain(crate::exceptions::exception_types())

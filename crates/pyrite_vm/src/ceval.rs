@@ -1608,6 +1608,45 @@ fn execute(
                 let result = call_object(ts, &exit_func, &args, None)?;
                 stack.push(result);
             }
+            Opcode::CHECK_EG_MATCH => {
+                let match_type = stack.pop()?;
+                let exc = stack.pop()?;
+                let index = frame.instr_index.get();
+                let traceback = pyrite_objects::traceback::new(
+                    ts,
+                    None,
+                    frame.code.as_object().new_ref(),
+                    (index * 2) as u32,
+                    frame.code.line_at(index),
+                );
+                let (rest, matched) = pyrite_objects::exception_group::except_star_match(
+                    ts,
+                    &exc,
+                    &match_type,
+                    Some(traceback),
+                )?;
+                if !singletons::is_none(&matched) {
+                    let old = set_handled_exception(Some(matched.clone()));
+                    drop(old);
+                }
+                stack.push(rest);
+                stack.push(matched);
+            }
+            Opcode::CALL_INTRINSIC_2 => {
+                let value1 = stack.pop()?;
+                let value2 = stack.pop()?;
+                let result = match oparg {
+                    1 => pyrite_objects::exception_group::prep_reraise_star(ts, &value2, &value1)?,
+                    _ => {
+                        return Err(PyErr::new(
+                            ExceptionKind::SystemError,
+                            format!("intrinsic2 {oparg} is not supported yet"),
+                        )
+                        .into());
+                    }
+                };
+                stack.push(result);
+            }
             Opcode::MATCH_MAPPING => {
                 let matched = crate::matching::is_mapping(ts, stack.top()?);
                 stack.push(pybool::bool_ref(matched));
