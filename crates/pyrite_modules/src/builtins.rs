@@ -139,48 +139,6 @@ fn builtin_ascii(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_
     Ok(pystr::new(ts, &pyrite_vm::ceval::ascii_escape(&repr)).into_ref())
 }
 
-fn class_or_tuple_check(
-    ts: &ThreadState,
-    object: &PyObject,
-    classinfo: &PyObject,
-    function: &str,
-    by_type: bool,
-) -> PyResult<bool> {
-    if classinfo.payload_is::<tuple::Tuple>() {
-        for item in tuple::items(classinfo) {
-            if class_or_tuple_check(ts, object, item, function, by_type)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    let hook = if by_type {
-        "__instancecheck__"
-    } else {
-        "__subclasscheck__"
-    };
-    if as_type(classinfo).is_none()
-        && let Some(check) = attrs::lookup_special(ts, classinfo, hook)?
-    {
-        let result = pyrite_objects::abstract_api::call(ts, &check, &[object.new_ref()], None)?;
-        return result.is_true(ts);
-    }
-    let Some(class) = as_type(classinfo) else {
-        return Err(PyErr::type_error(if by_type {
-            format!("{function}() arg 2 must be a type, a tuple of types, or a union")
-        } else {
-            format!("{function}() arg 2 must be a class, a tuple of classes, or a union")
-        }));
-    };
-    if by_type {
-        return Ok(object.ob_type().is_subtype(ts, class));
-    }
-    let Some(subclass) = as_type(object) else {
-        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
-    };
-    Ok(subclass.is_subtype(ts, class))
-}
-
 fn builtin_isinstance(
     ts: &ThreadState,
     _m: &PyObject,
@@ -188,12 +146,8 @@ fn builtin_isinstance(
     _k: KwNames<'_>,
 ) -> PyResult {
     exact_args("isinstance", args, 2)?;
-    Ok(pybool::bool_ref(class_or_tuple_check(
-        ts,
-        &args[0],
-        &args[1],
-        "isinstance",
-        true,
+    Ok(pybool::bool_ref(abstract_api::is_instance(
+        ts, &args[0], &args[1],
     )?))
 }
 
@@ -204,12 +158,8 @@ fn builtin_issubclass(
     _k: KwNames<'_>,
 ) -> PyResult {
     exact_args("issubclass", args, 2)?;
-    Ok(pybool::bool_ref(class_or_tuple_check(
-        ts,
-        &args[0],
-        &args[1],
-        "issubclass",
-        false,
+    Ok(pybool::bool_ref(abstract_api::is_subclass(
+        ts, &args[0], &args[1],
     )?))
 }
 
@@ -728,8 +678,8 @@ fn builtin_build_class(
     args: Args<'_>,
     kwnames: KwNames<'_>,
 ) -> PyResult {
-    let (positional, _keywords) = split_args(args, kwnames);
-    let [function, name, bases @ ..] = positional else {
+    let (positional, keywords) = split_args(args, kwnames);
+    let [function, name, orig_bases @ ..] = positional else {
         return Err(PyErr::type_error("__build_class__: not enough arguments"));
     };
     let Some(body) = function.downcast_ref::<pyrite_objects::function::Function>() else {
@@ -737,12 +687,88 @@ fn builtin_build_class(
             "__build_class__: func must be a function",
         ));
     };
-    let Some(name_text) = pystr::as_str_payload(name).map(|s| s.to_string_lossy()) else {
+    if pystr::as_str_payload(name).is_none() {
         return Err(PyErr::type_error("__build_class__: name is not a string"));
+    }
+    // `__mro_entries__` of bases that are not classes (PEP 560).
+    let orig_tuple = tuple::new(ts, orig_bases.to_vec()).into_ref();
+    let mut bases = Vec::with_capacity(orig_bases.len());
+    let mut changed = false;
+    for base in orig_bases {
+        if as_type(base).is_none()
+            && let Some(entries) =
+                attrs::lookup_attr(ts, base, &pystr::intern(ts, "__mro_entries__"))?
+        {
+            let replacement =
+                abstract_api::call(ts, &entries, std::slice::from_ref(&orig_tuple), None)?;
+            if !replacement.payload_is::<tuple::Tuple>() {
+                return Err(PyErr::type_error("__mro_entries__ must return a tuple"));
+            }
+            bases.extend(tuple::items(&replacement).iter().cloned());
+            changed = true;
+        } else {
+            bases.push(base.clone());
+        }
+    }
+    let mut metaclass = None;
+    let mut class_keywords = Vec::new();
+    for (key, value) in keywords {
+        if key == "metaclass" {
+            metaclass = Some(value);
+        } else {
+            class_keywords.push((key, value));
+        }
+    }
+    let explicit = metaclass.is_some();
+    let mut meta = metaclass.unwrap_or_else(|| match bases.first() {
+        Some(base) => base.ob_type().as_object().new_ref(),
+        None => TYPE_TYPE.as_object().new_ref(),
+    });
+    if let Some(meta_type) = as_type(&meta)
+        && (explicit || !bases.is_empty())
+    {
+        meta = pyrite_objects::typecall::calculate_metaclass(ts, meta_type, &bases)?
+            .as_object()
+            .new_ref();
+    }
+    let bases_tuple = tuple::new(ts, bases.clone()).into_ref();
+    let kw_values: Vec<PyRef> = class_keywords.iter().map(|(_, v)| v.clone()).collect();
+    let kw_names = (!class_keywords.is_empty()).then(|| {
+        let names = class_keywords
+            .iter()
+            .map(|(k, _)| pystr::new(ts, k).into_ref())
+            .collect();
+        tuple::new(ts, names).into_ref()
+    });
+    let namespace = match attrs::lookup_attr(ts, &meta, &pystr::intern(ts, "__prepare__"))? {
+        Some(prepare) => {
+            let mut call_args = vec![name.clone(), bases_tuple.clone()];
+            call_args.extend(kw_values.iter().cloned());
+            let namespace = abstract_api::call(ts, &prepare, &call_args, kw_names.as_deref())?;
+            if namespace.ob_type().mapping.subscript.get().is_none() {
+                let meta_name =
+                    as_type(&meta).map_or("<metaclass>".to_owned(), |t| t.name().to_owned());
+                return Err(PyErr::type_error(format!(
+                    "{meta_name}.__prepare__() must return a mapping, not {}",
+                    namespace.ob_type().name()
+                )));
+            }
+            namespace
+        }
+        None => pyrite_objects::dict::new(ts).into_ref(),
     };
-    let namespace = pyrite_objects::dict::new(ts).into_ref();
     pyrite_vm::ceval::run_class_body(ts, body, namespace.clone())?;
-    let class = pyrite_objects::typecall::new_class(ts, &name_text, bases, &namespace)?;
+    if changed {
+        abstract_ops::set_item(
+            ts,
+            &namespace,
+            &pystr::intern(ts, "__orig_bases__"),
+            Some(&orig_tuple),
+        )?;
+    }
+    let mut call_args = vec![name.clone(), bases_tuple, namespace.clone()];
+    call_args.extend(kw_values);
+    let class = abstract_api::call(ts, &meta, &call_args, kw_names.as_deref())?;
     if let Some(dict) = namespace.downcast_ref::<Dict>()
         && let Some(cell) = dict.get_item(ts, &pystr::intern(ts, "__classcell__"))?
     {

@@ -166,3 +166,96 @@ pub fn add(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult {
         b.ob_type().name()
     )))
 }
+
+/// `isinstance(object, classinfo)` (CPython's `PyObject_IsInstance`): tuples and unions
+/// recursively, then the class's `__instancecheck__` (a metaclass hook), else the type
+/// check.
+pub fn is_instance(ts: &ThreadState, object: &PyObject, classinfo: &PyObject) -> PyResult<bool> {
+    if std::ptr::eq(object.ob_type().as_object(), classinfo) {
+        return Ok(true);
+    }
+    if let Some(members) = class_members(classinfo) {
+        for item in members.iter() {
+            let _guard = ts.enter_recursive_call(" in __instancecheck__")?;
+            if is_instance(ts, object, item)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(ty) = crate::typeobject::as_type(classinfo)
+        && crate::typeobject::as_type(classinfo.ob_type().as_object())
+            .is_some_and(|meta| std::ptr::eq(meta, &*crate::typeobject::TYPE_TYPE))
+    {
+        return Ok(object.ob_type().is_subtype(ts, ty) || class_attr_matches(ts, object, ty)?);
+    }
+    if let Some(check) = crate::attrs::lookup_special(ts, classinfo, "__instancecheck__")? {
+        let result = call(ts, &check, &[object.new_ref()], None)?;
+        return result.is_true(ts);
+    }
+    match crate::typeobject::as_type(classinfo) {
+        Some(ty) => Ok(object.ob_type().is_subtype(ts, ty) || class_attr_matches(ts, object, ty)?),
+        None => Err(PyErr::type_error(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        )),
+    }
+}
+
+/// `object.__class__` differs from `type(object)` (a proxy): CPython checks it too.
+fn class_attr_matches(
+    ts: &ThreadState,
+    object: &PyObject,
+    ty: &crate::typeobject::PyType,
+) -> PyResult<bool> {
+    if object.ob_type().slots.getattro.get().is_none() {
+        return Ok(false);
+    }
+    let class = crate::attrs::lookup_attr(ts, object, &crate::str::intern(ts, "__class__"))?;
+    Ok(
+        match class.as_deref().and_then(crate::typeobject::as_type) {
+            Some(class) if !std::ptr::eq(class, object.ob_type()) => class.is_subtype(ts, ty),
+            _ => false,
+        },
+    )
+}
+
+/// The members of a tuple or a `types.UnionType` used as `classinfo`.
+fn class_members(classinfo: &PyObject) -> Option<Vec<PyRef>> {
+    if classinfo.payload_is::<crate::tuple::Tuple>() {
+        return Some(crate::tuple::items(classinfo).to_vec());
+    }
+    crate::unionobject::members(classinfo)
+}
+
+/// `issubclass(derived, classinfo)` (CPython's `PyObject_IsSubclass`).
+pub fn is_subclass(ts: &ThreadState, derived: &PyObject, classinfo: &PyObject) -> PyResult<bool> {
+    if let Some(members) = class_members(classinfo) {
+        for item in members.iter() {
+            let _guard = ts.enter_recursive_call(" in __subclasscheck__")?;
+            if is_subclass(ts, derived, item)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let exact_type_meta = crate::typeobject::as_type(classinfo).is_some()
+        && std::ptr::eq(
+            classinfo.ob_type().as_object(),
+            crate::typeobject::TYPE_TYPE.as_object(),
+        );
+    if !exact_type_meta
+        && let Some(check) = crate::attrs::lookup_special(ts, classinfo, "__subclasscheck__")?
+    {
+        let result = call(ts, &check, &[derived.new_ref()], None)?;
+        return result.is_true(ts);
+    }
+    let Some(derived) = crate::typeobject::as_type(derived) else {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    };
+    let Some(class) = crate::typeobject::as_type(classinfo) else {
+        return Err(PyErr::type_error(
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        ));
+    };
+    Ok(derived.is_subtype(ts, class))
+}

@@ -635,3 +635,154 @@ pub static PROPERTY_TYPE: StaticType = StaticObject::new(
         ..crate::typeobject::object_slots()
     }),
 );
+
+/// `member_descriptor`: one name of a class's `__slots__`, stored in the instance's slot
+/// values (CPython's `PyMemberDescrObject` over `T_OBJECT_EX` members).
+pub struct MemberDescr {
+    pub name: String,
+    pub index: usize,
+    /// The class that declared the slot.
+    pub owner: PyRef,
+}
+
+impl PyPayload for MemberDescr {
+    fn static_type() -> &'static PyType {
+        &MEMBER_DESCRIPTOR_TYPE
+    }
+}
+
+/// The number of slot values instances of `ty`'s bases already carry.
+pub(crate) fn inherited_slot_count(ts: &ThreadState, ty: &PyType) -> usize {
+    let mro = ty.mro(ts).unwrap_or_else(crate::tuple::empty);
+    crate::tuple::items(&mro)
+        .iter()
+        .skip(1)
+        .filter_map(|base| crate::typeobject::as_type(base))
+        .map(|base| base.slot_count(ts))
+        .max()
+        .unwrap_or(0)
+}
+
+pub(crate) fn new_member(ts: &ThreadState, name: &str, index: usize, owner: PyRef) -> PyRef {
+    Py::new(
+        ts,
+        MemberDescr {
+            name: name.to_owned(),
+            index,
+            owner,
+        },
+    )
+    .into_ref()
+}
+
+fn member_values<'a>(
+    ts: &ThreadState,
+    member: &MemberDescr,
+    instance: &'a PyObject,
+) -> PyResult<&'a std::cell::RefCell<Vec<Option<PyRef>>>> {
+    let owner = crate::typeobject::as_type(&member.owner);
+    let applies = owner.is_some_and(|owner| instance.ob_type().is_subtype(ts, owner));
+    match instance.downcast_ref::<crate::typeobject::Instance>() {
+        Some(data) if applies => Ok(&data.payload().slot_values),
+        _ => Err(PyErr::type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            member.name,
+            owner.map_or("?", |owner| owner.name()),
+            instance.ob_type().name()
+        ))),
+    }
+}
+
+fn member_get(
+    ts: &ThreadState,
+    descr: &PyObject,
+    instance: Option<&PyObject>,
+    _owner: Option<&PyObject>,
+) -> PyResult {
+    let Some(instance) = instance else {
+        return Ok(descr.new_ref());
+    };
+    let member = descr
+        .downcast_ref::<MemberDescr>()
+        .ok_or_else(|| PyErr::type_error("not a member descriptor"))?;
+    let values = member_values(ts, member, instance)?;
+    let found = values.borrow().get(member.index).cloned().flatten();
+    found.ok_or_else(|| {
+        crate::exceptions::attribute_error(
+            ts,
+            instance,
+            &crate::str::new(ts, &member.name).into_ref(),
+            format!(
+                "'{}' object has no attribute '{}'",
+                instance.ob_type().name(),
+                member.name
+            ),
+        )
+    })
+}
+
+fn member_set(
+    ts: &ThreadState,
+    descr: &PyObject,
+    instance: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let member = descr
+        .downcast_ref::<MemberDescr>()
+        .ok_or_else(|| PyErr::type_error("not a member descriptor"))?;
+    let values = member_values(ts, member, instance)?;
+    let old = {
+        let mut values = values.borrow_mut();
+        if values.len() <= member.index {
+            values.resize(member.index + 1, None);
+        }
+        if value.is_none() && values[member.index].is_none() {
+            None
+        } else {
+            Some(std::mem::replace(
+                &mut values[member.index],
+                value.map(PyObject::new_ref),
+            ))
+        }
+    };
+    match old {
+        Some(old) => {
+            drop(old);
+            Ok(())
+        }
+        None => Err(PyErr::new(
+            ExceptionKind::AttributeError,
+            member.name.clone(),
+        )),
+    }
+}
+
+fn member_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let text = match object.downcast_ref::<MemberDescr>() {
+        Some(member) => format!(
+            "<member '{}' of '{}' objects>",
+            member.name,
+            crate::typeobject::as_type(&member.owner).map_or("?", |owner| owner.name())
+        ),
+        None => "<member>".to_owned(),
+    };
+    Ok(crate::str::new(ts, &text).into_ref())
+}
+
+fn member_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(member) = object.downcast_ref::<MemberDescr>() {
+        visit(&member.owner);
+    }
+}
+
+pub static MEMBER_DESCRIPTOR_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<MemberDescr>("member_descriptor", flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
+            descr_get: Slot::new(member_get),
+            descr_set: Slot::new(member_set),
+            repr: Slot::new(member_repr),
+            traverse: Slot::new(member_traverse),
+            ..crate::typeobject::object_slots()
+        }),
+);

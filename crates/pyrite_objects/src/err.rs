@@ -58,6 +58,7 @@ exception_kinds!(
     AssertionError,
     AttributeError,
     EOFError,
+    ExceptionGroup,
     FileNotFoundError,
     FloatingPointError,
     GeneratorExit,

@@ -30,6 +30,8 @@ pub struct BaseExceptionData {
     pub suggestion: RefCell<Option<String>>,
     /// `AttributeError`'s `obj` and `name`: the object and the missing attribute.
     pub attribute_target: RefCell<Option<(PyRef, PyRef)>>,
+    /// An exception group's `message` and `exceptions` (a tuple).
+    pub group: RefCell<Option<(PyRef, PyRef)>>,
 }
 
 impl BaseExceptionData {
@@ -43,6 +45,7 @@ impl BaseExceptionData {
             dict: RefCell::new(None),
             suggestion: RefCell::new(None),
             attribute_target: RefCell::new(None),
+            group: RefCell::new(None),
         }
     }
 }
@@ -57,7 +60,7 @@ impl PyPayload for BaseExceptionData {
 const DICT_OFFSET: usize =
     payload_field_offset::<BaseExceptionData>(offset_of!(BaseExceptionData, dict));
 
-const fn exception_slots() -> SlotTable {
+pub(crate) const fn exception_slots() -> SlotTable {
     SlotTable {
         repr: Slot::new(exception_repr),
         str: Slot::new(exception_str),
@@ -80,11 +83,23 @@ const fn exception_type(name: &'static str, base: &'static StaticType) -> TypeOb
 pub static BASE_EXCEPTION_TYPE: StaticType =
     StaticObject::new(&TYPE_TYPE, exception_type("BaseException", &OBJECT_TYPE));
 
+macro_rules! exception_slots_or_default {
+    () => {
+        exception_slots()
+    };
+    ($slots:expr) => {
+        $slots
+    };
+}
+
 macro_rules! exception_types {
-    ($($kind:ident: $static_name:ident < $base:ident,)*) => {
+    ($($kind:ident: $static_name:ident < $base:ident $(=> $slots:expr)?,)*) => {
         $(
-            pub static $static_name: StaticType =
-                StaticObject::new(&TYPE_TYPE, exception_type(stringify!($kind), &$base));
+            pub static $static_name: StaticType = StaticObject::new(
+                &TYPE_TYPE,
+                exception_type(stringify!($kind), &$base)
+                    .with_slots(exception_slots_or_default!($($slots)?)),
+            );
         )*
 
         impl ExceptionKind {
@@ -111,7 +126,8 @@ macro_rules! exception_types {
 
 exception_types! {
     Exception: EXCEPTION_TYPE < BASE_EXCEPTION_TYPE,
-    BaseExceptionGroup: BASE_EXCEPTION_GROUP_TYPE < BASE_EXCEPTION_TYPE,
+    BaseExceptionGroup: BASE_EXCEPTION_GROUP_TYPE < BASE_EXCEPTION_TYPE
+        => crate::exception_group::group_slots(),
     GeneratorExit: GENERATOR_EXIT_TYPE < BASE_EXCEPTION_TYPE,
     KeyboardInterrupt: KEYBOARD_INTERRUPT_TYPE < BASE_EXCEPTION_TYPE,
     SystemExit: SYSTEM_EXIT_TYPE < BASE_EXCEPTION_TYPE,
@@ -142,6 +158,8 @@ exception_types! {
     TypeError: TYPE_ERROR_TYPE < EXCEPTION_TYPE,
     ValueError: VALUE_ERROR_TYPE < EXCEPTION_TYPE,
     UnicodeError: UNICODE_ERROR_TYPE < VALUE_ERROR_TYPE,
+    ExceptionGroup: EXCEPTION_GROUP_TYPE < BASE_EXCEPTION_GROUP_TYPE
+        => crate::exception_group::group_slots(),
 }
 
 /// Whether `ty` is `base` or derives from it, following `tp_base` (no thread state needed;
@@ -174,6 +192,10 @@ pub fn kind_of_type(ty: &PyType) -> ExceptionKind {
 
 /// `issubclass(a, b)` for built-in exception classes.
 pub fn kind_is_subclass(a: ExceptionKind, b: ExceptionKind) -> bool {
+    // `ExceptionGroup`'s second base.
+    if a == ExceptionKind::ExceptionGroup && b == ExceptionKind::Exception {
+        return true;
+    }
     derives_from(a.static_type(), b.static_type())
 }
 
@@ -231,7 +253,7 @@ pub fn data(object: &PyObject) -> Option<&BaseExceptionData> {
         .map(|d| d.payload())
 }
 
-fn exception_new(
+pub(crate) fn exception_new(
     ts: &ThreadState,
     ty: &PyType,
     args: &[PyRef],
@@ -241,7 +263,7 @@ fn exception_new(
     Ok(new_exception(ts, ty, args[..positional].to_vec()))
 }
 
-fn exception_init(
+pub(crate) fn exception_init(
     ts: &ThreadState,
     object: &PyObject,
     args: &[PyRef],
@@ -264,7 +286,7 @@ fn exception_init(
 }
 
 /// `str(exc)`: `''`, `str(args[0])` or `str(args)`; `KeyError` shows `repr(key)`.
-fn exception_str(ts: &ThreadState, object: &PyObject) -> PyResult {
+pub(crate) fn exception_str(ts: &ThreadState, object: &PyObject) -> PyResult {
     let args = args_of(object);
     match args.as_slice() {
         [] => Ok(crate::str::new(ts, "").into_ref()),
@@ -306,7 +328,7 @@ fn exception_str(ts: &ThreadState, object: &PyObject) -> PyResult {
 }
 
 /// `repr(exc)`: `Name(args...)`.
-fn exception_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+pub(crate) fn exception_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     let args = args_of(object);
     let name = object.ob_type().name().to_owned();
     let text = match args.as_slice() {
@@ -331,6 +353,10 @@ fn exception_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMu
             visit(object);
             visit(name);
         }
+        if let Some((message, exceptions)) = data.group.borrow().as_ref() {
+            visit(message);
+            visit(exceptions);
+        }
     }
 }
 
@@ -341,7 +367,8 @@ fn exception_clear(ts: &ThreadState, object: &PyObject) {
             .into_iter()
             .map(|field| field.borrow_mut().take())
             .collect();
+        let group = data.group.borrow_mut().take();
         let _ = ts;
-        drop((old_args, taken));
+        drop((old_args, taken, group));
     }
 }

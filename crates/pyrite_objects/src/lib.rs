@@ -26,6 +26,7 @@ pub mod descr;
 pub mod dict;
 pub mod dict_views;
 pub mod err;
+pub mod exception_group;
 pub mod exceptions;
 pub mod float;
 pub mod float_methods;
@@ -100,6 +101,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &descr::CLASSMETHOD_TYPE,
         &descr::STATICMETHOD_TYPE,
         &descr::PROPERTY_TYPE,
+        &descr::MEMBER_DESCRIPTOR_TYPE,
         &range::RANGE_TYPE,
         &range::RANGE_ITERATOR_TYPE,
         &range::LONG_RANGE_ITERATOR_TYPE,

@@ -1563,6 +1563,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::cell::install(ts);
     crate::unionobject::install(ts);
     crate::typevarobject::install(ts);
+    crate::exception_group::install(ts);
 }
 
 /// The constructors of the built-in containers, for their `tp_new` slots.

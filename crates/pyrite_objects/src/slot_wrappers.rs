@@ -300,9 +300,24 @@ fn slot_ipow(ts: &ThreadState, a: &PyObject, b: &PyObject, _modulo: &PyObject) -
 /// base) defines (CPython's `fixup_slot_dispatchers`). A dunder that is a built-in's
 /// method descriptor keeps the built-in's inherited slot.
 pub fn update_slots(ts: &ThreadState, ty: &PyType) {
+    update_own_slots(ts, ty);
+    // Subclasses see the change through their MRO.
+    let _guard = ts.enter_recursive_call("");
+    for subclass in ty.subclasses(ts) {
+        if let Some(subclass) = crate::typeobject::as_type(&subclass) {
+            update_slots(ts, subclass);
+        }
+    }
+}
+
+fn update_own_slots(ts: &ThreadState, ty: &PyType) {
     let defines = |name: &str| -> bool {
         match ty.lookup_str(ts, name) {
-            Ok(Some(found)) => !found.payload_is::<crate::descr::MethodDescr>(),
+            Ok(Some(found)) => {
+                !found.payload_is::<crate::descr::MethodDescr>()
+                    && !found.payload_is::<crate::descr::BuiltinFunction>()
+                    && !crate::singletons::is_none(&found)
+            }
             _ => false,
         }
     };
@@ -326,19 +341,25 @@ pub fn update_slots(ts: &ThreadState, ty: &PyType) {
         Ok(Some(found)) if !found.payload_is::<crate::descr::MethodDescr>() => {
             slots.hash.set(ts, Some(slot_hash));
         }
-        _ => {
-            if defines("__eq__") {
-                slots
-                    .hash
-                    .set(ts, Some(crate::typeobject::hash_not_implemented));
+        Ok(Some(found)) => {
+            // A built-in's `__hash__` (`__hash__ = object.__hash__`): its slot.
+            if let Some(descr) = found.downcast_ref::<crate::descr::MethodDescr>() {
+                slots.hash.set(ts, descr.owner.slots.hash.get());
             }
         }
+        _ => {}
+    }
+    if defines("__new__") {
+        slots.new.set(ts, Some(crate::typecall::slot_new));
     }
     if defines("__call__") {
         slots.call.set(ts, Some(slot_call));
     }
     if defines("__iter__") {
         slots.iter.set(ts, Some(slot_iter));
+    } else if matches!(ty.lookup_str(ts, "__iter__"), Ok(Some(found)) if crate::singletons::is_none(&found))
+    {
+        slots.iter.set(ts, None);
     }
     if defines("__next__") {
         slots.iternext.set(ts, Some(slot_iternext));

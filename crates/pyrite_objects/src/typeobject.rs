@@ -77,6 +77,13 @@ struct TypeState {
     mro: Option<PyRef>,
     /// `tp_dict`: the type's namespace (a `dict`), made on first use.
     dict: Option<PyRef>,
+    /// `tp_subclasses`: the classes that name this one as a direct base, in creation
+    /// order. CPython holds them weakly; these are strong references until types can be
+    /// weakly referenced (a class is kept alive by its own `__mro__` cycle anyway until
+    /// the cycle collector exists).
+    subclasses: Vec<PyRef>,
+    /// How many `__slots__` values instances carry (this class's and its bases').
+    slot_count: usize,
 }
 
 impl TypeObject {
@@ -98,6 +105,8 @@ impl TypeObject {
                 bases: None,
                 mro: None,
                 dict: None,
+                subclasses: Vec::new(),
+                slot_count: 0,
             }),
             payload_type: TypeId::of::<T>(),
             dealloc: free_object::<T>,
@@ -217,6 +226,28 @@ impl TypeObject {
     /// `__bases__` (a tuple), once ready.
     pub fn bases(&self, ts: &ThreadState) -> Option<PyRef> {
         self.state.borrow(ts).bases.clone()
+    }
+
+    /// `__subclasses__()`: the live direct subclasses, oldest first.
+    pub fn subclasses(&self, ts: &ThreadState) -> Vec<PyRef> {
+        self.state.borrow(ts).subclasses.clone()
+    }
+
+    /// How many `__slots__` values instances carry.
+    pub fn slot_count(&self, ts: &ThreadState) -> usize {
+        self.state.borrow(ts).slot_count
+    }
+
+    pub(crate) fn set_slot_count(&self, ts: &ThreadState, count: usize) {
+        self.state.borrow_mut(ts).slot_count = count;
+    }
+
+    /// Records `subclass` as a direct subclass.
+    pub fn add_subclass(&self, ts: &ThreadState, subclass: &PyObject) {
+        self.state
+            .borrow_mut(ts)
+            .subclasses
+            .push(subclass.new_ref());
     }
 
     /// `__mro__` (a tuple), once ready.
@@ -359,6 +390,9 @@ impl PyType {
 pub struct Instance {
     pub dict: std::cell::RefCell<Option<PyRef>>,
     pub weaklist: crate::weakref::WeakrefList,
+    /// The values of the `__slots__` of the class and its bases, by slot index (CPython
+    /// keeps them inline after the header; `member_descriptor`s index them).
+    pub slot_values: std::cell::RefCell<Vec<Option<PyRef>>>,
 }
 
 impl PyPayload for Instance {
@@ -384,6 +418,18 @@ pub fn as_type(object: &PyObject) -> Option<&PyType> {
 /// base. Heap types are GC objects; their `__mro__` contains themselves, a cycle that the
 /// cycle collector will reclaim.
 pub fn new_heap_type(ts: &ThreadState, name: &str, bases: &[PyRef]) -> PyResult<PyRef> {
+    new_heap_type_with_meta(ts, &TYPE_TYPE, name, bases, false)
+}
+
+/// `new_heap_type` with the class's metatype (`type` or a subclass), and whether
+/// instances go without a `__dict__` (`__slots__` without `"__dict__"`).
+pub fn new_heap_type_with_meta(
+    ts: &ThreadState,
+    metatype: &PyType,
+    name: &str,
+    bases: &[PyRef],
+    no_dict: bool,
+) -> PyResult<PyRef> {
     let mut base_types = Vec::with_capacity(bases.len());
     for base in bases {
         let Some(ty) = as_type(base) else {
@@ -433,6 +479,8 @@ pub fn new_heap_type(ts: &ThreadState, name: &str, bases: &[PyRef]) -> PyResult<
             bases: None,
             mro: None,
             dict: None,
+            subclasses: Vec::new(),
+            slot_count: 0,
         }),
         payload_type,
         dealloc,
@@ -444,14 +492,37 @@ pub fn new_heap_type(ts: &ThreadState, name: &str, bases: &[PyRef]) -> PyResult<
         sequence: SequenceSlots::EMPTY,
         mapping: MappingSlots::EMPTY,
     };
+    if no_dict {
+        payload.dict_offset = 0;
+    }
     payload.state.get_mut().bases = Some(crate::tuple::new(ts, bases).into_ref());
-    let ty = crate::object::Py::new(ts, payload);
+    let ty = crate::object::Py::new_with_type(ts, metatype, payload)
+        .ok_or_else(|| PyErr::type_error("metatype is not a type"))?;
     ty.ready(ts)?;
+    if base_types.is_empty() {
+        OBJECT_TYPE.add_subclass(ts, ty.as_object());
+    }
+    for base in base_types {
+        base.add_subclass(ts, ty.as_object());
+    }
     Ok(ty.into_ref())
 }
 
 /// Readies every built-in static type, bases first (once per process).
 pub(crate) fn ready_builtin_types(ts: &ThreadState) {
+    // `ExceptionGroup(BaseExceptionGroup, Exception)`: the one built-in with two bases.
+    let group = &crate::exceptions::EXCEPTION_GROUP_TYPE;
+    if group.state.borrow(ts).bases.is_none() {
+        let bases = crate::tuple::new(
+            ts,
+            vec![
+                crate::exceptions::BASE_EXCEPTION_GROUP_TYPE.to_ref(),
+                crate::exceptions::EXCEPTION_TYPE.to_ref(),
+            ],
+        )
+        .into_ref();
+        group.state.borrow_mut(ts).bases = Some(bases);
+    }
     for ty in crate::builtin_types()
         .into_iter()
         .chain(crate::exceptions::exception_types())
@@ -463,6 +534,7 @@ pub(crate) fn ready_builtin_types(ts: &ThreadState) {
         }
     }
     crate::methods::install(ts);
+    install(ts);
 }
 
 /// `object`'s `tp_*` slots: the template every built-in table completes.
@@ -567,6 +639,9 @@ fn type_traverse(ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyO
         {
             visit(referent);
         }
+        for subclass in &state.subclasses {
+            visit(subclass);
+        }
     }
 }
 
@@ -601,6 +676,79 @@ pub static OBJECT_TYPE: StaticType = StaticObject::new(
     }),
 );
 
+/// Fills `object`'s and `type`'s dicts with what `type.__new__` and friends need.
+pub(crate) fn install(ts: &ThreadState) {
+    use crate::descr::{ClassMethod, add_methods, new_builtin_function};
+    let set = |ty: &PyType, name: &'static str, value: PyRef| {
+        if let Some(dict) = ty.dict(ts).downcast_ref::<crate::dict::Dict>() {
+            let _ = dict.set_item(ts, crate::str::intern(ts, name), value);
+        }
+    };
+    for ty in [&*OBJECT_TYPE, &*TYPE_TYPE] {
+        let new = new_builtin_function(
+            ts,
+            "__new__",
+            crate::typecall::new_wrapper,
+            ty.as_object().new_ref(),
+        );
+        set(ty, "__new__", new);
+    }
+    let init_subclass = new_builtin_function(
+        ts,
+        "__init_subclass__",
+        crate::typecall::object_init_subclass,
+        crate::singletons::none(),
+    );
+    let init_subclass = crate::object::Py::new(
+        ts,
+        ClassMethod {
+            callable: init_subclass,
+        },
+    )
+    .into_ref();
+    set(&OBJECT_TYPE, "__init_subclass__", init_subclass);
+    add_methods(
+        ts,
+        &TYPE_TYPE,
+        &[
+            ("__call__", type_call_method),
+            ("__init__", type_init_method),
+            ("__subclasses__", type_subclasses_method),
+        ],
+    );
+}
+
+fn type_call_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::typecall::type_call(ts, this, args, kwnames)
+}
+
+fn type_init_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::typecall::type_init(ts, this, args, kwnames)?;
+    Ok(crate::singletons::none())
+}
+
+fn type_subclasses_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    _args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    let subclasses = as_type(this)
+        .map(|ty| ty.subclasses(ts))
+        .unwrap_or_default();
+    Ok(crate::list::new(ts, subclasses).into_ref())
+}
+
 pub static TYPE_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<TypeObject>(
@@ -611,6 +759,8 @@ pub static TYPE_TYPE: StaticType = StaticObject::new(
     .with_slots(SlotTable {
         repr: Slot::new(type_repr),
         call: Slot::new(crate::typecall::type_call),
+        new: Slot::new(crate::typecall::type_new),
+        init: Slot::new(crate::typecall::type_init),
         traverse: Slot::new(type_traverse),
         clear: Slot::new(type_clear),
         ..object_slots()

@@ -25,6 +25,13 @@ impl PyPayload for Union {
     }
 }
 
+/// The members of a union, if `object` is one (`isinstance` tests each).
+pub fn members(object: &PyObject) -> Option<Vec<PyRef>> {
+    object
+        .downcast_ref::<Union>()
+        .map(|union| tuple::items(&union.args).to_vec())
+}
+
 /// The `__parameters__` of a union, for aliases that contain one.
 pub fn parameters_of(object: &PyObject) -> Option<PyRef> {
     object

@@ -1419,7 +1419,10 @@ fn execute(
             Opcode::CALL_INTRINSIC_2 => {
                 let second = stack.pop()?;
                 let first = stack.pop()?;
-                let result = crate::intrinsics::typing_binary(ts, oparg, first, second)?;
+                let result = match oparg {
+                    1 => pyrite_objects::exception_group::prep_reraise_star(ts, &first, &second)?,
+                    _ => crate::intrinsics::typing_binary(ts, oparg, first, second)?,
+                };
                 stack.push(result);
             }
             Opcode::LOAD_COMMON_CONSTANT => {
@@ -1692,6 +1695,54 @@ fn execute(
                 args.push(traceback);
                 let result = call_object(ts, &exit_func, &args, None)?;
                 stack.push(result);
+            }
+            Opcode::CHECK_EG_MATCH => {
+                let match_type = stack.pop()?;
+                let exc = stack.pop()?;
+                let index = frame.instr_index.get();
+                let traceback = pyrite_objects::traceback::new(
+                    ts,
+                    None,
+                    frame.code.as_object().new_ref(),
+                    (index * 2) as i32,
+                    frame.code.line_at(index),
+                );
+                if let Some(tb) = traceback.downcast_ref::<pyrite_objects::traceback::Traceback>() {
+                    *tb.frame.borrow_mut() = Some(frame::frame_object_of(ts, frame));
+                }
+                let (rest, matched) = pyrite_objects::exception_group::except_star_match(
+                    ts,
+                    &exc,
+                    &match_type,
+                    Some(traceback),
+                )?;
+                if !singletons::is_none(&matched) {
+                    let old = set_handled_exception(Some(matched.clone()));
+                    drop(old);
+                }
+                stack.push(rest);
+                stack.push(matched);
+            }
+            Opcode::MATCH_MAPPING => {
+                let matched = crate::matching::is_mapping(ts, stack.top()?);
+                stack.push(pybool::bool_ref(matched));
+            }
+            Opcode::MATCH_SEQUENCE => {
+                let matched = crate::matching::is_sequence(ts, stack.top()?);
+                stack.push(pybool::bool_ref(matched));
+            }
+            Opcode::MATCH_KEYS => {
+                let keys = stack.peek(1)?.clone();
+                let subject = stack.peek(2)?.clone();
+                stack.push(crate::matching::match_keys(ts, &subject, &keys)?);
+            }
+            Opcode::MATCH_CLASS => {
+                let names = stack.pop()?;
+                let class = stack.pop()?;
+                let subject = stack.pop()?;
+                stack.push(crate::matching::match_class(
+                    ts, &subject, &class, arg, &names,
+                )?);
             }
             Opcode::GET_LEN => {
                 let value = stack.top()?.clone();

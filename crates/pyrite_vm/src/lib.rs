@@ -17,6 +17,7 @@ pub mod frameobject;
 pub mod genobject;
 pub mod import;
 mod intrinsics;
+pub mod matching;
 pub mod pythonrun;
 pub mod suggestions;
 pub mod zipimport;
@@ -30,4 +31,14 @@ pub fn init(ts: &ThreadState) {
     frameobject::init(ts);
     framelocalsproxy::init(ts);
     pyrite_objects::traceback::init(ts);
+    pyrite_objects::typecall::set_current_module_name_function(current_module_name);
+}
+
+/// `__name__` of the innermost running frame's globals (for `type(name, bases, ns)`).
+fn current_module_name(ts: &ThreadState) -> Option<pyrite_objects::PyRef> {
+    let globals = frame::current(ts)?.globals.clone();
+    let dict = globals.downcast_ref::<pyrite_objects::dict::Dict>()?;
+    dict.get_item(ts, &pyrite_objects::str::intern(ts, "__name__"))
+        .ok()
+        .flatten()
 }

@@ -1,0 +1,4 @@
+try:
+    raise ExceptionGroup("many", [ValueError(1), TypeError("t")])
+except* ValueError:
+    pass

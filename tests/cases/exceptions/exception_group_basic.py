@@ -1,0 +1,7 @@
+eg = ExceptionGroup("msg", [ValueError(1), TypeError(2)])
+print(eg.message, eg.exceptions, str(eg), repr(eg))
+print(type(eg).__name__, isinstance(eg, Exception))
+beg = BaseExceptionGroup("b", [KeyboardInterrupt()])
+print(type(beg).__name__)
+beg2 = BaseExceptionGroup("c", [ValueError()])
+print(type(beg2).__name__)

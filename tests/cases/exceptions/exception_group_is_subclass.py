@@ -1,0 +1,5 @@
+print(issubclass(ExceptionGroup, BaseExceptionGroup), issubclass(ExceptionGroup, Exception))
+print(ExceptionGroup.__mro__)
+class MyGroup(ExceptionGroup): pass
+g = MyGroup("m", [ValueError()])
+print(type(g).__name__, repr(g))

@@ -1,0 +1,5 @@
+x = 42
+match x:
+    case 1: print("one")
+    case other: print("other", other)
+print(other)
