@@ -392,6 +392,8 @@ fn bind_arguments(
 enum Unwind {
     Error(PyErr),
     Reraise(PyRef),
+    /// `RERAISE` with a saved `lasti`: the frame's position goes back to it (code units).
+    ReraiseAt(PyRef, usize),
 }
 
 impl From<PyErr> for Unwind {
@@ -729,16 +731,21 @@ fn run_from(
                 Err(unwind) => unwind,
             },
         };
-        let (exc, add_traceback) = match unwind {
-            Unwind::Error(err) => (err, true),
-            Unwind::Reraise(exc) => (PyErr::from_exception(exc), false),
+        let (exc, add_traceback, restored) = match unwind {
+            Unwind::Error(err) => (err, true, None),
+            Unwind::Reraise(exc) => (PyErr::from_exception(exc), false, None),
+            Unwind::ReraiseAt(exc, index) => (PyErr::from_exception(exc), false, Some(index)),
         };
         let exc = record_error(ts, frame, exc, add_traceback);
-        let index = frame.instr_index.get();
-        let Some(handler) = code.handler_for(index as u32) else {
+        let handler = code.handler_for(frame.instr_index.get() as u32);
+        if let Some(restored) = restored {
+            frame.instr_index.set(restored);
+        }
+        let Some(handler) = handler else {
             frame.view().truncate(nlocalsplus);
             return Err(PyErr::from_exception(exc));
         };
+        let index = frame.instr_index.get();
         let mut localsplus = frame.view();
         localsplus.truncate(nlocalsplus + handler.depth as usize);
         if handler.lasti {
@@ -1542,10 +1549,16 @@ fn execute(
             }
             Opcode::RERAISE => {
                 let exc = stack.pop()?;
-                // The handler is looked up at this instruction; the saved `lasti` (the
-                // instruction that first raised) only matters for `f_lineno`.
+                // The handler is looked up at this instruction; the frame's position
+                // goes back to the saved `lasti` (the instruction that first raised),
+                // which `f_lineno`/`f_lasti` then show.
                 if arg != 0 {
-                    stack.pop_opt();
+                    let lasti = stack.pop_opt();
+                    if let Some(lasti) = lasti.as_deref().and_then(pyrite_objects::int::as_i64)
+                        && let Ok(lasti) = usize::try_from(lasti)
+                    {
+                        return Err(Unwind::ReraiseAt(exc, lasti / 2));
+                    }
                 }
                 return Err(Unwind::Reraise(exc));
             }

@@ -508,6 +508,31 @@ fn generator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMu
     }
 }
 
+/// `tp_finalize` of generators and coroutines (CPython's `_PyGen_Finalize`): one that
+/// is suspended is closed, so its `finally` blocks run when its last reference goes.
+fn generator_finalize(ts: &ThreadState, object: &PyObject) {
+    let Some(generator) = object.downcast_ref::<Generator>() else {
+        return;
+    };
+    if generator.kind == GenKind::AsyncGenerator
+        || !generator.started.get()
+        || generator.running.get()
+        || frame_state(generator) != Some(FrameState::Suspended)
+    {
+        return;
+    }
+    if let Err(err) = close(ts, generator) {
+        ts.write_unraisable(
+            err,
+            &format!(
+                "Exception ignored while closing {} {}",
+                generator.kind.noun(),
+                pystr::to_rust_string(&generator.qualname.borrow())
+            ),
+        );
+    }
+}
+
 // ----- coroutines -----
 
 /// The payload of `coroutine_wrapper`: `coroutine.__await__()`, an iterator driving the
@@ -1051,12 +1076,14 @@ const fn generator_like_type(name: &'static str, iterable: bool) -> TypeObject {
             iternext: Slot::new(generator_iternext),
             repr: Slot::new(generator_repr),
             traverse: Slot::new(generator_traverse),
+            finalize: Slot::new(generator_finalize),
             ..pyrite_objects::typeobject::object_slots()
         }
     } else {
         SlotTable {
             repr: Slot::new(generator_repr),
             traverse: Slot::new(generator_traverse),
+            finalize: Slot::new(generator_finalize),
             ..pyrite_objects::typeobject::object_slots()
         }
     };
