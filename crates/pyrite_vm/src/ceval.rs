@@ -177,10 +177,20 @@ pub fn run_code_with_locals(
     code: Py<pyrite_objects::code::Code>,
     globals: PyRef,
     locals: PyRef,
+    closure: Option<&[PyRef]>,
 ) -> PyResult {
     let _depth = ts.enter_recursive_call("")?;
     let builtins = builtins_of(ts, &globals)?;
-    let frame = Frame::new(code, globals, builtins, Some(locals), None);
+    let mut frame = Frame::new(code, globals, builtins, Some(locals), None);
+    if let Some(cells) = closure {
+        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
+        let localsplus = frame.localsplus_mut();
+        for (offset, cell) in cells.iter().enumerate() {
+            if let Some(slot) = localsplus.get_mut(start + offset) {
+                *slot = Some(cell.clone());
+            }
+        }
+    }
     run_frame(ts, &frame)
 }
 
