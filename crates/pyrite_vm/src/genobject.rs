@@ -1,9 +1,16 @@
-//! Generators: a suspended frame resumed by `next()`/`send()`, `throw()` and `close()`.
+//! Generators, coroutines and async generators: a suspended frame resumed by
+//! `next()`/`send()`, `throw()` and `close()`; `coroutine.__await__()`'s wrapper; the
+//! `asend`/`athrow` awaitables of async generators and the wrapper of the values they
+//! yield (`ASYNC_GEN_WRAP`); `GET_AWAITABLE`'s protocol.
 //!
 //! CPython counterpart: `Objects/genobject.c` (`gen_send_ex2`, `gen_iternext`,
-//! `gen_throw`, `gen_close`, `gen_repr`). The generator owns its frame (CPython embeds
-//! the `_PyInterpreterFrame` in the generator object); while it runs, the frame is taken
-//! out and pushed on the thread's frame stack like any other.
+//! `_gen_throw`, `gen_close`, `_PyGen_Finalize`, `gen_repr`, `_PyGen_yf`,
+//! `async_gen_asend_*`, `async_gen_athrow_*`, `async_gen_unwrap_value`) and
+//! `Python/ceval.c` (`_PyEval_GetAwaitable`). The generator owns its frame in a box
+//! (CPython embeds the `_PyInterpreterFrame` in the generator object), so the frame keeps
+//! its address for frame objects pointing at it; while it runs, the box is taken out and
+//! the frame is linked on the thread's chain like any other. The three kinds share one
+//! payload and differ by type object (`generator`, `coroutine`, `async_generator`).
 
 use std::cell::{Cell, RefCell};
 
