@@ -159,8 +159,45 @@ fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<Py
             Some(value) => value,
             None => crate::singletons::none(),
         },
+        "__annotations__" if ty.is_heap_type() => return type_annotations(ts, ty).map(Some),
         _ => return Ok(None),
     }))
+}
+
+/// A class's `__annotations__` (PEP 649, CPython's `type_get_annotations`): the dict's
+/// own entry, else `__annotate__(1)` called once and cached in `__annotations_cache__`.
+fn type_annotations(ts: &ThreadState, ty: &PyType) -> PyResult {
+    let dict = ty.dict(ts);
+    if let Some(found) = dict_get(ts, &dict, &crate::str::intern(ts, "__annotations__"))? {
+        return Ok(found);
+    }
+    let cache_key = crate::str::intern(ts, "__annotations_cache__");
+    if let Some(cached) = dict_get(ts, &dict, &cache_key)? {
+        return Ok(cached);
+    }
+    // The class body stores its annotate function as `__annotate_func__` (3.14).
+    let annotate = match dict_get(ts, &dict, &crate::str::intern(ts, "__annotate_func__"))? {
+        Some(found) => Some(found),
+        None => dict_get(ts, &dict, &crate::str::intern(ts, "__annotate__"))?,
+    };
+    let annotations = match annotate.filter(|annotate| !crate::singletons::is_none(annotate)) {
+        Some(annotate) => {
+            let one = crate::int::new(ts, 1);
+            let made = crate::abstract_api::call(ts, &annotate, &[one], None)?;
+            if !made.payload_is::<Dict>() {
+                return Err(PyErr::type_error(format!(
+                    "__annotate__ returned non-dict of type '{}'",
+                    made.ob_type().name()
+                )));
+            }
+            made
+        }
+        None => crate::dict::new(ts).into_ref(),
+    };
+    if let Some(dict) = dict.downcast_ref::<Dict>() {
+        dict.set_item(ts, cache_key, annotations.clone())?;
+    }
+    Ok(annotations)
 }
 
 /// `type.__getattribute__` (CPython's `type_getattro`): the metatype's data descriptors,

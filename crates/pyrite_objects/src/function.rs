@@ -355,6 +355,72 @@ fn set_kwdefaults(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>
 fn get_closure(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(or_none(function_of(object)?.closure.borrow().clone()))
 }
+/// `__annotations__` (PEP 649): made on first access by calling `__annotate__(1)`,
+/// then cached (CPython's `func_get_annotations`).
+fn get_annotations(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let function = function_of(object)?;
+    if let Some(annotations) = function.annotations.borrow().clone() {
+        return Ok(annotations);
+    }
+    let annotate = function.annotate.borrow().clone();
+    let annotations = match annotate.filter(|annotate| !crate::singletons::is_none(annotate)) {
+        Some(annotate) => {
+            let one = crate::int::new(ts, 1);
+            let made = crate::abstract_api::call(ts, &annotate, &[one], None)?;
+            if !made.payload_is::<crate::dict::Dict>() {
+                return Err(PyErr::type_error(format!(
+                    "__annotate__ returned non-dict of type '{}'",
+                    made.ob_type().name()
+                )));
+            }
+            made
+        }
+        None => crate::dict::new(ts).into_ref(),
+    };
+    let old = function.annotations.replace(Some(annotations.clone()));
+    drop(old);
+    Ok(annotations)
+}
+fn set_annotations(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let function = function_of(object)?;
+    let value = match value {
+        Some(value) if crate::singletons::is_none(value) => None,
+        Some(value) if value.payload_is::<crate::dict::Dict>() => Some(value.new_ref()),
+        Some(_) => {
+            return Err(PyErr::type_error(
+                "__annotations__ must be set to a dict object",
+            ));
+        }
+        None => None,
+    };
+    let old = function.annotations.replace(value);
+    drop(old);
+    Ok(())
+}
+fn get_annotate(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(or_none(function_of(object)?.annotate.borrow().clone()))
+}
+fn set_annotate(ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let function = function_of(object)?;
+    let Some(value) = value else {
+        return Err(PyErr::type_error("__annotate__ cannot be deleted"));
+    };
+    if crate::singletons::is_none(value) {
+        let old = function.annotate.replace(None);
+        drop(old);
+        return Ok(());
+    }
+    if value.ob_type().slots.call.get().is_none() {
+        return Err(PyErr::type_error("__annotate__ must be callable or None"));
+    }
+    let _ = ts;
+    let old = (
+        function.annotate.replace(Some(value.new_ref())),
+        function.annotations.replace(None),
+    );
+    drop(old);
+    Ok(())
+}
 fn get_doc(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(or_none(function_of(object)?.doc.borrow().clone()))
 }
@@ -397,6 +463,8 @@ pub(crate) fn install(ts: &ThreadState) {
             ("__closure__", get_closure, None),
             ("__doc__", get_doc, Some(set_doc)),
             ("__module__", get_module, Some(set_module)),
+            ("__annotations__", get_annotations, Some(set_annotations)),
+            ("__annotate__", get_annotate, Some(set_annotate)),
         ],
     );
     crate::descr::add_getsets(
