@@ -1525,6 +1525,16 @@ fn execute(
             Opcode::GET_YIELD_FROM_ITER => {
                 let iterable = stack.pop()?;
                 if iterable.payload_is::<crate::genobject::Generator>() {
+                    if iterable.ob_type().name() == "coroutine"
+                        && code.code.co_flags
+                            & (CodeFlags::COROUTINE | CodeFlags::ITERABLE_COROUTINE)
+                            == 0
+                    {
+                        return Err(PyErr::type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        )
+                        .into());
+                    }
                     stack.push(iterable);
                 } else {
                     stack.push(iterobject::get_iter(ts, &iterable)?);
