@@ -23,17 +23,43 @@ use pyrite_objects::{
 use crate::frame::{self, Frame};
 
 thread_local! {
-    /// The exception being handled (`sys.exception()`), CPython's `exc_info->exc_value`.
-    static HANDLED_EXCEPTION: RefCell<Option<PyRef>> = const { RefCell::new(None) };
+    /// The exceptions being handled, CPython's chain of `_PyErr_StackItem`s: the thread's
+    /// own entry at the bottom (an empty stack), one more per running generator or
+    /// coroutine (its `gi_exc_state`), innermost last.
+    static EXC_INFO: RefCell<Vec<Option<PyRef>>> = const { RefCell::new(Vec::new()) };
+    /// The thread's own entry (`tstate->exc_state`).
+    static THREAD_EXC_STATE: RefCell<Option<PyRef>> = const { RefCell::new(None) };
 }
 
-/// The exception currently being handled (`sys.exception()`), if any.
+/// The exception currently being handled (`sys.exception()`): the innermost entry of
+/// the chain that holds one (CPython's `_PyErr_GetTopmostException`).
 pub fn handled_exception() -> Option<PyRef> {
-    HANDLED_EXCEPTION.with(|current| current.borrow().clone())
+    let found = EXC_INFO.with(|chain| chain.borrow().iter().rev().find_map(Clone::clone));
+    found.or_else(|| THREAD_EXC_STATE.with(|state| state.borrow().clone()))
 }
 
 fn set_handled_exception(value: Option<PyRef>) -> Option<PyRef> {
-    HANDLED_EXCEPTION.with(|current| current.replace(value))
+    let generator_entry = EXC_INFO.with(|chain| {
+        let mut chain = chain.borrow_mut();
+        chain
+            .last_mut()
+            .map(|top| std::mem::replace(top, value.clone()))
+    });
+    match generator_entry {
+        Some(old) => old,
+        None => THREAD_EXC_STATE.with(|state| state.replace(value)),
+    }
+}
+
+/// A generator or coroutine starts running with its saved exception state on top of
+/// the chain (CPython links `gi_exc_state` in `gen_send_ex2`).
+pub(crate) fn push_exc_state(state: Option<PyRef>) {
+    EXC_INFO.with(|chain| chain.borrow_mut().push(state));
+}
+
+/// The generator stops running: its exception state comes off the chain.
+pub(crate) fn pop_exc_state() -> Option<PyRef> {
+    EXC_INFO.with(|chain| chain.borrow_mut().pop().flatten())
 }
 
 fn name_error(name: &PyObject) -> PyErr {

@@ -63,6 +63,8 @@ pub struct Generator {
     origin: Option<PyRef>,
     /// An async generator's `asend`/`athrow` is in progress (`ag_running`).
     running_async: Cell<bool>,
+    /// The exception its frame is handling while suspended (`gi_exc_state`).
+    exc_state: RefCell<Option<PyRef>>,
 }
 
 impl PyPayload for Generator {
@@ -143,6 +145,7 @@ pub fn new_generator(
         kind,
         origin,
         running_async: Cell::new(false),
+        exc_state: RefCell::new(None),
     };
     let ty: &PyType = match kind {
         GenKind::Generator => &GENERATOR_TYPE,
@@ -241,9 +244,17 @@ fn resume(
         frame.push_value(value);
     }
     generator.running.set(true);
+    crate::ceval::push_exc_state(generator.exc_state.take());
     let result = resume_frame(ts, &frame, generator.next_index.get(), throw);
+    let exc_state = crate::ceval::pop_exc_state();
     drop(depth);
     generator.running.set(false);
+    if matches!(result, Ok(FrameExit::Suspend(..))) {
+        let old = generator.exc_state.replace(exc_state);
+        drop(old);
+    } else {
+        drop(exc_state);
+    }
     match result {
         Ok(FrameExit::Suspend(yielded, next_index)) => {
             // A suspended frame's position is the instruction it resumes at (the
@@ -506,6 +517,9 @@ fn generator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMu
         return;
     };
     visit(&generator.code);
+    if let Some(state) = generator.exc_state.borrow().as_ref() {
+        visit(state);
+    }
     if let Some(frame) = generator.frame.borrow().as_ref() {
         for index in 0..frame.code.nlocalsplus {
             if let Some(value) = frame.local(index) {
