@@ -323,6 +323,37 @@ fn namespaces(
     Ok((globals, locals))
 }
 
+/// The cells `exec(code, closure=...)` puts in the code's free variables.
+fn closure_cells(source: &PyObject, closure: Option<&PyRef>) -> PyResult<Option<Vec<PyRef>>> {
+    let Some(code) = source.downcast_ref::<pyrite_objects::code::Code>() else {
+        if closure.is_some() {
+            return Err(PyErr::type_error(
+                "closure can only be used when source is a code object",
+            ));
+        }
+        return Ok(None);
+    };
+    let free = code.code.freevars().len();
+    if free == 0 {
+        if closure.is_some() {
+            return Err(PyErr::type_error(
+                "cannot use a closure with this code object",
+            ));
+        }
+        return Ok(None);
+    }
+    let cells = closure
+        .filter(|closure| closure.payload_is::<tuple::Tuple>())
+        .map(|closure| tuple::items(closure).to_vec())
+        .filter(|cells| cells.len() == free);
+    match cells {
+        Some(cells) => Ok(Some(cells)),
+        None => Err(PyErr::type_error(format!(
+            "code object requires a closure of exactly length {free}"
+        ))),
+    }
+}
+
 fn run(
     ts: &ThreadState,
     function: &str,
@@ -330,8 +361,10 @@ fn run(
     source: &PyObject,
     globals: Option<&PyRef>,
     locals: Option<&PyRef>,
+    closure: Option<&PyRef>,
 ) -> PyResult {
     let (globals, locals) = namespaces(ts, function, globals, locals)?;
+    let cells = closure_cells(source, closure)?;
     let code = match source.downcast_ref::<pyrite_objects::code::Code>() {
         Some(code) => code.new_ref(),
         None => {
@@ -346,7 +379,7 @@ fn run(
             compile_source(ts, &text, "<string>", mode, 0)?
         }
     };
-    pyrite_vm::ceval::run_code_with_locals(ts, code, globals, locals)
+    pyrite_vm::ceval::run_code_with_locals(ts, code, globals, locals, cells.as_deref())
 }
 
 /// `exec(source, globals=None, locals=None, *, closure=None)`.
@@ -371,6 +404,7 @@ pub fn builtin_exec(
         source,
         present(bound[1]),
         present(bound[2]),
+        present(bound[3]),
     )?;
     Ok(singletons::none())
 }
@@ -391,5 +425,6 @@ pub fn builtin_eval(
         source,
         present(bound[1]),
         present(bound[2]),
+        None,
     )
 }

@@ -181,6 +181,7 @@ fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<Py
             Some(value) => value,
             None => crate::singletons::none(),
         },
+        "__annotations__" if ty.is_heap_type() => return type_annotations(ts, ty).map(Some),
         _ => return Ok(None),
     }))
 }

@@ -23,17 +23,43 @@ use pyrite_objects::{
 use crate::frame::{self, Frame};
 
 thread_local! {
-    /// The exception being handled (`sys.exception()`), CPython's `exc_info->exc_value`.
-    static HANDLED_EXCEPTION: RefCell<Option<PyRef>> = const { RefCell::new(None) };
+    /// The exceptions being handled, CPython's chain of `_PyErr_StackItem`s: the thread's
+    /// own entry at the bottom (an empty stack), one more per running generator or
+    /// coroutine (its `gi_exc_state`), innermost last.
+    static EXC_INFO: RefCell<Vec<Option<PyRef>>> = const { RefCell::new(Vec::new()) };
+    /// The thread's own entry (`tstate->exc_state`).
+    static THREAD_EXC_STATE: RefCell<Option<PyRef>> = const { RefCell::new(None) };
 }
 
-/// The exception currently being handled (`sys.exception()`), if any.
+/// The exception currently being handled (`sys.exception()`): the innermost entry of
+/// the chain that holds one (CPython's `_PyErr_GetTopmostException`).
 pub fn handled_exception() -> Option<PyRef> {
-    HANDLED_EXCEPTION.with(|current| current.borrow().clone())
+    let found = EXC_INFO.with(|chain| chain.borrow().iter().rev().find_map(Clone::clone));
+    found.or_else(|| THREAD_EXC_STATE.with(|state| state.borrow().clone()))
 }
 
 fn set_handled_exception(value: Option<PyRef>) -> Option<PyRef> {
-    HANDLED_EXCEPTION.with(|current| current.replace(value))
+    let generator_entry = EXC_INFO.with(|chain| {
+        let mut chain = chain.borrow_mut();
+        chain
+            .last_mut()
+            .map(|top| std::mem::replace(top, value.clone()))
+    });
+    match generator_entry {
+        Some(old) => old,
+        None => THREAD_EXC_STATE.with(|state| state.replace(value)),
+    }
+}
+
+/// A generator or coroutine starts running with its saved exception state on top of
+/// the chain (CPython links `gi_exc_state` in `gen_send_ex2`).
+pub(crate) fn push_exc_state(state: Option<PyRef>) {
+    EXC_INFO.with(|chain| chain.borrow_mut().push(state));
+}
+
+/// The generator stops running: its exception state comes off the chain.
+pub(crate) fn pop_exc_state() -> Option<PyRef> {
+    EXC_INFO.with(|chain| chain.borrow_mut().pop().flatten())
 }
 
 fn name_error(name: &PyObject) -> PyErr {
@@ -177,10 +203,20 @@ pub fn run_code_with_locals(
     code: Py<pyrite_objects::code::Code>,
     globals: PyRef,
     locals: PyRef,
+    closure: Option<&[PyRef]>,
 ) -> PyResult {
     let _depth = ts.enter_recursive_call("")?;
     let builtins = builtins_of(ts, &globals)?;
-    let frame = Frame::new(code, globals, builtins, Some(locals), None);
+    let mut frame = Frame::new(code, globals, builtins, Some(locals), None);
+    if let Some(cells) = closure {
+        let start = frame.code.nlocalsplus.saturating_sub(cells.len());
+        let localsplus = frame.localsplus_mut();
+        for (offset, cell) in cells.iter().enumerate() {
+            if let Some(slot) = localsplus.get_mut(start + offset) {
+                *slot = Some(cell.clone());
+            }
+        }
+    }
     run_frame(ts, &frame)
 }
 
@@ -392,6 +428,8 @@ fn bind_arguments(
 enum Unwind {
     Error(PyErr),
     Reraise(PyRef),
+    /// `RERAISE` with a saved `lasti`: the frame's position goes back to it (code units).
+    ReraiseAt(PyRef, usize),
 }
 
 impl From<PyErr> for Unwind {
@@ -729,16 +767,21 @@ fn run_from(
                 Err(unwind) => unwind,
             },
         };
-        let (exc, add_traceback) = match unwind {
-            Unwind::Error(err) => (err, true),
-            Unwind::Reraise(exc) => (PyErr::from_exception(exc), false),
+        let (exc, add_traceback, restored) = match unwind {
+            Unwind::Error(err) => (err, true, None),
+            Unwind::Reraise(exc) => (PyErr::from_exception(exc), false, None),
+            Unwind::ReraiseAt(exc, index) => (PyErr::from_exception(exc), false, Some(index)),
         };
         let exc = record_error(ts, frame, exc, add_traceback);
-        let index = frame.instr_index.get();
-        let Some(handler) = code.handler_for(index as u32) else {
+        let handler = code.handler_for(frame.instr_index.get() as u32);
+        if let Some(restored) = restored {
+            frame.instr_index.set(restored);
+        }
+        let Some(handler) = handler else {
             frame.view().truncate(nlocalsplus);
             return Err(PyErr::from_exception(exc));
         };
+        let index = frame.instr_index.get();
         let mut localsplus = frame.view();
         localsplus.truncate(nlocalsplus + handler.depth as usize);
         if handler.lasti {
@@ -1533,6 +1576,16 @@ fn execute(
             Opcode::GET_YIELD_FROM_ITER => {
                 let iterable = stack.pop()?;
                 if iterable.payload_is::<crate::genobject::Generator>() {
+                    if iterable.ob_type().name() == "coroutine"
+                        && code.code.co_flags
+                            & (CodeFlags::COROUTINE | CodeFlags::ITERABLE_COROUTINE)
+                            == 0
+                    {
+                        return Err(PyErr::type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        )
+                        .into());
+                    }
                     stack.push(iterable);
                 } else {
                     stack.push(iterobject::get_iter(ts, &iterable)?);
@@ -1567,10 +1620,16 @@ fn execute(
             }
             Opcode::RERAISE => {
                 let exc = stack.pop()?;
-                // The handler is looked up at this instruction; the saved `lasti` (the
-                // instruction that first raised) only matters for `f_lineno`.
+                // The handler is looked up at this instruction; the frame's position
+                // goes back to the saved `lasti` (the instruction that first raised),
+                // which `f_lineno`/`f_lasti` then show.
                 if arg != 0 {
-                    stack.pop_opt();
+                    let lasti = stack.pop_opt();
+                    if let Some(lasti) = lasti.as_deref().and_then(pyrite_objects::int::as_i64)
+                        && let Ok(lasti) = usize::try_from(lasti)
+                    {
+                        return Err(Unwind::ReraiseAt(exc, lasti / 2));
+                    }
                 }
                 return Err(Unwind::Reraise(exc));
             }

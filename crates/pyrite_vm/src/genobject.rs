@@ -1,9 +1,16 @@
-//! Generators: a suspended frame resumed by `next()`/`send()`, `throw()` and `close()`.
+//! Generators, coroutines and async generators: a suspended frame resumed by
+//! `next()`/`send()`, `throw()` and `close()`; `coroutine.__await__()`'s wrapper; the
+//! `asend`/`athrow` awaitables of async generators and the wrapper of the values they
+//! yield (`ASYNC_GEN_WRAP`); `GET_AWAITABLE`'s protocol.
 //!
 //! CPython counterpart: `Objects/genobject.c` (`gen_send_ex2`, `gen_iternext`,
-//! `gen_throw`, `gen_close`, `gen_repr`). The generator owns its frame (CPython embeds
-//! the `_PyInterpreterFrame` in the generator object); while it runs, the frame is taken
-//! out and pushed on the thread's frame stack like any other.
+//! `_gen_throw`, `gen_close`, `_PyGen_Finalize`, `gen_repr`, `_PyGen_yf`,
+//! `async_gen_asend_*`, `async_gen_athrow_*`, `async_gen_unwrap_value`) and
+//! `Python/ceval.c` (`_PyEval_GetAwaitable`). The generator owns its frame in a box
+//! (CPython embeds the `_PyInterpreterFrame` in the generator object), so the frame keeps
+//! its address for frame objects pointing at it; while it runs, the box is taken out and
+//! the frame is linked on the thread's chain like any other. The three kinds share one
+//! payload and differ by type object (`generator`, `coroutine`, `async_generator`).
 
 use std::cell::{Cell, RefCell};
 
@@ -56,6 +63,8 @@ pub struct Generator {
     origin: Option<PyRef>,
     /// An async generator's `asend`/`athrow` is in progress (`ag_running`).
     running_async: Cell<bool>,
+    /// The exception its frame is handling while suspended (`gi_exc_state`).
+    exc_state: RefCell<Option<PyRef>>,
 }
 
 impl PyPayload for Generator {
@@ -136,6 +145,7 @@ pub fn new_generator(
         kind,
         origin,
         running_async: Cell::new(false),
+        exc_state: RefCell::new(None),
     };
     let ty: &PyType = match kind {
         GenKind::Generator => &GENERATOR_TYPE,
@@ -234,9 +244,17 @@ fn resume(
         frame.push_value(value);
     }
     generator.running.set(true);
+    crate::ceval::push_exc_state(generator.exc_state.take());
     let result = resume_frame(ts, &frame, generator.next_index.get(), throw);
+    let exc_state = crate::ceval::pop_exc_state();
     drop(depth);
     generator.running.set(false);
+    if matches!(result, Ok(FrameExit::Suspend(..))) {
+        let old = generator.exc_state.replace(exc_state);
+        drop(old);
+    } else {
+        drop(exc_state);
+    }
     match result {
         Ok(FrameExit::Suspend(yielded, next_index)) => {
             // A suspended frame's position is the instruction it resumes at (the
@@ -499,12 +517,40 @@ fn generator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMu
         return;
     };
     visit(&generator.code);
+    if let Some(state) = generator.exc_state.borrow().as_ref() {
+        visit(state);
+    }
     if let Some(frame) = generator.frame.borrow().as_ref() {
         for index in 0..frame.code.nlocalsplus {
             if let Some(value) = frame.local(index) {
                 visit(&value);
             }
         }
+    }
+}
+
+/// `tp_finalize` of generators and coroutines (CPython's `_PyGen_Finalize`): one that
+/// is suspended is closed, so its `finally` blocks run when its last reference goes.
+fn generator_finalize(ts: &ThreadState, object: &PyObject) {
+    let Some(generator) = object.downcast_ref::<Generator>() else {
+        return;
+    };
+    if generator.kind == GenKind::AsyncGenerator
+        || !generator.started.get()
+        || generator.running.get()
+        || frame_state(generator) != Some(FrameState::Suspended)
+    {
+        return;
+    }
+    if let Err(err) = close(ts, generator) {
+        ts.write_unraisable(
+            err,
+            &format!(
+                "Exception ignored while closing {} {}",
+                generator.kind.noun(),
+                pystr::to_rust_string(&generator.qualname.borrow())
+            ),
+        );
     }
 }
 
@@ -1051,12 +1097,14 @@ const fn generator_like_type(name: &'static str, iterable: bool) -> TypeObject {
             iternext: Slot::new(generator_iternext),
             repr: Slot::new(generator_repr),
             traverse: Slot::new(generator_traverse),
+            finalize: Slot::new(generator_finalize),
             ..pyrite_objects::typeobject::object_slots()
         }
     } else {
         SlotTable {
             repr: Slot::new(generator_repr),
             traverse: Slot::new(generator_traverse),
+            finalize: Slot::new(generator_finalize),
             ..pyrite_objects::typeobject::object_slots()
         }
     };

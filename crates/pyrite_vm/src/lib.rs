@@ -5,7 +5,10 @@
 //! uncaught exception).
 //!
 //! - [`frame`]: interpreter frames (code, globals, builtins, localsplus, value stack) and
-//!   the thread's frame stack.
+//!   the thread's chain of running frames.
+//! - [`frameobject`], [`framelocalsproxy`]: frame objects made on request, and PEP 667's
+//!   `f_locals` view of function frames.
+//! - [`genobject`]: generators, coroutines and async generators.
 //! - [`ceval`]: the loop executing CPython 3.14 bytecode; calling Python functions.
 //! - [`pythonrun`]: running a module's code object and the top-level traceback.
 
