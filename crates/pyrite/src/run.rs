@@ -167,48 +167,15 @@ fn compile_source(
 /// `traceback.TracebackException._format_syntax_error` writes it (no traceback lines:
 /// the error comes before any frame runs).
 fn print_syntax_error(filename: &str, err: &pyrite_ast::SyntaxError) {
-    let mut out = String::new();
-    if let Some(lineno) = err.lineno {
-        out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
-    }
-    if let Some(text) = &err.text {
-        let rtext = text.trim_end_matches('\n');
-        let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
-        let spaces = rtext.chars().count() - ltext.chars().count();
-        out.push_str(&format!("    {ltext}\n"));
-        if let Some(offset) = err.offset {
-            let len = rtext.chars().count() as i32;
-            let mut offset = offset;
-            let mut end_offset = if err.lineno == err.end_lineno {
-                err.end_offset.filter(|&e| e != 0).unwrap_or(offset)
-            } else {
-                len + 1
-            };
-            let text_len = text.chars().count() as i32;
-            if offset > text_len {
-                offset = len + 1;
-            }
-            if end_offset > text_len {
-                end_offset = len + 1;
-            }
-            if offset >= end_offset || end_offset < 0 {
-                end_offset = offset + 1;
-            }
-            let colno = offset - 1 - spaces as i32;
-            let end_colno = end_offset - 1 - spaces as i32;
-            if colno >= 0 {
-                let caretspace: String = ltext
-                    .chars()
-                    .take(colno as usize)
-                    .map(|c| if c.is_whitespace() { c } else { ' ' })
-                    .collect();
-                let carets = "^".repeat((end_colno - colno).max(0) as usize);
-                out.push_str(&format!("    {caretspace}{carets}\n"));
-            }
-        }
-    }
-    out.push_str(&format!("{}: {}\n", err.kind.class_name(), err.msg));
-    eprint!("{out}");
+    let location = pythonrun::format_syntax_error_location(
+        Some(filename),
+        err.lineno,
+        err.offset,
+        err.text.as_deref(),
+        err.end_lineno,
+        err.end_offset,
+    );
+    eprint!("{location}{}: {}\n", err.kind.class_name(), err.msg);
 }
 
 /// The optimization level imported modules are compiled with (`-O`, `-OO`).

@@ -120,19 +120,111 @@ pub fn exception_only(ts: &ThreadState, exc: &PyObject) -> String {
             name = format!("{module}.{name}");
         }
     }
-    let message = match exc.str(ts) {
-        Ok(text) => pystr::to_rust_string(&text),
-        Err(_) => "<exception str() failed>".to_owned(),
+    let syntax_location = syntax_error_location(ts, exc);
+    let message = match &syntax_location {
+        // A SyntaxError shows its location above and just its `msg` here.
+        Some((_, msg)) => msg.clone(),
+        None => match exc.str(ts) {
+            Ok(text) => pystr::to_rust_string(&text),
+            Err(_) => "<exception str() failed>".to_owned(),
+        },
     };
+    let location = syntax_location.map(|(lines, _)| lines).unwrap_or_default();
     let suggestion = exceptions::data(exc)
         .and_then(|data| data.suggestion.borrow().clone())
         .or_else(|| attribute_suggestion(ts, exc))
         .unwrap_or_default();
     if message.is_empty() {
-        format!("{name}{suggestion}")
+        format!("{location}{name}{suggestion}")
     } else {
-        format!("{name}: {message}{suggestion}")
+        format!("{location}{name}: {message}{suggestion}")
     }
+}
+
+/// For a `SyntaxError` with a location: the `File` line, the source line and its carets
+/// (`TracebackException._format_syntax_error`), and the bare `msg`.
+fn syntax_error_location(ts: &ThreadState, exc: &PyObject) -> Option<(String, String)> {
+    if !exc.ob_type().is_subtype(ts, &exceptions::SYNTAX_ERROR_TYPE) {
+        return None;
+    }
+    let attribute = |name: &str| {
+        pyrite_objects::attrs::get_attr_str(ts, exc, name)
+            .ok()
+            .filter(|value| !pyrite_objects::singletons::is_none(value))
+    };
+    let text_of = |name: &str| {
+        attribute(name)
+            .filter(|value| value.payload_is::<pystr::Str>())
+            .map(|value| pystr::to_rust_string(&value))
+    };
+    let int_of = |name: &str| attribute(name).and_then(|value| pyrite_objects::int::as_i64(&value));
+    let msg = text_of("msg")?;
+    let filename = text_of("filename");
+    let lineno = int_of("lineno").and_then(|v| i32::try_from(v).ok());
+    let location = format_syntax_error_location(
+        filename.as_deref(),
+        lineno,
+        int_of("offset").and_then(|v| i32::try_from(v).ok()),
+        text_of("text").as_deref(),
+        int_of("end_lineno").and_then(|v| i32::try_from(v).ok()),
+        int_of("end_offset").and_then(|v| i32::try_from(v).ok()),
+    );
+    Some((location, msg))
+}
+
+/// The location lines of a `SyntaxError` report: `  File "...", line N`, the source
+/// line without its indentation, and carets under the offending span.
+pub fn format_syntax_error_location(
+    filename: Option<&str>,
+    lineno: Option<i32>,
+    offset: Option<i32>,
+    text: Option<&str>,
+    end_lineno: Option<i32>,
+    end_offset: Option<i32>,
+) -> String {
+    let mut out = String::new();
+    if let Some(lineno) = lineno {
+        let filename = filename.unwrap_or("<string>");
+        out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
+    }
+    let Some(text) = text else {
+        return out;
+    };
+    let rtext = text.trim_end_matches('\n');
+    let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+    let spaces = rtext.chars().count() - ltext.chars().count();
+    out.push_str(&format!("    {ltext}\n"));
+    if let Some(offset) = offset {
+        let len = rtext.chars().count() as i32;
+        let mut offset = offset;
+        let mut end_offset = if lineno == end_lineno {
+            end_offset.filter(|&e| e != 0).unwrap_or(offset)
+        } else {
+            len + 1
+        };
+        let text_len = text.chars().count() as i32;
+        if offset > text_len {
+            offset = len + 1;
+        }
+        if end_offset > text_len {
+            end_offset = len + 1;
+        }
+        if offset >= end_offset || end_offset < 0 {
+            end_offset = offset + 1;
+        }
+        let colno = offset - 1 - spaces as i32;
+        let end_colno = end_offset - 1 - spaces as i32;
+        if colno >= 0 {
+            let caretspace: String = ltext
+                .chars()
+                .take(colno as usize)
+                .map(|c| if c.is_whitespace() { c } else { ' ' })
+                .collect();
+            let carets = "^".repeat((end_colno - colno).max(0) as usize);
+            out.push_str(&format!("    {caretspace}{carets}\n"));
+        }
+    }
+    out
 }
 
 /// The names `dir(object)` would list (instance dict, the classes' dicts along the MRO,
