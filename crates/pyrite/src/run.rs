@@ -175,7 +175,7 @@ fn print_syntax_error(filename: &str, err: &pyrite_ast::SyntaxError) {
         err.end_lineno,
         err.end_offset,
     );
-    eprint!("{location}{}: {}\n", err.kind.class_name(), err.msg);
+    eprintln!("{location}{}: {}", err.kind.class_name(), err.msg);
 }
 
 /// The optimization level imported modules are compiled with (`-O`, `-OO`).
