@@ -20,6 +20,7 @@ use pyrite_objects::{
     cell, exceptions, iterobject, singletons, str as pystr, tuple,
 };
 
+use crate::fastpaths;
 use crate::frame::{self, Frame};
 
 thread_local! {
@@ -214,6 +215,26 @@ fn bind_arguments(
     let has_varargs = code.co_flags & CodeFlags::VARARGS != 0;
     let has_varkw = code.co_flags & CodeFlags::VARKEYWORDS != 0;
     let total = argcount + kwonly;
+    if kwnames.is_empty() && !has_varargs && !has_varkw && kwonly == 0 && args.len() <= argcount {
+        // Positional arguments only, no more than the parameters: the common call.
+        let fast = &mut frame.localsplus;
+        for (slot, value) in fast.iter_mut().zip(args) {
+            *slot = Some(value.clone());
+        }
+        if args.len() == argcount {
+            return Ok(());
+        }
+        let defaults = function.defaults.borrow();
+        let defaults = defaults.as_deref().map_or(&[][..], tuple::items);
+        let first_default = argcount - defaults.len().min(argcount);
+        if args.len() >= first_default {
+            for index in args.len()..argcount {
+                fast[index] = Some(defaults[index - first_default].clone());
+            }
+            return Ok(());
+        }
+        // Missing arguments: the general path below words the error.
+    }
     let qualname = pystr::to_rust_string(&function.qualname.borrow());
     let names = &function.code.localsplusnames;
     let fast = &mut frame.localsplus;
@@ -371,6 +392,10 @@ fn bind_arguments(
     }
     Ok(())
 }
+
+/// Calls with at most this many arguments (`self` included) pass them from a buffer on
+/// the native stack.
+const CALL_BUFFER: usize = 8;
 
 /// How an error leaves an instruction: a new error gets a traceback entry for this
 /// frame; a re-raised one (`RERAISE`, bare `raise` inside a handler) does not.
@@ -1018,7 +1043,14 @@ fn execute(
             Opcode::BINARY_OP => {
                 let right = stack.pop()?;
                 let left = stack.pop()?;
-                let result = if oparg == 26 {
+                let fast = if oparg == fastpaths::NB_SUBSCR {
+                    fastpaths::subscript(ts, &left, &right)
+                } else {
+                    fastpaths::binary_op(ts, oparg, &left, &right)
+                };
+                let result = if let Some(result) = fast {
+                    result
+                } else if oparg == fastpaths::NB_SUBSCR {
                     abstract_ops::get_item(ts, &left, &right)?
                 } else {
                     let Some((binary, inplace)) = BinaryOp::from_oparg(oparg) else {
@@ -1047,7 +1079,9 @@ fn execute(
                 let key = stack.pop()?;
                 let container = stack.pop()?;
                 let value = stack.pop()?;
-                abstract_ops::set_item(ts, &container, &key, Some(&value))?;
+                if let Err(value) = fastpaths::store_subscript(ts, &container, &key, value) {
+                    abstract_ops::set_item(ts, &container, &key, Some(&value))?;
+                }
             }
             Opcode::DELETE_SUBSCR => {
                 let key = stack.pop()?;
@@ -1077,6 +1111,10 @@ fn execute(
                     4 => CompareOp::Gt,
                     _ => CompareOp::Ge,
                 };
+                if let Some(truth) = fastpaths::compare(&left, &right, compare) {
+                    stack.push(pybool::bool_ref(truth));
+                    continue;
+                }
                 let result = left.rich_compare(ts, &right, compare)?;
                 if oparg & 16 != 0 {
                     let truth = result.is_true(ts)?;
@@ -1098,7 +1136,10 @@ fn execute(
             }
             Opcode::TO_BOOL => {
                 let value = stack.pop()?;
-                let truth = value.is_true(ts)?;
+                let truth = match fastpaths::truth(&value) {
+                    Some(truth) => truth,
+                    None => value.is_true(ts)?,
+                };
                 stack.push(pybool::bool_ref(truth));
             }
             Opcode::UNARY_NOT => {
@@ -1116,7 +1157,10 @@ fn execute(
             }
             Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                 let value = stack.pop()?;
-                let truth = value.is_true(ts)?;
+                let truth = match fastpaths::truth(&value) {
+                    Some(truth) => truth,
+                    None => value.is_true(ts)?,
+                };
                 if truth == (op == Opcode::POP_JUMP_IF_TRUE) {
                     *next_index = after + arg;
                 }
@@ -1291,17 +1335,38 @@ fn execute(
                 }
             }
             Opcode::CALL => {
-                let args = stack.pop_n(arg)?;
-                let self_or_null = stack.pop_opt();
-                let callable = stack.pop()?;
-                let result = match self_or_null {
-                    Some(receiver) => {
-                        let mut full = Vec::with_capacity(args.len() + 1);
-                        full.push(receiver);
-                        full.extend(args);
-                        call_object(ts, &callable, &full, None)?
+                // (callable, self_or_null, args[arg] -- result)
+                let len = stack.items.len();
+                if len < stack.base + arg + 2 {
+                    return Err(PyErr::new(ExceptionKind::SystemError, "bad value stack").into());
+                }
+                let has_self = stack.items[len - arg - 1].is_some();
+                let first = if has_self { len - arg - 1 } else { len - arg };
+                let count = len - first;
+                let result = if count <= CALL_BUFFER {
+                    // Arguments move into a buffer on the native stack: no allocation.
+                    let mut buffer: [PyRef; CALL_BUFFER] =
+                        std::array::from_fn(|_| singletons::none());
+                    for (slot, item) in buffer.iter_mut().zip(stack.items.drain(first..)) {
+                        match item {
+                            Some(item) => *slot = item,
+                            None => {
+                                return Err(PyErr::new(
+                                    ExceptionKind::SystemError,
+                                    "NULL on the value stack",
+                                )
+                                .into());
+                            }
+                        }
                     }
-                    None => call_object(ts, &callable, &args, None)?,
+                    stack.items.pop_if(|item| item.is_none());
+                    let callable = stack.pop()?;
+                    call_object(ts, &callable, &buffer[..count], None)?
+                } else {
+                    let args = stack.pop_n(count)?;
+                    stack.items.pop_if(|item| item.is_none());
+                    let callable = stack.pop()?;
+                    call_object(ts, &callable, &args, None)?
                 };
                 stack.push(result);
             }

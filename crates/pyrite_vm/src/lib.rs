@@ -11,6 +11,7 @@
 
 mod anchors;
 pub mod ceval;
+mod fastpaths;
 pub mod frame;
 pub mod frameobject;
 pub mod genobject;
