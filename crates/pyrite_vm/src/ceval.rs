@@ -1064,6 +1064,10 @@ fn execute(
                 let stop = stack.pop()?;
                 let start = stack.pop()?;
                 let container = stack.pop()?;
+                if let Some(result) = fastpaths::list_slice(ts, &container, &start, &stop) {
+                    stack.push(result);
+                    continue;
+                }
                 let slice = pyrite_objects::slice::new(ts, start, stop, singletons::none());
                 stack.push(abstract_ops::get_item(ts, &container, &slice)?);
             }
@@ -1072,6 +1076,9 @@ fn execute(
                 let start = stack.pop()?;
                 let container = stack.pop()?;
                 let value = stack.pop()?;
+                if fastpaths::store_list_slice(&container, &start, &stop, &value) {
+                    continue;
+                }
                 let slice = pyrite_objects::slice::new(ts, start, stop, singletons::none());
                 abstract_ops::set_item(ts, &container, &slice, Some(&value))?;
             }

@@ -12,6 +12,7 @@ use pyrite_objects::dict::Dict;
 use pyrite_objects::float::{FLOAT_TYPE, Float};
 use pyrite_objects::int::{INT_TYPE, Int};
 use pyrite_objects::list::{LIST_TYPE, List};
+use pyrite_objects::slice::Slice;
 use pyrite_objects::str::{STR_TYPE, Str};
 use pyrite_objects::tuple::{TUPLE_TYPE, Tuple};
 use pyrite_objects::{CompareOp, PyObject, PyRef, ThreadState, bool as pybool, float, int};
@@ -121,6 +122,17 @@ pub fn binary_op(ts: &ThreadState, oparg: u32, left: &PyObject, right: &PyObject
 pub fn subscript(ts: &ThreadState, container: &PyObject, key: &PyObject) -> Option<PyRef> {
     if container.is_exact_type(&LIST_TYPE) {
         let list = container.downcast_ref::<List>()?;
+        if let Some(slice) = key.downcast_ref::<Slice>() {
+            if !(is_simple_bound(&slice.start)
+                && is_simple_bound(&slice.stop)
+                && is_simple_bound(&slice.step))
+            {
+                return None;
+            }
+            let (start, _, step, count) = slice.indices(ts, list.len()).ok()?;
+            let items = list.select(start, step, count)?;
+            return Some(pyrite_objects::list::new(ts, items).into_ref());
+        }
         let index = exact_small_int(key)?;
         let index = if index < 0 {
             index.checked_add(list.len() as i64)?
@@ -144,6 +156,85 @@ pub fn subscript(ts: &ThreadState, container: &PyObject, key: &PyObject) -> Opti
         return container.downcast_ref::<Dict>()?.get_item(ts, key).ok()?;
     }
     None
+}
+
+/// `None` or an exact small int: a slice bound whose conversion runs no Python code.
+#[inline]
+fn is_simple_bound(bound: &PyObject) -> bool {
+    pyrite_objects::singletons::is_none(bound) || exact_small_int(bound).is_some()
+}
+
+/// A slice bound adjusted to a sequence of `length` (CPython's `PySlice_AdjustIndices`
+/// for a step of 1); `None` for a bound that is not `None` or a small int.
+#[inline]
+fn unit_step_bound(bound: &PyObject, default: i64, length: i64) -> Option<i64> {
+    if pyrite_objects::singletons::is_none(bound) {
+        return Some(default);
+    }
+    let value = exact_small_int(bound)?;
+    Some(if value < 0 {
+        (value + length).max(0)
+    } else {
+        value.min(length)
+    })
+}
+
+/// `BINARY_SLICE`: `container[start:stop]` of an exact list with simple bounds.
+#[inline]
+pub fn list_slice(
+    ts: &ThreadState,
+    container: &PyObject,
+    start: &PyObject,
+    stop: &PyObject,
+) -> Option<PyRef> {
+    if !container.is_exact_type(&LIST_TYPE) {
+        return None;
+    }
+    let list = container.downcast_ref::<List>()?;
+    let length = list.len() as i64;
+    let start = unit_step_bound(start, 0, length)?;
+    let stop = unit_step_bound(stop, length, length)?.max(start);
+    let items = list.select(start, 1, (stop - start) as usize)?;
+    Some(pyrite_objects::list::new(ts, items).into_ref())
+}
+
+/// `STORE_SLICE`: `container[start:stop] = value` of an exact list from an exact list
+/// or tuple, with simple bounds; `false` when the generic path must run.
+#[inline]
+pub fn store_list_slice(
+    container: &PyObject,
+    start: &PyObject,
+    stop: &PyObject,
+    value: &PyObject,
+) -> bool {
+    if !container.is_exact_type(&LIST_TYPE) {
+        return false;
+    }
+    let Some(list) = container.downcast_ref::<List>() else {
+        return false;
+    };
+    let new_items = if value.is_exact_type(&LIST_TYPE) {
+        match value.downcast_ref::<List>() {
+            Some(source) => source.to_vec(),
+            None => return false,
+        }
+    } else if value.is_exact_type(&TUPLE_TYPE) {
+        match value.downcast_ref::<Tuple>() {
+            Some(source) => source.items().to_vec(),
+            None => return false,
+        }
+    } else {
+        return false;
+    };
+    let length = list.len() as i64;
+    let (Some(start), Some(stop)) = (
+        unit_step_bound(start, 0, length),
+        unit_step_bound(stop, length, length),
+    ) else {
+        return false;
+    };
+    let stop = stop.max(start);
+    list.replace_range(start as usize, stop as usize, new_items)
 }
 
 /// `container[key] = value` for an exact list with a small int index in range; gives
