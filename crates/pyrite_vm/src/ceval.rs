@@ -747,10 +747,11 @@ pub fn resume_frame(
     }
 }
 
-fn code_unit(bytes: &[u8], index: usize) -> (u8, u8) {
-    match bytes.get(index * 2..index * 2 + 2) {
+#[inline(always)]
+fn code_unit(units: &[[u8; 2]], index: usize) -> (u8, u8) {
+    match units.get(index) {
         Some(&[opcode, oparg]) => (opcode, oparg),
-        _ => (Opcode::RETURN_VALUE.0, 0),
+        None => (Opcode::RETURN_VALUE.0, 0),
     }
 }
 
@@ -770,14 +771,14 @@ fn execute(
     };
     let names = &code.names;
     let consts = &code.consts;
+    let (units, _) = bytes.as_chunks::<2>();
     loop {
         let index = *next_index;
-        frame.instr_index.set(index);
-        let (mut opcode, mut raw_arg) = code_unit(bytes, index);
+        let (mut opcode, mut raw_arg) = code_unit(units, index);
         let mut oparg = u32::from(raw_arg);
         let mut cursor = index + 1;
         while opcode == Opcode::EXTENDED_ARG.0 {
-            let (next_op, next_arg) = code_unit(bytes, cursor);
+            let (next_op, next_arg) = code_unit(units, cursor);
             opcode = next_op;
             raw_arg = next_arg;
             oparg = (oparg << 8) | u32::from(raw_arg);
@@ -785,7 +786,8 @@ fn execute(
         }
         let op = Opcode(opcode);
         frame.instr_index.set(cursor - 1);
-        let after = cursor + op.deopt().cache_entries();
+        // The loop runs unspecialized bytecode: an opcode is its own base instruction.
+        let after = cursor + op.cache_entries();
         *next_index = after;
         let arg = oparg as usize;
         match op {
@@ -1187,8 +1189,7 @@ fn execute(
                 stack.push(iterobject::get_iter(ts, &iterable)?);
             }
             Opcode::FOR_ITER => {
-                let iterator = stack.top()?.clone();
-                match iterobject::next(ts, &iterator)? {
+                match iterobject::next(ts, stack.top()?)? {
                     Some(value) => stack.push(value),
                     // Exhausted: skip the END_FOR at the target; POP_ITER pops the iterator.
                     None => *next_index = after + arg + 1,
@@ -1310,6 +1311,12 @@ fn execute(
             }
             Opcode::UNPACK_SEQUENCE => {
                 let value = stack.pop()?;
+                if let Some(items) = fastpaths::exact_tuple_items(&value, arg) {
+                    for item in items.iter().rev() {
+                        stack.push(item.clone());
+                    }
+                    continue;
+                }
                 let items = unpack(ts, &value, arg)?;
                 for item in items.into_iter().rev() {
                     stack.push(item);

@@ -312,3 +312,13 @@ pub fn truth(value: &PyObject) -> Option<bool> {
     }
     exact_small_int(value).map(|value| value != 0)
 }
+
+/// The items of an exact tuple of exactly `count` items (`UNPACK_SEQUENCE_TUPLE`).
+#[inline]
+pub fn exact_tuple_items(value: &PyObject, count: usize) -> Option<&[PyRef]> {
+    if !value.is_exact_type(&TUPLE_TYPE) {
+        return None;
+    }
+    let items = value.downcast_ref::<Tuple>()?.items();
+    (items.len() == count).then_some(items)
+}
