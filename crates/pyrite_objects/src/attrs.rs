@@ -244,19 +244,19 @@ fn type_annotations(ts: &ThreadState, ty: &PyType) -> PyResult {
 /// `type.__getattribute__` (CPython's `type_getattro`): the metatype's data descriptors,
 /// then the type's own MRO, then the metatype's other attributes.
 pub fn type_getattr(ts: &ThreadState, ty: &PyType, name: &PyObject) -> PyResult {
-    let text = name_text(name);
+    let name_bytes = crate::str::as_str_payload(name).map_or(&[][..], |text| text.as_bytes());
     if matches!(
-        text.as_str(),
-        "__name__"
-            | "__qualname__"
-            | "__module__"
-            | "__annotations__"
-            | "__annotate__"
-            | "__mro__"
-            | "__bases__"
-            | "__base__"
-            | "__dict__"
-    ) && let Some(value) = type_special(ts, ty, &text)?
+        name_bytes,
+        b"__name__"
+            | b"__qualname__"
+            | b"__module__"
+            | b"__annotations__"
+            | b"__annotate__"
+            | b"__mro__"
+            | b"__bases__"
+            | b"__base__"
+            | b"__dict__"
+    ) && let Some(value) = type_special(ts, ty, &name_text(name))?
     {
         return Ok(value);
     }
@@ -280,6 +280,7 @@ pub fn type_getattr(ts: &ThreadState, ty: &PyType, name: &PyObject) -> PyResult 
         }
         return Ok(meta_attr);
     }
+    let text = name_text(name);
     if let Some(value) = type_special(ts, ty, &text)? {
         return Ok(value);
     }
@@ -320,8 +321,8 @@ pub fn generic_setattr(
     {
         return set(ts, &descr, object, value);
     }
-    let text = name_text(name);
     let Some(dict) = instance_dict(ts, object, true) else {
+        let text = name_text(name);
         return Err(attribute_error(if ty.lookup(ts, name)?.is_some() {
             format!("'{}' object attribute '{text}' is read-only", ty.name())
         } else {
@@ -337,7 +338,11 @@ pub fn generic_setattr(
     match value {
         Some(value) => dict.set_item(ts, name.new_ref(), value.new_ref()),
         None => dict.del_item(ts, name).map_err(|_| {
-            attribute_error(format!("'{}' object has no attribute '{text}'", ty.name()))
+            attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                ty.name(),
+                name_text(name)
+            ))
         }),
     }
 }

@@ -11,7 +11,7 @@
 //! *(Planned: CPython's variable-width indices, key-sharing dicts for instances, and the
 //! version tag used by the specializer.)*
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell, RefMut};
 
 use crate::err::{ExceptionKind, PyErr, PyResult};
 use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
@@ -31,6 +31,9 @@ const PERTURB_SHIFT: u32 = 5;
 /// The payload of `dict` objects.
 pub struct Dict {
     table: RefCell<Table>,
+    /// Set on a type's namespace: any change invalidates the type attribute cache
+    /// (CPython's type version tags are reset by `PyType_Modified`).
+    watched: Cell<bool>,
 }
 
 struct Table {
@@ -83,6 +86,46 @@ impl Table {
             first = false;
             Some(slot)
         })
+    }
+
+    /// Finds an exact-`str` key without running Python code: `Some(Some(entry))` found,
+    /// `Some(None)` missing, `None` when an entry with the same hash has a key of another
+    /// type (only the general lookup, which may call `__eq__`, can decide).
+    #[inline]
+    fn find_str(
+        &self,
+        key: &PyObject,
+        text: &crate::str::Str,
+        hash: isize,
+    ) -> Option<Option<usize>> {
+        let mask = self.mask();
+        let mut perturb = hash as usize;
+        let mut slot = hash as usize & mask;
+        loop {
+            let index = self.indices[slot];
+            if index == EMPTY {
+                return Some(None);
+            }
+            if index >= 0
+                && let Some(entry) = self.entries[index as usize].as_ref()
+            {
+                if entry.key.is(key) {
+                    return Some(Some(index as usize));
+                }
+                if entry.hash == hash {
+                    if !entry.key.is_exact_type(&STR_TYPE) {
+                        return None;
+                    }
+                    let equal = crate::str::as_str_payload(&entry.key)
+                        .is_some_and(|other| other.as_bytes() == text.as_bytes());
+                    if equal {
+                        return Some(Some(index as usize));
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            slot = (slot.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+        }
     }
 
     /// Entries may fill two thirds of the indices (CPython's `USABLE_FRACTION`).
@@ -145,6 +188,32 @@ fn key_hash(ts: &ThreadState, key: &PyObject) -> PyResult<isize> {
 }
 
 impl Dict {
+    /// The table for a change; a watched dict (a type's namespace) invalidates the type
+    /// attribute cache first.
+    #[inline]
+    fn table_mut(&self) -> RefMut<'_, Table> {
+        if self.watched.get() {
+            crate::typeobject::invalidate_type_cache();
+        }
+        self.table.borrow_mut()
+    }
+
+    /// Marks the dict as a type's namespace (see `table_mut`).
+    pub(crate) fn watch(&self) {
+        self.watched.set(true);
+    }
+
+    /// The exact `str` view of `key` and its hash, for the lookups that need no Python code.
+    #[inline]
+    fn exact_str<'a>(ts: &ThreadState, key: &'a PyObject) -> Option<(&'a crate::str::Str, isize)> {
+        if key.is_exact_type(&STR_TYPE) {
+            let text = crate::str::as_str_payload(key)?;
+            Some((text, text.hash_value(ts)))
+        } else {
+            None
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.table.borrow().used
     }
@@ -218,6 +287,16 @@ impl Dict {
 
     /// `d.get(key)`.
     pub fn get_item(&self, ts: &ThreadState, key: &PyObject) -> PyResult<Option<PyRef>> {
+        if let Some((text, hash)) = Self::exact_str(ts, key) {
+            let table = self.table.borrow();
+            if let Some(found) = table.find_str(key, text, hash) {
+                return Ok(found.and_then(|entry| {
+                    table.entries[entry]
+                        .as_ref()
+                        .map(|entry| entry.value.clone())
+                }));
+            }
+        }
         let hash = key_hash(ts, key)?;
         Ok(match self.lookup(ts, key, hash)? {
             Lookup::Found { entry, .. } => self.table.borrow().entries[entry]
@@ -229,11 +308,32 @@ impl Dict {
 
     /// `d[key] = value`.
     pub fn set_item(&self, ts: &ThreadState, key: PyRef, value: PyRef) -> PyResult<()> {
+        if let Some((text, hash)) = Self::exact_str(ts, &key) {
+            let found = self.table.borrow().find_str(&key, text, hash);
+            match found {
+                Some(Some(entry)) => {
+                    let old = {
+                        let mut table = self.table_mut();
+                        table.version += 1;
+                        table.entries[entry]
+                            .as_mut()
+                            .map(|entry| std::mem::replace(&mut entry.value, value))
+                    };
+                    drop(old);
+                    return Ok(());
+                }
+                Some(None) => {
+                    self.table_mut().insert_new(hash, key, value);
+                    return Ok(());
+                }
+                None => {}
+            }
+        }
         let hash = key_hash(ts, &key)?;
         match self.lookup(ts, &key, hash)? {
             Lookup::Found { entry, .. } => {
                 let old = {
-                    let mut table = self.table.borrow_mut();
+                    let mut table = self.table_mut();
                     table.version += 1;
                     table.entries[entry]
                         .as_mut()
@@ -241,7 +341,7 @@ impl Dict {
                 };
                 drop(old);
             }
-            Lookup::Missing => self.table.borrow_mut().insert_new(hash, key, value),
+            Lookup::Missing => self.table_mut().insert_new(hash, key, value),
         }
         Ok(())
     }
@@ -252,7 +352,7 @@ impl Dict {
         match self.lookup(ts, key, hash)? {
             Lookup::Found { entry, slot } => {
                 let removed = {
-                    let mut table = self.table.borrow_mut();
+                    let mut table = self.table_mut();
                     table.indices[slot] = DUMMY;
                     table.used -= 1;
                     table.version += 1;
@@ -290,7 +390,7 @@ impl Dict {
 
     /// `d.clear()`: the entries are released after the dict is already empty.
     pub fn clear(&self) {
-        let old = std::mem::replace(&mut *self.table.borrow_mut(), Table::new());
+        let old = std::mem::replace(&mut *self.table_mut(), Table::new());
         drop(old);
     }
 }
@@ -303,13 +403,7 @@ impl PyPayload for Dict {
 
 /// An empty instance of `ty`, `dict` or a subclass (`dict.__new__`).
 pub fn new_with_type(ts: &ThreadState, ty: &PyType) -> Option<Py<Dict>> {
-    Py::new_with_type(
-        ts,
-        ty,
-        Dict {
-            table: RefCell::new(Table::new()),
-        },
-    )
+    Py::new_with_type(ts, ty, Dict::empty())
 }
 
 pub fn new(ts: &ThreadState) -> Py<Dict> {
@@ -321,6 +415,7 @@ impl Dict {
     pub fn empty() -> Dict {
         Dict {
             table: RefCell::new(Table::new()),
+            watched: Cell::new(false),
         }
     }
 }

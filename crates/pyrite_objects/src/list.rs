@@ -64,6 +64,33 @@ impl List {
         let items = std::mem::take(&mut *self.items.borrow_mut());
         drop(items);
     }
+
+    /// The `count` items at `start`, `start + step`, ... (positions already adjusted to
+    /// the length; `None` if one is out of range).
+    pub fn select(&self, start: i64, step: i64, count: usize) -> Option<Vec<PyRef>> {
+        let items = self.items.borrow();
+        let mut selected = Vec::with_capacity(count);
+        let mut position = start;
+        for _ in 0..count {
+            selected.push(items.get(usize::try_from(position).ok()?)?.clone());
+            position += step;
+        }
+        Some(selected)
+    }
+
+    /// `list[start:stop] = new_items` for `start <= stop <= len`; the replaced items are
+    /// released after the list holds the new ones.
+    pub fn replace_range(&self, start: usize, stop: usize, new_items: Vec<PyRef>) -> bool {
+        let removed: Vec<PyRef> = {
+            let mut items = self.items.borrow_mut();
+            if start > stop || stop > items.len() {
+                return false;
+            }
+            items.splice(start..stop, new_items).collect()
+        };
+        drop(removed);
+        true
+    }
 }
 
 impl PyPayload for List {

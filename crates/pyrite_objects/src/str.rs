@@ -185,8 +185,34 @@ pub fn from_py_str(ts: &ThreadState, value: PyStr) -> Py<Str> {
     Py::new(ts, Str::from_py_str(value))
 }
 
+/// FNV-1a: the interned-string table is keyed by short identifiers looked up on hot
+/// paths (`lookup_str("__init__")`), where SipHash's setup dominates. The keys are the
+/// runtime's own names and user identifiers, not attacker-chosen dict keys.
+#[derive(Default)]
+struct IdentifierHasher(u64);
+
+impl std::hash::Hasher for IdentifierHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type InternTable = HashMap<Box<[u8]>, PyRef, std::hash::BuildHasherDefault<IdentifierHasher>>;
+
 /// The interned strings (CPython's `interned` dict), each immortal.
-static INTERNED: GilCell<Option<HashMap<Box<[u8]>, PyRef>>> = GilCell::new(None);
+static INTERNED: GilCell<Option<InternTable>> = GilCell::new(None);
 
 /// `sys.intern(text)`: the one immortal `str` object with this text.
 pub fn intern(ts: &ThreadState, text: &str) -> PyRef {
@@ -201,7 +227,7 @@ pub fn intern(ts: &ThreadState, text: &str) -> PyRef {
     string.immortalize(ts);
     INTERNED
         .borrow_mut(ts)
-        .get_or_insert_with(HashMap::new)
+        .get_or_insert_with(InternTable::default)
         .insert(text.as_bytes().into(), string.clone());
     string
 }

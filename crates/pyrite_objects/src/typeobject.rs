@@ -14,7 +14,9 @@
 
 use std::any::TypeId;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ptr::NonNull;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::err::{PyErr, PyResult};
 use crate::object::{PyObj, PyObject, PyPayload, PyRef, StaticObject, free_object};
@@ -70,6 +72,42 @@ pub struct TypeObject {
 }
 
 /// What `PyType::ready` computes and Python code may change.
+/// Bumped by every change to a type's namespace or MRO and by freeing a type: the type
+/// attribute cache's entries are valid only for the epoch they were made in (CPython's
+/// type version tags, reduced to one global tag).
+static TYPE_CACHE_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+const TYPE_CACHE_SIZE: usize = 4096;
+
+/// One `(type, interned name) -> value` result of `lookup` (CPython's method cache
+/// entry); `value` is borrowed from the type's namespace.
+#[derive(Clone, Copy)]
+struct TypeCacheEntry {
+    epoch: u64,
+    ty: usize,
+    name: usize,
+    value: Option<NonNull<PyObject>>,
+}
+
+thread_local! {
+    static TYPE_CACHE: [Cell<TypeCacheEntry>; TYPE_CACHE_SIZE] = const {
+        [const {
+            Cell::new(TypeCacheEntry {
+                epoch: 0,
+                ty: 0,
+                name: 0,
+                value: None,
+            })
+        }; TYPE_CACHE_SIZE]
+    };
+}
+
+/// Invalidates every type attribute cache entry (CPython's `PyType_Modified`).
+#[inline]
+pub(crate) fn invalidate_type_cache() {
+    TYPE_CACHE_EPOCH.fetch_add(1, Ordering::Relaxed);
+}
+
 struct TypeState {
     ready: bool,
     /// `__bases__` and `__mro__` (tuples).
@@ -84,6 +122,13 @@ struct TypeState {
     subclasses: Vec<PyRef>,
     /// How many `__slots__` values instances carry (this class's and its bases').
     slot_count: usize,
+}
+
+impl Drop for TypeState {
+    fn drop(&mut self) {
+        // The freed type's address may be reused by a new type.
+        invalidate_type_cache();
+    }
 }
 
 impl TypeObject {
@@ -166,7 +211,9 @@ impl TypeObject {
         if let Some(dict) = self.state.borrow(ts).dict.as_ref() {
             return dict.clone();
         }
-        let dict = crate::dict::new(ts).into_ref();
+        let dict = crate::dict::new(ts);
+        dict.watch();
+        let dict = dict.into_ref();
         self.state.borrow_mut(ts).dict = Some(dict.clone());
         dict
     }
@@ -337,13 +384,47 @@ impl PyType {
         let mut state = self.state.borrow_mut(ts);
         state.mro = Some(mro);
         state.ready = true;
+        invalidate_type_cache();
         Ok(())
     }
 }
 
 impl PyType {
-    /// Finds `name` along the MRO, in each class's own dict (CPython's `_PyType_Lookup`).
+    /// Finds `name` along the MRO, in each class's own dict (CPython's `_PyType_Lookup`),
+    /// through the type attribute cache for interned names.
+    #[inline]
     pub fn lookup(&self, ts: &ThreadState, name: &PyObject) -> PyResult<Option<PyRef>> {
+        if !(name.is_exact_type(&crate::str::STR_TYPE) && name.is_immortal()) {
+            return self.lookup_uncached(ts, name);
+        }
+        let epoch = TYPE_CACHE_EPOCH.load(Ordering::Relaxed);
+        let ty_address = std::ptr::from_ref(self) as usize;
+        let name_address = std::ptr::from_ref(name) as usize;
+        let slot = ((ty_address >> 4) ^ (name_address >> 4) ^ (name_address >> 13))
+            & (TYPE_CACHE_SIZE - 1);
+        let entry = TYPE_CACHE.with(|cache| cache[slot].get());
+        if entry.epoch == epoch && entry.ty == ty_address && entry.name == name_address {
+            // SAFETY: the epoch is unchanged since the entry was made, so no type's
+            // namespace changed and no type was freed: the dict entry that held `value`
+            // then still holds it.
+            return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+        }
+        let found = self.lookup_uncached(ts, name)?;
+        // `name` is immortal, so its address names it for good; `self` is kept valid by
+        // the epoch (freeing a type bumps it).
+        let value = found.as_deref().map(NonNull::from);
+        TYPE_CACHE.with(|cache| {
+            cache[slot].set(TypeCacheEntry {
+                epoch,
+                ty: ty_address,
+                name: name_address,
+                value,
+            });
+        });
+        Ok(found)
+    }
+
+    fn lookup_uncached(&self, ts: &ThreadState, name: &PyObject) -> PyResult<Option<PyRef>> {
         let mro = self.mro(ts);
         let own = [self.as_object().new_ref()];
         let classes = match mro.as_ref() {

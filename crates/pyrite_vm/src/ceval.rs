@@ -20,6 +20,7 @@ use pyrite_objects::{
     cell, exceptions, iterobject, singletons, str as pystr, tuple,
 };
 
+use crate::fastpaths;
 use crate::frame::{self, Frame};
 
 thread_local! {
@@ -265,6 +266,26 @@ fn bind_arguments(
     let has_varargs = code.co_flags & CodeFlags::VARARGS != 0;
     let has_varkw = code.co_flags & CodeFlags::VARKEYWORDS != 0;
     let total = argcount + kwonly;
+    if kwnames.is_empty() && !has_varargs && !has_varkw && kwonly == 0 && args.len() <= argcount {
+        // Positional arguments only, no more than the parameters: the common call.
+        let fast = frame.localsplus_mut();
+        for (slot, value) in fast.iter_mut().zip(args) {
+            *slot = Some(value.clone());
+        }
+        if args.len() == argcount {
+            return Ok(());
+        }
+        let defaults = function.defaults.borrow();
+        let defaults = defaults.as_deref().map_or(&[][..], tuple::items);
+        let first_default = argcount - defaults.len().min(argcount);
+        if args.len() >= first_default {
+            for index in args.len()..argcount {
+                fast[index] = Some(defaults[index - first_default].clone());
+            }
+            return Ok(());
+        }
+        // Missing arguments: the general path below words the error.
+    }
     let qualname = pystr::to_rust_string(&function.qualname.borrow());
     let names = &function.code.localsplusnames;
     let fast = frame.localsplus_mut();
@@ -422,6 +443,10 @@ fn bind_arguments(
     }
     Ok(())
 }
+
+/// Calls with at most this many arguments (`self` included) pass them from a buffer on
+/// the native stack.
+const CALL_BUFFER: usize = 8;
 
 /// How an error leaves an instruction: a new error gets a traceback entry for this
 /// frame; a re-raised one (`RERAISE`, bare `raise` inside a handler) does not.
@@ -792,10 +817,11 @@ fn run_from(
     }
 }
 
-fn code_unit(bytes: &[u8], index: usize) -> (u8, u8) {
-    match bytes.get(index * 2..index * 2 + 2) {
+#[inline(always)]
+fn code_unit(units: &[[u8; 2]], index: usize) -> (u8, u8) {
+    match units.get(index) {
         Some(&[opcode, oparg]) => (opcode, oparg),
-        _ => (Opcode::RETURN_VALUE.0, 0),
+        None => (Opcode::RETURN_VALUE.0, 0),
     }
 }
 
@@ -815,14 +841,14 @@ fn execute(
     };
     let names = &code.names;
     let consts = &code.consts;
+    let (units, _) = bytes.as_chunks::<2>();
     loop {
         let index = *next_index;
-        frame.instr_index.set(index);
-        let (mut opcode, mut raw_arg) = code_unit(bytes, index);
+        let (mut opcode, mut raw_arg) = code_unit(units, index);
         let mut oparg = u32::from(raw_arg);
         let mut cursor = index + 1;
         while opcode == Opcode::EXTENDED_ARG.0 {
-            let (next_op, next_arg) = code_unit(bytes, cursor);
+            let (next_op, next_arg) = code_unit(units, cursor);
             opcode = next_op;
             raw_arg = next_arg;
             oparg = (oparg << 8) | u32::from(raw_arg);
@@ -830,7 +856,8 @@ fn execute(
         }
         let op = Opcode(opcode);
         frame.instr_index.set(cursor - 1);
-        let after = cursor + op.deopt().cache_entries();
+        // The loop runs unspecialized bytecode: an opcode is its own base instruction.
+        let after = cursor + op.cache_entries();
         *next_index = after;
         let arg = oparg as usize;
         match op {
@@ -1091,7 +1118,14 @@ fn execute(
             Opcode::BINARY_OP => {
                 let right = stack.pop()?;
                 let left = stack.pop()?;
-                let result = if oparg == 26 {
+                let fast = if oparg == fastpaths::NB_SUBSCR {
+                    fastpaths::subscript(ts, &left, &right)
+                } else {
+                    fastpaths::binary_op(ts, oparg, &left, &right)
+                };
+                let result = if let Some(result) = fast {
+                    result
+                } else if oparg == fastpaths::NB_SUBSCR {
                     abstract_ops::get_item(ts, &left, &right)?
                 } else {
                     let Some((binary, inplace)) = BinaryOp::from_oparg(oparg) else {
@@ -1105,6 +1139,10 @@ fn execute(
                 let stop = stack.pop()?;
                 let start = stack.pop()?;
                 let container = stack.pop()?;
+                if let Some(result) = fastpaths::list_slice(ts, &container, &start, &stop) {
+                    stack.push(result);
+                    continue;
+                }
                 let slice = pyrite_objects::slice::new(ts, start, stop, singletons::none());
                 stack.push(abstract_ops::get_item(ts, &container, &slice)?);
             }
@@ -1113,6 +1151,9 @@ fn execute(
                 let start = stack.pop()?;
                 let container = stack.pop()?;
                 let value = stack.pop()?;
+                if fastpaths::store_list_slice(&container, &start, &stop, &value) {
+                    continue;
+                }
                 let slice = pyrite_objects::slice::new(ts, start, stop, singletons::none());
                 abstract_ops::set_item(ts, &container, &slice, Some(&value))?;
             }
@@ -1120,7 +1161,9 @@ fn execute(
                 let key = stack.pop()?;
                 let container = stack.pop()?;
                 let value = stack.pop()?;
-                abstract_ops::set_item(ts, &container, &key, Some(&value))?;
+                if let Err(value) = fastpaths::store_subscript(ts, &container, &key, value) {
+                    abstract_ops::set_item(ts, &container, &key, Some(&value))?;
+                }
             }
             Opcode::DELETE_SUBSCR => {
                 let key = stack.pop()?;
@@ -1150,6 +1193,10 @@ fn execute(
                     4 => CompareOp::Gt,
                     _ => CompareOp::Ge,
                 };
+                if let Some(truth) = fastpaths::compare(&left, &right, compare) {
+                    stack.push(pybool::bool_ref(truth));
+                    continue;
+                }
                 let result = left.rich_compare(ts, &right, compare)?;
                 if oparg & 16 != 0 {
                     let truth = result.is_true(ts)?;
@@ -1171,7 +1218,10 @@ fn execute(
             }
             Opcode::TO_BOOL => {
                 let value = stack.pop()?;
-                let truth = value.is_true(ts)?;
+                let truth = match fastpaths::truth(&value) {
+                    Some(truth) => truth,
+                    None => value.is_true(ts)?,
+                };
                 stack.push(pybool::bool_ref(truth));
             }
             Opcode::UNARY_NOT => {
@@ -1189,7 +1239,10 @@ fn execute(
             }
             Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                 let value = stack.pop()?;
-                let truth = value.is_true(ts)?;
+                let truth = match fastpaths::truth(&value) {
+                    Some(truth) => truth,
+                    None => value.is_true(ts)?,
+                };
                 if truth == (op == Opcode::POP_JUMP_IF_TRUE) {
                     *next_index = after + arg;
                 }
@@ -1209,8 +1262,7 @@ fn execute(
                 stack.push(iterobject::get_iter(ts, &iterable)?);
             }
             Opcode::FOR_ITER => {
-                let iterator = stack.top()?.clone();
-                match iterobject::next(ts, &iterator)? {
+                match iterobject::next(ts, stack.top()?)? {
                     Some(value) => stack.push(value),
                     // Exhausted: skip the END_FOR at the target; POP_ITER pops the iterator.
                     None => *next_index = after + arg + 1,
@@ -1331,6 +1383,12 @@ fn execute(
             }
             Opcode::UNPACK_SEQUENCE => {
                 let value = stack.pop()?;
+                if let Some(items) = fastpaths::exact_tuple_items(&value, arg) {
+                    for item in items.iter().rev() {
+                        stack.push(item.clone());
+                    }
+                    continue;
+                }
                 let items = unpack(ts, &value, arg)?;
                 for item in items.into_iter().rev() {
                     stack.push(item);
@@ -1363,17 +1421,38 @@ fn execute(
                 }
             }
             Opcode::CALL => {
-                let args = stack.pop_n(arg)?;
-                let self_or_null = stack.pop_opt();
-                let callable = stack.pop()?;
-                let result = match self_or_null {
-                    Some(receiver) => {
-                        let mut full = Vec::with_capacity(args.len() + 1);
-                        full.push(receiver);
-                        full.extend(args);
-                        call_object(ts, &callable, &full, None)?
+                // (callable, self_or_null, args[arg] -- result)
+                let len = stack.items.len();
+                if len < stack.base + arg + 2 {
+                    return Err(PyErr::new(ExceptionKind::SystemError, "bad value stack").into());
+                }
+                let has_self = stack.items[len - arg - 1].is_some();
+                let first = if has_self { len - arg - 1 } else { len - arg };
+                let count = len - first;
+                let result = if count <= CALL_BUFFER {
+                    // Arguments move into a buffer on the native stack: no allocation.
+                    let mut buffer: [PyRef; CALL_BUFFER] =
+                        std::array::from_fn(|_| singletons::none());
+                    for (slot, item) in buffer.iter_mut().zip(stack.items.drain(first..)) {
+                        match item {
+                            Some(item) => *slot = item,
+                            None => {
+                                return Err(PyErr::new(
+                                    ExceptionKind::SystemError,
+                                    "NULL on the value stack",
+                                )
+                                .into());
+                            }
+                        }
                     }
-                    None => call_object(ts, &callable, &args, None)?,
+                    stack.items.pop_if(|item| item.is_none());
+                    let callable = stack.pop()?;
+                    call_object(ts, &callable, &buffer[..count], None)?
+                } else {
+                    let args = stack.pop_n(count)?;
+                    stack.items.pop_if(|item| item.is_none());
+                    let callable = stack.pop()?;
+                    call_object(ts, &callable, &args, None)?
                 };
                 stack.push(result);
             }

@@ -14,6 +14,7 @@
 
 mod anchors;
 pub mod ceval;
+mod fastpaths;
 pub mod frame;
 pub mod framelocalsproxy;
 pub mod frameobject;

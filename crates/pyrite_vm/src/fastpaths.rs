@@ -1,0 +1,324 @@
+//! Fast paths of the evaluation loop for the common operand types: machine-word `int`
+//! and `float` arithmetic and comparisons, `list`/`tuple`/`dict` subscription.
+//!
+//! CPython counterpart: the specialized instruction families of `Python/bytecodes.c`
+//! (`BINARY_OP_ADD_INT`, `BINARY_OP_SUBSCR_LIST_INT`, `COMPARE_OP_FLOAT`,
+//! `STORE_SUBSCR_LIST_INT`, ...). Each function answers only when the operands are
+//! exactly the built-in types and the result needs no error or overflow handling;
+//! otherwise it returns `None` and the loop takes the generic path, which gives the same
+//! result (or raises the same error) more slowly.
+
+use pyrite_objects::dict::Dict;
+use pyrite_objects::float::{FLOAT_TYPE, Float};
+use pyrite_objects::int::{INT_TYPE, Int};
+use pyrite_objects::list::{LIST_TYPE, List};
+use pyrite_objects::slice::Slice;
+use pyrite_objects::str::{STR_TYPE, Str};
+use pyrite_objects::tuple::{TUPLE_TYPE, Tuple};
+use pyrite_objects::{CompareOp, PyObject, PyRef, ThreadState, bool as pybool, float, int};
+
+/// `BINARY_OP` opargs (`NB_*`), in-place forms included.
+const NB_ADD: u32 = 0;
+const NB_AND: u32 = 1;
+const NB_FLOOR_DIVIDE: u32 = 2;
+const NB_MULTIPLY: u32 = 5;
+const NB_REMAINDER: u32 = 6;
+const NB_OR: u32 = 7;
+const NB_SUBTRACT: u32 = 10;
+const NB_TRUE_DIVIDE: u32 = 11;
+const NB_XOR: u32 = 12;
+const NB_INPLACE_OFFSET: u32 = 13;
+pub const NB_SUBSCR: u32 = 26;
+
+/// The value of an exact `int` that fits in an `i64`.
+#[inline]
+fn exact_small_int(object: &PyObject) -> Option<i64> {
+    if object.is_exact_type(&INT_TYPE) {
+        object.downcast_ref::<Int>()?.as_i64()
+    } else {
+        None
+    }
+}
+
+#[inline]
+fn exact_float(object: &PyObject) -> Option<f64> {
+    if object.is_exact_type(&FLOAT_TYPE) {
+        Some(object.downcast_ref::<Float>()?.0)
+    } else {
+        None
+    }
+}
+
+/// `a // b` rounded towards negative infinity; `None` on overflow or division by zero.
+#[inline]
+fn floor_div(a: i64, b: i64) -> Option<i64> {
+    let quotient = a.checked_div(b)?;
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        quotient.checked_sub(1)
+    } else {
+        Some(quotient)
+    }
+}
+
+/// `a % b` with the sign of `b`; `None` on division by zero or overflow.
+#[inline]
+fn floor_mod(a: i64, b: i64) -> Option<i64> {
+    let remainder = a.checked_rem(b)?;
+    if remainder != 0 && ((remainder < 0) != (b < 0)) {
+        Some(remainder + b)
+    } else {
+        Some(remainder)
+    }
+}
+
+/// Largest magnitude an `i64` may have to convert to `f64` exactly (2**53).
+const EXACT_FLOAT_INT: i64 = 1 << 53;
+
+/// `BINARY_OP` on two exact small ints or two exact floats.
+#[inline]
+pub fn binary_op(ts: &ThreadState, oparg: u32, left: &PyObject, right: &PyObject) -> Option<PyRef> {
+    let op = if (NB_INPLACE_OFFSET..NB_SUBSCR).contains(&oparg) {
+        oparg - NB_INPLACE_OFFSET
+    } else {
+        oparg
+    };
+    if let (Some(a), Some(b)) = (exact_small_int(left), exact_small_int(right)) {
+        let value = match op {
+            NB_ADD => a.checked_add(b)?,
+            NB_SUBTRACT => a.checked_sub(b)?,
+            NB_MULTIPLY => a.checked_mul(b)?,
+            NB_AND => a & b,
+            NB_OR => a | b,
+            NB_XOR => a ^ b,
+            NB_FLOOR_DIVIDE => floor_div(a, b)?,
+            NB_REMAINDER => floor_mod(a, b)?,
+            NB_TRUE_DIVIDE => {
+                // Both convert exactly, so one rounding, as CPython's small-int path.
+                if b == 0 || a.abs() > EXACT_FLOAT_INT || b.abs() > EXACT_FLOAT_INT {
+                    return None;
+                }
+                return Some(float::new(ts, a as f64 / b as f64));
+            }
+            _ => return None,
+        };
+        return Some(int::new(ts, value));
+    }
+    if let (Some(a), Some(b)) = (exact_float(left), exact_float(right)) {
+        let value = match op {
+            NB_ADD => a + b,
+            NB_SUBTRACT => a - b,
+            NB_MULTIPLY => a * b,
+            NB_TRUE_DIVIDE if b != 0.0 => a / b,
+            _ => return None,
+        };
+        return Some(float::new(ts, value));
+    }
+    None
+}
+
+/// `container[key]` for an exact list or tuple with a small int index in range, and an
+/// exact dict holding the key.
+#[inline]
+pub fn subscript(ts: &ThreadState, container: &PyObject, key: &PyObject) -> Option<PyRef> {
+    if container.is_exact_type(&LIST_TYPE) {
+        let list = container.downcast_ref::<List>()?;
+        if let Some(slice) = key.downcast_ref::<Slice>() {
+            if !(is_simple_bound(&slice.start)
+                && is_simple_bound(&slice.stop)
+                && is_simple_bound(&slice.step))
+            {
+                return None;
+            }
+            let (start, _, step, count) = slice.indices(ts, list.len()).ok()?;
+            let items = list.select(start, step, count)?;
+            return Some(pyrite_objects::list::new(ts, items).into_ref());
+        }
+        let index = exact_small_int(key)?;
+        let index = if index < 0 {
+            index.checked_add(list.len() as i64)?
+        } else {
+            index
+        };
+        return list.get(usize::try_from(index).ok()?);
+    }
+    if container.is_exact_type(&TUPLE_TYPE) {
+        let items = container.downcast_ref::<Tuple>()?.items();
+        let index = exact_small_int(key)?;
+        let index = if index < 0 {
+            index.checked_add(items.len() as i64)?
+        } else {
+            index
+        };
+        return items.get(usize::try_from(index).ok()?).cloned();
+    }
+    if container.is_exact_type(&pyrite_objects::dict::DICT_TYPE) && key.is_exact_type(&STR_TYPE) {
+        // A missing key takes the generic path, which raises `KeyError`.
+        return container.downcast_ref::<Dict>()?.get_item(ts, key).ok()?;
+    }
+    None
+}
+
+/// `None` or an exact small int: a slice bound whose conversion runs no Python code.
+#[inline]
+fn is_simple_bound(bound: &PyObject) -> bool {
+    pyrite_objects::singletons::is_none(bound) || exact_small_int(bound).is_some()
+}
+
+/// A slice bound adjusted to a sequence of `length` (CPython's `PySlice_AdjustIndices`
+/// for a step of 1); `None` for a bound that is not `None` or a small int.
+#[inline]
+fn unit_step_bound(bound: &PyObject, default: i64, length: i64) -> Option<i64> {
+    if pyrite_objects::singletons::is_none(bound) {
+        return Some(default);
+    }
+    let value = exact_small_int(bound)?;
+    Some(if value < 0 {
+        (value + length).max(0)
+    } else {
+        value.min(length)
+    })
+}
+
+/// `BINARY_SLICE`: `container[start:stop]` of an exact list with simple bounds.
+#[inline]
+pub fn list_slice(
+    ts: &ThreadState,
+    container: &PyObject,
+    start: &PyObject,
+    stop: &PyObject,
+) -> Option<PyRef> {
+    if !container.is_exact_type(&LIST_TYPE) {
+        return None;
+    }
+    let list = container.downcast_ref::<List>()?;
+    let length = list.len() as i64;
+    let start = unit_step_bound(start, 0, length)?;
+    let stop = unit_step_bound(stop, length, length)?.max(start);
+    let items = list.select(start, 1, (stop - start) as usize)?;
+    Some(pyrite_objects::list::new(ts, items).into_ref())
+}
+
+/// `STORE_SLICE`: `container[start:stop] = value` of an exact list from an exact list
+/// or tuple, with simple bounds; `false` when the generic path must run.
+#[inline]
+pub fn store_list_slice(
+    container: &PyObject,
+    start: &PyObject,
+    stop: &PyObject,
+    value: &PyObject,
+) -> bool {
+    if !container.is_exact_type(&LIST_TYPE) {
+        return false;
+    }
+    let Some(list) = container.downcast_ref::<List>() else {
+        return false;
+    };
+    let new_items = if value.is_exact_type(&LIST_TYPE) {
+        match value.downcast_ref::<List>() {
+            Some(source) => source.to_vec(),
+            None => return false,
+        }
+    } else if value.is_exact_type(&TUPLE_TYPE) {
+        match value.downcast_ref::<Tuple>() {
+            Some(source) => source.items().to_vec(),
+            None => return false,
+        }
+    } else {
+        return false;
+    };
+    let length = list.len() as i64;
+    let (Some(start), Some(stop)) = (
+        unit_step_bound(start, 0, length),
+        unit_step_bound(stop, length, length),
+    ) else {
+        return false;
+    };
+    let stop = stop.max(start);
+    list.replace_range(start as usize, stop as usize, new_items)
+}
+
+/// `container[key] = value` for an exact list with a small int index in range; gives
+/// the value back when the generic path must run.
+#[inline]
+pub fn store_subscript(
+    ts: &ThreadState,
+    container: &PyObject,
+    key: &PyObject,
+    value: PyRef,
+) -> Result<(), PyRef> {
+    if container.is_exact_type(&LIST_TYPE)
+        && let Some(list) = container.downcast_ref::<List>()
+        && let Some(index) = exact_small_int(key)
+    {
+        let index = if index < 0 {
+            index.checked_add(list.len() as i64)
+        } else {
+            Some(index)
+        };
+        if let Some(index) = index.and_then(|index| usize::try_from(index).ok())
+            && index < list.len()
+        {
+            list.set(ts, index, value);
+            return Ok(());
+        }
+    }
+    Err(value)
+}
+
+/// `COMPARE_OP` on two exact small ints, two exact floats, or (for `==`/`!=`) two exact
+/// strs: the `bool` result.
+#[inline]
+pub fn compare(left: &PyObject, right: &PyObject, op: CompareOp) -> Option<bool> {
+    if let (Some(a), Some(b)) = (exact_small_int(left), exact_small_int(right)) {
+        return Some(match op {
+            CompareOp::Lt => a < b,
+            CompareOp::Le => a <= b,
+            CompareOp::Eq => a == b,
+            CompareOp::Ne => a != b,
+            CompareOp::Gt => a > b,
+            CompareOp::Ge => a >= b,
+        });
+    }
+    if let (Some(a), Some(b)) = (exact_float(left), exact_float(right)) {
+        return Some(match op {
+            CompareOp::Lt => a < b,
+            CompareOp::Le => a <= b,
+            CompareOp::Eq => a == b,
+            CompareOp::Ne => a != b,
+            CompareOp::Gt => a > b,
+            CompareOp::Ge => a >= b,
+        });
+    }
+    if matches!(op, CompareOp::Eq | CompareOp::Ne)
+        && left.is_exact_type(&STR_TYPE)
+        && right.is_exact_type(&STR_TYPE)
+    {
+        let a = left.downcast_ref::<Str>()?;
+        let b = right.downcast_ref::<Str>()?;
+        let equal = left.is(right) || a.as_bytes() == b.as_bytes();
+        return Some(equal == (op == CompareOp::Eq));
+    }
+    None
+}
+
+/// The truth of `True`, `False`, `None` and exact small ints without a slot call.
+#[inline]
+pub fn truth(value: &PyObject) -> Option<bool> {
+    if let Some(truth) = pybool::as_bool_singleton(value) {
+        return Some(truth);
+    }
+    if pyrite_objects::singletons::is_none(value) {
+        return Some(false);
+    }
+    exact_small_int(value).map(|value| value != 0)
+}
+
+/// The items of an exact tuple of exactly `count` items (`UNPACK_SEQUENCE_TUPLE`).
+#[inline]
+pub fn exact_tuple_items(value: &PyObject, count: usize) -> Option<&[PyRef]> {
+    if !value.is_exact_type(&TUPLE_TYPE) {
+        return None;
+    }
+    let items = value.downcast_ref::<Tuple>()?.items();
+    (items.len() == count).then_some(items)
+}
