@@ -867,6 +867,8 @@ pub fn create(ts: &ThreadState) -> PyRef {
         ("bool", &pyrite_objects::bool::BOOL_TYPE),
         ("float", &pyrite_objects::float::FLOAT_TYPE),
         ("str", &pystr::STR_TYPE),
+        ("bytes", &pyrite_objects::bytes::BYTES_TYPE),
+        ("bytearray", &pyrite_objects::bytearray::BYTEARRAY_TYPE),
         ("list", &pyrite_objects::list::LIST_TYPE),
         ("tuple", &tuple::TUPLE_TYPE),
         ("dict", &pyrite_objects::dict::DICT_TYPE),

@@ -93,6 +93,7 @@ pub fn constant_to_object(ts: &ThreadState, constant: &Constant) -> PyResult {
             crate::set::new_frozen(ts, items)?
         }
         Constant::Code(code) => new(ts, (**code).clone())?.into_ref(),
+        Constant::Bytes(data) => crate::bytes::new(ts, data),
         other => {
             return Err(PyErr::new(
                 ExceptionKind::SystemError,

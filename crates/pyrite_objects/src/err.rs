@@ -82,6 +82,9 @@ exception_kinds!(
     TypeError,
     UnboundLocalError,
     UnicodeError,
+    UnicodeDecodeError,
+    UnicodeEncodeError,
+    UnicodeTranslateError,
     ValueError,
     ZeroDivisionError,
 );

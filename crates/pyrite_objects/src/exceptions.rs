@@ -142,6 +142,9 @@ exception_types! {
     TypeError: TYPE_ERROR_TYPE < EXCEPTION_TYPE,
     ValueError: VALUE_ERROR_TYPE < EXCEPTION_TYPE,
     UnicodeError: UNICODE_ERROR_TYPE < VALUE_ERROR_TYPE,
+    UnicodeDecodeError: UNICODE_DECODE_ERROR_TYPE < UNICODE_ERROR_TYPE,
+    UnicodeEncodeError: UNICODE_ENCODE_ERROR_TYPE < UNICODE_ERROR_TYPE,
+    UnicodeTranslateError: UNICODE_TRANSLATE_ERROR_TYPE < UNICODE_ERROR_TYPE,
 }
 
 /// Whether `ty` is `base` or derives from it, following `tp_base` (no thread state needed;

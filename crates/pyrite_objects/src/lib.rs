@@ -19,6 +19,9 @@ pub mod abstract_api;
 pub mod abstract_ops;
 pub mod attrs;
 pub mod bool;
+pub mod bytearray;
+pub mod bytes;
+pub mod bytes_methods;
 pub mod cell;
 pub mod code;
 pub mod descr;
@@ -38,6 +41,7 @@ pub mod methods;
 pub mod module;
 pub mod mro;
 pub mod object;
+pub mod percent_format;
 pub mod pyhash;
 pub mod pystate;
 pub mod range;
@@ -47,10 +51,13 @@ pub mod slice;
 pub mod slot_wrappers;
 pub mod slots;
 pub mod str;
+pub mod str_methods;
+pub mod stringlib;
 pub mod traceback;
 pub mod tuple;
 pub mod typecall;
 pub mod typeobject;
+pub mod unicode_codecs;
 pub mod weakref;
 
 pub use err::{ExceptionKind, PyErr, PyResult};
@@ -109,6 +116,8 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &set::SET_TYPE,
         &set::FROZENSET_TYPE,
         &traceback::TRACEBACK_TYPE,
+        &bytes::BYTES_TYPE,
+        &bytearray::BYTEARRAY_TYPE,
     ]
 }
 
