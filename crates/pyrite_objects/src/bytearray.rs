@@ -307,7 +307,7 @@ type Args<'a> = &'a [PyRef];
 type KwNames<'a> = Option<&'a PyObject>;
 
 fn method_append(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let parsed = crate::stringlib::parse_args("append", args, kw, &["item"], 1, 1)?;
+    let parsed = crate::stringlib::parse_args("bytearray.append", args, kw, &["item"], 1, 1)?;
     let array = payload(this, "append")?;
     let byte = crate::bytes::byte_value(ts, parsed.required(0))?;
     array.modify(|data| data.push(byte));
@@ -315,7 +315,8 @@ fn method_append(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
 }
 
 fn method_extend(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let parsed = crate::stringlib::parse_args("extend", args, kw, &["iterable_of_ints"], 1, 1)?;
+    let parsed =
+        crate::stringlib::parse_args("bytearray.extend", args, kw, &["iterable_of_ints"], 1, 1)?;
     let array = payload(this, "extend")?;
     let Some(source) = parsed.get(0) else {
         return Ok(crate::singletons::none());
@@ -350,7 +351,8 @@ fn method_extend(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
 }
 
 fn method_insert(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let parsed = crate::stringlib::parse_args("insert", args, kw, &["index", "item"], 2, 2)?;
+    let parsed =
+        crate::stringlib::parse_args("bytearray.insert", args, kw, &["index", "item"], 2, 2)?;
     let array = payload(this, "insert")?;
     let none = crate::singletons::none();
     let index = crate::stringlib::index_arg(ts, parsed.required(0))?;
@@ -368,7 +370,7 @@ fn method_insert(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
 }
 
 fn method_pop(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let parsed = crate::stringlib::parse_args("pop", args, kw, &["index"], 1, 0)?;
+    let parsed = crate::stringlib::parse_args("bytearray.pop", args, kw, &["index"], 1, 0)?;
     let array = payload(this, "pop")?;
     let index = crate::stringlib::index_arg_or(ts, parsed.get(0), -1)?;
     let popped = array.modify(|data| {
@@ -392,7 +394,7 @@ fn method_pop(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>
 }
 
 fn method_remove(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let parsed = crate::stringlib::parse_args("remove", args, kw, &["value"], 1, 1)?;
+    let parsed = crate::stringlib::parse_args("bytearray.remove", args, kw, &["value"], 1, 1)?;
     let array = payload(this, "remove")?;
     let byte = crate::bytes::byte_value(ts, parsed.required(0))?;
     array.modify(|data| match data.iter().position(|&b| b == byte) {
@@ -409,24 +411,24 @@ fn method_remove(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
 }
 
 fn method_reverse(_ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    crate::stringlib::parse_args("reverse", args, kw, &[], 0, 0)?;
+    crate::stringlib::parse_args("bytearray.reverse", args, kw, &[], 0, 0)?;
     payload(this, "reverse")?.modify(|data| data.reverse());
     Ok(crate::singletons::none())
 }
 
 fn method_clear(_ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    crate::stringlib::parse_args("clear", args, kw, &[], 0, 0)?;
+    crate::stringlib::parse_args("bytearray.clear", args, kw, &[], 0, 0)?;
     payload(this, "clear")?.modify(Vec::clear);
     Ok(crate::singletons::none())
 }
 
 fn method_copy(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    crate::stringlib::parse_args("copy", args, kw, &[], 0, 0)?;
+    crate::stringlib::parse_args("bytearray.copy", args, kw, &[], 0, 0)?;
     Ok(new(ts, payload(this, "copy")?.to_vec()))
 }
 
 fn method_resize(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let parsed = crate::stringlib::parse_args("resize", args, kw, &["size"], 1, 1)?;
+    let parsed = crate::stringlib::parse_args("bytearray.resize", args, kw, &["size"], 1, 1)?;
     let size = crate::stringlib::index_arg(ts, parsed.required(0))?;
     if size < 0 {
         return Err(PyErr::new(
@@ -439,7 +441,7 @@ fn method_resize(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
 }
 
 fn method_alloc(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    crate::stringlib::parse_args("__alloc__", args, kw, &[], 0, 0)?;
+    crate::stringlib::parse_args("bytearray.__alloc__", args, kw, &[], 0, 0)?;
     Ok(crate::int::new(
         ts,
         payload(this, "__alloc__")?.len() as i64 + 1,

@@ -99,7 +99,7 @@ fn find_common(
     from_right: bool,
 ) -> PyResult<Option<usize>> {
     let data = self_data(this)?;
-    let (needle, start, end) = search_args(ts, name, args, kwnames)?;
+    let (needle, start, end) = search_args(ts, &qualified(this, name), args, kwnames)?;
     let (start, end) = stringlib::adjust_indices(start, end, data.len());
     Ok(if from_right {
         stringlib::rfind(&data, &needle, start, end)
@@ -146,7 +146,7 @@ fn method_rindex(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
 
 fn method_count(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let data = self_data(this)?;
-    let (needle, start, end) = search_args(ts, "count", args, kw)?;
+    let (needle, start, end) = search_args(ts, &qualified(this, "count"), args, kw)?;
     let (start, end) = stringlib::adjust_indices(start, end, data.len());
     let found = stringlib::count(&data, &needle, start, end, usize::MAX);
     Ok(crate::int::new(ts, found as i64))
@@ -161,7 +161,14 @@ fn affix_common(
     at_end: bool,
 ) -> PyResult {
     let data = self_data(this)?;
-    let parsed = stringlib::parse_args(name, args, kwnames, &["prefix", "start", "end"], 3, 1)?;
+    let parsed = stringlib::parse_args(
+        &qualified(this, name),
+        args,
+        kwnames,
+        &["prefix", "start", "end"],
+        3,
+        1,
+    )?;
     let affix = parsed.required(0);
     let start = stringlib::slice_index(ts, parsed.get(1))?;
     let end = stringlib::slice_index(ts, parsed.get(2))?;
@@ -229,7 +236,14 @@ fn split_common(
     from_right: bool,
 ) -> PyResult {
     let data = self_data(this)?;
-    let parsed = stringlib::parse_args(name, args, kwnames, &["sep", "maxsplit"], 0, 0)?;
+    let parsed = stringlib::parse_args(
+        &qualified(this, name),
+        args,
+        kwnames,
+        &["sep", "maxsplit"],
+        0,
+        0,
+    )?;
     let sep = sep_arg(parsed.get(0))?;
     let maxsplit = stringlib::index_arg_or(ts, parsed.get(1), -1)?;
     let parts = match (&sep, from_right) {
@@ -260,7 +274,14 @@ fn method_splitlines(
     kw: KwNames<'_>,
 ) -> PyResult {
     let data = self_data(this)?;
-    let parsed = stringlib::parse_args("splitlines", args, kw, &["keepends"], 0, 0)?;
+    let parsed = stringlib::parse_args(
+        &qualified(this, "splitlines"),
+        args,
+        kw,
+        &["keepends"],
+        0,
+        0,
+    )?;
     let keepends = match parsed.get(0) {
         Some(value) => value.is_true(ts)?,
         None => false,
@@ -344,7 +365,14 @@ fn method_join(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
 
 fn method_replace(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let data = self_data(this)?;
-    let parsed = stringlib::parse_args("replace", args, kw, &["old", "new", "count"], 2, 2)?;
+    let parsed = stringlib::parse_args(
+        &qualified(this, "replace"),
+        args,
+        kw,
+        &["old", "new", "count"],
+        3,
+        2,
+    )?;
     let old = crate::bytes::require_bytes_like(parsed.required(0))?;
     let new = crate::bytes::require_bytes_like(parsed.required(1))?;
     let count = stringlib::index_arg_or(ts, parsed.get(2), -1)?;
@@ -361,7 +389,7 @@ fn strip_common(
     right: bool,
 ) -> PyResult {
     let data = self_data(this)?;
-    let parsed = stringlib::parse_args(name, args, kw, &["bytes"], 1, 0)?;
+    let parsed = stringlib::parse_args(&qualified(this, name), args, kw, &["bytes"], 1, 0)?;
     let stripped = if is_none(parsed.get(0)) {
         stringlib::strip(&data, left, right, is_ascii_space)
     } else {
@@ -454,7 +482,14 @@ fn justify_common(
     how: Justify,
 ) -> PyResult {
     let data = self_data(this)?;
-    let parsed = stringlib::parse_args(name, args, kw, &["width", "fillchar"], 2, 1)?;
+    let parsed = stringlib::parse_args(
+        &qualified(this, name),
+        args,
+        kw,
+        &["width", "fillchar"],
+        2,
+        1,
+    )?;
     let width = stringlib::index_arg(ts, parsed.required(0))?;
     let fill = fill_arg(name, parsed.get(1))?;
     let result = stringlib::justify(&data, width, fill, how).unwrap_or(data);
@@ -475,7 +510,7 @@ fn method_center(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
 
 fn method_zfill(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let data = self_data(this)?;
-    let parsed = stringlib::parse_args("zfill", args, kw, &["width"], 1, 1)?;
+    let parsed = stringlib::parse_args(&qualified(this, "zfill"), args, kw, &["width"], 1, 1)?;
     let width = stringlib::index_arg(ts, parsed.required(0))?;
     Ok(like(
         ts,
@@ -491,7 +526,8 @@ fn method_expandtabs(
     kw: KwNames<'_>,
 ) -> PyResult {
     let data = self_data(this)?;
-    let parsed = stringlib::parse_args("expandtabs", args, kw, &["tabsize"], 0, 0)?;
+    let parsed =
+        stringlib::parse_args(&qualified(this, "expandtabs"), args, kw, &["tabsize"], 0, 0)?;
     let tabsize = stringlib::index_arg_or(ts, parsed.get(0), 8)?;
     Ok(like(ts, this, stringlib::expandtabs(&data, tabsize)))
 }
@@ -601,7 +637,7 @@ pub(crate) fn hex_common(
     args: Args<'_>,
     kw: KwNames<'_>,
 ) -> PyResult {
-    let parsed = stringlib::parse_args("hex", args, kw, &["sep", "bytes_per_sep"], 0, 0)?;
+    let parsed = stringlib::parse_args("bytes.hex", args, kw, &["sep", "bytes_per_sep"], 0, 0)?;
     let digits: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
     let Some(sep_object) = parsed.get(0) else {
         return Ok(crate::str::new(ts, &digits.concat()).into_ref());
@@ -692,7 +728,7 @@ fn parse_hex(text: &[u32]) -> PyResult<Vec<u8>> {
 }
 
 fn fromhex_common(ts: &ThreadState, args: Args<'_>, kw: KwNames<'_>) -> PyResult<Vec<u8>> {
-    let parsed = stringlib::parse_args("fromhex", args, kw, &["string"], 1, 1)?;
+    let parsed = stringlib::parse_args("bytes.fromhex", args, kw, &["string"], 1, 1)?;
     let value = parsed.required(0);
     let units: Vec<u32> = if let Some(text) = crate::str::as_str_payload(value) {
         crate::str_methods::code_points_of(text)
@@ -742,7 +778,14 @@ fn method_translate(
     kw: KwNames<'_>,
 ) -> PyResult {
     let data = self_data(this)?;
-    let parsed = stringlib::parse_args("translate", args, kw, &["table", "delete"], 1, 1)?;
+    let parsed = stringlib::parse_args(
+        &qualified(this, "translate"),
+        args,
+        kw,
+        &["table", "delete"],
+        1,
+        1,
+    )?;
     let table = if is_none(parsed.get(0)) {
         None
     } else {
@@ -768,7 +811,7 @@ fn method_translate(
 }
 
 fn maketrans(ts: &ThreadState, _module: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let parsed = stringlib::parse_args("maketrans", args, kw, &["frm", "to"], 2, 2)?;
+    let parsed = stringlib::parse_args("bytes.maketrans", args, kw, &["frm", "to"], 2, 2)?;
     let from = crate::bytes::require_bytes_like(parsed.required(0))?;
     let to = crate::bytes::require_bytes_like(parsed.required(1))?;
     if from.len() != to.len() {
@@ -786,7 +829,14 @@ fn maketrans(ts: &ThreadState, _module: &PyObject, args: Args<'_>, kw: KwNames<'
 
 fn method_decode(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let data = self_data(this)?;
-    let parsed = stringlib::parse_args("decode", args, kw, &["encoding", "errors"], 0, 0)?;
+    let parsed = stringlib::parse_args(
+        &qualified(this, "decode"),
+        args,
+        kw,
+        &["encoding", "errors"],
+        0,
+        0,
+    )?;
     let encoding = crate::unicode_codecs::text_arg("decode", "encoding", 1, parsed.get(0))?;
     let errors = crate::unicode_codecs::text_arg("decode", "errors", 2, parsed.get(1))?;
     crate::unicode_codecs::decode(
@@ -803,14 +853,14 @@ fn method_getnewargs(
     args: Args<'_>,
     kw: KwNames<'_>,
 ) -> PyResult {
-    stringlib::parse_args("__getnewargs__", args, kw, &[], 0, 0)?;
+    stringlib::parse_args(&qualified(this, "__getnewargs__"), args, kw, &[], 0, 0)?;
     let data = self_data(this)?;
     let copy = crate::bytes::from_vec(ts, data);
     Ok(crate::tuple::new(ts, vec![copy]).into_ref())
 }
 
 fn method_bytes(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    stringlib::parse_args("__bytes__", args, kw, &[], 0, 0)?;
+    stringlib::parse_args(&qualified(this, "__bytes__"), args, kw, &[], 0, 0)?;
     if this.is_exact_type(&crate::bytes::BYTES_TYPE) {
         return Ok(this.new_ref());
     }

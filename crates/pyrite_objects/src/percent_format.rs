@@ -334,10 +334,15 @@ fn char_for_str(ts: &ThreadState, value: &PyObject) -> PyResult<u32> {
 }
 
 fn byte_for_c(value: &PyObject) -> PyResult<u8> {
-    if let Some(data) = crate::bytes::bytes_like(value)
-        && data.len() == 1
-    {
-        return Ok(data[0]);
+    if let Some(data) = crate::bytes::bytes_like(value) {
+        if data.len() == 1 {
+            return Ok(data[0]);
+        }
+        return Err(PyErr::type_error(format!(
+            "%c requires an integer in range(256) or a single byte, not a {} object of length {}",
+            value.ob_type().name(),
+            data.len()
+        )));
     }
     if value.payload_is::<Int>() {
         return match crate::int::as_i64(value).and_then(|v| u8::try_from(v).ok()) {
@@ -469,6 +474,15 @@ fn number_text(
                 flags.alternate,
             )?;
             let negative = float.is_sign_negative() && !float.is_nan();
+            let mut body = body;
+            if flags.alternate
+                && matches!(conversion, 'f' | 'F' | 'e' | 'E')
+                && float.is_finite()
+                && !body.contains('.')
+            {
+                let at = body.find(['e', 'E']).unwrap_or(body.len());
+                body.insert(at, '.');
+            }
             Ok(Some(format!("{}{body}", sign_for(negative))))
         }
         _ => Ok(None),

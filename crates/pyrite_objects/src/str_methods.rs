@@ -334,6 +334,10 @@ fn push_casefold(out: &mut Vec<u32>, code: u32) {
         out.push(code - 8);
         return;
     }
+    if (0x13A0..=0x13F5).contains(&code) {
+        out.push(code);
+        return;
+    }
     match char::from_u32(code) {
         Some(c) if c.to_uppercase().count() > 1 => {
             // Full folding of characters with multi-character uppercase (ŉ, ΐ, ...):
@@ -410,7 +414,14 @@ fn search_args(
     args: Args<'_>,
     kwnames: KwNames<'_>,
 ) -> PyResult<(Vec<u32>, Option<isize>, Option<isize>)> {
-    let parsed = stringlib::parse_args(name, args, kwnames, &["sub", "start", "end"], 3, 1)?;
+    let parsed = stringlib::parse_args(
+        &format!("str.{name}"),
+        args,
+        kwnames,
+        &["sub", "start", "end"],
+        3,
+        1,
+    )?;
     let needle = str_units_arg(parsed.required(0), must_be_str(name, 1))?;
     let start = stringlib::slice_index(ts, parsed.get(1))?;
     let end = stringlib::slice_index(ts, parsed.get(2))?;
@@ -476,7 +487,14 @@ fn affix_common(
     at_end: bool,
 ) -> PyResult {
     let units = this_units(this)?;
-    let parsed = stringlib::parse_args(name, args, kw, &["prefix", "start", "end"], 3, 1)?;
+    let parsed = stringlib::parse_args(
+        &format!("str.{name}"),
+        args,
+        kw,
+        &["prefix", "start", "end"],
+        3,
+        1,
+    )?;
     let affix = parsed.required(0);
     let start = stringlib::slice_index(ts, parsed.get(1))?;
     let end = stringlib::slice_index(ts, parsed.get(2))?;
@@ -552,7 +570,8 @@ fn split_common(
     from_right: bool,
 ) -> PyResult {
     let units = this_units(this)?;
-    let parsed = stringlib::parse_args(name, args, kw, &["sep", "maxsplit"], 0, 0)?;
+    let parsed =
+        stringlib::parse_args(&format!("str.{name}"), args, kw, &["sep", "maxsplit"], 0, 0)?;
     let sep = sep_arg(parsed.get(0))?;
     let maxsplit = stringlib::index_arg_or(ts, parsed.get(1), -1)?;
     let parts = match (&sep, from_right) {
@@ -579,7 +598,7 @@ fn method_splitlines(
     kw: KwNames<'_>,
 ) -> PyResult {
     let units = this_units(this)?;
-    let parsed = stringlib::parse_args("splitlines", args, kw, &["keepends"], 0, 0)?;
+    let parsed = stringlib::parse_args("str.splitlines", args, kw, &["keepends"], 0, 0)?;
     let keepends = match parsed.get(0) {
         Some(value) => value.is_true(ts)?,
         None => false,
@@ -659,7 +678,7 @@ fn method_join(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
 
 fn method_replace(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let units = this_units(this)?;
-    let parsed = stringlib::parse_args("replace", args, kw, &["old", "new", "count"], 2, 2)?;
+    let parsed = stringlib::parse_args("str.replace", args, kw, &["old", "new", "count"], 2, 2)?;
     let old = str_units_arg(parsed.required(0), must_be_str("replace", 1))?;
     let new = str_units_arg(parsed.required(1), must_be_str("replace", 2))?;
     let count = stringlib::index_arg_or(ts, parsed.get(2), -1)?;
@@ -676,7 +695,7 @@ fn strip_common(
     right: bool,
 ) -> PyResult {
     let units = this_units(this)?;
-    let parsed = stringlib::parse_args(name, args, kw, &["chars"], 1, 0)?;
+    let parsed = stringlib::parse_args(&format!("str.{name}"), args, kw, &["chars"], 1, 0)?;
     let stripped = if is_none(parsed.get(0)) {
         stringlib::strip(&units, left, right, is_space)
     } else {
@@ -755,7 +774,14 @@ fn justify_common(
     how: Justify,
 ) -> PyResult {
     let units = this_units(this)?;
-    let parsed = stringlib::parse_args(name, args, kw, &["width", "fillchar"], 2, 1)?;
+    let parsed = stringlib::parse_args(
+        &format!("str.{name}"),
+        args,
+        kw,
+        &["width", "fillchar"],
+        2,
+        1,
+    )?;
     let width = stringlib::index_arg(ts, parsed.required(0))?;
     let fill = match parsed.get(1) {
         None => u32::from(b' '),
@@ -791,7 +817,7 @@ fn method_center(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
 
 fn method_zfill(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let units = this_units(this)?;
-    let parsed = stringlib::parse_args("zfill", args, kw, &["width"], 1, 1)?;
+    let parsed = stringlib::parse_args("str.zfill", args, kw, &["width"], 1, 1)?;
     let width = stringlib::index_arg(ts, parsed.required(0))?;
     match stringlib::zfill(&units, width) {
         Some(result) => make(ts, &result),
@@ -806,7 +832,7 @@ fn method_expandtabs(
     kw: KwNames<'_>,
 ) -> PyResult {
     let units = this_units(this)?;
-    let parsed = stringlib::parse_args("expandtabs", args, kw, &["tabsize"], 0, 0)?;
+    let parsed = stringlib::parse_args("str.expandtabs", args, kw, &["tabsize"], 0, 0)?;
     let tabsize = stringlib::index_arg_or(ts, parsed.get(0), 8)?;
     make(ts, &stringlib::expandtabs(&units, tabsize))
 }
@@ -1008,7 +1034,7 @@ fn method_translate(
 }
 
 fn maketrans(ts: &ThreadState, _unbound: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let parsed = stringlib::parse_args("maketrans", args, kw, &["x", "y", "z"], 3, 1)?;
+    let parsed = stringlib::parse_args("str.maketrans", args, kw, &["x", "y", "z"], 3, 1)?;
     let table = crate::dict::new(ts);
     let x = parsed.required(0);
     match parsed.get(1) {
@@ -1079,7 +1105,7 @@ fn method_encode(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
     let Some(text) = crate::str::as_str_payload(this) else {
         return Err(PyErr::type_error("encode() requires a str"));
     };
-    let parsed = stringlib::parse_args("encode", args, kw, &["encoding", "errors"], 0, 0)?;
+    let parsed = stringlib::parse_args("str.encode", args, kw, &["encoding", "errors"], 0, 0)?;
     let encoding = crate::unicode_codecs::text_arg("encode", "encoding", 1, parsed.get(0))?;
     let errors = crate::unicode_codecs::text_arg("encode", "errors", 2, parsed.get(1))?;
     let data = crate::unicode_codecs::encode(

@@ -442,44 +442,28 @@ pub fn parse_args(
         )));
     }
     let is_meth_o = all_positional && names.len() == 1 && min == 1;
-    if is_meth_o && (positional.len() != 1 || !keywords.is_empty()) {
-        if !keywords.is_empty() && positional.len() == 1 {
-            return Err(PyErr::type_error(format!(
-                "{qualified}() takes no keyword arguments"
-            )));
-        }
+    if all_positional && !keywords.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{qualified}() takes no keyword arguments"
+        )));
+    }
+    if is_meth_o && positional.len() != 1 {
         return Err(PyErr::type_error(format!(
             "{qualified}() takes exactly one argument ({} given)",
             positional.len()
         )));
     }
-    if all_positional && !keywords.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{function}() takes no keyword arguments"
-        )));
-    }
     if all_positional && (positional.len() < min || positional.len() > names.len()) {
         let (bound, word) = if positional.len() < min {
-            (
-                min,
-                if min == names.len() {
-                    "exactly"
-                } else {
-                    "at least"
-                },
-            )
+            (min, if min == names.len() { "" } else { "at least " })
         } else {
             (
                 names.len(),
-                if min == names.len() {
-                    "exactly"
-                } else {
-                    "at most"
-                },
+                if min == names.len() { "" } else { "at most " },
             )
         };
         return Err(PyErr::type_error(format!(
-            "{function} expected {word} {bound} argument{}, got {}",
+            "{function} expected {word}{bound} argument{}, got {}",
             if bound == 1 { "" } else { "s" },
             positional.len()
         )));

@@ -455,6 +455,13 @@ fn decode_wide(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>> {
         }
         value
     };
+    // Errors name the byte order found (`utf-16-le` for a BOM-less `utf-16`).
+    let endian = Some(if big { Endian::Big } else { Endian::Little });
+    let codec = match codec {
+        Codec::Utf16(_) => Codec::Utf16(endian),
+        Codec::Utf32(_) => Codec::Utf32(endian),
+        other => other,
+    };
     let mut out = Vec::new();
     while at < data.len() {
         if at + width > data.len() {
