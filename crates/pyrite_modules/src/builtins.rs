@@ -869,6 +869,7 @@ pub fn create(ts: &ThreadState) -> PyRef {
         ("str", &pystr::STR_TYPE),
         ("bytes", &pyrite_objects::bytes::BYTES_TYPE),
         ("bytearray", &pyrite_objects::bytearray::BYTEARRAY_TYPE),
+        ("memoryview", &pyrite_objects::memoryview::MEMORYVIEW_TYPE),
         ("list", &pyrite_objects::list::LIST_TYPE),
         ("tuple", &tuple::TUPLE_TYPE),
         ("dict", &pyrite_objects::dict::DICT_TYPE),

@@ -68,13 +68,16 @@ pub fn as_bytes(object: &PyObject) -> Option<&[u8]> {
         .map(|bytes| bytes.payload().as_slice())
 }
 
-/// A copy of the data of a bytes-like object (`bytes`, `bytearray`): CPython's buffer
-/// protocol, for the one-dimensional byte buffers Pyrite has.
+/// A copy of the data of a bytes-like object (`bytes`, `bytearray`, `memoryview`):
+/// CPython's buffer protocol, for the one-dimensional byte buffers Pyrite has.
 pub fn bytes_like(object: &PyObject) -> Option<Vec<u8>> {
     if let Some(data) = as_bytes(object) {
         return Some(data.to_vec());
     }
-    crate::bytearray::data_of(object)
+    if let Some(data) = crate::bytearray::data_of(object) {
+        return Some(data);
+    }
+    crate::memoryview::data_of(object)
 }
 
 /// `bytes_like`, or the TypeError CPython gives for a non-buffer argument.

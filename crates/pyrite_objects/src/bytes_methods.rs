@@ -936,4 +936,5 @@ pub(crate) fn install(ts: &ThreadState) {
         method_fromhex,
     );
     crate::bytearray::install(ts);
+    crate::memoryview::install(ts);
 }

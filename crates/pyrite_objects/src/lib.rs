@@ -37,6 +37,7 @@ pub mod int;
 pub mod int_ops;
 pub mod iterobject;
 pub mod list;
+pub mod memoryview;
 pub mod methods;
 pub mod module;
 pub mod mro;
@@ -118,6 +119,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &traceback::TRACEBACK_TYPE,
         &bytes::BYTES_TYPE,
         &bytearray::BYTEARRAY_TYPE,
+        &memoryview::MEMORYVIEW_TYPE,
     ]
 }
 
