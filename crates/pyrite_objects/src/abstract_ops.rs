@@ -444,10 +444,10 @@ pub fn absolute(ts: &ThreadState, a: &PyObject) -> PyResult {
 pub fn get_item(ts: &ThreadState, container: &PyObject, key: &PyObject) -> PyResult {
     if let Some(slice) = key.downcast_ref::<crate::slice::Slice>() {
         if let Some(text) = crate::str::as_str_payload(container) {
-            let code_points: Vec<char> = text.to_string_lossy().chars().collect();
+            let code_points = crate::str_methods::code_points_of(text);
             let positions = slice.positions(ts, code_points.len())?;
-            let selected: String = positions.iter().map(|&i| code_points[i]).collect();
-            return Ok(crate::str::new(ts, &selected).into_ref());
+            let selected: Vec<u32> = positions.iter().map(|&i| code_points[i]).collect();
+            return crate::str_methods::str_from_code_points(ts, &selected);
         }
         if let Some(list) = container.downcast_ref::<List>() {
             let items = list.to_vec();

@@ -10,3 +10,4 @@ print(ascii(s.encode('utf-8', 'surrogatepass')), ascii(s.encode('utf-16-le', 'su
 t(lambda: s.encode('utf-16'))
 t(lambda: 'a\ud800\udc00'.encode('utf-8'))
 print(ascii(s + 'x'), s == 'a\ud800b', s.isprintable())
+print(ascii(s[1:]), ascii(s[::-1]), ascii(s[1]), ascii(list(s)))
