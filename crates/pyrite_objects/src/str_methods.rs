@@ -62,6 +62,25 @@ pub fn ascii_escape(text: &str) -> String {
     out
 }
 
+/// The text of an ASCII `str` (the fast paths: its bytes are its code points).
+fn ascii_text(object: &PyObject) -> Option<&str> {
+    crate::str::as_str_payload(object)
+        .filter(|text| text.is_ascii())
+        .and_then(Str::as_str)
+}
+
+/// `units` as bytes when every one is ASCII.
+fn ascii_units(units: &[u32]) -> Option<Vec<u8>> {
+    units
+        .iter()
+        .map(|&unit| u8::try_from(unit).ok().filter(u8::is_ascii))
+        .collect()
+}
+
+fn ascii_str(ts: &ThreadState, bytes: &[u8]) -> PyRef {
+    crate::str::new(ts, std::str::from_utf8(bytes).unwrap_or_default()).into_ref()
+}
+
 fn this_units(this: &PyObject) -> PyResult<Vec<u32>> {
     match crate::str::as_str_payload(this) {
         Some(text) => Ok(code_points_of(text)),
@@ -436,8 +455,20 @@ fn find_common(
     name: &str,
     from_right: bool,
 ) -> PyResult<Option<usize>> {
-    let units = this_units(this)?;
     let (needle, start, end) = search_args(ts, name, args, kw)?;
+    if let Some(text) = ascii_text(this) {
+        let hay = text.as_bytes();
+        let (start, end) = stringlib::adjust_indices(start, end, hay.len());
+        let Some(needle) = ascii_units(&needle) else {
+            return Ok(None);
+        };
+        return Ok(if from_right {
+            stringlib::rfind(hay, &needle, start, end)
+        } else {
+            stringlib::find(hay, &needle, start, end)
+        });
+    }
+    let units = this_units(this)?;
     let (start, end) = stringlib::adjust_indices(start, end, units.len());
     Ok(if from_right {
         stringlib::rfind(&units, &needle, start, end)
@@ -569,11 +600,26 @@ fn split_common(
     name: &str,
     from_right: bool,
 ) -> PyResult {
-    let units = this_units(this)?;
     let parsed =
         stringlib::parse_args(&format!("str.{name}"), args, kw, &["sep", "maxsplit"], 0, 0)?;
     let sep = sep_arg(parsed.get(0))?;
     let maxsplit = stringlib::index_arg_or(ts, parsed.get(1), -1)?;
+    if let Some(text) = ascii_text(this) {
+        let hay = text.as_bytes();
+        let ascii_sep = sep.as_deref().map(ascii_units);
+        if !matches!(ascii_sep, Some(None)) {
+            let is_ascii_space = |b: u8| is_space(u32::from(b));
+            let parts = match (ascii_sep.flatten(), from_right) {
+                (Some(sep), false) => stringlib::split(hay, &sep, maxsplit),
+                (Some(sep), true) => stringlib::rsplit(hay, &sep, maxsplit),
+                (None, false) => stringlib::split_whitespace(hay, maxsplit, is_ascii_space),
+                (None, true) => stringlib::rsplit_whitespace(hay, maxsplit, is_ascii_space),
+            };
+            let items = parts.into_iter().map(|part| ascii_str(ts, part)).collect();
+            return Ok(crate::list::new(ts, items).into_ref());
+        }
+    }
+    let units = this_units(this)?;
     let parts = match (&sep, from_right) {
         (Some(sep), false) => stringlib::split(&units, sep, maxsplit),
         (Some(sep), true) => stringlib::rsplit(&units, sep, maxsplit),
@@ -848,14 +894,30 @@ macro_rules! case_method {
     };
 }
 
-case_method!(method_lower, "lower", |units| {
+fn method_lower(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    if let Some(text) = ascii_text(this) {
+        stringlib::parse_args("str.lower", args, kw, &[], 0, 0)?;
+        return Ok(crate::str::new(ts, &text.to_ascii_lowercase()).into_ref());
+    }
+    method_lower_general(ts, this, args, kw)
+}
+
+fn method_upper(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    if let Some(text) = ascii_text(this) {
+        stringlib::parse_args("str.upper", args, kw, &[], 0, 0)?;
+        return Ok(crate::str::new(ts, &text.to_ascii_uppercase()).into_ref());
+    }
+    method_upper_general(ts, this, args, kw)
+}
+
+case_method!(method_lower_general, "lower", |units| {
     let mut out = Vec::with_capacity(units.len());
     for at in 0..units.len() {
         push_lower(&mut out, units, at);
     }
     out
 });
-case_method!(method_upper, "upper", |units| {
+case_method!(method_upper_general, "upper", |units| {
     let mut out = Vec::with_capacity(units.len());
     for &code in units {
         push_upper(&mut out, code);
