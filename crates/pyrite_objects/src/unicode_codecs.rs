@@ -9,7 +9,7 @@
 //! for these codecs. Errors carry CPython's messages.
 
 use crate::err::{ExceptionKind, PyErr, PyResult};
-use crate::object::PyObject;
+use crate::object::{PyObject, PyRef};
 use crate::pystate::ThreadState;
 use crate::str::Str;
 
@@ -113,7 +113,43 @@ fn escape_code_point(code: u32) -> String {
     }
 }
 
-fn encode_error(codec: Codec, units: &[u32], start: usize, end: usize, reason: &str) -> PyErr {
+/// A `UnicodeEncodeError`/`UnicodeDecodeError` with CPython's message and its
+/// `encoding`, `object`, `start`, `end` and `reason` attributes.
+fn codec_error(
+    ts: &ThreadState,
+    kind: ExceptionKind,
+    message: String,
+    codec: Codec,
+    object: PyRef,
+    range: (usize, usize),
+    reason: &str,
+) -> PyErr {
+    let message_object = crate::str::new(ts, &message).into_ref();
+    let exception = crate::exceptions::new_exception(ts, kind.static_type(), vec![message_object]);
+    let attributes = [
+        ("encoding", crate::str::new(ts, codec.name()).into_ref()),
+        ("object", object),
+        ("start", crate::int::new(ts, range.0 as i64)),
+        ("end", crate::int::new(ts, range.1 as i64)),
+        ("reason", crate::str::new(ts, reason).into_ref()),
+    ];
+    for (name, value) in attributes {
+        let name = crate::str::intern(ts, name);
+        if crate::attrs::generic_setattr(ts, &exception, &name, Some(&value)).is_err() {
+            return PyErr::new(kind, message);
+        }
+    }
+    PyErr::from_exception(exception)
+}
+
+fn encode_error(
+    ts: &ThreadState,
+    codec: Codec,
+    units: &[u32],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
     let message = if end - start == 1 {
         format!(
             "'{}' codec can't encode character '{}' in position {start}: {reason}",
@@ -127,10 +163,27 @@ fn encode_error(codec: Codec, units: &[u32], start: usize, end: usize, reason: &
             end - 1
         )
     };
-    PyErr::new(ExceptionKind::UnicodeEncodeError, message)
+    let object = crate::str_methods::str_from_code_points(ts, units)
+        .unwrap_or_else(|_| crate::str::new(ts, "").into_ref());
+    codec_error(
+        ts,
+        ExceptionKind::UnicodeEncodeError,
+        message,
+        codec,
+        object,
+        (start, end),
+        reason,
+    )
 }
 
-fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
+fn decode_error(
+    ts: &ThreadState,
+    codec: Codec,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
     let message = if end - start == 1 {
         format!(
             "'{}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
@@ -144,7 +197,15 @@ fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason: &st
             end - 1
         )
     };
-    PyErr::new(ExceptionKind::UnicodeDecodeError, message)
+    codec_error(
+        ts,
+        ExceptionKind::UnicodeDecodeError,
+        message,
+        codec,
+        crate::bytes::new(ts, data),
+        (start, end),
+        reason,
+    )
 }
 
 fn is_surrogate(code: u32) -> bool {
@@ -191,7 +252,7 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, code: u32) {
 }
 
 /// `text.encode(encoding, errors)`.
-pub fn encode(_ts: &ThreadState, text: &Str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+pub fn encode(ts: &ThreadState, text: &Str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(encoding)?;
     if codec == Codec::Utf8 && text.as_str().is_some() {
         return Ok(text.as_bytes().to_vec());
@@ -223,7 +284,7 @@ pub fn encode(_ts: &ThreadState, text: &Str, encoding: &str, errors: &str) -> Py
             end += 1;
         }
         match errors {
-            "strict" => return Err(encode_error(codec, &units, at, end, reason)),
+            "strict" => return Err(encode_error(ts, codec, &units, at, end, reason)),
             "ignore" => {}
             "replace" => {
                 for _ in at..end {
@@ -252,18 +313,32 @@ pub fn encode(_ts: &ThreadState, text: &Str, encoding: &str, errors: &str) -> Py
                         out.push((code - 0xDC00) as u8);
                     } else {
                         let position = at + offset;
-                        return Err(encode_error(codec, &units, position, position + 1, reason));
+                        return Err(encode_error(
+                            ts,
+                            codec,
+                            &units,
+                            position,
+                            position + 1,
+                            reason,
+                        ));
                     }
                 }
             }
             "surrogatepass" => {
                 if matches!(codec, Codec::Ascii | Codec::Latin1) {
-                    return Err(encode_error(codec, &units, at, end, reason));
+                    return Err(encode_error(ts, codec, &units, at, end, reason));
                 }
                 for (offset, &code) in units[at..end].iter().enumerate() {
                     if !is_surrogate(code) {
                         let position = at + offset;
-                        return Err(encode_error(codec, &units, position, position + 1, reason));
+                        return Err(encode_error(
+                            ts,
+                            codec,
+                            &units,
+                            position,
+                            position + 1,
+                            reason,
+                        ));
                     }
                     push_unit(&mut out, codec, code);
                 }
@@ -277,6 +352,7 @@ pub fn encode(_ts: &ThreadState, text: &Str, encoding: &str, errors: &str) -> Py
 
 /// Applies a decoding error handler to `data[start..end]`; `Err` for `strict`.
 fn handle_decode_error(
+    ts: &ThreadState,
     out: &mut Vec<u32>,
     codec: Codec,
     data: &[u8],
@@ -286,7 +362,7 @@ fn handle_decode_error(
     errors: &str,
 ) -> PyResult<()> {
     match errors {
-        "strict" => Err(decode_error(codec, data, start, end, reason)),
+        "strict" => Err(decode_error(ts, codec, data, start, end, reason)),
         "ignore" => Ok(()),
         "replace" => {
             out.push(0xFFFD);
@@ -301,14 +377,14 @@ fn handle_decode_error(
         "surrogateescape" => {
             for &byte in &data[start..end] {
                 if byte < 0x80 {
-                    return Err(decode_error(codec, data, start, end, reason));
+                    return Err(decode_error(ts, codec, data, start, end, reason));
                 }
                 out.push(0xDC00 + u32::from(byte));
             }
             Ok(())
         }
         "surrogatepass" | "xmlcharrefreplace" | "namereplace" => {
-            Err(decode_error(codec, data, start, end, reason))
+            Err(decode_error(ts, codec, data, start, end, reason))
         }
         other => Err(unknown_handler(other)),
     }
@@ -325,7 +401,7 @@ fn second_byte_range(lead: u8) -> (u8, u8) {
     }
 }
 
-fn decode_utf8(data: &[u8], errors: &str) -> PyResult<Vec<u32>> {
+fn decode_utf8(ts: &ThreadState, data: &[u8], errors: &str) -> PyResult<Vec<u32>> {
     let codec = Codec::Utf8;
     let mut out = Vec::with_capacity(data.len());
     let mut at = 0;
@@ -342,6 +418,7 @@ fn decode_utf8(data: &[u8], errors: &str) -> PyResult<Vec<u32>> {
             0xF0..=0xF4 => 4,
             _ => {
                 handle_decode_error(
+                    ts,
                     &mut out,
                     codec,
                     data,
@@ -391,6 +468,7 @@ fn decode_utf8(data: &[u8], errors: &str) -> PyResult<Vec<u32>> {
             at += width;
         } else if failed {
             handle_decode_error(
+                ts,
                 &mut out,
                 codec,
                 data,
@@ -402,6 +480,7 @@ fn decode_utf8(data: &[u8], errors: &str) -> PyResult<Vec<u32>> {
             at += valid;
         } else {
             handle_decode_error(
+                ts,
                 &mut out,
                 codec,
                 data,
@@ -416,7 +495,7 @@ fn decode_utf8(data: &[u8], errors: &str) -> PyResult<Vec<u32>> {
     Ok(out)
 }
 
-fn decode_wide(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>> {
+fn decode_wide(ts: &ThreadState, data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>> {
     let (width, declared) = match codec {
         Codec::Utf16(endian) => (2, endian),
         Codec::Utf32(endian) => (4, endian),
@@ -466,6 +545,7 @@ fn decode_wide(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>> {
     while at < data.len() {
         if at + width > data.len() {
             handle_decode_error(
+                ts,
                 &mut out,
                 codec,
                 data,
@@ -480,6 +560,7 @@ fn decode_wide(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>> {
         if width == 4 {
             if unit > 0x10FFFF {
                 handle_decode_error(
+                    ts,
                     &mut out,
                     codec,
                     data,
@@ -490,6 +571,7 @@ fn decode_wide(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>> {
                 )?;
             } else if is_surrogate(unit) && errors != "surrogatepass" {
                 handle_decode_error(
+                    ts,
                     &mut out,
                     codec,
                     data,
@@ -507,6 +589,7 @@ fn decode_wide(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>> {
         if (0xD800..0xDC00).contains(&unit) {
             if at + 4 > data.len() {
                 handle_decode_error(
+                    ts,
                     &mut out,
                     codec,
                     data,
@@ -527,6 +610,7 @@ fn decode_wide(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>> {
                 out.push(unit);
             } else {
                 handle_decode_error(
+                    ts,
                     &mut out,
                     codec,
                     data,
@@ -541,6 +625,7 @@ fn decode_wide(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>> {
         }
         if (0xDC00..0xE000).contains(&unit) && errors != "surrogatepass" {
             handle_decode_error(
+                ts,
                 &mut out,
                 codec,
                 data,
@@ -567,7 +652,7 @@ pub fn decode(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> Py
         return Ok(crate::str::new(ts, text).into_ref());
     }
     let units = match codec {
-        Codec::Utf8 => decode_utf8(data, errors)?,
+        Codec::Utf8 => decode_utf8(ts, data, errors)?,
         Codec::Latin1 => data.iter().map(|&b| u32::from(b)).collect(),
         Codec::Ascii => {
             let mut out = Vec::with_capacity(data.len());
@@ -576,6 +661,7 @@ pub fn decode(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> Py
                     out.push(u32::from(byte));
                 } else {
                     handle_decode_error(
+                        ts,
                         &mut out,
                         codec,
                         data,
@@ -588,7 +674,7 @@ pub fn decode(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> Py
             }
             out
         }
-        Codec::Utf16(_) | Codec::Utf32(_) => decode_wide(data, codec, errors)?,
+        Codec::Utf16(_) | Codec::Utf32(_) => decode_wide(ts, data, codec, errors)?,
     };
     crate::str_methods::str_from_code_points(ts, &units)
 }
