@@ -356,11 +356,11 @@ fn handle_decode_error(
     out: &mut Vec<u32>,
     codec: Codec,
     data: &[u8],
-    start: usize,
-    end: usize,
+    span: (usize, usize),
     reason: &str,
     errors: &str,
 ) -> PyResult<()> {
+    let (start, end) = span;
     match errors {
         "strict" => Err(decode_error(ts, codec, data, start, end, reason)),
         "ignore" => Ok(()),
@@ -422,8 +422,7 @@ fn decode_utf8(ts: &ThreadState, data: &[u8], errors: &str) -> PyResult<Vec<u32>
                     &mut out,
                     codec,
                     data,
-                    at,
-                    at + 1,
+                    (at, at + 1),
                     "invalid start byte",
                     errors,
                 )?;
@@ -472,8 +471,7 @@ fn decode_utf8(ts: &ThreadState, data: &[u8], errors: &str) -> PyResult<Vec<u32>
                 &mut out,
                 codec,
                 data,
-                at,
-                at + valid,
+                (at, at + valid),
                 "invalid continuation byte",
                 errors,
             )?;
@@ -484,8 +482,7 @@ fn decode_utf8(ts: &ThreadState, data: &[u8], errors: &str) -> PyResult<Vec<u32>
                 &mut out,
                 codec,
                 data,
-                at,
-                data.len(),
+                (at, data.len()),
                 "unexpected end of data",
                 errors,
             )?;
@@ -549,8 +546,7 @@ fn decode_wide(ts: &ThreadState, data: &[u8], codec: Codec, errors: &str) -> PyR
                 &mut out,
                 codec,
                 data,
-                at,
-                data.len(),
+                (at, data.len()),
                 "truncated data",
                 errors,
             )?;
@@ -564,8 +560,7 @@ fn decode_wide(ts: &ThreadState, data: &[u8], codec: Codec, errors: &str) -> PyR
                     &mut out,
                     codec,
                     data,
-                    at,
-                    at + 4,
+                    (at, at + 4),
                     "code point not in range(0x110000)",
                     errors,
                 )?;
@@ -575,8 +570,7 @@ fn decode_wide(ts: &ThreadState, data: &[u8], codec: Codec, errors: &str) -> PyR
                     &mut out,
                     codec,
                     data,
-                    at,
-                    at + 4,
+                    (at, at + 4),
                     "code point in surrogate code point range(0xd800, 0xe000)",
                     errors,
                 )?;
@@ -593,8 +587,7 @@ fn decode_wide(ts: &ThreadState, data: &[u8], codec: Codec, errors: &str) -> PyR
                     &mut out,
                     codec,
                     data,
-                    at,
-                    data.len(),
+                    (at, data.len()),
                     "unexpected end of data",
                     errors,
                 )?;
@@ -614,8 +607,7 @@ fn decode_wide(ts: &ThreadState, data: &[u8], codec: Codec, errors: &str) -> PyR
                     &mut out,
                     codec,
                     data,
-                    at,
-                    at + 2,
+                    (at, at + 2),
                     "illegal UTF-16 surrogate",
                     errors,
                 )?;
@@ -629,8 +621,7 @@ fn decode_wide(ts: &ThreadState, data: &[u8], codec: Codec, errors: &str) -> PyR
                 &mut out,
                 codec,
                 data,
-                at,
-                at + 2,
+                (at, at + 2),
                 "illegal encoding",
                 errors,
             )?;
@@ -665,8 +656,7 @@ pub fn decode(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> Py
                         &mut out,
                         codec,
                         data,
-                        at,
-                        at + 1,
+                        (at, at + 1),
                         "ordinal not in range(128)",
                         errors,
                     )?;
