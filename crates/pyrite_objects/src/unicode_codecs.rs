@@ -668,3 +668,52 @@ pub fn decode(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> Py
     };
     crate::str_methods::str_from_code_points(ts, &units)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pystate::with_gil;
+
+    /// Expected values from CPython 3.14: one U+FFFD per maximal invalid subpart.
+    #[test]
+    fn utf8_decoding_replaces_maximal_subparts() {
+        with_gil(|ts| {
+            let cases: &[(&[u8], &[u32])] = &[
+                (b"a\xffb", &[0x61, 0xFFFD, 0x62]),
+                (b"\xe2\x82x", &[0xFFFD, 0x78]),
+                (b"\xed\xa0\x80", &[0xFFFD, 0xFFFD, 0xFFFD]),
+                (b"\xf0\x9f\x98", &[0xFFFD]),
+                (b"\xf0\x9f\x98\x80", &[0x1F600]),
+            ];
+            for &(data, expected) in cases {
+                assert_eq!(
+                    decode_utf8(ts, data, "replace").unwrap(),
+                    expected,
+                    "{data:x?}"
+                );
+            }
+            let err = decode_utf8(ts, b"ab\xff", "strict").unwrap_err();
+            assert_eq!(
+                err.display_lazy(),
+                "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"
+            );
+        });
+    }
+
+    #[test]
+    fn encoding_error_handlers_match_cpython() {
+        with_gil(|ts| {
+            let text = crate::str::new(ts, "a\u{e9}\u{20ac}");
+            let encode_with = |errors| encode(ts, text.payload(), "ascii", errors).unwrap();
+            assert_eq!(encode_with("replace"), b"a??");
+            assert_eq!(encode_with("ignore"), b"a");
+            assert_eq!(encode_with("backslashreplace"), b"a\\xe9\\u20ac");
+            assert_eq!(encode_with("xmlcharrefreplace"), b"a&#233;&#8364;");
+            assert_eq!(
+                encode(ts, text.payload(), "utf-16-be", "strict").unwrap(),
+                b"\x00a\x00\xe9\x20\xac"
+            );
+            assert!(encode(ts, text.payload(), "nope", "strict").is_err());
+        });
+    }
+}
