@@ -215,6 +215,17 @@ pub fn binary_op(
                 return Ok(result);
             }
         }
+        if op == BinaryOp::Add
+            && let Some(concat) = a.ob_type().sequence.inplace_concat.get()
+        {
+            return concat(ts, a, b);
+        }
+        if op == BinaryOp::Multiply
+            && let Some(repeat) = a.ob_type().sequence.inplace_repeat.get()
+            && let Some(count) = repeat_count(ts, b)?
+        {
+            return repeat(ts, a, count as isize);
+        }
         // `list += iterable` extends in place (`list_inplace_concat`).
         if op == BinaryOp::Add
             && let Some(list) = a.downcast_ref::<List>()
@@ -258,8 +269,8 @@ pub fn binary_op(
             if let Some(result) = sequence_repeat(ts, b, a)? {
                 return Ok(result);
             }
-            if is_builtin_sequence(a) || is_builtin_sequence(b) {
-                let other = if is_builtin_sequence(a) { b } else { a };
+            if is_repeatable(a) || is_repeatable(b) {
+                let other = if is_repeatable(a) { b } else { a };
                 return Err(PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     other.ob_type().name()
@@ -299,7 +310,15 @@ fn is_builtin_sequence(object: &PyObject) -> bool {
     object.payload_is::<Str>() || object.payload_is::<List>() || object.payload_is::<Tuple>()
 }
 
+/// Whether `*` by an int repeats `object` (for the "can't multiply" message).
+fn is_repeatable(object: &PyObject) -> bool {
+    is_builtin_sequence(object) || object.ob_type().sequence.repeat.get().is_some()
+}
+
 fn sequence_concat(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult<Option<PyRef>> {
+    if let Some(concat) = a.ob_type().sequence.concat.get() {
+        return concat(ts, a, b).map(Some);
+    }
     if let Some(left) = crate::str::as_str_payload(a) {
         let Some(right) = crate::str::as_str_payload(b) else {
             return Err(PyErr::type_error(format!(
@@ -364,6 +383,11 @@ fn repeat_count(ts: &ThreadState, count: &PyObject) -> PyResult<Option<usize>> {
 
 fn sequence_repeat(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult<Option<PyRef>> {
     if !is_builtin_sequence(a) {
+        if let Some(repeat) = a.ob_type().sequence.repeat.get()
+            && let Some(count) = repeat_count(ts, b)?
+        {
+            return repeat(ts, a, count as isize).map(Some);
+        }
         return Ok(None);
     }
     let Some(count) = repeat_count(ts, b)? else {
@@ -420,10 +444,10 @@ pub fn absolute(ts: &ThreadState, a: &PyObject) -> PyResult {
 pub fn get_item(ts: &ThreadState, container: &PyObject, key: &PyObject) -> PyResult {
     if let Some(slice) = key.downcast_ref::<crate::slice::Slice>() {
         if let Some(text) = crate::str::as_str_payload(container) {
-            let code_points: Vec<char> = text.to_string_lossy().chars().collect();
+            let code_points = crate::str_methods::code_points_of(text);
             let positions = slice.positions(ts, code_points.len())?;
-            let selected: String = positions.iter().map(|&i| code_points[i]).collect();
-            return Ok(crate::str::new(ts, &selected).into_ref());
+            let selected: Vec<u32> = positions.iter().map(|&i| code_points[i]).collect();
+            return crate::str_methods::str_from_code_points(ts, &selected);
         }
         if let Some(list) = container.downcast_ref::<List>() {
             let items = list.to_vec();

@@ -95,15 +95,7 @@ pub fn constant_to_object(ts: &ThreadState, constant: &Constant) -> PyResult {
         }
         Constant::Code(code) => new(ts, (**code).clone())?.into_ref(),
         Constant::Complex { real, imag } => crate::complex::new(ts, *real, *imag),
-        other => {
-            return Err(PyErr::new(
-                ExceptionKind::SystemError,
-                format!(
-                    "constants of type {} are not supported yet",
-                    other.type_name()
-                ),
-            ));
-        }
+        Constant::Bytes(data) => crate::bytes::new(ts, data),
     })
 }
 

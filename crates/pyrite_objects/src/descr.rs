@@ -278,6 +278,35 @@ pub fn add_methods(ts: &ThreadState, ty: &'static PyType, methods: &[(&'static s
     }
 }
 
+/// Adds a `staticmethod` wrapping a Rust function (`bytes.maketrans`, `str.maketrans`).
+pub fn add_static_method(
+    ts: &ThreadState,
+    ty: &'static PyType,
+    name: &'static str,
+    function: NativeFn,
+) {
+    let callable = new_builtin_function(ts, name, function, crate::singletons::none());
+    let wrapper = Py::new(ts, StaticMethod { callable }).into_ref();
+    if let Some(dict) = ty.dict(ts).downcast_ref::<crate::dict::Dict>() {
+        let _ = dict.set_item(ts, crate::str::intern(ts, name), wrapper);
+    }
+}
+
+/// Adds a `classmethod` wrapping a Rust function, which receives the class as its first
+/// positional argument (`bytes.fromhex`, `dict.fromkeys`).
+pub fn add_class_method(
+    ts: &ThreadState,
+    ty: &'static PyType,
+    name: &'static str,
+    function: NativeFn,
+) {
+    let callable = new_builtin_function(ts, name, function, crate::singletons::none());
+    let wrapper = Py::new(ts, ClassMethod { callable }).into_ref();
+    if let Some(dict) = ty.dict(ts).downcast_ref::<crate::dict::Dict>() {
+        let _ = dict.set_item(ts, crate::str::intern(ts, name), wrapper);
+    }
+}
+
 /// Adds getset descriptors to a built-in type's dict.
 pub fn add_getsets(
     ts: &ThreadState,

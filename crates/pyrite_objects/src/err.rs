@@ -83,6 +83,9 @@ exception_kinds!(
     TypeError,
     UnboundLocalError,
     UnicodeError,
+    UnicodeDecodeError,
+    UnicodeEncodeError,
+    UnicodeTranslateError,
     ValueError,
     ZeroDivisionError,
 );

@@ -160,6 +160,9 @@ exception_types! {
     UnicodeError: UNICODE_ERROR_TYPE < VALUE_ERROR_TYPE,
     ExceptionGroup: EXCEPTION_GROUP_TYPE < BASE_EXCEPTION_GROUP_TYPE
         => crate::exception_group::group_slots(),
+    UnicodeDecodeError: UNICODE_DECODE_ERROR_TYPE < UNICODE_ERROR_TYPE,
+    UnicodeEncodeError: UNICODE_ENCODE_ERROR_TYPE < UNICODE_ERROR_TYPE,
+    UnicodeTranslateError: UNICODE_TRANSLATE_ERROR_TYPE < UNICODE_ERROR_TYPE,
 }
 
 /// Whether `ty` is `base` or derives from it, following `tp_base` (no thread state needed;

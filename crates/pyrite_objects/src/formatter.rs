@@ -1,5 +1,5 @@
 //! `format(value, spec)`: the format-specification mini-language for `int`, `float` and
-//! `str`, and printf-style `str % args`.
+//! `str` (printf-style `%` is in [`crate::percent_format`]).
 //!
 //! CPython counterpart: `Python/formatter_unicode.c` (`parse_internal_render_format_spec`,
 //! `format_long_internal`, `format_float_internal`, `format_string_internal`),
@@ -8,7 +8,7 @@
 
 use crate::err::{ExceptionKind, PyErr, PyResult};
 use crate::int::Int;
-use crate::object::{PyObject, PyRef};
+use crate::object::PyObject;
 use crate::pystate::ThreadState;
 
 #[derive(Default, Clone)]
@@ -573,9 +573,27 @@ pub fn format_builtin(ts: &ThreadState, value: &PyObject, spec: &str) -> PyResul
                 ),
             ));
         }
+        let refusal = if parsed.sign.is_some() {
+            Some("Sign not allowed in string format specifier".to_owned())
+        } else if parsed.alternate {
+            Some("Alternate form (#) not allowed in string format specifier".to_owned())
+        } else if parsed.align == Some('=') {
+            Some("'=' alignment not allowed in string format specifier".to_owned())
+        } else {
+            parsed
+                .grouping
+                .map(|separator| format!("Cannot specify '{separator}' with 's'."))
+        };
+        if let Some(message) = refusal {
+            return Err(PyErr::new(ExceptionKind::ValueError, message));
+        }
         let mut body = text.to_string_lossy();
         if let Some(precision) = parsed.precision {
             body = body.chars().take(precision).collect();
+        }
+        let mut parsed = parsed;
+        if parsed.zero && parsed.fill.is_none() {
+            parsed.fill = Some('0');
         }
         pad(&parsed, "", &body, false)
     } else if let Some(text) = crate::complex::format_complex(value, spec)? {
@@ -591,180 +609,23 @@ pub fn format_builtin(ts: &ThreadState, value: &PyObject, spec: &str) -> PyResul
 
 /// `text % args` (printf-style formatting).
 pub fn percent_format(ts: &ThreadState, text: &PyObject, args: &PyObject) -> PyResult {
-    let template: Vec<char> = crate::str::to_rust_string(text).chars().collect();
-    let values: Vec<PyRef> = if args.payload_is::<crate::tuple::Tuple>() {
-        crate::tuple::items(args).to_vec()
-    } else {
-        vec![args.new_ref()]
+    crate::percent_format::format_str(ts, text, args)
+}
+
+/// The digits of `%e`/`%f`/`%g` in printf-style formatting, for a non-negative value.
+pub(crate) fn float_digits(
+    value: f64,
+    kind: char,
+    precision: usize,
+    alternate: bool,
+) -> PyResult<String> {
+    let spec = Spec {
+        kind: Some(kind),
+        precision: Some(precision),
+        alternate,
+        ..Spec::default()
     };
-    let mapping = args
-        .payload_is::<crate::dict::Dict>()
-        .then(|| args.new_ref());
-    let mut next_value = 0;
-    let mut out = String::new();
-    let mut i = 0;
-    while i < template.len() {
-        let c = template[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        let mut key_value = None;
-        if i < template.len() && template[i] == '(' {
-            let end = template[i..].iter().position(|&c| c == ')').map(|p| p + i);
-            let Some(end) = end else {
-                return Err(PyErr::new(
-                    ExceptionKind::ValueError,
-                    "incomplete format key",
-                ));
-            };
-            let key: String = template[i + 1..end].iter().collect();
-            if let Some(mapping) = &mapping {
-                key_value = Some(crate::abstract_api::get_item(
-                    ts,
-                    mapping,
-                    &crate::str::new(ts, &key).into_ref(),
-                )?);
-            }
-            i = end + 1;
-        }
-        let mut flags = String::new();
-        while i < template.len() && matches!(template[i], '-' | '+' | ' ' | '#' | '0') {
-            flags.push(template[i]);
-            i += 1;
-        }
-        let mut width = String::new();
-        while i < template.len() && template[i].is_ascii_digit() {
-            width.push(template[i]);
-            i += 1;
-        }
-        let mut precision = None;
-        if i < template.len() && template[i] == '.' {
-            i += 1;
-            let mut digits = String::new();
-            while i < template.len() && template[i].is_ascii_digit() {
-                digits.push(template[i]);
-                i += 1;
-            }
-            precision = Some(digits.parse::<usize>().unwrap_or(0));
-        }
-        let Some(&conversion) = template.get(i) else {
-            return Err(PyErr::new(ExceptionKind::ValueError, "incomplete format"));
-        };
-        i += 1;
-        if conversion == '%' {
-            out.push('%');
-            continue;
-        }
-        let value = match key_value {
-            Some(value) => value,
-            None => {
-                let Some(value) = values.get(next_value).cloned() else {
-                    return Err(PyErr::type_error("not enough arguments for format string"));
-                };
-                next_value += 1;
-                value
-            }
-        };
-        let mut spec = Spec {
-            width: width.parse().unwrap_or(0),
-            precision,
-            ..Spec::default()
-        };
-        spec.align = if flags.contains('-') {
-            Some('<')
-        } else if matches!(conversion, 's' | 'r' | 'a' | 'c') {
-            Some('>')
-        } else {
-            None
-        };
-        if flags.contains('+') {
-            spec.sign = Some('+');
-        } else if flags.contains(' ') {
-            spec.sign = Some(' ');
-        }
-        spec.alternate = flags.contains('#');
-        spec.zero = flags.contains('0') && !flags.contains('-');
-        let piece = match conversion {
-            's' | 'r' | 'a' => {
-                let text = if conversion == 's' {
-                    value.str(ts)?
-                } else {
-                    value.repr(ts)?
-                };
-                let mut body = crate::str::to_rust_string(&text);
-                if let Some(precision) = precision {
-                    body = body.chars().take(precision).collect();
-                }
-                spec.precision = None;
-                pad(
-                    &Spec {
-                        zero: false,
-                        ..spec
-                    },
-                    "",
-                    &body,
-                    false,
-                )
-            }
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let number = if crate::float::as_f64(&value).is_some() {
-                    crate::int_ops::to_int(ts, &value)?
-                } else if value.downcast_ref::<Int>().is_some() {
-                    value.clone()
-                } else {
-                    return Err(PyErr::type_error(format!(
-                        "%{conversion} format: a real number is required, not {}",
-                        value.ob_type().name()
-                    )));
-                };
-                spec.kind = Some(match conversion {
-                    'x' => 'x',
-                    'X' => 'X',
-                    'o' => 'o',
-                    _ => 'd',
-                });
-                let int = number.downcast_ref::<Int>().map(|i| i.payload());
-                match int {
-                    Some(int) => format_int(int, &spec)?,
-                    None => String::new(),
-                }
-            }
-            'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-                let float = crate::float_ops::to_float(ts, &value).map_err(|_| {
-                    PyErr::type_error(format!(
-                        "must be real number, not {}",
-                        value.ob_type().name()
-                    ))
-                })?;
-                spec.kind = Some(conversion);
-                format_float(crate::float::as_f64(&float).unwrap_or(0.0), &spec)?
-            }
-            'c' => {
-                let text = crate::str::to_rust_string(&*value.str(ts)?);
-                pad(&spec, "", &text, false)
-            }
-            other => {
-                return Err(PyErr::new(
-                    ExceptionKind::ValueError,
-                    format!(
-                        "unsupported format character '{other}' (0x{:x}) at index {}",
-                        other as u32,
-                        i - 1
-                    ),
-                ));
-            }
-        };
-        out.push_str(&piece);
-    }
-    if mapping.is_none() && next_value < values.len() {
-        return Err(PyErr::type_error(
-            "not all arguments converted during string formatting",
-        ));
-    }
-    Ok(crate::str::new(ts, &out).into_ref())
+    format_float(value, &spec)
 }
 
 /// A float as `repr` writes it inside a complex: no `.0` on integral values.

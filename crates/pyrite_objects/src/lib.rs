@@ -19,6 +19,9 @@ pub mod abstract_api;
 pub mod abstract_ops;
 pub mod attrs;
 pub mod bool;
+pub mod bytearray;
+pub mod bytes;
+pub mod bytes_methods;
 pub mod cell;
 pub mod code;
 pub mod complex;
@@ -40,10 +43,12 @@ pub mod int_methods;
 pub mod int_ops;
 pub mod iterobject;
 pub mod list;
+pub mod memoryview;
 pub mod methods;
 pub mod module;
 pub mod mro;
 pub mod object;
+pub mod percent_format;
 pub mod pyhash;
 pub mod pystate;
 pub mod range;
@@ -53,11 +58,14 @@ pub mod slice;
 pub mod slot_wrappers;
 pub mod slots;
 pub mod str;
+pub mod str_methods;
+pub mod stringlib;
 pub mod traceback;
 pub mod tuple;
 pub mod typecall;
 pub mod typeobject;
 pub mod typevarobject;
+pub mod unicode_codecs;
 pub mod unionobject;
 pub mod weakref;
 
@@ -134,6 +142,9 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &set::SET_ITERATOR_TYPE,
         &traceback::TRACEBACK_TYPE,
         &complex::COMPLEX_TYPE,
+        &bytes::BYTES_TYPE,
+        &bytearray::BYTEARRAY_TYPE,
+        &memoryview::MEMORYVIEW_TYPE,
     ]
 }
 

@@ -1,0 +1,28 @@
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+ba = bytearray(b'abc')
+ba.append(100)
+ba.extend(b'ef')
+ba.extend([103, 104])
+ba.insert(0, 122)
+ba.insert(-1, 121)
+print(ba)
+print(ba.pop(), ba.pop(0), ba)
+ba.remove(99)
+print(ba)
+ba.reverse()
+print(ba)
+c = ba.copy()
+ba.clear()
+print(ba, c, len(c))
+t(lambda: ba.pop())
+t(lambda: c.remove(0))
+t(lambda: c.append(256))
+t(lambda: c.append('a'))
+t(lambda: c.extend('ab'))
+t(lambda: c.extend(5))
+t(lambda: c.pop(100))

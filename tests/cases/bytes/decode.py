@@ -1,0 +1,26 @@
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+t(lambda: b'h\xc3\xa9'.decode())
+t(lambda: b'h\xc3\xa9'.decode('latin-1'))
+t(lambda: b'\xff'.decode())
+t(lambda: b'a\xe9b'.decode('ascii'))
+t(lambda: b'\xe2\x82'.decode())
+t(lambda: b'\xe2\x82x'.decode())
+t(lambda: b'\xed\xa0\x80'.decode())
+t(lambda: b'\xed\xa0\x80'.decode('utf-8', 'surrogatepass'))
+t(lambda: b'a\xffb'.decode('utf-8', 'replace'))
+t(lambda: b'a\xffb'.decode('utf-8', 'ignore'))
+t(lambda: b'a\xffb'.decode('utf-8', 'backslashreplace'))
+t(lambda: b'a\xffb'.decode('utf-8', 'surrogateescape'))
+t(lambda: b'\xff\xfea\x00'.decode('utf-16'))
+t(lambda: b'a\x00'.decode('utf-16-le'))
+t(lambda: b'\x00a'.decode('utf-16-be'))
+t(lambda: b'a'.decode('utf-16-le'))
+t(lambda: b'a\x00\x00\x00'.decode('utf-32-le'))
+t(lambda: b'x'.decode('nope'))
+t(lambda: bytearray(b'ok').decode())
+t(lambda: b'\xf0\x9f\x98\x80'.decode())

@@ -1,0 +1,12 @@
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+class D(dict):
+    def __missing__(self, key):
+        return '<' + key + '>'
+print('{a} {b}'.format_map({'a': 1, 'b': 2}))
+t(lambda: '{a}'.format_map({}))
+t(lambda: '{}'.format_map({}))
