@@ -577,7 +577,8 @@ pub fn format_builtin(ts: &ThreadState, value: &PyObject, spec: &str) -> PyResul
             Some("Sign not allowed in string format specifier".to_owned())
         } else if parsed.alternate {
             Some("Alternate form (#) not allowed in string format specifier".to_owned())
-        } else if parsed.align == Some('=') {
+        } else if parsed.align == Some('=') && !parsed.zero {
+            // `0` implies `=` for numbers only; an explicit `=` is refused.
             Some("'=' alignment not allowed in string format specifier".to_owned())
         } else {
             parsed
@@ -592,8 +593,11 @@ pub fn format_builtin(ts: &ThreadState, value: &PyObject, spec: &str) -> PyResul
             body = body.chars().take(precision).collect();
         }
         let mut parsed = parsed;
-        if parsed.zero && parsed.fill.is_none() {
-            parsed.fill = Some('0');
+        if parsed.zero {
+            parsed.fill.get_or_insert('0');
+            if parsed.align == Some('=') {
+                parsed.align = Some('<');
+            }
         }
         pad(&parsed, "", &body, false)
     } else if let Some(text) = crate::complex::format_complex(value, spec)? {

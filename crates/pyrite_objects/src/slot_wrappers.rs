@@ -296,6 +296,43 @@ fn slot_ipow(ts: &ThreadState, a: &PyObject, b: &PyObject, _modulo: &PyObject) -
     )?))
 }
 
+/// Where `__hash__` comes from along the MRO: a class dict's entry, or the slot of a
+/// built-in type (which keeps its hash in the slot, not as a `__hash__` dict entry).
+enum HashProvider {
+    Entry(PyRef),
+    BuiltinSlot(Option<crate::slots::HashFn>),
+}
+
+fn hash_lookup(ts: &ThreadState, ty: &PyType) -> PyResult<Option<HashProvider>> {
+    let Some(mro) = ty.mro(ts) else {
+        return Ok(ty.lookup_str(ts, "__hash__")?.map(HashProvider::Entry));
+    };
+    let key = crate::str::intern(ts, "__hash__");
+    for class in crate::tuple::items(&mro) {
+        let Some(class) = crate::typeobject::as_type(class) else {
+            continue;
+        };
+        if let Some(dict) = class.dict(ts).downcast_ref::<crate::dict::Dict>()
+            && let Some(found) = dict.get_item(ts, &key)?
+        {
+            return Ok(Some(HashProvider::Entry(found)));
+        }
+        let is_object = std::ptr::eq(class, &*crate::typeobject::OBJECT_TYPE);
+        if !class.is_heap_type() && !is_object {
+            return Ok(Some(HashProvider::BuiltinSlot(class.slots.hash.get())));
+        }
+    }
+    Ok(None)
+}
+
+/// The dict entry that decides `__hash__`, unless a built-in base's slot decides it.
+fn hash_provider(ts: &ThreadState, ty: &PyType) -> PyResult<Option<PyRef>> {
+    Ok(match hash_lookup(ts, ty)? {
+        Some(HashProvider::Entry(found)) => Some(found),
+        _ => None,
+    })
+}
+
 /// Points the slots of a Python class at trampolines for the dunders it (or a Python
 /// base) defines (CPython's `fixup_slot_dispatchers`). A dunder that is a built-in's
 /// method descriptor keeps the built-in's inherited slot.
@@ -332,7 +369,7 @@ fn update_own_slots(ts: &ThreadState, ty: &PyType) {
     if compares.iter().any(|name| defines(name)) {
         slots.richcompare.set(ts, Some(slot_richcompare));
     }
-    match ty.lookup_str(ts, "__hash__") {
+    match hash_provider(ts, ty) {
         Ok(Some(found)) if crate::singletons::is_none(&found) => {
             slots
                 .hash
@@ -348,6 +385,9 @@ fn update_own_slots(ts: &ThreadState, ty: &PyType) {
             }
         }
         _ => {}
+    }
+    if let Ok(Some(HashProvider::BuiltinSlot(hash))) = hash_lookup(ts, ty) {
+        slots.hash.set(ts, hash);
     }
     if defines("__new__") {
         slots.new.set(ts, Some(crate::typecall::slot_new));
