@@ -442,7 +442,11 @@ pub fn get_item(ts: &ThreadState, container: &PyObject, key: &PyObject) -> PyRes
         && container.ob_type().mapping.subscript.get().is_none()
     {
         if let Some(class_getitem) = ty.lookup_str(ts, "__class_getitem__")? {
-            return crate::abstract_api::call(ts, &class_getitem, &[key.new_ref()], None);
+            let bound = match class_getitem.ob_type().slots.descr_get.get() {
+                Some(get) => get(ts, &class_getitem, None, Some(container))?,
+                None => class_getitem,
+            };
+            return crate::abstract_api::call(ts, &bound, &[key.new_ref()], None);
         }
         return Err(PyErr::type_error(format!(
             "type '{}' is not subscriptable",

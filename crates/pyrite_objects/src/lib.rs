@@ -48,6 +48,7 @@ pub mod slice;
 pub mod slot_wrappers;
 pub mod slots;
 pub mod str;
+pub mod superobject;
 pub mod traceback;
 pub mod tuple;
 pub mod typecall;
@@ -113,6 +114,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &set::FROZENSET_TYPE,
         &traceback::TRACEBACK_TYPE,
         &union::UNION_TYPE,
+        &superobject::SUPER_TYPE,
     ]
 }
 

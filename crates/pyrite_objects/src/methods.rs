@@ -1355,7 +1355,18 @@ fn object_getattribute_method(
     _k: KwNames<'_>,
 ) -> PyResult {
     arg_count("__getattribute__", args, 1, 1)?;
-    crate::attrs::generic_getattr(ts, this, &args[0])
+    crate::attrs::object_getattribute(ts, this, &args[0])
+}
+
+fn object_delattr_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    arg_count("__delattr__", args, 1, 1)?;
+    crate::attrs::generic_setattr(ts, this, &args[0], None)?;
+    Ok(crate::singletons::none())
 }
 
 fn type_mro_method(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -1462,6 +1473,7 @@ pub(crate) fn install(ts: &ThreadState) {
             ("__eq__", object_eq_method),
             ("__hash__", object_hash_method),
             ("__setattr__", object_setattr_method),
+            ("__delattr__", object_delattr_method),
             ("__getattribute__", object_getattribute_method),
         ],
     );
@@ -1511,6 +1523,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::function::install(ts);
     crate::union::install(ts);
     crate::exception_group::install(ts);
+    crate::superobject::install(ts);
 }
 
 /// The constructors of the built-in containers, for their `tp_new` slots.

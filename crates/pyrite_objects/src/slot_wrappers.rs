@@ -352,6 +352,14 @@ fn update_own_slots(ts: &ThreadState, ty: &PyType) {
     if defines("__new__") {
         slots.new.set(ts, Some(crate::typecall::slot_new));
     }
+    if defines("__getattribute__") || defines("__getattr__") {
+        slots
+            .getattro
+            .set(ts, Some(crate::attrs::slot_getattr_hook));
+    }
+    if defines("__setattr__") || defines("__delattr__") {
+        slots.setattro.set(ts, Some(crate::attrs::slot_setattro));
+    }
     if defines("__call__") {
         slots.call.set(ts, Some(slot_call));
     }

@@ -1819,9 +1819,8 @@ fn super_lookup(
         let Some(found) = dict_get(ts, &dict, name)? else {
             continue;
         };
-        let receiver_is_instance = !std::ptr::eq(receiver_type, receiver.ob_type()) || {
-            pyrite_objects::typeobject::as_type(receiver).is_none()
-        };
+        // `super(C, cls)` in a class method binds to the class, not an instance.
+        let receiver_is_instance = !receiver.is(receiver_type.as_object());
         if oparg & 1 != 0
             && receiver_is_instance
             && (found.payload_is::<Function>()
