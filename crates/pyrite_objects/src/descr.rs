@@ -435,6 +435,49 @@ pub struct Property {
     pub fget: Option<PyRef>,
     pub fset: Option<PyRef>,
     pub fdel: Option<PyRef>,
+    /// `__doc__`: given, or the getter's docstring.
+    pub doc: Option<PyRef>,
+    /// Whether `doc` came from the getter (so a new getter brings its own).
+    pub getter_doc: bool,
+}
+
+/// A property with `doc`, or the getter's `__doc__` when no doc is given.
+fn new_property(
+    ts: &ThreadState,
+    fget: Option<PyRef>,
+    fset: Option<PyRef>,
+    fdel: Option<PyRef>,
+    doc: Option<PyRef>,
+) -> PyResult {
+    let (doc, getter_doc) = match (doc, &fget) {
+        (Some(doc), _) => (Some(doc), false),
+        (None, Some(fget)) => {
+            let doc = crate::attrs::lookup_attr(ts, fget, &crate::str::intern(ts, "__doc__"))?
+                .filter(|doc| !crate::singletons::is_none(doc));
+            let from_getter = doc.is_some();
+            (doc, from_getter)
+        }
+        (None, None) => (None, false),
+    };
+    Ok(Py::new(
+        ts,
+        Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+            getter_doc,
+        },
+    )
+    .into_ref())
+}
+
+fn property_kept_doc(property: &Property) -> Option<PyRef> {
+    if property.getter_doc {
+        None
+    } else {
+        property.doc.clone()
+    }
 }
 
 impl PyPayload for Property {
@@ -457,22 +500,28 @@ fn property_new(
 ) -> PyResult {
     let keywords = kwnames.map_or(&[][..], crate::tuple::items);
     let positional = &args[..args.len() - keywords.len()];
-    let mut slots: [Option<PyRef>; 3] = [
+    let mut slots: [Option<PyRef>; 4] = [
         non_none(positional.first()),
         non_none(positional.get(1)),
         non_none(positional.get(2)),
+        non_none(positional.get(3)),
     ];
     for (name, value) in keywords.iter().zip(&args[positional.len()..]) {
         let index = match crate::str::to_rust_string(name).as_str() {
             "fget" => 0,
             "fset" => 1,
             "fdel" => 2,
-            _ => continue,
+            "doc" => 3,
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "property() got an unexpected keyword argument '{other}'"
+                )));
+            }
         };
         slots[index] = non_none(Some(value));
     }
-    let [fget, fset, fdel] = slots;
-    Ok(Py::new(ts, Property { fget, fset, fdel }).into_ref())
+    let [fget, fset, fdel, doc] = slots;
+    new_property(ts, fget, fset, fdel, doc)
 }
 
 fn property_get(
@@ -492,10 +541,24 @@ fn property_get(
         None => Err(PyErr::new(
             ExceptionKind::AttributeError,
             format!(
-                "property of '{}' object has no getter",
+                "{} of '{}' object has no getter",
+                property_label(ts, property),
                 instance.ob_type().name()
             ),
         )),
+    }
+}
+
+/// `property 'name'` (the getter's name) or `property` in error messages.
+fn property_label(ts: &ThreadState, property: &Property) -> String {
+    let name = property.fget.as_ref().and_then(|fget| {
+        crate::attrs::lookup_attr(ts, fget, &crate::str::intern(ts, "__name__"))
+            .ok()
+            .flatten()
+    });
+    match name.as_deref().and_then(crate::str::as_str_payload) {
+        Some(name) => format!("property '{}'", name.to_string_lossy()),
+        None => "property".to_owned(),
     }
 }
 
@@ -517,7 +580,8 @@ fn property_set(
         None => Err(PyErr::new(
             ExceptionKind::AttributeError,
             format!(
-                "property of '{}' object has no {}",
+                "{} of '{}' object has no {}",
+                property_label(ts, property),
                 instance.ob_type().name(),
                 if value.is_some() { "setter" } else { "deleter" }
             ),
@@ -534,15 +598,13 @@ fn property_setter(
     let property = object
         .downcast_ref::<Property>()
         .ok_or_else(|| PyErr::type_error("not a property"))?;
-    Ok(Py::new(
+    new_property(
         ts,
-        Property {
-            fget: property.fget.clone(),
-            fset: args.first().cloned(),
-            fdel: property.fdel.clone(),
-        },
+        property.fget.clone(),
+        args.first().cloned(),
+        property.fdel.clone(),
+        property_kept_doc(property),
     )
-    .into_ref())
 }
 
 fn property_deleter(
@@ -554,15 +616,13 @@ fn property_deleter(
     let property = object
         .downcast_ref::<Property>()
         .ok_or_else(|| PyErr::type_error("not a property"))?;
-    Ok(Py::new(
+    new_property(
         ts,
-        Property {
-            fget: property.fget.clone(),
-            fset: property.fset.clone(),
-            fdel: args.first().cloned(),
-        },
+        property.fget.clone(),
+        property.fset.clone(),
+        args.first().cloned(),
+        property_kept_doc(property),
     )
-    .into_ref())
 }
 
 fn property_getter(
@@ -574,15 +634,13 @@ fn property_getter(
     let property = object
         .downcast_ref::<Property>()
         .ok_or_else(|| PyErr::type_error("not a property"))?;
-    Ok(Py::new(
+    new_property(
         ts,
-        Property {
-            fget: args.first().cloned(),
-            fset: property.fset.clone(),
-            fdel: property.fdel.clone(),
-        },
+        args.first().cloned(),
+        property.fset.clone(),
+        property.fdel.clone(),
+        property_kept_doc(property),
     )
-    .into_ref())
 }
 
 fn builtin_name(ts: &ThreadState, object: &PyObject) -> PyResult {
@@ -599,8 +657,65 @@ fn builtin_self(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(function.bound_self.clone())
 }
 
+fn property_of(object: &PyObject) -> PyResult<&Property> {
+    object
+        .downcast_ref::<Property>()
+        .map(|p| p.payload())
+        .ok_or_else(|| PyErr::type_error("expected a property"))
+}
+
+fn optional_ref(value: &Option<PyRef>) -> PyRef {
+    value.clone().unwrap_or_else(crate::singletons::none)
+}
+
+fn property_fget(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional_ref(&property_of(object)?.fget))
+}
+
+fn property_fset(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional_ref(&property_of(object)?.fset))
+}
+
+fn property_fdel(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional_ref(&property_of(object)?.fdel))
+}
+
+fn property_doc(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional_ref(&property_of(object)?.doc))
+}
+
+fn wrapped_callable(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    if let Some(method) = object.downcast_ref::<ClassMethod>() {
+        return Ok(method.callable.clone());
+    }
+    if let Some(method) = object.downcast_ref::<StaticMethod>() {
+        return Ok(method.callable.clone());
+    }
+    Err(PyErr::type_error("expected a classmethod or staticmethod"))
+}
+
 /// `property`'s methods, installed in its dict.
 pub(crate) fn install_property_methods(ts: &ThreadState) {
+    add_getsets(
+        ts,
+        &PROPERTY_TYPE,
+        &[
+            ("fget", property_fget, None),
+            ("fset", property_fset, None),
+            ("fdel", property_fdel, None),
+            ("__doc__", property_doc, None),
+        ],
+    );
+    for ty in [&CLASSMETHOD_TYPE, &STATICMETHOD_TYPE] {
+        add_getsets(
+            ts,
+            ty,
+            &[
+                ("__func__", wrapped_callable, None),
+                ("__wrapped__", wrapped_callable, None),
+            ],
+        );
+    }
     add_getsets(
         ts,
         &BUILTIN_FUNCTION_TYPE,
