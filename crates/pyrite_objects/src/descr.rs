@@ -694,6 +694,83 @@ fn wrapped_callable(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Err(PyErr::type_error("expected a classmethod or staticmethod"))
 }
 
+fn not_none_arg(value: Option<&PyRef>) -> Option<&PyObject> {
+    value
+        .filter(|value| !crate::singletons::is_none(value))
+        .map(|value| &**value)
+}
+
+/// `__get__(instance, owner=None)` of a built-in descriptor (its `tp_descr_get`).
+fn descr_get_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    if args.is_empty() || args.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "expected 1 or 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    let instance = not_none_arg(args.first());
+    let owner = not_none_arg(args.get(1));
+    if instance.is_none() && owner.is_none() {
+        return Err(PyErr::type_error("__get__(None, None) is invalid"));
+    }
+    let get = this
+        .ob_type()
+        .slots
+        .descr_get
+        .get()
+        .ok_or_else(|| PyErr::type_error("not a descriptor"))?;
+    get(ts, this, instance, owner)
+}
+
+fn descr_set_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    let [instance, value] = args else {
+        return Err(PyErr::type_error(format!(
+            "expected 2 arguments, got {}",
+            args.len()
+        )));
+    };
+    let set = this
+        .ob_type()
+        .slots
+        .descr_set
+        .get()
+        .ok_or_else(|| PyErr::type_error("not a data descriptor"))?;
+    set(ts, this, instance, Some(value))?;
+    Ok(crate::singletons::none())
+}
+
+fn descr_delete_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    let [instance] = args else {
+        return Err(PyErr::type_error(format!(
+            "expected 1 argument, got {}",
+            args.len()
+        )));
+    };
+    let set = this
+        .ob_type()
+        .slots
+        .descr_set
+        .get()
+        .ok_or_else(|| PyErr::type_error("not a data descriptor"))?;
+    set(ts, this, instance, None)?;
+    Ok(crate::singletons::none())
+}
+
 /// `property`'s methods, installed in its dict.
 pub(crate) fn install_property_methods(ts: &ThreadState) {
     add_getsets(
@@ -706,6 +783,31 @@ pub(crate) fn install_property_methods(ts: &ThreadState) {
             ("__doc__", property_doc, None),
         ],
     );
+    for ty in [
+        &CLASSMETHOD_TYPE,
+        &STATICMETHOD_TYPE,
+        &PROPERTY_TYPE,
+        &crate::function::FUNCTION_TYPE,
+        &MEMBER_DESCRIPTOR_TYPE,
+        &GETSET_DESCRIPTOR_TYPE,
+        &METHOD_DESCRIPTOR_TYPE,
+    ] {
+        add_methods(ts, ty, &[("__get__", descr_get_method)]);
+    }
+    for ty in [
+        &PROPERTY_TYPE,
+        &MEMBER_DESCRIPTOR_TYPE,
+        &GETSET_DESCRIPTOR_TYPE,
+    ] {
+        add_methods(
+            ts,
+            ty,
+            &[
+                ("__set__", descr_set_method),
+                ("__delete__", descr_delete_method),
+            ],
+        );
+    }
     for ty in [&CLASSMETHOD_TYPE, &STATICMETHOD_TYPE] {
         add_getsets(
             ts,

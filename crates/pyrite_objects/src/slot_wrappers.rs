@@ -122,6 +122,39 @@ fn slot_init(
     Ok(())
 }
 
+/// `tp_descr_get` of a class defining `__get__` (CPython's `slot_tp_descr_get`).
+fn slot_descr_get(
+    ts: &ThreadState,
+    descr: &PyObject,
+    instance: Option<&PyObject>,
+    owner: Option<&PyObject>,
+) -> PyResult {
+    let none = crate::singletons::none;
+    let args = [
+        instance.map_or_else(none, PyObject::new_ref),
+        owner.map_or_else(none, PyObject::new_ref),
+    ];
+    call_special(ts, descr, "__get__", &args)?.ok_or_else(|| missing(descr, "__get__"))
+}
+
+/// `tp_descr_set` of a class defining `__set__` or `__delete__` (CPython's
+/// `slot_tp_descr_set`).
+fn slot_descr_set(
+    ts: &ThreadState,
+    descr: &PyObject,
+    instance: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let (name, args) = match value {
+        Some(value) => ("__set__", vec![instance.new_ref(), value.new_ref()]),
+        None => ("__delete__", vec![instance.new_ref()]),
+    };
+    match call_special(ts, descr, name, &args)? {
+        Some(_) => Ok(()),
+        None => Err(PyErr::new(ExceptionKind::AttributeError, name)),
+    }
+}
+
 fn slot_finalize(ts: &ThreadState, object: &PyObject) {
     if let Err(err) = call_special(ts, object, "__del__", &[]) {
         ts.write_unraisable(err, "Exception ignored while calling deallocator");
@@ -359,6 +392,12 @@ fn update_own_slots(ts: &ThreadState, ty: &PyType) {
     }
     if defines("__setattr__") || defines("__delattr__") {
         slots.setattro.set(ts, Some(crate::attrs::slot_setattro));
+    }
+    if defines("__get__") {
+        slots.descr_get.set(ts, Some(slot_descr_get));
+    }
+    if defines("__set__") || defines("__delete__") {
+        slots.descr_set.set(ts, Some(slot_descr_set));
     }
     if defines("__call__") {
         slots.call.set(ts, Some(slot_call));
