@@ -200,12 +200,12 @@ fn slot_setitem(
     };
     result.map(drop).ok_or_else(|| {
         PyErr::type_error(format!(
-            "'{}' object does not support item {}",
+            "'{}' object {}",
             object.ob_type().name(),
             if value.is_some() {
-                "assignment"
+                "does not support item assignment"
             } else {
-                "deletion"
+                "doesn't support item deletion"
             }
         ))
     })
