@@ -439,6 +439,8 @@ pub struct Property {
     pub doc: Option<PyRef>,
     /// Whether `doc` came from the getter (so a new getter brings its own).
     pub getter_doc: bool,
+    /// The attribute name given by `__set_name__`.
+    pub name: std::cell::RefCell<Option<PyRef>>,
 }
 
 /// A property with `doc`, or the getter's `__doc__` when no doc is given.
@@ -467,9 +469,29 @@ fn new_property(
             fdel,
             doc,
             getter_doc,
+            name: std::cell::RefCell::new(None),
         },
     )
     .into_ref())
+}
+
+fn property_set_name(
+    _ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    let [_owner, name] = args else {
+        return Err(PyErr::type_error(format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            args.len()
+        )));
+    };
+    if let Some(property) = this.downcast_ref::<Property>() {
+        let old = property.name.replace(Some(name.clone()));
+        drop(old);
+    }
+    Ok(crate::singletons::none())
 }
 
 fn property_kept_doc(property: &Property) -> Option<PyRef> {
@@ -551,10 +573,13 @@ fn property_get(
 
 /// `property 'name'` (the getter's name) or `property` in error messages.
 fn property_label(ts: &ThreadState, property: &Property) -> String {
-    let name = property.fget.as_ref().and_then(|fget| {
-        crate::attrs::lookup_attr(ts, fget, &crate::str::intern(ts, "__name__"))
-            .ok()
-            .flatten()
+    let given = property.name.borrow().clone();
+    let name = given.or_else(|| {
+        property.fget.as_ref().and_then(|fget| {
+            crate::attrs::lookup_attr(ts, fget, &crate::str::intern(ts, "__name__"))
+                .ok()
+                .flatten()
+        })
     });
     match name.as_deref().and_then(crate::str::as_str_payload) {
         Some(name) => format!("property '{}'", name.to_string_lossy()),
@@ -834,6 +859,7 @@ pub(crate) fn install_property_methods(ts: &ThreadState) {
             ("setter", property_setter),
             ("getter", property_getter),
             ("deleter", property_deleter),
+            ("__set_name__", property_set_name),
         ],
     );
 }

@@ -252,13 +252,35 @@ unary_slots! {
 /// A binary operator: `a.__op__(b)`, then `b.__rop__(a)` when `b`'s type differs
 /// (CPython's `SLOT1BINFULL`, without the subclass-first refinement).
 fn binary(ts: &ThreadState, a: &PyObject, b: &PyObject, name: &str, reflected: &str) -> PyResult {
-    if a.ob_type().is_heap_type()
-        && let Some(result) = call_special(ts, a, name, &[b.new_ref()])?
-        && !result.is(&not_implemented())
-    {
-        return Ok(result);
+    let defines = |object: &PyObject, dunder: &str| -> PyResult<bool> {
+        Ok(object.ob_type().is_heap_type() && object.ob_type().lookup_str(ts, dunder)?.is_some())
+    };
+    let mut try_reflected = !std::ptr::eq(a.ob_type(), b.ob_type()) && defines(b, reflected)?;
+    if defines(a, name)? {
+        // A subclass's own reflected method goes first (CPython's `SLOT1BINFULL`).
+        if try_reflected && b.ob_type().is_subtype(ts, a.ob_type()) {
+            let own = b.ob_type().lookup_str(ts, reflected)?;
+            let inherited = a.ob_type().lookup_str(ts, reflected)?;
+            let overrides = match (&own, &inherited) {
+                (Some(own), Some(inherited)) => !own.is(inherited),
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if overrides {
+                let result = or_not_implemented(call_special(ts, b, reflected, &[a.new_ref()])?);
+                if !result.is(&not_implemented()) {
+                    return Ok(result);
+                }
+                try_reflected = false;
+            }
+        }
+        if let Some(result) = call_special(ts, a, name, &[b.new_ref()])?
+            && !result.is(&not_implemented())
+        {
+            return Ok(result);
+        }
     }
-    if !std::ptr::eq(a.ob_type(), b.ob_type()) && b.ob_type().is_heap_type() {
+    if try_reflected {
         return Ok(or_not_implemented(call_special(
             ts,
             b,
