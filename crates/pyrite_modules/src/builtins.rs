@@ -11,22 +11,17 @@ use pyrite_objects::dict::Dict;
 use pyrite_objects::err::ExceptionKind;
 use pyrite_objects::iterobject::{collect, get_iter, next};
 use pyrite_objects::methods::split_args;
-use pyrite_objects::typeobject::{
-    BaseObject, OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, as_type, flags,
-};
+use pyrite_objects::typeobject::{OBJECT_TYPE, PyType, TYPE_TYPE, as_type};
 use pyrite_objects::{
-    CompareOp, PyErr, PyObject, PyRef, PyResult, StaticObject, ThreadState, abstract_api,
-    abstract_ops, attrs, bool as pybool, exceptions, int, singletons, str as pystr, tuple,
+    CompareOp, PyErr, PyObject, PyRef, PyResult, ThreadState, abstract_api, abstract_ops, attrs,
+    bool as pybool, exceptions, int, singletons, str as pystr, tuple,
 };
 
 type Args<'a> = &'a [PyRef];
 type KwNames<'a> = Option<&'a PyObject>;
 
-/// `super`: looked up by `LOAD_SUPER_ATTR`, which does the work itself.
-pub static SUPER_TYPE: StaticType = StaticObject::new(
-    &TYPE_TYPE,
-    TypeObject::builtin::<BaseObject>("super", flags::BASETYPE, Some(&OBJECT_TYPE)),
-);
+/// `super` (its `LOAD_SUPER_ATTR` fast path is in the evaluation loop).
+pub use pyrite_objects::superobject::SUPER_TYPE;
 
 fn none() -> PyRef {
     singletons::none()

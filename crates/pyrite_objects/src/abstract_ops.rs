@@ -591,12 +591,12 @@ pub fn set_item(
         return Ok(());
     }
     Err(PyErr::type_error(format!(
-        "'{}' object does not support item {}",
+        "'{}' object {}",
         container.ob_type().name(),
         if value.is_some() {
-            "assignment"
+            "does not support item assignment"
         } else {
-            "deletion"
+            "doesn't support item deletion"
         }
     )))
 }

@@ -75,8 +75,23 @@ fn is_data_descriptor(descr: &PyObject) -> bool {
     descr.ob_type().slots.descr_set.get().is_some()
 }
 
-/// `object.__getattribute__` (CPython's `_PyObject_GenericGetAttrWithDict`).
+/// `object.__getattribute__` (CPython's `_PyObject_GenericGetAttrWithDict`), then a Python
+/// class's `__getattr__`.
 pub fn generic_getattr(ts: &ThreadState, object: &PyObject, name: &PyObject) -> PyResult {
+    generic_getattr_with_hook(ts, object, name, true)
+}
+
+/// `object.__getattribute__` alone (what `object.__getattribute__(o, name)` calls).
+pub fn object_getattribute(ts: &ThreadState, object: &PyObject, name: &PyObject) -> PyResult {
+    generic_getattr_with_hook(ts, object, name, false)
+}
+
+fn generic_getattr_with_hook(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &PyObject,
+    use_getattr_hook: bool,
+) -> PyResult {
     let ty = object.ob_type();
     let descr = ty.lookup(ts, name)?;
     if let Some(descr) = &descr
@@ -107,7 +122,8 @@ pub fn generic_getattr(ts: &ThreadState, object: &PyObject, name: &PyObject) -> 
         _ => {}
     }
     // `__getattr__` of a Python class, tried last (CPython's `slot_tp_getattr_hook`).
-    if ty.is_heap_type()
+    if use_getattr_hook
+        && ty.is_heap_type()
         && let Some(hook) = ty.lookup_str(ts, "__getattr__")?
     {
         return crate::abstract_api::call(ts, &hook, &[object.new_ref(), name.new_ref()], None);
@@ -425,4 +441,66 @@ pub fn call_special(
         None => found,
     };
     crate::abstract_api::call(ts, &bound, args, None).map(Some)
+}
+
+/// `tp_getattro` of a class defining `__getattribute__` or `__getattr__` (CPython's
+/// `slot_tp_getattr_hook`): its `__getattribute__`, then `__getattr__` on
+/// `AttributeError`.
+pub(crate) fn slot_getattr_hook(ts: &ThreadState, object: &PyObject, name: &PyObject) -> PyResult {
+    let ty = object.ob_type();
+    let getattribute = ty.lookup_str(ts, "__getattribute__")?;
+    let custom = getattribute
+        .as_ref()
+        .filter(|found| !found.payload_is::<crate::descr::MethodDescr>());
+    let result = match custom {
+        Some(getattribute) => {
+            let bound = match getattribute.ob_type().slots.descr_get.get() {
+                Some(get) => get(ts, getattribute, Some(object), Some(ty.as_object()))?,
+                None => getattribute.clone(),
+            };
+            crate::abstract_api::call(ts, &bound, &[name.new_ref()], None)
+        }
+        None => generic_getattr_with_hook(ts, object, name, false),
+    };
+    match result {
+        Err(err) if err.matches(ExceptionKind::AttributeError) => {
+            match ty.lookup_str(ts, "__getattr__")? {
+                Some(hook) => {
+                    let bound = match hook.ob_type().slots.descr_get.get() {
+                        Some(get) => get(ts, &hook, Some(object), Some(ty.as_object()))?,
+                        None => hook,
+                    };
+                    crate::abstract_api::call(ts, &bound, &[name.new_ref()], None)
+                }
+                None => Err(err),
+            }
+        }
+        other => other,
+    }
+}
+
+/// `tp_setattro` of a class defining `__setattr__` or `__delattr__` (CPython's
+/// `slot_tp_setattro`).
+pub(crate) fn slot_setattro(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let dunder = if value.is_some() {
+        "__setattr__"
+    } else {
+        "__delattr__"
+    };
+    let found = object.ob_type().lookup_str(ts, dunder)?;
+    match found {
+        Some(found) if !found.payload_is::<crate::descr::MethodDescr>() => {
+            let mut args = vec![name.new_ref()];
+            if let Some(value) = value {
+                args.push(value.new_ref());
+            }
+            call_special(ts, object, dunder, &args).map(drop)
+        }
+        _ => generic_setattr(ts, object, name, value),
+    }
 }

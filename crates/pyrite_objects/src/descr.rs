@@ -464,6 +464,71 @@ pub struct Property {
     pub fget: Option<PyRef>,
     pub fset: Option<PyRef>,
     pub fdel: Option<PyRef>,
+    /// `__doc__`: given, or the getter's docstring.
+    pub doc: Option<PyRef>,
+    /// Whether `doc` came from the getter (so a new getter brings its own).
+    pub getter_doc: bool,
+    /// The attribute name given by `__set_name__`.
+    pub name: std::cell::RefCell<Option<PyRef>>,
+}
+
+/// A property with `doc`, or the getter's `__doc__` when no doc is given.
+fn new_property(
+    ts: &ThreadState,
+    fget: Option<PyRef>,
+    fset: Option<PyRef>,
+    fdel: Option<PyRef>,
+    doc: Option<PyRef>,
+) -> PyResult {
+    let (doc, getter_doc) = match (doc, &fget) {
+        (Some(doc), _) => (Some(doc), false),
+        (None, Some(fget)) => {
+            let doc = crate::attrs::lookup_attr(ts, fget, &crate::str::intern(ts, "__doc__"))?
+                .filter(|doc| !crate::singletons::is_none(doc));
+            let from_getter = doc.is_some();
+            (doc, from_getter)
+        }
+        (None, None) => (None, false),
+    };
+    Ok(Py::new(
+        ts,
+        Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+            getter_doc,
+            name: std::cell::RefCell::new(None),
+        },
+    )
+    .into_ref())
+}
+
+fn property_set_name(
+    _ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    let [_owner, name] = args else {
+        return Err(PyErr::type_error(format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            args.len()
+        )));
+    };
+    if let Some(property) = this.downcast_ref::<Property>() {
+        let old = property.name.replace(Some(name.clone()));
+        drop(old);
+    }
+    Ok(crate::singletons::none())
+}
+
+fn property_kept_doc(property: &Property) -> Option<PyRef> {
+    if property.getter_doc {
+        None
+    } else {
+        property.doc.clone()
+    }
 }
 
 impl PyPayload for Property {
@@ -486,22 +551,28 @@ fn property_new(
 ) -> PyResult {
     let keywords = kwnames.map_or(&[][..], crate::tuple::items);
     let positional = &args[..args.len() - keywords.len()];
-    let mut slots: [Option<PyRef>; 3] = [
+    let mut slots: [Option<PyRef>; 4] = [
         non_none(positional.first()),
         non_none(positional.get(1)),
         non_none(positional.get(2)),
+        non_none(positional.get(3)),
     ];
     for (name, value) in keywords.iter().zip(&args[positional.len()..]) {
         let index = match crate::str::to_rust_string(name).as_str() {
             "fget" => 0,
             "fset" => 1,
             "fdel" => 2,
-            _ => continue,
+            "doc" => 3,
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "property() got an unexpected keyword argument '{other}'"
+                )));
+            }
         };
         slots[index] = non_none(Some(value));
     }
-    let [fget, fset, fdel] = slots;
-    Ok(Py::new(ts, Property { fget, fset, fdel }).into_ref())
+    let [fget, fset, fdel, doc] = slots;
+    new_property(ts, fget, fset, fdel, doc)
 }
 
 fn property_get(
@@ -521,10 +592,27 @@ fn property_get(
         None => Err(PyErr::new(
             ExceptionKind::AttributeError,
             format!(
-                "property of '{}' object has no getter",
+                "{} of '{}' object has no getter",
+                property_label(ts, property),
                 instance.ob_type().name()
             ),
         )),
+    }
+}
+
+/// `property 'name'` (the getter's name) or `property` in error messages.
+fn property_label(ts: &ThreadState, property: &Property) -> String {
+    let given = property.name.borrow().clone();
+    let name = given.or_else(|| {
+        property.fget.as_ref().and_then(|fget| {
+            crate::attrs::lookup_attr(ts, fget, &crate::str::intern(ts, "__name__"))
+                .ok()
+                .flatten()
+        })
+    });
+    match name.as_deref().and_then(crate::str::as_str_payload) {
+        Some(name) => format!("property '{}'", name.to_string_lossy()),
+        None => "property".to_owned(),
     }
 }
 
@@ -546,7 +634,8 @@ fn property_set(
         None => Err(PyErr::new(
             ExceptionKind::AttributeError,
             format!(
-                "property of '{}' object has no {}",
+                "{} of '{}' object has no {}",
+                property_label(ts, property),
                 instance.ob_type().name(),
                 if value.is_some() { "setter" } else { "deleter" }
             ),
@@ -563,15 +652,13 @@ fn property_setter(
     let property = object
         .downcast_ref::<Property>()
         .ok_or_else(|| PyErr::type_error("not a property"))?;
-    Ok(Py::new(
+    new_property(
         ts,
-        Property {
-            fget: property.fget.clone(),
-            fset: args.first().cloned(),
-            fdel: property.fdel.clone(),
-        },
+        property.fget.clone(),
+        args.first().cloned(),
+        property.fdel.clone(),
+        property_kept_doc(property),
     )
-    .into_ref())
 }
 
 fn property_deleter(
@@ -583,15 +670,13 @@ fn property_deleter(
     let property = object
         .downcast_ref::<Property>()
         .ok_or_else(|| PyErr::type_error("not a property"))?;
-    Ok(Py::new(
+    new_property(
         ts,
-        Property {
-            fget: property.fget.clone(),
-            fset: property.fset.clone(),
-            fdel: args.first().cloned(),
-        },
+        property.fget.clone(),
+        property.fset.clone(),
+        args.first().cloned(),
+        property_kept_doc(property),
     )
-    .into_ref())
 }
 
 fn property_getter(
@@ -603,15 +688,13 @@ fn property_getter(
     let property = object
         .downcast_ref::<Property>()
         .ok_or_else(|| PyErr::type_error("not a property"))?;
-    Ok(Py::new(
+    new_property(
         ts,
-        Property {
-            fget: args.first().cloned(),
-            fset: property.fset.clone(),
-            fdel: property.fdel.clone(),
-        },
+        args.first().cloned(),
+        property.fset.clone(),
+        property.fdel.clone(),
+        property_kept_doc(property),
     )
-    .into_ref())
 }
 
 fn builtin_name(ts: &ThreadState, object: &PyObject) -> PyResult {
@@ -628,8 +711,167 @@ fn builtin_self(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(function.bound_self.clone())
 }
 
+fn property_of(object: &PyObject) -> PyResult<&Property> {
+    object
+        .downcast_ref::<Property>()
+        .map(|p| p.payload())
+        .ok_or_else(|| PyErr::type_error("expected a property"))
+}
+
+fn optional_ref(value: &Option<PyRef>) -> PyRef {
+    value.clone().unwrap_or_else(crate::singletons::none)
+}
+
+fn property_fget(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional_ref(&property_of(object)?.fget))
+}
+
+fn property_fset(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional_ref(&property_of(object)?.fset))
+}
+
+fn property_fdel(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional_ref(&property_of(object)?.fdel))
+}
+
+fn property_doc(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(optional_ref(&property_of(object)?.doc))
+}
+
+fn wrapped_callable(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    if let Some(method) = object.downcast_ref::<ClassMethod>() {
+        return Ok(method.callable.clone());
+    }
+    if let Some(method) = object.downcast_ref::<StaticMethod>() {
+        return Ok(method.callable.clone());
+    }
+    Err(PyErr::type_error("expected a classmethod or staticmethod"))
+}
+
+fn not_none_arg(value: Option<&PyRef>) -> Option<&PyObject> {
+    value
+        .filter(|value| !crate::singletons::is_none(value))
+        .map(|value| &**value)
+}
+
+/// `__get__(instance, owner=None)` of a built-in descriptor (its `tp_descr_get`).
+fn descr_get_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    if args.is_empty() || args.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "expected 1 or 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    let instance = not_none_arg(args.first());
+    let owner = not_none_arg(args.get(1));
+    if instance.is_none() && owner.is_none() {
+        return Err(PyErr::type_error("__get__(None, None) is invalid"));
+    }
+    let get = this
+        .ob_type()
+        .slots
+        .descr_get
+        .get()
+        .ok_or_else(|| PyErr::type_error("not a descriptor"))?;
+    get(ts, this, instance, owner)
+}
+
+fn descr_set_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    let [instance, value] = args else {
+        return Err(PyErr::type_error(format!(
+            "expected 2 arguments, got {}",
+            args.len()
+        )));
+    };
+    let set = this
+        .ob_type()
+        .slots
+        .descr_set
+        .get()
+        .ok_or_else(|| PyErr::type_error("not a data descriptor"))?;
+    set(ts, this, instance, Some(value))?;
+    Ok(crate::singletons::none())
+}
+
+fn descr_delete_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    let [instance] = args else {
+        return Err(PyErr::type_error(format!(
+            "expected 1 argument, got {}",
+            args.len()
+        )));
+    };
+    let set = this
+        .ob_type()
+        .slots
+        .descr_set
+        .get()
+        .ok_or_else(|| PyErr::type_error("not a data descriptor"))?;
+    set(ts, this, instance, None)?;
+    Ok(crate::singletons::none())
+}
+
 /// `property`'s methods, installed in its dict.
 pub(crate) fn install_property_methods(ts: &ThreadState) {
+    add_getsets(
+        ts,
+        &PROPERTY_TYPE,
+        &[
+            ("fget", property_fget, None),
+            ("fset", property_fset, None),
+            ("fdel", property_fdel, None),
+            ("__doc__", property_doc, None),
+        ],
+    );
+    for ty in [
+        &CLASSMETHOD_TYPE,
+        &STATICMETHOD_TYPE,
+        &PROPERTY_TYPE,
+        &crate::function::FUNCTION_TYPE,
+        &MEMBER_DESCRIPTOR_TYPE,
+        &GETSET_DESCRIPTOR_TYPE,
+        &METHOD_DESCRIPTOR_TYPE,
+    ] {
+        add_methods(ts, ty, &[("__get__", descr_get_method)]);
+    }
+    for ty in [
+        &PROPERTY_TYPE,
+        &MEMBER_DESCRIPTOR_TYPE,
+        &GETSET_DESCRIPTOR_TYPE,
+    ] {
+        add_methods(
+            ts,
+            ty,
+            &[
+                ("__set__", descr_set_method),
+                ("__delete__", descr_delete_method),
+            ],
+        );
+    }
+    for ty in [&CLASSMETHOD_TYPE, &STATICMETHOD_TYPE] {
+        add_getsets(
+            ts,
+            ty,
+            &[
+                ("__func__", wrapped_callable, None),
+                ("__wrapped__", wrapped_callable, None),
+            ],
+        );
+    }
     add_getsets(
         ts,
         &BUILTIN_FUNCTION_TYPE,
@@ -646,6 +888,7 @@ pub(crate) fn install_property_methods(ts: &ThreadState) {
             ("setter", property_setter),
             ("getter", property_getter),
             ("deleter", property_deleter),
+            ("__set_name__", property_set_name),
         ],
     );
 }

@@ -60,6 +60,7 @@ pub mod slots;
 pub mod str;
 pub mod str_methods;
 pub mod stringlib;
+pub mod superobject;
 pub mod traceback;
 pub mod tuple;
 pub mod typecall;
@@ -145,6 +146,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &bytes::BYTES_TYPE,
         &bytearray::BYTEARRAY_TYPE,
         &memoryview::MEMORYVIEW_TYPE,
+        &superobject::SUPER_TYPE,
     ]
 }
 

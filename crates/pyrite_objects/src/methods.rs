@@ -656,6 +656,18 @@ fn exc_set_traceback(
     object: &PyObject,
     value: Option<&PyObject>,
 ) -> PyResult<()> {
+    match value {
+        None => return Err(PyErr::type_error("__traceback__ may not be deleted")),
+        Some(value)
+            if !crate::singletons::is_none(value)
+                && !value.payload_is::<crate::traceback::Traceback>() =>
+        {
+            return Err(PyErr::type_error(
+                "__traceback__ must be a traceback or None",
+            ));
+        }
+        _ => {}
+    }
     let old = exception_data(object)?.traceback.replace(not_none(value));
     drop(old);
     Ok(())
@@ -663,7 +675,22 @@ fn exc_set_traceback(
 fn exc_get_context(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(optional(exception_data(object)?.context.borrow().clone()))
 }
+/// `None`, or an exception instance (for `__context__`/`__cause__`).
+fn check_chained(value: Option<&PyObject>, what: &str) -> PyResult<()> {
+    match value {
+        Some(value)
+            if !crate::singletons::is_none(value) && !crate::exceptions::is_exception(value) =>
+        {
+            Err(PyErr::type_error(format!(
+                "exception {what} must be None or derive from BaseException"
+            )))
+        }
+        None => Err(PyErr::type_error(format!("{what} may not be deleted"))),
+        _ => Ok(()),
+    }
+}
 fn exc_set_context(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    check_chained(value, "context")?;
     let old = exception_data(object)?.context.replace(not_none(value));
     drop(old);
     Ok(())
@@ -672,6 +699,7 @@ fn exc_get_cause(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(optional(exception_data(object)?.cause.borrow().clone()))
 }
 fn exc_set_cause(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    check_chained(value, "cause")?;
     let data = exception_data(object)?;
     let old = data.cause.replace(not_none(value));
     data.suppress_context.set(true);
@@ -718,6 +746,12 @@ fn exc_with_traceback(
 
 fn exc_add_note(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     arg_count("add_note", args, 1, 1)?;
+    if !args[0].payload_is::<crate::str::Str>() {
+        return Err(PyErr::type_error(format!(
+            "add_note() argument must be str, not {}",
+            args[0].ob_type().name()
+        )));
+    }
     let notes_name = crate::str::intern(ts, "__notes__");
     let notes = match crate::attrs::lookup_attr(ts, this, &notes_name)? {
         Some(notes) => notes,
@@ -727,8 +761,13 @@ fn exc_add_note(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'
             notes
         }
     };
-    if let Some(list) = notes.downcast_ref::<List>() {
-        list.append(ts, args[0].clone());
+    match notes.downcast_ref::<List>() {
+        Some(list) => list.append(ts, args[0].clone()),
+        None => {
+            return Err(PyErr::type_error(
+                "Cannot add note: __notes__ is not a list",
+            ));
+        }
     }
     Ok(crate::singletons::none())
 }
@@ -816,7 +855,18 @@ fn object_getattribute_method(
     _k: KwNames<'_>,
 ) -> PyResult {
     arg_count("__getattribute__", args, 1, 1)?;
-    crate::attrs::generic_getattr(ts, this, &args[0])
+    crate::attrs::object_getattribute(ts, this, &args[0])
+}
+
+fn object_delattr_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    arg_count("__delattr__", args, 1, 1)?;
+    crate::attrs::generic_setattr(ts, this, &args[0], None)?;
+    Ok(crate::singletons::none())
 }
 
 fn type_mro_method(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -887,6 +937,7 @@ pub(crate) fn install(ts: &ThreadState) {
             ("__eq__", object_eq_method),
             ("__hash__", object_hash_method),
             ("__setattr__", object_setattr_method),
+            ("__delattr__", object_delattr_method),
             ("__getattribute__", object_getattribute_method),
         ],
     );
@@ -939,6 +990,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::unionobject::install(ts);
     crate::typevarobject::install(ts);
     crate::exception_group::install(ts);
+    crate::superobject::install(ts);
 }
 
 /// The constructors of the built-in containers, for their `tp_new` slots.

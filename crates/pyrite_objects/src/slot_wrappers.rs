@@ -122,6 +122,39 @@ fn slot_init(
     Ok(())
 }
 
+/// `tp_descr_get` of a class defining `__get__` (CPython's `slot_tp_descr_get`).
+fn slot_descr_get(
+    ts: &ThreadState,
+    descr: &PyObject,
+    instance: Option<&PyObject>,
+    owner: Option<&PyObject>,
+) -> PyResult {
+    let none = crate::singletons::none;
+    let args = [
+        instance.map_or_else(none, PyObject::new_ref),
+        owner.map_or_else(none, PyObject::new_ref),
+    ];
+    call_special(ts, descr, "__get__", &args)?.ok_or_else(|| missing(descr, "__get__"))
+}
+
+/// `tp_descr_set` of a class defining `__set__` or `__delete__` (CPython's
+/// `slot_tp_descr_set`).
+fn slot_descr_set(
+    ts: &ThreadState,
+    descr: &PyObject,
+    instance: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let (name, args) = match value {
+        Some(value) => ("__set__", vec![instance.new_ref(), value.new_ref()]),
+        None => ("__delete__", vec![instance.new_ref()]),
+    };
+    match call_special(ts, descr, name, &args)? {
+        Some(_) => Ok(()),
+        None => Err(PyErr::new(ExceptionKind::AttributeError, name)),
+    }
+}
+
 fn slot_finalize(ts: &ThreadState, object: &PyObject) {
     if let Err(err) = call_special(ts, object, "__del__", &[]) {
         ts.write_unraisable(err, "Exception ignored while calling deallocator");
@@ -167,12 +200,12 @@ fn slot_setitem(
     };
     result.map(drop).ok_or_else(|| {
         PyErr::type_error(format!(
-            "'{}' object does not support item {}",
+            "'{}' object {}",
             object.ob_type().name(),
             if value.is_some() {
-                "assignment"
+                "does not support item assignment"
             } else {
-                "deletion"
+                "doesn't support item deletion"
             }
         ))
     })
@@ -219,13 +252,35 @@ unary_slots! {
 /// A binary operator: `a.__op__(b)`, then `b.__rop__(a)` when `b`'s type differs
 /// (CPython's `SLOT1BINFULL`, without the subclass-first refinement).
 fn binary(ts: &ThreadState, a: &PyObject, b: &PyObject, name: &str, reflected: &str) -> PyResult {
-    if a.ob_type().is_heap_type()
-        && let Some(result) = call_special(ts, a, name, &[b.new_ref()])?
-        && !result.is(&not_implemented())
-    {
-        return Ok(result);
+    let defines = |object: &PyObject, dunder: &str| -> PyResult<bool> {
+        Ok(object.ob_type().is_heap_type() && object.ob_type().lookup_str(ts, dunder)?.is_some())
+    };
+    let mut try_reflected = !std::ptr::eq(a.ob_type(), b.ob_type()) && defines(b, reflected)?;
+    if defines(a, name)? {
+        // A subclass's own reflected method goes first (CPython's `SLOT1BINFULL`).
+        if try_reflected && b.ob_type().is_subtype(ts, a.ob_type()) {
+            let own = b.ob_type().lookup_str(ts, reflected)?;
+            let inherited = a.ob_type().lookup_str(ts, reflected)?;
+            let overrides = match (&own, &inherited) {
+                (Some(own), Some(inherited)) => !own.is(inherited),
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if overrides {
+                let result = or_not_implemented(call_special(ts, b, reflected, &[a.new_ref()])?);
+                if !result.is(&not_implemented()) {
+                    return Ok(result);
+                }
+                try_reflected = false;
+            }
+        }
+        if let Some(result) = call_special(ts, a, name, &[b.new_ref()])?
+            && !result.is(&not_implemented())
+        {
+            return Ok(result);
+        }
     }
-    if !std::ptr::eq(a.ob_type(), b.ob_type()) && b.ob_type().is_heap_type() {
+    if try_reflected {
         return Ok(or_not_implemented(call_special(
             ts,
             b,
@@ -391,6 +446,20 @@ fn update_own_slots(ts: &ThreadState, ty: &PyType) {
     }
     if defines("__new__") {
         slots.new.set(ts, Some(crate::typecall::slot_new));
+    }
+    if defines("__getattribute__") || defines("__getattr__") {
+        slots
+            .getattro
+            .set(ts, Some(crate::attrs::slot_getattr_hook));
+    }
+    if defines("__setattr__") || defines("__delattr__") {
+        slots.setattro.set(ts, Some(crate::attrs::slot_setattro));
+    }
+    if defines("__get__") {
+        slots.descr_get.set(ts, Some(slot_descr_get));
+    }
+    if defines("__set__") || defines("__delete__") {
+        slots.descr_set.set(ts, Some(slot_descr_set));
     }
     if defines("__call__") {
         slots.call.set(ts, Some(slot_call));

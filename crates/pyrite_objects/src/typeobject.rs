@@ -526,7 +526,9 @@ pub fn new_heap_type_with_meta(
     }
     let base = base_types.first().copied().unwrap_or(&OBJECT_TYPE);
     // Instances of Python classes over `object` get a dict and weak references.
-    let plain_object = base.payload_type == TypeId::of::<BaseObject>();
+    // Classes over `object` (or over other such classes) share the `Instance` layout.
+    let plain_object = base.payload_type == TypeId::of::<BaseObject>()
+        || base.payload_type == TypeId::of::<Instance>();
     let (payload_type, dealloc, dict_offset, weaklist_offset, basicsize) = if plain_object {
         (
             TypeId::of::<Instance>(),

@@ -1447,7 +1447,15 @@ fn execute(
                     }
                     stack.items.pop_if(|item| item.is_none());
                     let callable = stack.pop()?;
-                    call_object(ts, &callable, &buffer[..count], None)?
+                    if count == 0
+                        && callable.is(pyrite_objects::superobject::SUPER_TYPE.as_object())
+                    {
+                        // A bare `super()` call: its arguments come from the frame.
+                        let args = zero_arg_super(&stack.items[..], code)?;
+                        call_object(ts, &callable, &args, None)?
+                    } else {
+                        call_object(ts, &callable, &buffer[..count], None)?
+                    }
                 } else {
                     let args = stack.pop_n(count)?;
                     stack.items.pop_if(|item| item.is_none());
@@ -2055,6 +2063,57 @@ fn load_method(
     Ok((attrs::get_attr(ts, owner, name)?, None))
 }
 
+/// The arguments a bare `super()` call stands for: the frame's `__class__` cell and its
+/// first argument (CPython's `super_init_without_args`).
+fn zero_arg_super(localsplus: &[Option<PyRef>], code: &Code) -> PyResult<Vec<PyRef>> {
+    let no_arguments = || PyErr::new(ExceptionKind::RuntimeError, "super(): no arguments");
+    if code.code.co_argcount == 0 {
+        return Err(no_arguments());
+    }
+    let kinds = &code.code.co_localspluskinds;
+    let mut first = localsplus
+        .first()
+        .cloned()
+        .flatten()
+        .ok_or_else(|| PyErr::new(ExceptionKind::RuntimeError, "super(): arg[0] deleted"))?;
+    if kinds
+        .first()
+        .is_some_and(|kind| kind & LocalKind::CELL != 0)
+        && first.payload_is::<pyrite_objects::cell::Cell>()
+    {
+        first = pyrite_objects::cell::get(&first)
+            .ok_or_else(|| PyErr::new(ExceptionKind::RuntimeError, "super(): arg[0] deleted"))?;
+    }
+    for (index, name) in code.localsplusnames.iter().enumerate() {
+        if kinds
+            .get(index)
+            .is_some_and(|kind| kind & LocalKind::FREE != 0)
+            && pystr::to_rust_string(name) == "__class__"
+        {
+            let cell = localsplus.get(index).cloned().flatten();
+            let class = cell
+                .and_then(|cell| pyrite_objects::cell::get(&cell))
+                .ok_or_else(|| {
+                    PyErr::new(ExceptionKind::RuntimeError, "super(): empty __class__ cell")
+                })?;
+            if pyrite_objects::typeobject::as_type(&class).is_none() {
+                return Err(PyErr::new(
+                    ExceptionKind::RuntimeError,
+                    format!(
+                        "super(): __class__ is not a type ({})",
+                        class.ob_type().name()
+                    ),
+                ));
+            }
+            return Ok(vec![class, first]);
+        }
+    }
+    Err(PyErr::new(
+        ExceptionKind::RuntimeError,
+        "super(): __class__ cell not found",
+    ))
+}
+
 /// `super().name` / `super(C, self).name` (`LOAD_SUPER_ATTR`): looks `name` up on the
 /// MRO of `receiver`'s type after `class`.
 fn super_lookup(
@@ -2095,9 +2154,8 @@ fn super_lookup(
         let Some(found) = dict_get(ts, &dict, name)? else {
             continue;
         };
-        let receiver_is_instance = !std::ptr::eq(receiver_type, receiver.ob_type()) || {
-            pyrite_objects::typeobject::as_type(receiver).is_none()
-        };
+        // `super(C, cls)` in a class method binds to the class, not an instance.
+        let receiver_is_instance = !receiver.is(receiver_type.as_object());
         if oparg & 1 != 0
             && receiver_is_instance
             && (found.payload_is::<Function>()

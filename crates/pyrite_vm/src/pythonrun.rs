@@ -22,46 +22,179 @@ pub enum Outcome {
 /// Writes the traceback of an uncaught exception to stderr, CPython's way.
 pub fn print_exception(ts: &ThreadState, exc: &PyObject) {
     let mut text = String::new();
-    format_exception_chain(ts, exc, &mut text, &mut Vec::new());
+    let mut context = PrintContext {
+        group_depth: 0,
+        need_close: false,
+        seen: Vec::new(),
+    };
+    format_exception(ts, exc, &mut context, &mut text);
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(text.as_bytes());
     let _ = stderr.flush();
 }
 
-fn format_exception_chain(
-    ts: &ThreadState,
-    exc: &PyObject,
-    out: &mut String,
-    seen: &mut Vec<*const PyObject>,
-) {
-    seen.push(exc.as_ptr());
-    if let Some(data) = exceptions::data(exc) {
-        let cause = data.cause.borrow().clone();
-        let context = data.context.borrow().clone();
-        if let Some(cause) = cause {
-            if !seen.contains(&cause.as_ptr()) {
-                format_exception_chain(ts, &cause, out, seen);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            }
-        } else if let Some(context) = context
-            && !data.suppress_context.get()
-            && !seen.contains(&context.as_ptr())
-        {
-            format_exception_chain(ts, &context, out, seen);
-            out.push_str(
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            );
-        }
-    }
-    format_single(ts, exc, out);
+/// `traceback._ExceptionPrintContext`: how deep in exception groups the output is.
+struct PrintContext {
+    group_depth: usize,
+    need_close: bool,
+    seen: Vec<*const PyObject>,
 }
 
-fn format_single(ts: &ThreadState, exc: &PyObject, out: &mut String) {
+/// `TracebackException`'s limits on printed groups.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.group_depth)
+    }
+
+    /// Writes `text` with the group margin in front of every line.
+    fn emit(&self, text: &str, margin: char, out: &mut String) {
+        let mut prefix = self.indent();
+        if self.group_depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
+fn is_group(ts: &ThreadState, exc: &PyObject) -> bool {
+    pyrite_objects::exception_group::is_group(ts, exc)
+        && pyrite_objects::exception_group::parts(exc).is_some()
+}
+
+/// `TracebackException.format`: the chain of causes and contexts, oldest first, each
+/// exception group drawn as a box around its members.
+fn format_exception(
+    ts: &ThreadState,
+    exc: &PyObject,
+    context: &mut PrintContext,
+    out: &mut String,
+) {
+    let mut chain: Vec<(Option<&str>, PyRef)> = Vec::new();
+    let mut current = Some(exc.new_ref());
+    while let Some(exc) = current.take() {
+        context.seen.push(exc.as_ptr());
+        let mut next = None;
+        let mut next_message = None;
+        if let Some(data) = exceptions::data(&exc) {
+            let cause = data.cause.borrow().clone();
+            let implicit = data.context.borrow().clone();
+            if let Some(cause) = cause {
+                if !context.seen.contains(&cause.as_ptr()) {
+                    next = Some(cause);
+                    next_message = Some(
+                        "\nThe above exception was the direct cause of the following exception:\n\n",
+                    );
+                }
+            } else if let Some(implicit) = implicit
+                && !data.suppress_context.get()
+                && !context.seen.contains(&implicit.as_ptr())
+            {
+                next = Some(implicit);
+                next_message = Some(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
+            }
+        }
+        chain.push((next_message, exc));
+        current = next;
+    }
+    for (message, exc) in chain.into_iter().rev() {
+        if let Some(message) = message {
+            context.emit(message, '|', out);
+        }
+        if !is_group(ts, &exc) {
+            let frames = traceback_frames(&exc);
+            if !frames.is_empty() {
+                context.emit("Traceback (most recent call last):\n", '|', out);
+                context.emit(&frames, '|', out);
+            }
+            context.emit(&exception_only_with_notes(ts, &exc), '|', out);
+            continue;
+        }
+        if context.group_depth > MAX_GROUP_DEPTH {
+            context.emit(
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                '|',
+                out,
+            );
+            continue;
+        }
+        let toplevel = context.group_depth == 0;
+        if toplevel {
+            context.group_depth += 1;
+        }
+        let frames = traceback_frames(&exc);
+        if !frames.is_empty() {
+            context.emit(
+                "Exception Group Traceback (most recent call last):\n",
+                if toplevel { '+' } else { '|' },
+                out,
+            );
+            context.emit(&frames, '|', out);
+        }
+        context.emit(&exception_only_with_notes(ts, &exc), '|', out);
+        let members = pyrite_objects::exception_group::parts(&exc)
+            .map(|(_, members)| pyrite_objects::tuple::items(&members).to_vec())
+            .unwrap_or_default();
+        let shown = if members.len() <= MAX_GROUP_WIDTH {
+            members.len()
+        } else {
+            MAX_GROUP_WIDTH + 1
+        };
+        context.need_close = false;
+        for index in 0..shown {
+            let last = index + 1 == shown;
+            if last {
+                context.need_close = true;
+            }
+            let truncated = index >= MAX_GROUP_WIDTH;
+            let title = if truncated {
+                "...".to_owned()
+            } else {
+                (index + 1).to_string()
+            };
+            out.push_str(&context.indent());
+            out.push_str(if index == 0 { "+-" } else { "  " });
+            out.push_str(&format!("+---------------- {title} ----------------\n"));
+            context.group_depth += 1;
+            if truncated {
+                let remaining = members.len() - MAX_GROUP_WIDTH;
+                context.emit(
+                    &format!(
+                        "and {remaining} more exception{}\n",
+                        if remaining > 1 { "s" } else { "" }
+                    ),
+                    '|',
+                    out,
+                );
+            } else {
+                format_exception(ts, &members[index], context, out);
+            }
+            if last && context.need_close {
+                out.push_str(&context.indent());
+                out.push_str("+------------------------------------\n");
+                context.need_close = false;
+            }
+            context.group_depth -= 1;
+        }
+        if toplevel {
+            context.group_depth = 0;
+        }
+    }
+}
+
+/// The frame lines of `exc`'s traceback (without the header), recursion runs cut.
+fn traceback_frames(exc: &PyObject) -> String {
+    let mut out = String::new();
     let traceback = exceptions::data(exc).and_then(|data| data.traceback.borrow().clone());
     if let Some(traceback) = traceback {
-        out.push_str("Traceback (most recent call last):\n");
         // Runs of the same frame line (recursion) are cut after three, as
         // `StackSummary.format` does (`_RECURSIVE_CUTOFF`).
         const RECURSIVE_CUTOFF: usize = 3;
@@ -84,7 +217,7 @@ fn format_single(ts: &ThreadState, exc: &PyObject, out: &mut String) {
                 .as_ref()
                 .is_some_and(|(code, line)| code.is(&tb.code) && *line == tb.lineno);
             if !same {
-                repeated(count, out);
+                repeated(count, &mut out);
                 last = Some((tb.code.clone(), tb.lineno));
                 count = 0;
             }
@@ -92,12 +225,45 @@ fn format_single(ts: &ThreadState, exc: &PyObject, out: &mut String) {
             if count > RECURSIVE_CUTOFF {
                 continue;
             }
-            format_frame(tb, out);
+            format_frame(tb, &mut out);
         }
-        repeated(count, out);
+        repeated(count, &mut out);
     }
-    out.push_str(&exception_only(ts, exc));
-    out.push('\n');
+    out
+}
+
+/// `format_exception_only`: the `Type: message` line, then the `__notes__`.
+fn exception_only_with_notes(ts: &ThreadState, exc: &PyObject) -> String {
+    let mut text = exception_only(ts, exc);
+    text.push('\n');
+    let notes = pyrite_objects::attrs::lookup_attr(ts, exc, &pystr::intern(ts, "__notes__"))
+        .ok()
+        .flatten();
+    if let Some(notes) = notes {
+        let is_sequence = notes.payload_is::<pyrite_objects::list::List>()
+            || notes.payload_is::<pyrite_objects::tuple::Tuple>();
+        if is_sequence {
+            let items = pyrite_objects::iterobject::collect(ts, &notes).unwrap_or_default();
+            for note in items {
+                let note = match note.str(ts) {
+                    Ok(text) => pystr::to_rust_string(&text),
+                    Err(_) => "<note str() failed>".to_owned(),
+                };
+                for line in note.split('\n') {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+            }
+        } else {
+            let shown = match notes.repr(ts) {
+                Ok(text) => pystr::to_rust_string(&text),
+                Err(_) => "<__notes__ repr() failed>".to_owned(),
+            };
+            text.push_str(&shown);
+            text.push('\n');
+        }
+    }
+    text
 }
 
 /// `TracebackException.format_exception_only`'s last line.
