@@ -100,6 +100,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &range::RANGE_TYPE,
         &range::RANGE_ITERATOR_TYPE,
         &range::LONG_RANGE_ITERATOR_TYPE,
+        &list::LIST_REVERSE_ITERATOR_TYPE,
         &iterobject::SEQ_ITERATOR_TYPE,
         &iterobject::DICT_ITERATOR_TYPE,
         &iterobject::ENUMERATE_TYPE,
