@@ -167,8 +167,22 @@ pub fn bytes_repr(value: &[u8]) -> String {
 /// The shortest decimal digits that round-trip `value` (finite, non-negative) and the
 /// position of the decimal point relative to them: `value == 0.DIGITS * 10**point`.
 fn shortest_digits(value: f64) -> (String, i32) {
-    // Rust's `{:e}` prints the shortest round-trip digits, as `D.DDDDeX`.
-    let formatted = format!("{value:e}");
+    // Rust's `{:e}` prints the shortest round-trip digits, as `D.DDDDeX`; among several
+    // candidates of that length CPython's dtoa picks the one closest to the value, which
+    // is the correctly rounded `{:.Ne}` whenever that one round-trips too.
+    let shortest = format!("{value:e}");
+    let length = shortest
+        .split_once('e')
+        .map_or(shortest.as_str(), |(mantissa, _)| mantissa)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    let closest = format!("{value:.*e}", length.saturating_sub(1));
+    let formatted = if closest.parse::<f64>() == Ok(value) {
+        closest
+    } else {
+        shortest
+    };
     let (mantissa, exponent) = formatted.split_once('e').unwrap_or((&formatted, "0"));
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
     let exponent: i32 = exponent.parse().unwrap_or(0);

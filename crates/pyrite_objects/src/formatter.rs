@@ -265,6 +265,9 @@ fn sign_text(negative: bool, spec: &Spec) -> &'static str {
 }
 
 fn format_int(value: &Int, spec: &Spec) -> PyResult<String> {
+    if spec.width > MAX_FIELD || spec.precision.is_some_and(|p| p > MAX_FIELD) {
+        return Err(too_big());
+    }
     let big = value.to_bigint();
     let negative = big.sign() == num_bigint::Sign::Minus;
     let magnitude = if negative { -big } else { big };
@@ -338,9 +341,38 @@ fn format_int(value: &Int, spec: &Spec) -> PyResult<String> {
     ))
 }
 
+/// Digits past this many decimals are all zeros for any double (its exact binary value has
+/// at most 1074 fractional digits); Rust's formatter cannot take precisions above `u16`.
+const EXACT_DIGITS: usize = 1100;
+
+/// Precisions and widths beyond this give `MemoryError` instead of a huge allocation.
+const MAX_FIELD: usize = 100_000_000;
+
+fn too_big() -> PyErr {
+    PyErr::new(ExceptionKind::MemoryError, "")
+}
+
+/// `value` with `precision` decimals, for any precision.
+fn fixed_text(value: f64, precision: usize) -> String {
+    if precision <= EXACT_DIGITS {
+        return format!("{value:.precision$}");
+    }
+    let mut text = format!("{value:.EXACT_DIGITS$}");
+    text.extend(std::iter::repeat_n('0', precision - EXACT_DIGITS));
+    text
+}
+
 /// `%e`-style text with at least two exponent digits, as C prints it.
 pub fn format_exponent(value: f64, precision: usize, upper: bool) -> String {
-    let text = format!("{value:.precision$e}");
+    let exact = precision.min(EXACT_DIGITS);
+    let text = format!("{value:.exact$e}");
+    let text = match text.split_once('e') {
+        Some((mantissa, exponent)) if precision > exact => {
+            let zeros = "0".repeat(precision - exact);
+            format!("{mantissa}{zeros}e{exponent}")
+        }
+        _ => text,
+    };
     let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);
     let sign = if exponent < 0 { '-' } else { '+' };
@@ -390,7 +422,8 @@ fn format_general_switch(
     alternate: bool,
     limit: i32,
 ) -> String {
-    let precision = precision.max(1);
+    let requested = precision.max(1);
+    let precision = requested.min(EXACT_DIGITS);
     let exponent: i32 = if value == 0.0 {
         0
     } else {
@@ -404,12 +437,20 @@ fn format_general_switch(
         format_exponent(value, precision - 1, upper)
     } else {
         let decimals = (precision as i32 - 1 - exponent).max(0) as usize;
-        format!("{value:.decimals$}")
+        fixed_text(value, decimals)
     };
-    if alternate {
-        with_point(text)
-    } else {
-        strip_zeros(&text)
+    if !alternate {
+        return strip_zeros(&text);
+    }
+    let text = with_point(text);
+    if requested == precision {
+        return text;
+    }
+    // The alternate form keeps every requested digit; those past the exact ones are zeros.
+    let zeros = "0".repeat(requested - precision);
+    match text.find(['e', 'E']) {
+        Some(position) => format!("{}{zeros}{}", &text[..position], &text[position..]),
+        None => format!("{text}{zeros}"),
     }
 }
 
@@ -434,6 +475,9 @@ fn group_fraction(rest: &str, separator: char) -> String {
 }
 
 fn format_float(value: f64, spec: &Spec) -> PyResult<String> {
+    if spec.precision.is_some_and(|p| p > MAX_FIELD) || spec.width > MAX_FIELD {
+        return Err(too_big());
+    }
     let mut negative = value.is_sign_negative() && !value.is_nan();
     let magnitude = value.abs();
     let upper = matches!(spec.kind, Some('F' | 'E' | 'G'));
@@ -445,7 +489,7 @@ fn format_float(value: f64, spec: &Spec) -> PyResult<String> {
         let alternate = spec.alternate;
         match spec.kind {
             Some('f' | 'F') => {
-                let text = format!("{magnitude:.*}", spec.precision.unwrap_or(6));
+                let text = fixed_text(magnitude, spec.precision.unwrap_or(6));
                 if alternate { with_point(text) } else { text }
             }
             Some('e' | 'E') => {
@@ -456,7 +500,7 @@ fn format_float(value: f64, spec: &Spec) -> PyResult<String> {
                 format_general(magnitude, spec.precision.unwrap_or(6), upper, alternate)
             }
             Some('%') => {
-                let text = format!("{:.*}", spec.precision.unwrap_or(6), magnitude * 100.0);
+                let text = fixed_text(magnitude * 100.0, spec.precision.unwrap_or(6));
                 format!("{}%", if alternate { with_point(text) } else { text })
             }
             None => match spec.precision {
@@ -539,6 +583,9 @@ pub fn format_builtin(ts: &ThreadState, value: &PyObject, spec: &str) -> PyResul
         value.ob_type().name()
     };
     let parsed = parse_spec(spec, type_name)?;
+    if parsed.width > MAX_FIELD {
+        return Err(too_big());
+    }
     let text = if let Some(int) = value.downcast_ref::<Int>() {
         match parsed.kind {
             Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {

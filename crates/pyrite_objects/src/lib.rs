@@ -114,6 +114,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &range::RANGE_TYPE,
         &range::RANGE_ITERATOR_TYPE,
         &range::LONG_RANGE_ITERATOR_TYPE,
+        &list::LIST_REVERSE_ITERATOR_TYPE,
         &iterobject::SEQ_ITERATOR_TYPE,
         &iterobject::LIST_ITERATOR_TYPE,
         &iterobject::TUPLE_ITERATOR_TYPE,

@@ -232,6 +232,106 @@ pub static LIST_TYPE: StaticType = StaticObject::new(
     }),
 );
 
+/// `reversed(list)`: walks the live list from its end (CPython's `listreviterobject`).
+pub struct ListReverseIterator {
+    list: RefCell<Option<PyRef>>,
+    index: std::cell::Cell<isize>,
+}
+
+impl PyPayload for ListReverseIterator {
+    fn static_type() -> &'static PyType {
+        &LIST_REVERSE_ITERATOR_TYPE
+    }
+}
+
+fn list_length_of(object: &PyObject) -> usize {
+    object.downcast_ref::<List>().map_or(0, |list| list.len())
+}
+
+fn list_reversed(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::int_methods::check_no_args("list.__reversed__", args, kwnames)?;
+    let length = list_length_of(this);
+    Ok(Py::new(
+        ts,
+        ListReverseIterator {
+            list: RefCell::new(Some(this.new_ref())),
+            index: std::cell::Cell::new(length as isize - 1),
+        },
+    )
+    .into_ref())
+}
+
+fn reverse_iterator_of(object: &PyObject) -> PyResult<&ListReverseIterator> {
+    object
+        .downcast_ref::<ListReverseIterator>()
+        .map(|iterator| iterator.payload())
+        .ok_or_else(|| PyErr::type_error("expected a list_reverseiterator"))
+}
+
+fn list_reverse_iterator_next(_ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let iterator = reverse_iterator_of(object)?;
+    let Some(list) = iterator.list.borrow().clone() else {
+        return Ok(None);
+    };
+    let index = iterator.index.get();
+    if index >= 0
+        && let Some(item) = list
+            .downcast_ref::<List>()
+            .and_then(|list| list.get(index as usize))
+    {
+        iterator.index.set(index - 1);
+        return Ok(Some(item));
+    }
+    iterator.index.set(-1);
+    *iterator.list.borrow_mut() = None;
+    Ok(None)
+}
+
+fn list_reverse_iterator_length_hint(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::int_methods::check_no_args("__length_hint__", args, kwnames)?;
+    let iterator = reverse_iterator_of(this)?;
+    let remaining = iterator.index.get() + 1;
+    let live = iterator
+        .list
+        .borrow()
+        .as_ref()
+        .is_some_and(|list| list_length_of(list) as isize >= remaining);
+    Ok(crate::int::new(ts, if live { remaining as i64 } else { 0 }))
+}
+
+fn self_iter(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(object.new_ref())
+}
+
+pub static LIST_REVERSE_ITERATOR_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<ListReverseIterator>("list_reverseiterator", 0, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
+            iter: Slot::new(self_iter),
+            iternext: Slot::new(list_reverse_iterator_next),
+            ..crate::typeobject::object_slots()
+        }),
+);
+
+pub(crate) fn install(ts: &ThreadState) {
+    crate::descr::add_methods(ts, &LIST_TYPE, &[("__reversed__", list_reversed)]);
+    crate::descr::add_methods(
+        ts,
+        &LIST_REVERSE_ITERATOR_TYPE,
+        &[("__length_hint__", list_reverse_iterator_length_hint)],
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

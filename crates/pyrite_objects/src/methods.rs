@@ -925,6 +925,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::float_methods::install(ts);
     crate::complex::install(ts);
     crate::range::install(ts);
+    crate::list::install(ts);
     crate::dict_views::install(ts);
     crate::slice::install(ts);
     add_methods(
