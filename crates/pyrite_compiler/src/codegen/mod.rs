@@ -975,7 +975,19 @@ pub(crate) const FORMAT_VALUE_WITH_FAKE_GLOBALS: i64 = 2;
 
 /// `start_location`: the first statement's position (SETUP_ANNOTATIONS and the module's
 /// `__conditional_annotations__` set take it).
-fn start_location(body: &[Stmt]) -> SourceLocation {
+///
+/// Under `-OO` CPython's AST preprocessing has already removed a docstring followed by
+/// other statements, so the body starts at the statement after it.
+fn start_location(body: &[Stmt], optimize: i32) -> SourceLocation {
+    let body = match body {
+        [Stmt::Expr(doc), _, ..]
+            if optimize >= 2
+                && matches!(&*doc.value, pyrite_ast::Expr::Constant(c) if matches!(c.value, pyrite_ast::ConstantValue::Str(_))) =>
+        {
+            &body[1..]
+        }
+        _ => body,
+    };
     body.first()
         .map_or(SourceLocation::new(1, 1, 0, 0), |stmt| loc(stmt.location()))
 }
@@ -1009,11 +1021,11 @@ pub fn codegen_module<'a, 'x>(
     )?;
     match module {
         Mod::Module(m) => {
-            compiler.module_body(start_location(&m.body), &m.body)?;
+            compiler.module_body(start_location(&m.body, optimize), &m.body)?;
         }
         Mod::Interactive(m) => {
             compiler.interactive = true;
-            compiler.module_body(start_location(&m.body), &m.body)?;
+            compiler.module_body(start_location(&m.body, 0), &m.body)?;
         }
         Mod::Expression(e) => {
             compiler.visit_expr(&e.body)?;
