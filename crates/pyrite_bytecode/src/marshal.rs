@@ -5,8 +5,11 @@
 //! compact ASCII and small-tuple forms, interned strings, `FLAG_REF` back-references).
 //! CPython sets `FLAG_REF` on objects whose reference count is above one; Pyrite has no
 //! reference counts here, so it models them: constants equal by type and value are one
-//! object (the compiler merges them), interned strings and immortal singletons are
-//! shared, and everything a code object owns alone (its `co_names` tuple, tables) is not.
+//! object (the compiler merges them, and merges `co_names`/`co_localsplusnames` tuples and
+//! line and exception tables with equal ones), interned strings and immortal singletons
+//! are shared, set elements are (the writer's sort list holds them), the module code
+//! object of a `.pyc` is not, and what a code object owns alone is not. Sets are written
+//! sorted by their elements' marshal bytes, as CPython does for reproducible `.pyc` files.
 //!
 //! Limits of the data model: a structure that contains itself (possible in hand-made
 //! marshal data through a back-reference to an unfinished tuple or list) is reported as
@@ -813,6 +816,8 @@ enum Role {
     CodeBytes,
     /// Owned by one code object alone (`co_names`, tables).
     Owned,
+    /// `co_linetable`, `co_exceptiontable`: merged with equal bytes by the compiler.
+    Tables,
     /// An element of a set: CPython's writer holds it in its sort list while writing.
     SetElement,
 }
@@ -871,7 +876,7 @@ impl Writer {
     fn is_shared(&self, value: &MarshalValue, role: Role, key: &[u8]) -> bool {
         match role {
             Role::Top | Role::Interned | Role::CodeBytes | Role::SetElement => return true,
-            Role::Owned | Role::Plain | Role::Names | Role::TopUnique => {}
+            Role::Owned | Role::Plain | Role::Names | Role::Tables | Role::TopUnique => {}
         }
         let immortal = match value {
             MarshalValue::Int(value) => *value >= BigInt::from(-5) && *value <= BigInt::from(256),
@@ -885,7 +890,9 @@ impl Writer {
             }
             _ => false,
         };
-        immortal || (role == Role::Plain && self.counts.get(key).copied().unwrap_or(0) > 1)
+        immortal
+            || (matches!(role, Role::Plain | Role::Names | Role::Tables)
+                && self.counts.get(key).copied().unwrap_or(0) > 1)
     }
 
     fn write_inner(&mut self, value: &MarshalValue, role: Role) -> Result<(), MarshalError> {
@@ -905,7 +912,7 @@ impl Writer {
             if self.counting {
                 if matches!(
                     role,
-                    Role::Plain | Role::Interned | Role::Names | Role::SetElement
+                    Role::Plain | Role::Interned | Role::Names | Role::Tables | Role::SetElement
                 ) {
                     *self.counts.entry(key).or_insert(0) += 1;
                 }
@@ -1163,10 +1170,14 @@ impl Writer {
             self.write(&MarshalValue::Str(text.clone()), Role::Interned)?;
         }
         self.long(code.co_firstlineno);
-        self.write(&MarshalValue::Bytes(code.co_linetable.clone()), Role::Owned)?;
+        // The assembler merges both tables through the constant cache too.
+        self.write(
+            &MarshalValue::Bytes(code.co_linetable.clone()),
+            Role::Tables,
+        )?;
         self.write(
             &MarshalValue::Bytes(code.co_exceptiontable.clone()),
-            Role::Owned,
+            Role::Tables,
         )?;
         Ok(())
     }
