@@ -31,6 +31,9 @@ DUMP_AREAS = {
     "pyc": "pyc",
     # the same dump with -OO (asserts, docstrings and __debug__ optimized away)
     "codegen_oo": "codegen-OO",
+    # full code objects (the `code` dump) compiled with -O and with -OO
+    "code_o": "code-O",
+    "code_oo": "code-OO",
 }
 
 
@@ -98,8 +101,9 @@ class Case:
     def pyrite_command(self):
         if self.mode == "pyc":
             return [str(pyrite_binary()), self.path.with_suffix(".pyc").name]
-        if self.mode == "codegen-OO":
-            return [str(pyrite_binary()), "-OO", "-X", "dump=codegen", self.path.name]
+        if self.mode in ("codegen-OO", "code-O", "code-OO"):
+            dump, level = self.mode.split("-")
+            return [str(pyrite_binary()), "-" + level, "-X", f"dump={dump}", self.path.name]
         dump = [] if self.mode == "run" else ["-X", f"dump={self.mode}"]
         return [str(pyrite_binary()), *dump, self.path.name]
 

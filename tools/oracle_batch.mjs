@@ -9,10 +9,14 @@
 // "ast" / "code" / "syntaxerror" (dump FILE with shared/oracle/codedump.py's rules),
 // "symtable" (tools/symtable_dump.py's dump of FILE's symbol tables), "codegen"
 // (tools/codegen_dump.py's dump of FILE's pre-optimization instruction sequences),
-// "codegen-OO" (the same at optimization level 2), "ast-sha256" / "code-sha256" /
-// "codegen-sha256" (only the sha256 of that dump), or "make-pyc" (compile FILE to FILE
-// with .pyc, co_filename the bare file name, a timestamp header with mtime 0) and "pyc"
-// (run that .pyc as __main__, as `python3 NAME.pyc` does).
+// "codegen-OO" (the same at optimization level 2), "code-O" / "code-OO" (codedump.py's
+// code dump with FILE compiled at optimization level 1 / 2), "ast-sha256" / "code-sha256" /
+// "codegen-sha256" / "code-O-sha256" / "code-OO-sha256" (only the sha256 of that dump),
+// "pyc-code-sha256" (the sha256 of the code dump of the .pyc args[0], loaded with
+// marshal), "write-pyc" (compile FILE, co_filename FILE as given, to the .pyc args[0]),
+// or "make-pyc" (compile FILE to FILE with .pyc, co_filename the bare file name, a
+// timestamp header with mtime 0) and "pyc" (run that .pyc as __main__, as `python3
+// NAME.pyc` does).
 // Each result is {"stdout", "stderr" (base64), "status"}. Between jobs the
 // interpreter state a program can change is put back: sys.argv/path/modules of the
 // program's own modules, std streams, warnings filters, recursion limit, trace hooks.
@@ -103,11 +107,48 @@ def dump_syntaxerror(path):
         else:
             print(repr((type(e).__name__, str(e))))
 
+def dump_code_optimized(path, optimize):
+    """What codedump.py's code mode prints, the file compiled at -O (1) or -OO (2)."""
+    with open(path, "rb") as f:
+        src = f.read()
+    try:
+        out = []
+        codedump.dump_code(compile(src, path, "exec", dont_inherit=True, optimize=optimize), out)
+        return "\n".join(out)
+    except SyntaxError as e:
+        return "SyntaxError %s %s %s" % (e.msg, e.lineno, e.offset)
+
 def prepare(mode, file, args, cwd):
     reset()
     os.chdir(cwd)
     if mode in ("ast", "code"):
         return lambda: print(codedump.dump(mode, file))
+    if mode in ("code-O", "code-OO"):
+        return lambda: print(dump_code_optimized(file, mode.count("O")))
+    if mode in ("code-O-sha256", "code-OO-sha256"):
+        import hashlib
+        text = dump_code_optimized(file, mode.split("-")[1].count("O")) + "\n"
+        return lambda: print(hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest())
+    if mode == "pyc-code-sha256":
+        # the sha256 of the code dump of the module code object in the .pyc args[0]
+        # (written by someone else, e.g. Pyrite), loaded with this marshal
+        import hashlib, marshal
+        with open(args[0], "rb") as f:
+            data = f.read()
+        out = []
+        codedump.dump_code(marshal.loads(data[16:]), out)
+        text = "\n".join(out) + "\n"
+        return lambda: print(hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest())
+    if mode == "write-pyc":
+        # FILE compiled (co_filename FILE as given, as codedump.py does) to the .pyc
+        # args[0]: a timestamp header with mtime 0, as importlib writes it
+        import importlib._bootstrap_external as bootstrap
+        with open(file, "rb") as f:
+            source = f.read()
+        compiled = compile(source, file, "exec", dont_inherit=True)
+        with open(args[0], "wb") as f:
+            f.write(bootstrap._code_to_timestamp_pyc(compiled, 0, len(source)))
+        return lambda: None
     if mode == "codegen-sha256":
         import hashlib
         text = codegen_dump.dump(file) + "\n"

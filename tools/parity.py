@@ -2,9 +2,10 @@
 """Parity over a real corpus: CPython 3.14.2's own standard library (the 559 .py files of
 the pinned python_stdlib.zip), dumped by pyrite (`-X dump=ast|code`) and compared with
 the oracle's `shared/oracle/codedump.py` dumps, file by file. Mode `codegen` compares
-`-X dump=codegen` with `tools/codegen_dump.py` (the sequences before the optimizer).
+`-X dump=codegen` with `tools/codegen_dump.py` (the sequences before the optimizer). Modes `code-O` and `code-OO`
+compare the code dump of the file compiled with -O / -OO (`pyrite -OO -X dump=code`).
 
-    tools/parity.py check [--mode ast|code|codegen] [--list]   # share identical per mode
+    tools/parity.py check [--mode ast|code|codegen|code-O|code-OO] [--list]   # share identical per mode
     tools/parity.py diff MODE Lib/PATH.py               # full diff for one file
     tools/parity.py oracle [--mode M]                   # regenerate the fingerprints
     tools/parity.py check --update-baseline             # raise the recorded floor
@@ -29,7 +30,7 @@ PARITY = REPO / "tests" / "parity"
 FINGERPRINTS = PARITY / "oracle.sha256"
 BASELINE = PARITY / "baseline.txt"
 REPORTS = REPO / "target" / "parity"
-MODES = ("ast", "code", "codegen")
+MODES = ("ast", "code", "codegen", "code-O", "code-OO")
 
 
 def corpus():
@@ -67,15 +68,20 @@ def cmd_oracle(opts):
     for job, (out, err, status) in zip(jobs, results):
         if status != 0 or len(out.strip()) != 64:
             sys.exit(f"oracle failed on {job['file']}: {err.decode(errors='replace')}")
-        lines.append(f"{job['mode'].split('-')[0]} {out.decode().strip()} {job['file']}")
+        lines.append(f"{job['mode'].removesuffix('-sha256')} {out.decode().strip()} {job['file']}")
     PARITY.mkdir(parents=True, exist_ok=True)
     FINGERPRINTS.write_text("\n".join(lines) + "\n")
     print(f"{len(files)} files fingerprinted in {len(modes)} modes")
 
 
+def pyrite_command(mode, path):
+    dump, _, level = mode.partition("-")
+    return [str(pyrite_binary()), *(["-" + level] if level else []), "-X", f"dump={dump}", path]
+
+
 def pyrite_dump(root, mode, path):
     try:
-        proc = subprocess.run([str(pyrite_binary()), "-X", f"dump={mode}", path], cwd=root,
+        proc = subprocess.run(pyrite_command(mode, path), cwd=root,
                               capture_output=True, timeout=60)
     except subprocess.TimeoutExpired:
         return None, "timeout"
@@ -127,12 +133,16 @@ def cmd_check(opts):
 def cmd_diff(opts):
     root, _ = corpus()
     path = opts.file if opts.file.startswith("Lib/") else "Lib/" + opts.file
-    if opts.mode == "codegen":
-        script = [str(REPO / "tools" / "codegen_dump.py"), path]
+    if opts.mode in ("code-O", "code-OO"):
+        [(out, _, _)] = run_oracle_batch([{"cwd": str(root), "mode": opts.mode, "file": path, "args": []}])
+        expected = out.decode("utf-8", "replace")
     else:
-        script = [str(oracle_dir() / "codedump.py"), opts.mode, path]
-    proc = subprocess.run([str(oracle_dir() / "cpython314"), *script], cwd=root, capture_output=True)
-    expected = proc.stdout.decode("utf-8", "replace")
+        if opts.mode == "codegen":
+            script = [str(REPO / "tools" / "codegen_dump.py"), path]
+        else:
+            script = [str(oracle_dir() / "codedump.py"), opts.mode, path]
+        proc = subprocess.run([str(oracle_dir() / "cpython314"), *script], cwd=root, capture_output=True)
+        expected = proc.stdout.decode("utf-8", "replace")
     actual, _ = pyrite_dump(root, opts.mode, path)
     actual = (actual or b"").decode("utf-8", "replace")
     split = (lambda s: s.replace("), ", "),\n").splitlines(keepends=True)) if opts.mode == "ast" else (lambda s: s.splitlines(keepends=True))

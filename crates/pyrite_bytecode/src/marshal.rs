@@ -5,8 +5,11 @@
 //! compact ASCII and small-tuple forms, interned strings, `FLAG_REF` back-references).
 //! CPython sets `FLAG_REF` on objects whose reference count is above one; Pyrite has no
 //! reference counts here, so it models them: constants equal by type and value are one
-//! object (the compiler merges them), interned strings and immortal singletons are
-//! shared, and everything a code object owns alone (its `co_names` tuple, tables) is not.
+//! object (the compiler merges them, and merges `co_names`/`co_localsplusnames` tuples and
+//! line and exception tables with equal ones), interned strings and immortal singletons
+//! are shared, set elements are (the writer's sort list holds them), the module code
+//! object of a `.pyc` is not, and what a code object owns alone is not. Sets are written
+//! sorted by their elements' marshal bytes, as CPython does for reproducible `.pyc` files.
 //!
 //! Limits of the data model: a structure that contains itself (possible in hand-made
 //! marshal data through a back-reference to an unfinished tuple or list) is reported as
@@ -776,11 +779,23 @@ pub fn dumps(value: &MarshalValue, version: u32) -> Result<Vec<u8>, MarshalError
     Ok(writer.out)
 }
 
-/// Marshals a code object as a `.pyc` body (`marshal.dumps(code)`).
+/// Marshals a code object as a `.pyc` body, as importlib's `_code_to_timestamp_pyc`
+/// does: there the module's code object is held by one reference only (its callers pass
+/// it on as a borrowed local), so CPython writes it without `FLAG_REF`.
 pub fn dumps_code(code: &CodeObject) -> Vec<u8> {
     let value = MarshalValue::Code(Box::new(code.clone()));
+    let top = Role::TopUnique;
+    let write = || -> Result<Vec<u8>, MarshalError> {
+        let mut counter = Writer::new(VERSION, false);
+        counter.counting = true;
+        counter.write(&value, top)?;
+        let mut writer = Writer::new(VERSION, true);
+        writer.counts = counter.counts;
+        writer.write(&value, top)?;
+        Ok(writer.out)
+    };
     // A code object tree never holds an unmarshallable value; only absurd nesting fails.
-    dumps(&value, VERSION).unwrap_or_default()
+    write().unwrap_or_default()
 }
 
 /// Where a value sits, which decides whether CPython would hold it more than once.
@@ -788,6 +803,8 @@ pub fn dumps_code(code: &CodeObject) -> Vec<u8> {
 enum Role {
     /// The argument of `dumps`: the caller holds a reference too.
     Top,
+    /// The argument of `dumps` when nothing else holds it.
+    TopUnique,
     /// A constant (or part of one): equal constants are one object in CPython.
     Plain,
     /// A string CPython interns (names, identifiers-like constants).
@@ -799,6 +816,10 @@ enum Role {
     CodeBytes,
     /// Owned by one code object alone (`co_names`, tables).
     Owned,
+    /// `co_linetable`, `co_exceptiontable`: merged with equal bytes by the compiler.
+    Tables,
+    /// An element of a set: CPython's writer holds it in its sort list while writing.
+    SetElement,
 }
 
 struct Writer {
@@ -854,8 +875,8 @@ impl Writer {
     /// Whether CPython's `w_ref` would find the object's reference count above one.
     fn is_shared(&self, value: &MarshalValue, role: Role, key: &[u8]) -> bool {
         match role {
-            Role::Top | Role::Interned | Role::CodeBytes => return true,
-            Role::Owned | Role::Plain | Role::Names => {}
+            Role::Top | Role::Interned | Role::CodeBytes | Role::SetElement => return true,
+            Role::Owned | Role::Plain | Role::Names | Role::Tables | Role::TopUnique => {}
         }
         let immortal = match value {
             MarshalValue::Int(value) => *value >= BigInt::from(-5) && *value <= BigInt::from(256),
@@ -869,7 +890,9 @@ impl Writer {
             }
             _ => false,
         };
-        immortal || (role == Role::Plain && self.counts.get(key).copied().unwrap_or(0) > 1)
+        immortal
+            || (matches!(role, Role::Plain | Role::Names | Role::Tables)
+                && self.counts.get(key).copied().unwrap_or(0) > 1)
     }
 
     fn write_inner(&mut self, value: &MarshalValue, role: Role) -> Result<(), MarshalError> {
@@ -887,7 +910,10 @@ impl Writer {
             plain.write_body(value, role, 0)?;
             let key = plain.out;
             if self.counting {
-                if matches!(role, Role::Plain | Role::Interned | Role::Names) {
+                if matches!(
+                    role,
+                    Role::Plain | Role::Interned | Role::Names | Role::Tables | Role::SetElement
+                ) {
                     *self.counts.entry(key).or_insert(0) += 1;
                 }
             } else if self.is_shared(value, role, &key) {
@@ -958,8 +984,14 @@ impl Writer {
                 }
             }
             MarshalValue::List(items) => self.write_sequence(TYPE_LIST | flag, items)?,
-            MarshalValue::Set(items) => self.write_sequence(TYPE_SET | flag, items)?,
-            MarshalValue::FrozenSet(items) => self.write_sequence(TYPE_FROZENSET | flag, items)?,
+            MarshalValue::Set(items) => {
+                let items = self.set_order(items)?;
+                self.write_set(TYPE_SET | flag, &items)?;
+            }
+            MarshalValue::FrozenSet(items) => {
+                let items = self.set_order(items)?;
+                self.write_set(TYPE_FROZENSET | flag, &items)?;
+            }
             MarshalValue::Dict(pairs) => {
                 self.out.push(TYPE_DICT | flag);
                 for (key, value) in pairs {
@@ -978,6 +1010,47 @@ impl Writer {
                 }
             }
             MarshalValue::Code(code) => self.write_code(code, flag)?,
+        }
+        Ok(())
+    }
+
+    /// The order CPython writes a set's elements in: not its hash-table order but, for
+    /// reproducible `.pyc` files, `sorted(items, key=marshal.dumps)` (each element
+    /// marshalled alone, where everything but the `None`/`True`/`False`/`...` singletons
+    /// carries `FLAG_REF`, being referenced by the set and the sort). Elements nested in a
+    /// tuple are keyed without their own flags, which only matters for frozensets of
+    /// tuples that differ first in such a flag.
+    fn set_order(&self, items: &[MarshalValue]) -> Result<Vec<MarshalValue>, MarshalError> {
+        let mut keyed = Vec::with_capacity(items.len());
+        for item in items {
+            let mut alone = Writer::new(self.version, false);
+            alone.write_body(item, constant_role(item, Role::Plain), 0)?;
+            let mut key = alone.out;
+            let singleton = matches!(
+                item,
+                MarshalValue::None
+                    | MarshalValue::Bool(_)
+                    | MarshalValue::Ellipsis
+                    | MarshalValue::StopIteration
+            );
+            if !singleton && self.version >= 3 {
+                key[0] |= FLAG_REF;
+            }
+            keyed.push((key, item));
+        }
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(keyed.into_iter().map(|(_, item)| item.clone()).collect())
+    }
+
+    fn write_set(&mut self, code: u8, items: &[MarshalValue]) -> Result<(), MarshalError> {
+        self.out.push(code);
+        self.size(items.len())?;
+        for item in items {
+            let role = match constant_role(item, Role::SetElement) {
+                Role::Interned => Role::Interned,
+                _ => Role::SetElement,
+            };
+            self.write(item, role)?;
         }
         Ok(())
     }
@@ -1097,10 +1170,14 @@ impl Writer {
             self.write(&MarshalValue::Str(text.clone()), Role::Interned)?;
         }
         self.long(code.co_firstlineno);
-        self.write(&MarshalValue::Bytes(code.co_linetable.clone()), Role::Owned)?;
+        // The assembler merges both tables through the constant cache too.
+        self.write(
+            &MarshalValue::Bytes(code.co_linetable.clone()),
+            Role::Tables,
+        )?;
         self.write(
             &MarshalValue::Bytes(code.co_exceptiontable.clone()),
-            Role::Owned,
+            Role::Tables,
         )?;
         Ok(())
     }
@@ -1353,6 +1430,46 @@ mod tests {
             let data = dumps(&value, VERSION).unwrap();
             assert_eq!(data, hex(expected), "{value:?}");
             assert_eq!(loads(&data), Ok(value));
+        }
+    }
+
+    /// Sets are written sorted by their elements' own marshal bytes, whatever the order
+    /// of the set (from the oracle: `marshal.dumps(frozenset({300, 1, 2, 1000, -7}))`...).
+    #[test]
+    fn sets_in_cpython_order() {
+        let ints = |values: &[i64]| {
+            values
+                .iter()
+                .map(|&v| MarshalValue::Int(v.into()))
+                .collect()
+        };
+        let strs = |values: &[&str]| {
+            values
+                .iter()
+                .map(|&v| MarshalValue::Str(v.into()))
+                .collect()
+        };
+        let cases: Vec<(MarshalValue, &str)> = vec![
+            (
+                MarshalValue::FrozenSet(ints(&[300, 1, 2, 1000, -7])),
+                "be05000000e901000000e902000000e92c010000e9e8030000e9f9ffffff",
+            ),
+            (
+                MarshalValue::FrozenSet(strs(&["zz", "hello world!", "b", "a"])),
+                "be04000000da0161da0162da027a7afa0c68656c6c6f20776f726c6421",
+            ),
+            (
+                MarshalValue::FrozenSet(vec![
+                    MarshalValue::Float(1.5),
+                    MarshalValue::Int(2.into()),
+                    MarshalValue::Tuple(ints(&[1, 2])),
+                    MarshalValue::None,
+                ]),
+                "be040000004ea902e901000000e902000000e7000000000000f83f7203000000",
+            ),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(dumps(&value, VERSION).unwrap(), hex(expected), "{value:?}");
         }
     }
 }

@@ -109,8 +109,10 @@ pub(crate) struct Unit<'a> {
     qualname: String,
     private: Option<String>,
     consts: Vec<Constant>,
-    const_keys: HashMap<String, usize>,
+    const_keys: HashMap<ConstKey, usize>,
     names: Vec<String>,
+    /// Where each of `names` is: modules name hundreds of globals.
+    name_slots: HashMap<String, i32>,
     varnames: Vec<String>,
     cellvars: Vec<String>,
     freevars: Vec<String>,
@@ -154,10 +156,93 @@ pub struct Compiler<'a, 'x> {
     pub(crate) warnings: Vec<(i32, String)>,
 }
 
-fn const_key(value: &Constant) -> Option<String> {
+/// A constant as the unit's constant cache sees it (`_PyCode_ConstantKey`): equal when
+/// of the same type and value, where `0.0` and `-0.0` differ and a float is its bits
+/// (all NaNs alike), so that `1`, `1.0` and `True` stay three constants.
+#[derive(Clone)]
+pub(crate) struct ConstKey(Constant);
+
+impl ConstKey {
+    fn same(a: &Constant, b: &Constant) -> bool {
+        fn float(x: f64, y: f64) -> bool {
+            x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan())
+        }
+        fn all(x: &[Constant], y: &[Constant]) -> bool {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| ConstKey::same(x, y))
+        }
+        match (a, b) {
+            (Constant::None, Constant::None) | (Constant::Ellipsis, Constant::Ellipsis) => true,
+            (Constant::Bool(x), Constant::Bool(y)) => x == y,
+            (Constant::Int(x), Constant::Int(y)) => x == y,
+            (Constant::Float(x), Constant::Float(y)) => float(*x, *y),
+            (Constant::Complex { real: a, imag: b }, Constant::Complex { real: c, imag: d }) => {
+                float(*a, *c) && float(*b, *d)
+            }
+            (Constant::Str(x), Constant::Str(y)) => x == y,
+            (Constant::Bytes(x), Constant::Bytes(y)) => x == y,
+            (Constant::Tuple(x), Constant::Tuple(y))
+            | (Constant::FrozenSet(x), Constant::FrozenSet(y)) => all(x, y),
+            (Constant::Slice(x), Constant::Slice(y)) => all(&x[..], &y[..]),
+            (Constant::Code(x), Constant::Code(y)) => x == y,
+            _ => false,
+        }
+    }
+
+    fn hash_into<H: std::hash::Hasher>(value: &Constant, state: &mut H) {
+        use std::hash::Hash;
+        fn float<H: std::hash::Hasher>(x: f64, state: &mut H) {
+            let bits = if x.is_nan() {
+                f64::NAN.to_bits()
+            } else {
+                x.to_bits()
+            };
+            state.write_u64(bits);
+        }
+        std::mem::discriminant(value).hash(state);
+        match value {
+            Constant::None | Constant::Ellipsis | Constant::Code(_) => {}
+            Constant::Bool(x) => x.hash(state),
+            Constant::Int(x) => x.hash(state),
+            Constant::Float(x) => float(*x, state),
+            Constant::Complex { real, imag } => {
+                float(*real, state);
+                float(*imag, state);
+            }
+            Constant::Str(x) => x.hash(state),
+            Constant::Bytes(x) => x.hash(state),
+            Constant::Tuple(items) | Constant::FrozenSet(items) => {
+                state.write_usize(items.len());
+                for item in items {
+                    Self::hash_into(item, state);
+                }
+            }
+            Constant::Slice(parts) => {
+                for part in parts.iter() {
+                    Self::hash_into(part, state);
+                }
+            }
+        }
+    }
+}
+
+impl PartialEq for ConstKey {
+    fn eq(&self, other: &Self) -> bool {
+        ConstKey::same(&self.0, &other.0)
+    }
+}
+
+impl Eq for ConstKey {}
+
+impl std::hash::Hash for ConstKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        ConstKey::hash_into(&self.0, state);
+    }
+}
+
+fn const_key(value: &Constant) -> Option<ConstKey> {
     match value {
         Constant::Code(_) => None,
-        other => Some(format!("{other:?}")),
+        other => Some(ConstKey(other.clone())),
     }
 }
 
@@ -298,6 +383,7 @@ impl<'a, 'x> Compiler<'a, 'x> {
             consts: Vec::new(),
             const_keys: HashMap::default(),
             names: Vec::new(),
+            name_slots: HashMap::default(),
             varnames,
             cellvars,
             freevars,
@@ -555,7 +641,14 @@ impl<'a, 'x> Compiler<'a, 'x> {
     }
 
     pub(crate) fn name_index(&mut self, name: &str) -> i32 {
-        Self::add_to(&mut self.unit().names, name)
+        let unit = self.unit();
+        if let Some(&index) = unit.name_slots.get(name) {
+            return index;
+        }
+        let index = unit.names.len() as i32;
+        unit.names.push(name.to_string());
+        unit.name_slots.insert(name.to_string(), index);
+        index
     }
 
     pub(crate) fn varname_index(&mut self, name: &str) -> i32 {
@@ -975,7 +1068,19 @@ pub(crate) const FORMAT_VALUE_WITH_FAKE_GLOBALS: i64 = 2;
 
 /// `start_location`: the first statement's position (SETUP_ANNOTATIONS and the module's
 /// `__conditional_annotations__` set take it).
-fn start_location(body: &[Stmt]) -> SourceLocation {
+///
+/// Under `-OO` CPython's AST preprocessing has already removed a docstring followed by
+/// other statements, so the body starts at the statement after it.
+fn start_location(body: &[Stmt], optimize: i32) -> SourceLocation {
+    let body = match body {
+        [Stmt::Expr(doc), _, ..]
+            if optimize >= 2
+                && matches!(&*doc.value, pyrite_ast::Expr::Constant(c) if matches!(c.value, pyrite_ast::ConstantValue::Str(_))) =>
+        {
+            &body[1..]
+        }
+        _ => body,
+    };
     body.first()
         .map_or(SourceLocation::new(1, 1, 0, 0), |stmt| loc(stmt.location()))
 }
@@ -1009,11 +1114,11 @@ pub fn codegen_module<'a, 'x>(
     )?;
     match module {
         Mod::Module(m) => {
-            compiler.module_body(start_location(&m.body), &m.body)?;
+            compiler.module_body(start_location(&m.body, optimize), &m.body)?;
         }
         Mod::Interactive(m) => {
             compiler.interactive = true;
-            compiler.module_body(start_location(&m.body), &m.body)?;
+            compiler.module_body(start_location(&m.body, 0), &m.body)?;
         }
         Mod::Expression(e) => {
             compiler.visit_expr(&e.body)?;

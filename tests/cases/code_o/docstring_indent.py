@@ -1,0 +1,6 @@
+def f():
+    '''
+    First.
+
+        Indented.
+    '''

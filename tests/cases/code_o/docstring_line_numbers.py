@@ -1,0 +1,15 @@
+
+
+"""
+Multi-line
+module docstring.
+"""
+
+
+
+def f():
+    """
+    Multi-line
+    function docstring.
+    """
+    return f.__doc__

@@ -1,0 +1,9 @@
+def f():
+    "doc"
+
+class C:
+    "doc"
+
+async def g():
+    "doc"
+    await x

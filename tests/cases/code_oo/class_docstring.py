@@ -1,0 +1,3 @@
+class C:
+    'Doc.'
+    x = 1

@@ -1,0 +1,6 @@
+def f(n):
+    while __debug__:
+        n -= 1
+        if n < 0:
+            break
+    return n

@@ -1,0 +1,4 @@
+def f():
+    '''Doc
+       string.'''
+    return 1
