@@ -4,7 +4,9 @@
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
 pub mod builtins;
+pub mod gc;
 pub mod sys;
+pub mod weakref;
 
 use pyrite_objects::{PyRef, ThreadState};
 
@@ -17,6 +19,8 @@ pub struct Runtime {
 /// Creates `builtins` and `sys` (CPython's `pycore_init_builtins`, `_PySys_Create`).
 pub fn init(ts: &ThreadState, argv: &[String]) -> Runtime {
     pyrite_vm::init(ts);
+    pyrite_vm::import::register_builtin_module("gc", gc::create);
+    pyrite_vm::import::register_builtin_module("_weakref", weakref::create);
     let builtins = builtins::create(ts);
     let sys = sys::create(ts, argv, &builtins);
     Runtime { builtins, sys }

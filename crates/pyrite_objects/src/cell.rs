@@ -67,8 +67,13 @@ fn cell_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&Py
 pub static CELL_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Cell>("cell", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(SlotTable {
+        clear: Slot::new(cell_clear),
         repr: Slot::new(cell_repr),
         traverse: Slot::new(cell_traverse),
         ..crate::typeobject::object_slots()
     }),
 );
+
+fn cell_clear(_ts: &ThreadState, object: &PyObject) {
+    set(object, None);
+}

@@ -152,6 +152,7 @@ pub static FUNCTION_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Function>("function", flags::HAVE_GC, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
+            clear: Slot::new(function_clear),
             call: Slot::new(function_call),
             descr_get: Slot::new(function_descr_get),
             repr: Slot::new(function_repr),
@@ -354,4 +355,24 @@ pub(crate) fn install(ts: &ThreadState) {
             ("__self__", method_self, None),
         ],
     );
+}
+
+/// Drops what a function can let go of to break a cycle (CPython's `func_clear`).
+fn function_clear(_ts: &ThreadState, object: &PyObject) {
+    if let Some(function) = object.downcast_ref::<Function>() {
+        let taken: Vec<Option<PyRef>> = [
+            &function.defaults,
+            &function.kwdefaults,
+            &function.closure,
+            &function.annotate,
+            &function.annotations,
+            &function.doc,
+            &function.module,
+            &function.dict,
+        ]
+        .into_iter()
+        .map(|field| field.borrow_mut().take())
+        .collect();
+        drop(taken);
+    }
 }

@@ -316,6 +316,8 @@ pub static SET_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Set>("set", flags::BASETYPE | flags::HAVE_GC, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
+            traverse: Slot::new(set_traverse),
+            clear: Slot::new(set_clear),
             repr: Slot::new(set_repr),
             hash: Slot::new(crate::typeobject::hash_not_implemented),
             richcompare: Slot::new(set_richcompare),
@@ -335,6 +337,7 @@ pub static FROZENSET_TYPE: StaticType = StaticObject::new(
         Some(&OBJECT_TYPE),
     )
     .with_slots(SlotTable {
+        traverse: Slot::new(set_traverse),
         repr: Slot::new(set_repr),
         hash: Slot::new(frozenset_hash),
         richcompare: Slot::new(set_richcompare),
@@ -540,4 +543,17 @@ pub(crate) fn install(ts: &ThreadState) {
             ("update", method_update),
         ],
     );
+}
+
+/// The elements live in a dict the set owns.
+fn set_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(set) = object.downcast_ref::<Set>() {
+        visit(set.elements.as_object());
+    }
+}
+
+fn set_clear(_ts: &ThreadState, object: &PyObject) {
+    if let Some(set) = object.downcast_ref::<Set>() {
+        set.elements.clear();
+    }
 }

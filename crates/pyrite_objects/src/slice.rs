@@ -146,9 +146,18 @@ pub static SLICE_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Slice>("slice", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
         SlotTable {
+            traverse: Slot::new(slice_traverse),
             repr: Slot::new(slice_repr),
             new: Slot::new(slice_new),
             ..crate::typeobject::object_slots()
         },
     ),
 );
+
+fn slice_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(slice) = object.downcast_ref::<Slice>() {
+        visit(&slice.start);
+        visit(&slice.stop);
+        visit(&slice.step);
+    }
+}

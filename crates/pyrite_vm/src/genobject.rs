@@ -286,6 +286,8 @@ pub static GENERATOR_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Generator>("generator", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
         SlotTable {
+            traverse: Slot::new(generator_traverse),
+            clear: Slot::new(generator_clear),
             iter: Slot::new(self_iter),
             iternext: Slot::new(generator_iternext),
             repr: Slot::new(generator_repr),
@@ -307,4 +309,38 @@ pub fn init(ts: &ThreadState) {
         ],
     );
     pyrite_objects::descr::add_getsets(ts, &GENERATOR_TYPE, &[("__name__", generator_name, None)]);
+}
+
+/// What a suspended generator's frame holds (nothing while it runs: its frame is then on
+/// the native stack, whose references count as external).
+fn generator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let Some(generator) = object.downcast_ref::<Generator>() else {
+        return;
+    };
+    visit(&generator.name);
+    visit(&generator.qualname);
+    let Ok(frame) = generator.frame.try_borrow() else {
+        return;
+    };
+    if let Some(frame) = frame.as_ref() {
+        visit(frame.code.as_object());
+        visit(&frame.globals);
+        visit(&frame.builtins);
+        for value in [&frame.locals, &frame.function].into_iter().flatten() {
+            visit(value);
+        }
+        for value in frame.localsplus.iter().flatten() {
+            visit(value);
+        }
+    }
+}
+
+/// Breaks a cycle through a suspended generator by dropping its frame.
+fn generator_clear(_ts: &ThreadState, object: &PyObject) {
+    if let Some(generator) = object.downcast_ref::<Generator>()
+        && !generator.running.get()
+    {
+        let frame = generator.frame.borrow_mut().take();
+        drop(frame);
+    }
 }
