@@ -132,7 +132,12 @@ pub fn generic_getattr(ts: &ThreadState, object: &PyObject, name: &PyObject) -> 
 /// Attributes every type has, computed (CPython's `type_getsets`).
 fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<PyRef>> {
     Ok(Some(match name {
-        "__name__" => crate::str::new(ts, ty.name()).into_ref(),
+        // A static type's `tp_name` may carry its module (`weakref.ReferenceType`).
+        "__name__" if ty.is_heap_type() => crate::str::new(ts, ty.name()).into_ref(),
+        "__name__" => {
+            let name = ty.name();
+            crate::str::new(ts, name.rsplit('.').next().unwrap_or(name)).into_ref()
+        }
         "__qualname__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
             Some(value) if ty.is_heap_type() => value,
             _ => crate::str::new(ts, ty.name()).into_ref(),

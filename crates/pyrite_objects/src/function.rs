@@ -34,6 +34,8 @@ pub struct Function {
     pub doc: RefCell<Option<PyRef>>,
     pub module: RefCell<Option<PyRef>>,
     pub dict: RefCell<Option<PyRef>>,
+    /// Functions can be weakly referenced (CPython's `func_weakreflist`).
+    pub weaklist: crate::weakref::WeakrefList,
 }
 
 impl PyPayload for Function {
@@ -83,6 +85,7 @@ pub fn new(ts: &ThreadState, code: Py<Code>, globals: PyRef, builtins: PyRef) ->
             doc: RefCell::new(doc),
             module: RefCell::new(module),
             dict: RefCell::new(None),
+            weaklist: crate::weakref::WeakrefList::new(),
         },
     )
 }
@@ -159,7 +162,10 @@ pub static FUNCTION_TYPE: StaticType = StaticObject::new(
             traverse: Slot::new(function_traverse),
             ..crate::typeobject::object_slots()
         })
-        .with_dict_offset(payload_field_offset::<Function>(offset_of!(Function, dict))),
+        .with_dict_offset(payload_field_offset::<Function>(offset_of!(Function, dict)))
+        .with_weaklist_offset(payload_field_offset::<Function>(offset_of!(
+            Function, weaklist
+        ))),
 );
 
 /// The payload of bound methods: a callable and the instance it is bound to.

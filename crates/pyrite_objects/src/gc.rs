@@ -541,7 +541,11 @@ fn invoke_callbacks(
     for callback in list.to_vec() {
         let args = [phase.clone(), info.clone()];
         if let Err(err) = crate::abstract_api::call(ts, &callback, &args, None) {
-            ts.write_unraisable(err, "Exception ignored in garbage collector callback");
+            ts.write_unraisable_object(
+                err,
+                "Exception ignored while calling GC callback",
+                Some(&callback),
+            );
         }
     }
 }
@@ -730,7 +734,11 @@ fn handle_weakrefs(ts: &ThreadState, unreachable: &GcHead) {
     }
     for (weakref, callback) in callbacks {
         if let Err(err) = crate::abstract_api::call(ts, &callback, &[weakref], None) {
-            ts.write_unraisable(err, "Exception ignored while calling weakref callback");
+            ts.write_unraisable_object(
+                err,
+                "Exception ignored while calling weakref callback",
+                Some(&callback),
+            );
         }
     }
 }

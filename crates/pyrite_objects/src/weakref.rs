@@ -176,7 +176,11 @@ pub(crate) fn clear_weakrefs(ts: &ThreadState, object: &PyObject) {
     for (weakref, callback) in pending {
         let result = crate::abstract_api::call(ts, &callback, &[weakref], None);
         if let Err(err) = result {
-            ts.write_unraisable(err, "Exception ignored while calling weakref callback");
+            ts.write_unraisable_object(
+                err,
+                "Exception ignored while calling weakref callback",
+                Some(&callback),
+            );
         }
     }
 }

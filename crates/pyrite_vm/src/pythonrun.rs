@@ -19,6 +19,21 @@ pub enum Outcome {
     Exit(u8),
 }
 
+/// Prints an unraisable error (CPython's default `sys.unraisablehook`):
+/// `Exception ignored while calling ... <object>:`, then the traceback.
+pub fn print_unraisable(ts: &ThreadState, err: PyErr, context: &str, object: Option<&PyObject>) {
+    let exc = err.into_exception(ts);
+    let mut text = match object.map(|object| object.repr(ts)) {
+        Some(Ok(repr)) => format!("{context} {}:\n", pystr::to_rust_string(&repr)),
+        _ => format!("{context}:\n"),
+    };
+    format_exception_chain(ts, &exc, &mut text, &mut Vec::new());
+    flush_stdout(ts);
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
+    let _ = stderr.flush();
+}
+
 /// Writes the traceback of an uncaught exception to stderr, CPython's way.
 pub fn print_exception(ts: &ThreadState, exc: &PyObject) {
     let mut text = String::new();
