@@ -5,6 +5,7 @@
 
 pub mod builtins;
 pub mod gc;
+pub mod stdlib_module_names;
 pub mod sys;
 pub mod weakref;
 

@@ -713,25 +713,26 @@ fn collect_main(ts: &ThreadState, generation: usize) -> (usize, usize) {
 /// weakrefs; then calls the callbacks of the cleared weakrefs that are themselves
 /// reachable (CPython's `handle_weakrefs`).
 fn handle_weakrefs(ts: &ThreadState, unreachable: &GcHead) {
-    let nodes = list_nodes(unreachable);
-    let members: HashSet<*const PyObject> = nodes
-        .iter()
+    // The garbage is held while weakrefs are cleared: nothing may be freed under the walk.
+    let held: Vec<PyRef> = list_nodes(unreachable)
+        .into_iter()
         // SAFETY: nodes are heads of live objects.
-        .map(|&node| unsafe { object_of(node) }.as_ptr())
+        .map(|node| unsafe { object_of(node) }.new_ref())
         .collect();
+    let members: HashSet<*const PyObject> = held.iter().map(|object| object.as_ptr()).collect();
     let mut callbacks = Vec::new();
-    for &node in &nodes {
-        // SAFETY: as above.
-        let object = unsafe { object_of(node) };
+    for object in &held {
         crate::weakref::detach_for_gc(object);
-        for (weakref, callback) in crate::weakref::clear_weakrefs_for_gc(object) {
+        for weakref in crate::weakref::clear_weakrefs_for_gc(object) {
+            // A weakref that is garbage itself keeps its callback, never called.
             if !members.contains(&weakref.as_ptr())
-                && let Some(callback) = callback
+                && let Some(callback) = crate::weakref::take_callback(&weakref)
             {
                 callbacks.push((weakref, callback));
             }
         }
     }
+    drop(held);
     for (weakref, callback) in callbacks {
         if let Err(err) = crate::abstract_api::call(ts, &callback, &[weakref], None) {
             ts.write_unraisable_object(

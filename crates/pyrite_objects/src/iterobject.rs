@@ -91,8 +91,13 @@ pub fn collect(ts: &ThreadState, iterable: &PyObject) -> PyResult<Vec<PyRef>> {
     if let Some(tuple) = iterable.downcast_ref::<Tuple>() {
         return Ok(tuple.items().to_vec());
     }
+    // A range knows its length: reserve it first, so that a huge one is a MemoryError
+    // before any item is made (CPython preallocates from the length hint).
+    let mut items = match iterable.downcast_ref::<crate::range::Range>() {
+        Some(range) => crate::pymem::vec_with_capacity(range.len())?,
+        None => Vec::new(),
+    };
     let iterator = get_iter(ts, iterable)?;
-    let mut items = Vec::new();
     while let Some(item) = next(ts, &iterator)? {
         items.push(item);
     }

@@ -39,6 +39,7 @@ pub mod module;
 pub mod mro;
 pub mod object;
 pub mod pyhash;
+pub mod pymem;
 pub mod pystate;
 pub mod range;
 pub mod set;

@@ -186,9 +186,9 @@ pub(crate) fn clear_weakrefs(ts: &ThreadState, object: &PyObject) {
 }
 
 /// For the collector: clears the weak references to an unreachable object (their
-/// referent becomes `None`) and returns them with their callbacks, newest first; the
-/// collector calls only those of weakrefs that are themselves reachable.
-pub(crate) fn clear_weakrefs_for_gc(object: &PyObject) -> Vec<(PyRef, Option<PyRef>)> {
+/// referent becomes `None`) and returns them, newest first; the collector takes and calls
+/// the callbacks of those that are themselves reachable (`take_callback`).
+pub(crate) fn clear_weakrefs_for_gc(object: &PyObject) -> Vec<PyRef> {
     let Some(list) = weaklist_of(object) else {
         return Vec::new();
     };
@@ -202,11 +202,16 @@ pub(crate) fn clear_weakrefs_for_gc(object: &PyObject) -> Vec<(PyRef, Option<PyR
         };
         weakref.referent.set(None);
         if entry.refcnt() > 0 {
-            let callback = weakref.callback.borrow_mut().take();
-            cleared.push((entry.new_ref(), callback));
+            cleared.push(entry.new_ref());
         }
     }
     cleared
+}
+
+/// Takes a weakref's callback (once called, a callback is gone).
+pub(crate) fn take_callback(object: &PyObject) -> Option<PyRef> {
+    let weakref = object.downcast_ref::<Weakref>()?;
+    weakref.callback.borrow_mut().take()
 }
 
 /// For the collector: an unreachable weakref lets go of its referent, so that its

@@ -375,6 +375,48 @@ pub fn handle_uncaught(ts: &ThreadState, err: PyErr) -> Outcome {
             },
         };
     }
-    print_exception(ts, &exc);
+    if !call_user_excepthook(ts, &exc) {
+        print_exception(ts, &exc);
+    }
     Outcome::Exit(1)
+}
+
+/// Calls `sys.excepthook(type, value, traceback)` if a program replaced it (CPython's
+/// `_PyErr_PrintEx`); `false` when the built-in printer should run instead.
+fn call_user_excepthook(ts: &ThreadState, exc: &PyObject) -> bool {
+    let Ok(sys) = crate::import::import_module(ts, &pystr::intern(ts, "sys")) else {
+        return false;
+    };
+    let Ok(hook) = pyrite_objects::attrs::get_attr_str(ts, &sys, "excepthook") else {
+        return false;
+    };
+    if hook
+        .downcast_ref::<pyrite_objects::descr::BuiltinFunction>()
+        .is_some_and(|function| function.name == "excepthook")
+    {
+        return false;
+    }
+    let traceback = exceptions::data(exc)
+        .and_then(|data| data.traceback.borrow().clone())
+        .unwrap_or_else(pyrite_objects::singletons::none);
+    let args = [
+        exc.ob_type().as_object().new_ref(),
+        exc.new_ref(),
+        traceback,
+    ];
+    match pyrite_objects::abstract_api::call(ts, &hook, &args, None) {
+        Ok(_) => {
+            flush_stdout(ts);
+            true
+        }
+        Err(err) => {
+            let hook_exc = err.into_exception(ts);
+            let mut stderr = std::io::stderr().lock();
+            let _ = stderr.write_all(b"Error in sys.excepthook:\n");
+            drop(stderr);
+            print_exception(ts, &hook_exc);
+            let _ = std::io::stderr().write_all(b"\nOriginal exception was:\n");
+            false
+        }
+    }
 }
