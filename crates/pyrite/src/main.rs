@@ -14,7 +14,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// The parser, the compiler and the object model allocate many small blocks, which
-/// mimalloc serves much faster than the system allocator.
+/// mimalloc serves much faster than the system allocator. The `system-alloc` feature keeps
+/// the system allocator, whose blocks valgrind's memcheck tracks (tools/valgrind_cases.py).
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -101,6 +101,24 @@ fn builtin_print(
             }
         }
     }
+    let user_file = file
+        .as_deref()
+        .filter(|file| !singletons::is_none(file) && crate::sys::std_stream_fd(file).is_none());
+    if let Some(file) = user_file {
+        // CPython's `builtin_print` writes each item, separator and the end separately.
+        for (position, value) in positional.iter().enumerate() {
+            if position > 0 {
+                write_to(ts, Some(file), &sep)?;
+            }
+            write_to(ts, Some(file), &pystr::to_rust_string(&*value.str(ts)?))?;
+        }
+        write_to(ts, Some(file), &end)?;
+        if flush {
+            let flush = attrs::get_attr_str(ts, file, "flush")?;
+            abstract_api::call(ts, &flush, &[], None)?;
+        }
+        return Ok(none());
+    }
     let mut text = String::new();
     for (position, value) in positional.iter().enumerate() {
         if position > 0 {
@@ -278,6 +296,75 @@ fn builtin_sorted(
     Ok(pyrite_objects::list::new(ts, sorted).into_ref())
 }
 
+/// `aiter(async_iterable)`: its `__aiter__()`.
+fn builtin_aiter(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    exact_args("aiter", args, 1)?;
+    match attrs::call_special(ts, &args[0], "__aiter__", &[])? {
+        Some(iterator) => Ok(iterator),
+        None => Err(PyErr::type_error(format!(
+            "'{}' object is not an async iterable",
+            args[0].ob_type().name()
+        ))),
+    }
+}
+
+/// `anext(async_iterator[, default])`: its `__anext__()` (the default needs awaitables).
+fn builtin_anext(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let Some(iterator) = args.first() else {
+        return Err(PyErr::type_error(
+            "anext expected at least 1 argument, got 0",
+        ));
+    };
+    match attrs::call_special(ts, iterator, "__anext__", &[])? {
+        Some(awaitable) => Ok(awaitable),
+        None => Err(PyErr::type_error(format!(
+            "'{}' object is not an async iterator",
+            iterator.ob_type().name()
+        ))),
+    }
+}
+
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook(*args, **kws)`.
+fn builtin_breakpoint(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    let sys = pyrite_vm::import::import_module(ts, &pystr::intern(ts, "sys"))?;
+    let hook = attrs::get_attr_str(ts, &sys, "breakpointhook")
+        .map_err(|_| PyErr::new(ExceptionKind::RuntimeError, "lost sys.breakpointhook"))?;
+    abstract_api::call(ts, &hook, args, kwnames)
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: built-in modules.
+fn builtin_import(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    let (positional, keywords) = split_args(args, kwnames);
+    let name = match positional.first() {
+        Some(name) => name.clone(),
+        None => match keywords.iter().find(|(key, _)| key == "name") {
+            Some((_, name)) => name.clone(),
+            None => {
+                return Err(PyErr::type_error(
+                    "__import__() missing required argument 'name' (pos 1)",
+                ));
+            }
+        },
+    };
+    if pystr::as_str_payload(&name).is_none() {
+        return Err(PyErr::type_error(format!(
+            "__import__() argument 1 must be str, not {}",
+            name.ob_type().name()
+        )));
+    }
+    pyrite_vm::import::import_module(ts, &name)
+}
+
 fn builtin_iter(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     exact_args("iter", args, 1)?;
     get_iter(ts, &args[0])
@@ -317,8 +404,14 @@ fn attribute_name(object: &PyObject, function: &str) -> PyResult<()> {
     if object.payload_is::<pystr::Str>() {
         return Ok(());
     }
+    // CPython 3.14's getattr() goes through PyObject_GetAttr, whose message has no prefix.
+    let prefix = if function == "getattr" {
+        String::new()
+    } else {
+        format!("{function}(): ")
+    };
     Err(PyErr::type_error(format!(
-        "{function}(): attribute name must be string, not '{}'",
+        "{prefix}attribute name must be string, not '{}'",
         object.ob_type().name()
     )))
 }
@@ -816,6 +909,10 @@ pub fn create(ts: &ThreadState) -> PyRef {
     };
     let functions: &[(&'static str, NativeFn)] = &[
         ("print", builtin_print),
+        ("aiter", builtin_aiter),
+        ("anext", builtin_anext),
+        ("breakpoint", builtin_breakpoint),
+        ("__import__", builtin_import),
         ("len", builtin_len),
         ("repr", builtin_repr),
         ("ascii", builtin_ascii),
@@ -911,6 +1008,7 @@ pub fn create(ts: &ThreadState) -> PyRef {
     add(ts, dict, "NotImplemented", singletons::not_implemented());
     add(ts, dict, "True", pybool::true_ref());
     add(ts, dict, "False", pybool::false_ref());
+    add(ts, dict, "__debug__", pybool::true_ref());
     let _ = exceptions::BASE_EXCEPTION_TYPE.as_object();
     module
 }

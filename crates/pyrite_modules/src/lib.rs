@@ -1,17 +1,24 @@
-//! The modules CPython writes in C, written in Rust: `builtins`, a minimal `sys`,
-//! `math` and `itertools`.
+//! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
+//! `_weakref`, `math` and `itertools`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
 pub mod builtins;
 pub mod builtins_compile;
+pub mod gc;
 pub mod itertools;
 pub mod math;
+pub mod stdlib_module_names;
 pub mod sys;
+pub mod weakref;
 
 /// The built-in modules made on first import (CPython's `_PyImport_Inittab`).
-static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] =
-    &[("itertools", itertools::create), ("math", math::create)];
+static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
+    ("_weakref", |ts| Ok(weakref::create(ts))),
+    ("gc", |ts| Ok(gc::create(ts))),
+    ("itertools", itertools::create),
+    ("math", math::create),
+];
 
 use pyrite_objects::{PyRef, ThreadState};
 

@@ -100,7 +100,18 @@ fn sys_setrecursionlimit(
     args: Args<'_>,
     _k: KwNames<'_>,
 ) -> PyResult {
-    let limit = args.first().and_then(|v| int::as_i64(v)).unwrap_or(0);
+    let limit = match args.first() {
+        Some(value) if value.payload_is::<pyrite_objects::int::Int>() => {
+            int::as_i64(value).unwrap_or(i64::MAX)
+        }
+        Some(value) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                value.ob_type().name()
+            )));
+        }
+        None => 0,
+    };
     if limit < 1 {
         return Err(PyErr::new(
             ExceptionKind::ValueError,
@@ -131,7 +142,10 @@ fn sys_exc_info(ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>) 
 fn sys_intern(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     match args.first().and_then(|a| pystr::as_str_payload(a)) {
         Some(text) => Ok(pystr::intern(ts, &text.to_string_lossy())),
-        None => Err(PyErr::type_error("intern() argument must be str")),
+        None => Err(PyErr::type_error(format!(
+            "intern() argument must be str, not {}",
+            args.first().map_or("NoneType", |arg| arg.ob_type().name())
+        ))),
     }
 }
 
@@ -244,6 +258,161 @@ fn sys_getframemodulename(
     }
 }
 
+fn stream_fileno(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(int::new(ts, i64::from(std_stream_fd(this).unwrap_or(1))))
+}
+
+fn stream_encoding(ts: &ThreadState, _this: &PyObject) -> PyResult {
+    Ok(pystr::intern(ts, "utf-8"))
+}
+
+/// CPython's standard streams: `strict` for stdin and stdout, `backslashreplace` for
+/// stderr.
+fn stream_errors(ts: &ThreadState, this: &PyObject) -> PyResult {
+    let errors = if std_stream_fd(this) == Some(2) {
+        "backslashreplace"
+    } else {
+        "strict"
+    };
+    Ok(pystr::intern(ts, errors))
+}
+
+thread_local! {
+    /// `sys.addaudithook` hooks, oldest first (CPython keeps them in the runtime).
+    static AUDIT_HOOKS: std::cell::RefCell<Vec<PyRef>> = const { std::cell::RefCell::new(Vec::new()) };
+    static INT_MAX_STR_DIGITS: std::cell::Cell<i64> = const { std::cell::Cell::new(4300) };
+}
+
+fn sys_addaudithook(_ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let [hook] = args else {
+        return Err(PyErr::type_error(format!(
+            "addaudithook() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    };
+    AUDIT_HOOKS.with(|hooks| hooks.borrow_mut().push(hook.clone()));
+    Ok(singletons::none())
+}
+
+/// `sys.audit(event, *args)`: each hook is called with the event and the arguments tuple.
+fn sys_audit(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let Some((event, rest)) = args.split_first() else {
+        return Err(PyErr::type_error(
+            "audit() missing 1 required positional argument: 'event'",
+        ));
+    };
+    if pystr::as_str_payload(event).is_none() {
+        return Err(PyErr::type_error(format!(
+            "expected str for argument 'event', not {}",
+            event.ob_type().name()
+        )));
+    }
+    let hooks = AUDIT_HOOKS.with(|hooks| hooks.borrow().clone());
+    if hooks.is_empty() {
+        return Ok(singletons::none());
+    }
+    let arguments = tuple::new(ts, rest.to_vec()).into_ref();
+    for hook in hooks {
+        pyrite_objects::abstract_api::call(ts, &hook, &[event.clone(), arguments.clone()], None)?;
+    }
+    Ok(singletons::none())
+}
+
+/// `sys.displayhook(value)`: prints `repr(value)` and stores it in `builtins._`.
+fn sys_displayhook(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let [value] = args else {
+        return Err(PyErr::type_error(format!(
+            "displayhook() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    };
+    if singletons::is_none(value) {
+        return Ok(singletons::none());
+    }
+    let builtins = pyrite_vm::import::import_module(ts, &pystr::intern(ts, "builtins"))?;
+    let underscore = pystr::intern(ts, "_");
+    pyrite_objects::attrs::set_attr(ts, &builtins, &underscore, Some(&singletons::none()))?;
+    let text = pystr::to_rust_string(&*value.repr(ts)?);
+    write_fd(1, format!("{text}\n").as_bytes());
+    pyrite_objects::attrs::set_attr(ts, &builtins, &underscore, Some(value))?;
+    Ok(singletons::none())
+}
+
+/// `sys.excepthook(type, value, traceback)`: prints the exception as the interpreter does
+/// for an uncaught one.
+fn sys_excepthook(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let [_, value, _] = args else {
+        return Err(PyErr::type_error(format!(
+            "excepthook expected 3 arguments, got {}",
+            args.len()
+        )));
+    };
+    pyrite_vm::pythonrun::print_exception(ts, value);
+    Ok(singletons::none())
+}
+
+fn sys_getrefcount(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let [object] = args else {
+        return Err(PyErr::type_error(format!(
+            "getrefcount() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    };
+    Ok(int::new(ts, object.refcnt() as i64))
+}
+
+/// `sys.getsizeof(object[, default])`: the instance size of its type, plus the GC prefix
+/// (64-bit CPython's layout sizes).
+fn sys_getsizeof(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    let Some(object) = args.first() else {
+        return Err(PyErr::type_error(
+            "getsizeof() missing required argument 'object' (pos 1)",
+        ));
+    };
+    let ty = object.ob_type();
+    let gc_prefix = if ty.has_gc() { 16 } else { 0 };
+    Ok(int::new(ts, (ty.basicsize() + gc_prefix) as i64))
+}
+
+/// The default `sys.breakpointhook`: there is no debugger yet, so it does nothing.
+fn sys_breakpointhook(_ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(singletons::none())
+}
+
+fn sys_utf8(ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(pystr::intern(ts, "utf-8"))
+}
+
+fn sys_get_int_max_str_digits(
+    ts: &ThreadState,
+    _m: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    Ok(int::new(ts, INT_MAX_STR_DIGITS.with(std::cell::Cell::get)))
+}
+
+fn sys_set_int_max_str_digits(
+    _ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    let Some(value) = args.first().and_then(|value| int::as_i64(value)) else {
+        return Err(PyErr::type_error(
+            "set_int_max_str_digits() argument must be an int",
+        ));
+    };
+    if value != 0 && value < 640 {
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "maxdigits must be >= 640 or 0 for unlimited",
+        ));
+    }
+    INT_MAX_STR_DIGITS.with(|digits| digits.set(value));
+    Ok(singletons::none())
+}
+
 fn add(ts: &ThreadState, dict: &Dict, name: &str, value: PyRef) {
     let _ = dict.set_item(ts, pystr::intern(ts, name), value);
 }
@@ -261,7 +430,19 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
     add_methods(
         ts,
         &STD_STREAM_TYPE,
-        &[("write", stream_write), ("flush", stream_flush)],
+        &[
+            ("write", stream_write),
+            ("flush", stream_flush),
+            ("fileno", stream_fileno),
+        ],
+    );
+    pyrite_objects::descr::add_getsets(
+        ts,
+        &STD_STREAM_TYPE,
+        &[
+            ("encoding", stream_encoding, None),
+            ("errors", stream_errors, None),
+        ],
     );
     let functions: &[(&'static str, NativeFn)] = &[
         ("exit", sys_exit),
@@ -280,6 +461,20 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
             "set_coroutine_origin_tracking_depth",
             sys_set_coroutine_origin_tracking_depth,
         ),
+        ("addaudithook", sys_addaudithook),
+        ("audit", sys_audit),
+        ("displayhook", sys_displayhook),
+        ("__displayhook__", sys_displayhook),
+        ("excepthook", sys_excepthook),
+        ("__excepthook__", sys_excepthook),
+        ("getrefcount", sys_getrefcount),
+        ("breakpointhook", sys_breakpointhook),
+        ("__breakpointhook__", sys_breakpointhook),
+        ("getsizeof", sys_getsizeof),
+        ("getdefaultencoding", sys_utf8),
+        ("getfilesystemencoding", sys_utf8),
+        ("get_int_max_str_digits", sys_get_int_max_str_digits),
+        ("set_int_max_str_digits", sys_set_int_max_str_digits),
     ];
     for &(name, function) in functions {
         add(
@@ -299,13 +494,54 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         "argv",
         pyrite_objects::list::new(ts, argv_list).into_ref(),
     );
-    for (name, fd) in [
-        ("stdout", 1),
-        ("stderr", 2),
-        ("__stdout__", 1),
-        ("__stderr__", 2),
+    for (names, fd) in [
+        (["stdin", "__stdin__"], 0),
+        (["stdout", "__stdout__"], 1),
+        (["stderr", "__stderr__"], 2),
     ] {
-        add(ts, dict, name, Py::new(ts, StdStream { fd }).into_ref());
+        let stream = Py::new(ts, StdStream { fd }).into_ref();
+        for name in names {
+            add(ts, dict, name, stream.clone());
+        }
+    }
+    let orig_argv = std::env::args()
+        .map(|arg| pystr::new(ts, &arg).into_ref())
+        .collect();
+    add(
+        ts,
+        dict,
+        "orig_argv",
+        pyrite_objects::list::new(ts, orig_argv).into_ref(),
+    );
+    let executable = std::env::current_exe()
+        .map(|path| path.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    add(
+        ts,
+        dict,
+        "executable",
+        pystr::new(ts, &executable).into_ref(),
+    );
+    let mut module_names: Vec<&str> = pyrite_vm::import::inittab_names().collect();
+    module_names.extend(["builtins", "sys"]);
+    module_names.sort_unstable();
+    module_names.dedup();
+    let module_names = module_names
+        .into_iter()
+        .map(|name| pystr::intern(ts, name))
+        .collect();
+    add(
+        ts,
+        dict,
+        "builtin_module_names",
+        tuple::new(ts, module_names).into_ref(),
+    );
+    let stdlib_names = crate::stdlib_module_names::STDLIB_MODULE_NAMES
+        .iter()
+        .map(|name| pystr::intern(ts, name))
+        .collect();
+    if let Ok(names) = pyrite_objects::set::new_frozen(ts, stdlib_names) {
+        add(ts, dict, "stdlib_module_names", names);
     }
     add(ts, dict, "maxsize", int::new(ts, i64::MAX));
     add(

@@ -394,14 +394,34 @@ fn sequence_repeat(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult<Opt
         return Ok(None);
     };
     if let Some(text) = crate::str::as_str_payload(a) {
-        return Ok(Some(str_from_bytes(ts, &text.as_bytes().repeat(count))));
+        let bytes = text.as_bytes();
+        // CPython's `unicode_repeat`: a length past `PY_SSIZE_T_MAX` is an OverflowError,
+        // one the allocator refuses a MemoryError (never an abort).
+        let total = bytes
+            .len()
+            .checked_mul(count)
+            .filter(|&total| total <= isize::MAX as usize)
+            .ok_or_else(|| {
+                PyErr::new(ExceptionKind::OverflowError, "repeated string is too long")
+            })?;
+        let mut repeated = crate::pymem::vec_with_capacity(total)?;
+        for _ in 0..count {
+            repeated.extend_from_slice(bytes);
+        }
+        return Ok(Some(str_from_bytes(ts, &repeated)));
     }
     let items = if let Some(list) = a.downcast_ref::<List>() {
         list.to_vec()
     } else {
         crate::tuple::items(a).to_vec()
     };
-    let mut repeated = Vec::with_capacity(items.len() * count);
+    // CPython's `list_repeat`/`tuple_repeat`: too many items is a MemoryError.
+    let total = items
+        .len()
+        .checked_mul(count)
+        .filter(|&total| total <= isize::MAX as usize / std::mem::size_of::<PyRef>())
+        .ok_or_else(|| PyErr::without_arg(ExceptionKind::MemoryError))?;
+    let mut repeated = crate::pymem::vec_with_capacity(total)?;
     for _ in 0..count {
         repeated.extend_from_slice(&items);
     }

@@ -92,6 +92,7 @@ pub static BUILTIN_FUNCTION_TYPE: StaticType = StaticObject::new(
         Some(&OBJECT_TYPE),
     )
     .with_slots(SlotTable {
+        traverse: Slot::new(builtin_function_traverse),
         call: Slot::new(builtin_function_call),
         repr: Slot::new(builtin_function_repr),
         ..crate::typeobject::object_slots()
@@ -438,6 +439,7 @@ pub static CLASSMETHOD_TYPE: StaticType = StaticObject::new(
         Some(&OBJECT_TYPE),
     )
     .with_slots(SlotTable {
+        traverse: Slot::new(classmethod_traverse),
         descr_get: Slot::new(classmethod_get),
         new: Slot::new(classmethod_new),
         ..crate::typeobject::object_slots()
@@ -452,6 +454,7 @@ pub static STATICMETHOD_TYPE: StaticType = StaticObject::new(
         Some(&OBJECT_TYPE),
     )
     .with_slots(SlotTable {
+        traverse: Slot::new(staticmethod_traverse),
         descr_get: Slot::new(staticmethod_get),
         call: Slot::new(staticmethod_call),
         new: Slot::new(staticmethod_new),
@@ -901,6 +904,7 @@ pub static PROPERTY_TYPE: StaticType = StaticObject::new(
         Some(&OBJECT_TYPE),
     )
     .with_slots(SlotTable {
+        traverse: Slot::new(property_traverse),
         descr_get: Slot::new(property_get),
         descr_set: Slot::new(property_set),
         new: Slot::new(property_new),
@@ -1058,3 +1062,35 @@ pub static MEMBER_DESCRIPTOR_TYPE: StaticType = StaticObject::new(
             ..crate::typeobject::object_slots()
         }),
 );
+fn builtin_function_traverse(
+    _ts: &ThreadState,
+    object: &PyObject,
+    visit: &mut dyn FnMut(&PyObject),
+) {
+    if let Some(function) = object.downcast_ref::<BuiltinFunction>() {
+        visit(&function.bound_self);
+    }
+}
+
+fn classmethod_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(method) = object.downcast_ref::<ClassMethod>() {
+        visit(&method.callable);
+    }
+}
+
+fn staticmethod_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(method) = object.downcast_ref::<StaticMethod>() {
+        visit(&method.callable);
+    }
+}
+
+fn property_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(property) = object.downcast_ref::<Property>() {
+        for accessor in [&property.fget, &property.fset, &property.fdel]
+            .into_iter()
+            .flatten()
+        {
+            visit(accessor);
+        }
+    }
+}

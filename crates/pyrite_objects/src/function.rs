@@ -37,6 +37,8 @@ pub struct Function {
     pub doc: RefCell<Option<PyRef>>,
     pub module: RefCell<Option<PyRef>>,
     pub dict: RefCell<Option<PyRef>>,
+    /// Functions can be weakly referenced (CPython's `func_weakreflist`).
+    pub weaklist: crate::weakref::WeakrefList,
 }
 
 impl PyPayload for Function {
@@ -87,6 +89,7 @@ pub fn new(ts: &ThreadState, code: Py<Code>, globals: PyRef, builtins: PyRef) ->
             doc: RefCell::new(doc),
             module: RefCell::new(module),
             dict: RefCell::new(None),
+            weaklist: crate::weakref::WeakrefList::new(),
         },
     )
 }
@@ -209,6 +212,7 @@ pub static FUNCTION_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Function>("function", flags::HAVE_GC, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
+            clear: Slot::new(function_clear),
             call: Slot::new(function_call),
             descr_get: Slot::new(function_descr_get),
             repr: Slot::new(function_repr),
@@ -216,7 +220,10 @@ pub static FUNCTION_TYPE: StaticType = StaticObject::new(
             new: Slot::new(function_new),
             ..crate::typeobject::object_slots()
         })
-        .with_dict_offset(payload_field_offset::<Function>(offset_of!(Function, dict))),
+        .with_dict_offset(payload_field_offset::<Function>(offset_of!(Function, dict)))
+        .with_weaklist_offset(payload_field_offset::<Function>(offset_of!(
+            Function, weaklist
+        ))),
 );
 
 /// The payload of bound methods: a callable and the instance it is bound to.
@@ -546,4 +553,24 @@ pub(crate) fn install(ts: &ThreadState) {
             ("__self__", method_self, None),
         ],
     );
+}
+
+/// Drops what a function can let go of to break a cycle (CPython's `func_clear`).
+fn function_clear(_ts: &ThreadState, object: &PyObject) {
+    if let Some(function) = object.downcast_ref::<Function>() {
+        let taken: Vec<Option<PyRef>> = [
+            &function.defaults,
+            &function.kwdefaults,
+            &function.closure,
+            &function.annotate,
+            &function.annotations,
+            &function.doc,
+            &function.module,
+            &function.dict,
+        ]
+        .into_iter()
+        .map(|field| field.borrow_mut().take())
+        .collect();
+        drop(taken);
+    }
 }

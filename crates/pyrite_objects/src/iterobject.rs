@@ -117,8 +117,13 @@ pub fn collect(ts: &ThreadState, iterable: &PyObject) -> PyResult<Vec<PyRef>> {
     if let Some(tuple) = iterable.downcast_ref::<Tuple>() {
         return Ok(tuple.items().to_vec());
     }
+    // A range knows its length: reserve it first, so that a huge one is a MemoryError
+    // before any item is made (CPython preallocates from the length hint).
+    let mut items = match iterable.downcast_ref::<crate::range::Range>() {
+        Some(range) => crate::pymem::vec_with_capacity(range.len()?)?,
+        None => Vec::new(),
+    };
     let iterator = get_iter(ts, iterable)?;
-    let mut items = Vec::new();
     while let Some(item) = next(ts, &iterator)? {
         items.push(item);
     }
@@ -188,6 +193,7 @@ fn seq_iterator_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyR
 const fn seq_iterator_type(name: &'static str) -> TypeObject {
     TypeObject::builtin::<SeqIterator>(name, flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
         SlotTable {
+            traverse: Slot::new(seq_iterator_traverse),
             iter: Slot::new(self_iter),
             iternext: Slot::new(seq_iterator_next),
             ..crate::typeobject::object_slots()
@@ -286,6 +292,7 @@ pub static DICT_ITERATOR_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<DictIterator>("dict_keyiterator", flags::HAVE_GC, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
+            traverse: Slot::new(dict_iterator_traverse),
             iter: Slot::new(self_iter),
             iternext: Slot::new(dict_iterator_next),
             ..crate::typeobject::object_slots()
@@ -382,6 +389,7 @@ fn view_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
 const fn view_type(name: &'static str) -> TypeObject {
     TypeObject::builtin::<DictView>(name, flags::HAVE_GC, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
+            traverse: Slot::new(dict_view_traverse),
             iter: Slot::new(view_iter),
             repr: Slot::new(view_repr),
             richcompare: Slot::new(crate::dict_views::view_richcompare),
@@ -499,6 +507,7 @@ pub static ENUMERATE_TYPE: StaticType = StaticObject::new(
         Some(&OBJECT_TYPE),
     )
     .with_slots(SlotTable {
+        traverse: Slot::new(enumerate_traverse),
         iter: Slot::new(self_iter),
         iternext: Slot::new(enumerate_next),
         new: Slot::new(enumerate_new),
@@ -600,6 +609,7 @@ pub static ZIP_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Zip>("zip", flags::BASETYPE | flags::HAVE_GC, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
+            traverse: Slot::new(zip_traverse),
             iter: Slot::new(self_iter),
             iternext: Slot::new(zip_next),
             new: Slot::new(zip_new),
@@ -674,6 +684,7 @@ pub static MAP_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Map>("map", flags::BASETYPE | flags::HAVE_GC, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
+            traverse: Slot::new(map_traverse),
             iter: Slot::new(self_iter),
             iternext: Slot::new(map_next),
             new: Slot::new(map_new),
@@ -741,6 +752,7 @@ pub static FILTER_TYPE: StaticType = StaticObject::new(
         Some(&OBJECT_TYPE),
     )
     .with_slots(SlotTable {
+        traverse: Slot::new(filter_traverse),
         iter: Slot::new(self_iter),
         iternext: Slot::new(filter_next),
         new: Slot::new(filter_new),
@@ -809,9 +821,73 @@ pub static REVERSED_TYPE: StaticType = StaticObject::new(
         Some(&OBJECT_TYPE),
     )
     .with_slots(SlotTable {
+        traverse: Slot::new(reversed_traverse),
         iter: Slot::new(self_iter),
         iternext: Slot::new(reversed_next),
         new: Slot::new(reversed_new),
         ..crate::typeobject::object_slots()
     }),
 );
+
+fn seq_iterator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(iterator) = object.downcast_ref::<SeqIterator>()
+        && let Ok(seq) = iterator.seq.try_borrow()
+        && let Some(seq) = seq.as_ref()
+    {
+        visit(seq);
+    }
+}
+
+fn dict_iterator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(iterator) = object.downcast_ref::<DictIterator>() {
+        visit(&iterator.dict);
+        for (key, value) in &iterator.entries {
+            visit(key);
+            visit(value);
+        }
+    }
+}
+
+fn dict_view_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(view) = object.downcast_ref::<DictView>() {
+        visit(&view.dict);
+    }
+}
+
+fn enumerate_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(enumerate) = object.downcast_ref::<Enumerate>() {
+        visit(&enumerate.iterator);
+    }
+}
+
+fn zip_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(zip) = object.downcast_ref::<Zip>() {
+        for iterator in &zip.iterators {
+            visit(iterator);
+        }
+    }
+}
+
+fn map_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(map) = object.downcast_ref::<Map>() {
+        visit(&map.function);
+        for iterator in &map.iterators {
+            visit(iterator);
+        }
+    }
+}
+
+fn filter_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(filter) = object.downcast_ref::<Filter>() {
+        visit(&filter.function);
+        visit(&filter.iterator);
+    }
+}
+
+fn reversed_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(reversed) = object.downcast_ref::<Reversed>() {
+        for item in &reversed.items {
+            visit(item);
+        }
+    }
+}

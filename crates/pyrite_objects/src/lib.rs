@@ -50,6 +50,7 @@ pub mod mro;
 pub mod object;
 pub mod percent_format;
 pub mod pyhash;
+pub mod pymem;
 pub mod pystate;
 pub mod range;
 pub mod set;

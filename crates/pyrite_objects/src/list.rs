@@ -93,6 +93,17 @@ impl List {
     }
 }
 
+impl Drop for List {
+    /// Items are released from the last one, as CPython's `list_dealloc` does (the order
+    /// finalizers observe).
+    fn drop(&mut self) {
+        let items = self.items.get_mut();
+        while let Some(item) = items.pop() {
+            drop(item);
+        }
+    }
+}
+
 impl PyPayload for List {
     fn static_type() -> &'static PyType {
         &LIST_TYPE
@@ -192,7 +203,8 @@ fn list_subscript(ts: &ThreadState, object: &PyObject, key: &PyObject) -> PyResu
 
 fn list_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(list) = object.downcast_ref::<List>() {
-        for item in list.items.borrow().iter() {
+        // CPython visits the items from the last one (as `gc.get_referents` shows).
+        for item in list.items.borrow().iter().rev() {
             visit(item);
         }
     }

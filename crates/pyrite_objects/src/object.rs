@@ -394,7 +394,7 @@ struct GcBox<T> {
     object: PyObj<T>,
 }
 
-const GC_HEAD_SIZE: usize = std::mem::size_of::<GcHead>();
+pub(crate) const GC_HEAD_SIZE: usize = std::mem::size_of::<GcHead>();
 
 const _: () = {
     assert!(std::mem::size_of::<PyObject>() == 16 || std::mem::size_of::<usize>() != 8);
@@ -492,6 +492,12 @@ fn dealloc(ptr: NonNull<PyObject>) {
             dealloc_now(ts, ptr);
             return;
         }
+        // A dying container leaves the collector's lists first (CPython's
+        // `subtype_dealloc` untracks before the trashcan): a collection started by a
+        // finalizer must never see an object whose count reached zero.
+        if let Some(head) = object.gc_head() {
+            gc::untrack(head);
+        }
         let depth = ts.trash_depth.get();
         if depth >= TRASHCAN_DEPTH {
             ts.trash_deferred.borrow_mut().push(ptr);
@@ -528,12 +534,17 @@ fn dealloc_now(ts: &ThreadState, ptr: NonNull<PyObject>) {
         object.refcnt.set(1);
         if let Some(head) = object.gc_head() {
             head.set_finalized();
+            // Tracked while Python code can see it; a resurrected object stays tracked.
+            gc::track(ts, head);
         }
         finalize(ts, object);
         let count = object.refcnt.get() - 1;
         object.refcnt.set(count);
         if count != 0 {
             return; // resurrected: a new reference was stored somewhere
+        }
+        if let Some(head) = object.gc_head() {
+            gc::untrack(head);
         }
     }
     if ty.weaklist_offset() != 0 {

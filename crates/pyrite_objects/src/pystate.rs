@@ -16,6 +16,17 @@ use crate::err::{ExceptionKind, PyErr, PyResult};
 use crate::object::PyObject;
 
 static GIL: Mutex<()> = Mutex::new(());
+
+/// Prints an unraisable error: `(thread state, error, context, object called)`.
+pub type UnraisableHook = fn(&ThreadState, PyErr, &str, Option<&PyObject>);
+
+static UNRAISABLE_HOOK: std::sync::OnceLock<UnraisableHook> = std::sync::OnceLock::new();
+
+/// Registers the printer of unraisable errors (done once by the evaluation loop's crate,
+/// which owns the traceback printer).
+pub fn set_unraisable_hook(hook: UnraisableHook) {
+    let _ = UNRAISABLE_HOOK.set(hook);
+}
 static BUILTIN_TYPES_READY: Once = Once::new();
 
 /// Default bound on nested native calls that recurse into Python-level operations
@@ -156,8 +167,20 @@ impl ThreadState {
     }
 
     /// Reports an error that cannot propagate (in a finalizer or a weakref callback), as
-    /// CPython's `PyErr_WriteUnraisable`. Kept until `sys.unraisablehook` exists.
+    /// CPython's `PyErr_WriteUnraisable`.
     pub fn write_unraisable(&self, err: PyErr, context: &str) {
+        self.write_unraisable_object(err, context, None);
+    }
+
+    /// Reports an unraisable error that happened while calling `object` (CPython's
+    /// `PyErr_FormatUnraisable("Exception ignored while calling ... %R", object)`): the
+    /// runtime's printer writes it to stderr with its traceback; without one (unit tests)
+    /// it is kept for `take_unraisable`.
+    pub fn write_unraisable_object(&self, err: PyErr, context: &str, object: Option<&PyObject>) {
+        if let Some(hook) = UNRAISABLE_HOOK.get() {
+            hook(self, err, context, object);
+            return;
+        }
         let line = format!("{context}: {}", err.display_lazy());
         self.unraisable.borrow_mut().push(line);
     }

@@ -317,10 +317,10 @@ pub static SLICE_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Slice>("slice", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
         SlotTable {
+            traverse: Slot::new(slice_traverse),
             repr: Slot::new(slice_repr),
             hash: Slot::new(slice_hash),
             richcompare: Slot::new(slice_richcompare),
-            traverse: Slot::new(slice_traverse),
             new: Slot::new(slice_new),
             ..crate::typeobject::object_slots()
         },

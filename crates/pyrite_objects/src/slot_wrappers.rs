@@ -157,7 +157,12 @@ fn slot_descr_set(
 
 fn slot_finalize(ts: &ThreadState, object: &PyObject) {
     if let Err(err) = call_special(ts, object, "__del__", &[]) {
-        ts.write_unraisable(err, "Exception ignored while calling deallocator");
+        let del = object.ob_type().lookup_str(ts, "__del__").ok().flatten();
+        ts.write_unraisable_object(
+            err,
+            "Exception ignored while calling deallocator",
+            del.as_deref(),
+        );
     }
 }
 

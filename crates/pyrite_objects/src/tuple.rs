@@ -23,6 +23,16 @@ impl Tuple {
     }
 }
 
+impl Drop for Tuple {
+    /// Items are released from the last one, as CPython's `tupledealloc` does (the order
+    /// finalizers observe).
+    fn drop(&mut self) {
+        while let Some(item) = self.items.pop() {
+            drop(item);
+        }
+    }
+}
+
 // SAFETY: a tuple's items never change.
 unsafe impl crate::object::StaticPayload for Tuple {}
 
@@ -170,7 +180,7 @@ fn tuple_subscript(ts: &ThreadState, object: &PyObject, key: &PyObject) -> PyRes
 }
 
 fn tuple_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    for item in items(object) {
+    for item in items(object).iter().rev() {
         visit(item);
     }
 }

@@ -588,7 +588,64 @@ pub fn new_heap_type_with_meta(
     for base in base_types {
         base.add_subclass(ts, ty.as_object());
     }
+    ty.slots.traverse.set(ts, Some(subtype_traverse));
+    ty.slots.clear.set(ts, Some(subtype_clear));
     Ok(ty.into_ref())
+}
+
+/// The nearest built-in (static) type in `ty`'s base chain: whose payload and slots the
+/// instances carry.
+fn static_base(ty: &PyType) -> &PyType {
+    let mut current = ty;
+    while current.is_heap_type() {
+        match current.base().and_then(as_type) {
+            Some(base) => current = base,
+            None => break,
+        }
+    }
+    current
+}
+
+/// The instance dict a heap type added to its built-in base's layout, if any (a dict the
+/// built-in payload holds itself is the built-in's `traverse`'s business).
+fn added_instance_dict<'a>(
+    ty: &PyType,
+    object: &'a PyObject,
+) -> Option<&'a std::cell::RefCell<Option<PyRef>>> {
+    if static_base(ty).dict_offset != 0 {
+        return None;
+    }
+    ty.instance_dict_cell(object)
+}
+
+/// `traverse` of instances of classes defined in Python (CPython's `subtype_traverse`):
+/// the class (each instance owns a reference to it), the instance dict, then what the
+/// built-in base's payload holds.
+fn subtype_traverse(ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let ty = object.ob_type();
+    visit(ty.as_object());
+    if let Some(cell) = added_instance_dict(ty, object)
+        && let Ok(dict) = cell.try_borrow()
+        && let Some(dict) = dict.as_ref()
+    {
+        visit(dict);
+    }
+    if let Some(traverse) = static_base(ty).slots.traverse.get() {
+        traverse(ts, object, visit);
+    }
+}
+
+/// `clear` of instances of classes defined in Python (CPython's `subtype_clear`): drops
+/// the instance dict, then the built-in base's own references.
+fn subtype_clear(ts: &ThreadState, object: &PyObject) {
+    let ty = object.ob_type();
+    if let Some(cell) = added_instance_dict(ty, object) {
+        let dict = cell.borrow_mut().take();
+        drop(dict);
+    }
+    if let Some(clear) = static_base(ty).slots.clear.get() {
+        clear(ts, object);
+    }
 }
 
 /// Readies every built-in static type, bases first (once per process).

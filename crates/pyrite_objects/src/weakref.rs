@@ -33,6 +33,19 @@ impl WeakrefList {
     pub fn count(&self) -> usize {
         self.refs.borrow().len()
     }
+
+    /// New references to the weakrefs still usable, oldest first (`getweakrefs`).
+    pub fn live_refs(&self) -> Vec<PyRef> {
+        self.refs
+            .borrow()
+            .iter()
+            .filter_map(|&entry| {
+                // SAFETY: entries of the list are weakref objects not yet freed.
+                let entry = unsafe { entry.as_ref() };
+                (entry.refcnt() > 0).then(|| entry.new_ref())
+            })
+            .collect()
+    }
 }
 
 impl Default for WeakrefList {
@@ -163,8 +176,60 @@ pub(crate) fn clear_weakrefs(ts: &ThreadState, object: &PyObject) {
     for (weakref, callback) in pending {
         let result = crate::abstract_api::call(ts, &callback, &[weakref], None);
         if let Err(err) = result {
-            ts.write_unraisable(err, "Exception ignored while calling weakref callback");
+            ts.write_unraisable_object(
+                err,
+                "Exception ignored while calling weakref callback",
+                Some(&callback),
+            );
         }
+    }
+}
+
+/// For the collector: clears the weak references to an unreachable object (their
+/// referent becomes `None`) and returns them, newest first; the collector takes and calls
+/// the callbacks of those that are themselves reachable (`take_callback`).
+pub(crate) fn clear_weakrefs_for_gc(object: &PyObject) -> Vec<PyRef> {
+    let Some(list) = weaklist_of(object) else {
+        return Vec::new();
+    };
+    let refs = std::mem::take(&mut *list.refs.borrow_mut());
+    let mut cleared = Vec::new();
+    for &entry in refs.iter().rev() {
+        // SAFETY: entries of the list are weakref objects not yet freed (see `Drop`).
+        let entry = unsafe { entry.as_ref() };
+        let Some(weakref) = entry.downcast_ref::<Weakref>() else {
+            continue;
+        };
+        weakref.referent.set(None);
+        if entry.refcnt() > 0 {
+            cleared.push(entry.new_ref());
+        }
+    }
+    cleared
+}
+
+/// Takes a weakref's callback (once called, a callback is gone).
+pub(crate) fn take_callback(object: &PyObject) -> Option<PyRef> {
+    let weakref = object.downcast_ref::<Weakref>()?;
+    weakref.callback.borrow_mut().take()
+}
+
+/// For the collector: an unreachable weakref lets go of its referent, so that its
+/// callback can never run (CPython's `_PyWeakref_ClearRef` in `handle_weakrefs`).
+pub(crate) fn detach_for_gc(object: &PyObject) {
+    let Some(weakref) = object.downcast_ref::<Weakref>() else {
+        return;
+    };
+    let Some(referent) = weakref.referent.take() else {
+        return;
+    };
+    // SAFETY: a set referent is alive (see `Weakref::get`).
+    let referent = unsafe { referent.as_ref() };
+    if let Some(list) = weaklist_of(referent) {
+        let own = object.as_ptr();
+        list.refs
+            .borrow_mut()
+            .retain(|entry| entry.as_ptr().cast_const() != own);
     }
 }
 
@@ -234,6 +299,26 @@ fn weakref_richcompare(ts: &ThreadState, a: &PyObject, b: &PyObject, op: Compare
     }
 }
 
+/// `weakref.ref(object[, callback])`.
+fn weakref_new(
+    ts: &ThreadState,
+    _ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    if kwnames.is_some_and(|names| !crate::tuple::items(names).is_empty()) {
+        return Err(PyErr::type_error("ref() takes no keyword arguments"));
+    }
+    match args {
+        [object] => new_weakref(ts, object, None),
+        [object, callback] => new_weakref(ts, object, Some(callback.clone())),
+        _ => Err(PyErr::type_error(format!(
+            "__new__ expected at most 2 arguments, got {}",
+            args.len()
+        ))),
+    }
+}
+
 fn weakref_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(weakref) = object.downcast_ref::<Weakref>()
         && let Some(callback) = weakref.callback.borrow().as_ref()
@@ -261,6 +346,7 @@ pub static WEAKREF_TYPE: StaticType = StaticObject::new(
         hash: Slot::new(weakref_hash),
         richcompare: Slot::new(weakref_richcompare),
         call: Slot::new(weakref_call),
+        new: Slot::new(weakref_new),
         traverse: Slot::new(weakref_traverse),
         clear: Slot::new(weakref_clear),
         ..crate::typeobject::object_slots()

@@ -861,7 +861,14 @@ fn execute(
         *next_index = after;
         let arg = oparg as usize;
         match op {
-            Opcode::NOP | Opcode::NOT_TAKEN | Opcode::RESUME | Opcode::CACHE => {}
+            Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE => {}
+            // The eval breaker's checks: a collection scheduled by allocations runs here,
+            // where no native code holds a borrow of any object.
+            Opcode::RESUME => {
+                if pyrite_objects::gc::collection_scheduled() {
+                    pyrite_objects::gc::collect_scheduled(ts);
+                }
+            }
             Opcode::LOAD_CONST => stack.push(consts[arg].clone()),
             Opcode::LOAD_SMALL_INT => stack.push(pyrite_objects::int::new(ts, oparg as i64)),
             Opcode::LOAD_FAST | Opcode::LOAD_FAST_BORROW | Opcode::LOAD_FAST_CHECK => {
@@ -1256,6 +1263,9 @@ fn execute(
             Opcode::JUMP_FORWARD => *next_index = after + arg,
             Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
                 *next_index = after.saturating_sub(arg);
+                if op == Opcode::JUMP_BACKWARD && pyrite_objects::gc::collection_scheduled() {
+                    pyrite_objects::gc::collect_scheduled(ts);
+                }
             }
             Opcode::GET_ITER => {
                 let iterable = stack.pop()?;

@@ -1093,6 +1093,7 @@ fn gi_yieldfrom(_ts: &ThreadState, object: &PyObject) -> PyResult {
 const fn generator_like_type(name: &'static str, iterable: bool) -> TypeObject {
     let slots = if iterable {
         SlotTable {
+            clear: Slot::new(generator_clear),
             iter: Slot::new(self_iter),
             iternext: Slot::new(generator_iternext),
             repr: Slot::new(generator_repr),
@@ -1104,6 +1105,7 @@ const fn generator_like_type(name: &'static str, iterable: bool) -> TypeObject {
         SlotTable {
             repr: Slot::new(generator_repr),
             traverse: Slot::new(generator_traverse),
+            clear: Slot::new(generator_clear),
             finalize: Slot::new(generator_finalize),
             ..pyrite_objects::typeobject::object_slots()
         }
@@ -1274,5 +1276,15 @@ pub fn init(ts: &ThreadState) {
                 ("__await__", step_await),
             ],
         );
+    }
+}
+
+/// Breaks a cycle through a suspended generator by dropping its frame.
+fn generator_clear(_ts: &ThreadState, object: &PyObject) {
+    if let Some(generator) = object.downcast_ref::<Generator>()
+        && !generator.running.get()
+    {
+        let frame = generator.frame.borrow_mut().take();
+        drop(frame);
     }
 }

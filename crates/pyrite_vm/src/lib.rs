@@ -31,6 +31,7 @@ use pyrite_objects::ThreadState;
 /// Registers the evaluation loop with the object model (once per process).
 pub fn init(ts: &ThreadState) {
     pyrite_objects::function::set_eval_function(ceval::eval_function);
+    pyrite_objects::pystate::set_unraisable_hook(pythonrun::print_unraisable);
     genobject::init(ts);
     frameobject::init(ts);
     framelocalsproxy::init(ts);

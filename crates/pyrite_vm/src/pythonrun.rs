@@ -19,6 +19,26 @@ pub enum Outcome {
     Exit(u8),
 }
 
+/// Prints an unraisable error (CPython's default `sys.unraisablehook`):
+/// `Exception ignored while calling ... <object>:`, then the traceback.
+pub fn print_unraisable(ts: &ThreadState, err: PyErr, context: &str, object: Option<&PyObject>) {
+    let exc = err.into_exception(ts);
+    let mut text = match object.map(|object| object.repr(ts)) {
+        Some(Ok(repr)) => format!("{context} {}:\n", pystr::to_rust_string(&repr)),
+        _ => format!("{context}:\n"),
+    };
+    let mut print_context = PrintContext {
+        group_depth: 0,
+        need_close: false,
+        seen: Vec::new(),
+    };
+    format_exception(ts, &exc, &mut print_context, &mut text);
+    flush_stdout(ts);
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
+    let _ = stderr.flush();
+}
+
 /// Writes the traceback of an uncaught exception to stderr, CPython's way.
 pub fn print_exception(ts: &ThreadState, exc: &PyObject) {
     let mut text = String::new();
@@ -621,6 +641,48 @@ pub fn handle_uncaught(ts: &ThreadState, err: PyErr) -> Outcome {
             },
         };
     }
-    print_exception(ts, &exc);
+    if !call_user_excepthook(ts, &exc) {
+        print_exception(ts, &exc);
+    }
     Outcome::Exit(1)
+}
+
+/// Calls `sys.excepthook(type, value, traceback)` if a program replaced it (CPython's
+/// `_PyErr_PrintEx`); `false` when the built-in printer should run instead.
+fn call_user_excepthook(ts: &ThreadState, exc: &PyObject) -> bool {
+    let Ok(sys) = crate::import::import_module(ts, &pystr::intern(ts, "sys")) else {
+        return false;
+    };
+    let Ok(hook) = pyrite_objects::attrs::get_attr_str(ts, &sys, "excepthook") else {
+        return false;
+    };
+    if hook
+        .downcast_ref::<pyrite_objects::descr::BuiltinFunction>()
+        .is_some_and(|function| function.name == "excepthook")
+    {
+        return false;
+    }
+    let traceback = exceptions::data(exc)
+        .and_then(|data| data.traceback.borrow().clone())
+        .unwrap_or_else(pyrite_objects::singletons::none);
+    let args = [
+        exc.ob_type().as_object().new_ref(),
+        exc.new_ref(),
+        traceback,
+    ];
+    match pyrite_objects::abstract_api::call(ts, &hook, &args, None) {
+        Ok(_) => {
+            flush_stdout(ts);
+            true
+        }
+        Err(err) => {
+            let hook_exc = err.into_exception(ts);
+            let mut stderr = std::io::stderr().lock();
+            let _ = stderr.write_all(b"Error in sys.excepthook:\n");
+            drop(stderr);
+            print_exception(ts, &hook_exc);
+            let _ = std::io::stderr().write_all(b"\nOriginal exception was:\n");
+            false
+        }
+    }
 }

@@ -1,0 +1,6 @@
+class A:
+    pass
+a = A()
+A.__del__ = lambda self: print("late del")
+del a
+print("end")

@@ -1,0 +1,2 @@
+import gc
+print([n for n in dir(gc) if not n.startswith("_")])

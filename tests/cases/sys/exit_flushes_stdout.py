@@ -1,0 +1,3 @@
+import sys
+sys.stdout.write("no newline at exit")
+sys.exit(2)

@@ -1,0 +1,4 @@
+import sys
+print(type(sys.platform).__name__)
+print(sys.getdefaultencoding(), sys.getfilesystemencoding())
+print(type(sys.executable).__name__)

@@ -1,0 +1,7 @@
+class A:
+    def __init__(self):
+        A()
+try:
+    A()
+except RecursionError:
+    print("RecursionError")

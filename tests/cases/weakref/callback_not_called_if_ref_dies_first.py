@@ -1,0 +1,7 @@
+import _weakref
+class A: pass
+a = A()
+r = _weakref.ref(a, lambda w: print("never"))
+del r
+del a
+print("end")
