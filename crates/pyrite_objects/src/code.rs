@@ -293,6 +293,9 @@ code_getters! {
     co_freevars = |ts, code| names_tuple(ts, code.code.freevars());
     co_names = |ts, code| crate::tuple::new(ts, code.names.clone()).into_ref();
     co_consts = |ts, code| crate::tuple::new(ts, code.consts.clone()).into_ref();
+    co_code = |ts, code| crate::bytes::new(ts, &code.code.co_code);
+    co_linetable = |ts, code| crate::bytes::new(ts, &code.code.co_linetable);
+    co_exceptiontable = |ts, code| crate::bytes::new(ts, &code.code.co_exceptiontable);
 }
 
 /// `co_lines()` and `co_positions()` iterators: a precomputed sequence of tuples.
@@ -626,6 +629,9 @@ pub(crate) fn install(ts: &ThreadState) {
             ("co_freevars", co_freevars, None),
             ("co_names", co_names, None),
             ("co_consts", co_consts, None),
+            ("co_code", co_code, None),
+            ("co_linetable", co_linetable, None),
+            ("co_exceptiontable", co_exceptiontable, None),
         ],
     );
 }
