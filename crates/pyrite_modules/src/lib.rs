@@ -8,7 +8,6 @@ pub mod builtins_compile;
 pub mod gc;
 pub mod itertools;
 pub mod math;
-pub mod stdlib_module_names;
 pub mod sys;
 pub mod weakref;
 

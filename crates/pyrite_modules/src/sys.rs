@@ -536,7 +536,7 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         "builtin_module_names",
         tuple::new(ts, module_names).into_ref(),
     );
-    let stdlib_names = crate::stdlib_module_names::STDLIB_MODULE_NAMES
+    let stdlib_names = pyrite_vm::suggestions::STDLIB_MODULE_NAMES
         .iter()
         .map(|name| pystr::intern(ts, name))
         .collect();
