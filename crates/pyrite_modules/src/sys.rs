@@ -19,6 +19,9 @@ use pyrite_objects::{
 type Args<'a> = &'a [PyRef];
 type KwNames<'a> = Option<&'a PyObject>;
 
+/// `sys.hexversion` of CPython 3.14.2 final (`0x030E02F0`).
+const HEXVERSION: i64 = 0x030E_02F0;
+
 /// A standard stream (`sys.stdout`, `sys.stderr`): writes go to its file descriptor.
 pub struct StdStream {
     fd: u8,
@@ -555,12 +558,31 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         .map(|part| int::new(ts, part))
         .chain([pystr::new(ts, "final").into_ref(), int::new(ts, 0)])
         .collect();
-    add(
+    let version_info = tuple::new(ts, version_info).into_ref();
+    add(ts, dict, "version_info", version_info.clone());
+    add(ts, dict, "hexversion", int::new(ts, HEXVERSION));
+    // The brief's one sanctioned difference: the implementation is "pyrite", and .pyc
+    // files it writes are tagged `pyrite-314`.
+    let implementation = pyrite_objects::namespaceobject::new(
         ts,
-        dict,
-        "version_info",
-        tuple::new(ts, version_info).into_ref(),
+        vec![
+            ("name", pystr::intern(ts, "pyrite")),
+            ("cache_tag", pystr::intern(ts, "pyrite-314")),
+            ("version", version_info),
+            ("hexversion", int::new(ts, HEXVERSION)),
+            (
+                "_multiarch",
+                pystr::new(ts, &format!("{}-linux-gnu", std::env::consts::ARCH)).into_ref(),
+            ),
+            (
+                "supports_isolated_interpreters",
+                pyrite_objects::bool::bool_ref(false),
+            ),
+        ],
     );
+    if let Ok(implementation) = implementation {
+        add(ts, dict, "implementation", implementation);
+    }
     add(
         ts,
         dict,

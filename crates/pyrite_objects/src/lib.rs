@@ -47,6 +47,7 @@ pub mod memoryview;
 pub mod methods;
 pub mod module;
 pub mod mro;
+pub mod namespaceobject;
 pub mod object;
 pub mod percent_format;
 pub mod pyhash;
@@ -105,6 +106,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &function::METHOD_TYPE,
         &cell::CELL_TYPE,
         &module::MODULE_TYPE,
+        &namespaceobject::NAMESPACE_TYPE,
         &descr::BUILTIN_FUNCTION_TYPE,
         &descr::METHOD_DESCRIPTOR_TYPE,
         &descr::GETSET_DESCRIPTOR_TYPE,

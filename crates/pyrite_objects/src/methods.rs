@@ -988,6 +988,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::function::install(ts);
     crate::genericaliasobject::install(ts);
     crate::cell::install(ts);
+    crate::namespaceobject::install(ts);
     crate::unionobject::install(ts);
     crate::typevarobject::install(ts);
     crate::exception_group::install(ts);
