@@ -1003,6 +1003,14 @@ pub fn create(ts: &ThreadState) -> PyRef {
             kind.static_type().as_object().new_ref(),
         );
     }
+    for alias in ["EnvironmentError", "IOError"] {
+        add(
+            ts,
+            dict,
+            alias,
+            ExceptionKind::OSError.static_type().as_object().new_ref(),
+        );
+    }
     add(ts, dict, "None", none());
     add(ts, dict, "Ellipsis", singletons::ellipsis());
     add(ts, dict, "NotImplemented", singletons::not_implemented());

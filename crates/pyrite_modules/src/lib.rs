@@ -1,19 +1,34 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
-//! `_weakref`, `math` and `itertools`.
+//! `_weakref`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
+//! `_collections`, `errno` and `time`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
 pub mod builtins;
 pub mod builtins_compile;
+pub mod collections;
+pub mod contextvars;
+pub mod errno;
 pub mod gc;
 pub mod itertools;
 pub mod math;
+pub mod modsupport;
+pub mod stopgap_slot_methods;
+pub mod string;
 pub mod sys;
+pub mod thread;
+pub mod time;
 pub mod weakref;
 
 /// The built-in modules made on first import (CPython's `_PyImport_Inittab`).
 static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_weakref", |ts| Ok(weakref::create(ts))),
+    ("_collections", collections::create),
+    ("_contextvars", contextvars::create),
+    ("_string", string::create),
+    ("_thread", thread::create),
+    ("errno", errno::create),
+    ("time", time::create),
     ("gc", |ts| Ok(gc::create(ts))),
     ("itertools", itertools::create),
     ("math", math::create),
@@ -31,6 +46,7 @@ pub struct Runtime {
 pub fn init(ts: &ThreadState, argv: &[String]) -> Runtime {
     pyrite_vm::init(ts);
     pyrite_vm::import::set_inittab(INITTAB);
+    stopgap_slot_methods::install(ts);
     let builtins = builtins::create(ts);
     let sys = sys::create(ts, argv, &builtins);
     pyrite_objects::module::mark_builtin(&builtins);

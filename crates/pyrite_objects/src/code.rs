@@ -38,6 +38,7 @@ pub struct Code {
     positions: OnceCell<Vec<Position>>,
     /// Number of `co_localsplusnames` entries (locals, cells, free variables).
     pub nlocalsplus: usize,
+    weaklist: crate::weakref::WeakrefList,
 }
 
 impl PyPayload for Code {
@@ -202,6 +203,7 @@ fn build(ts: &ThreadState, code: CodeObject, consts: Option<Vec<PyRef>>) -> PyRe
         localsplusnames,
         exception_table,
         positions: OnceCell::new(),
+        weaklist: crate::weakref::WeakrefList::new(),
         code,
     };
     Ok(Py::new(ts, payload))
@@ -253,7 +255,10 @@ pub static CODE_TYPE: StaticType = StaticObject::new(
         richcompare: Slot::new(code_richcompare),
         hash: Slot::new(code_hash),
         ..crate::typeobject::object_slots()
-    }),
+    })
+    .with_weaklist_offset(crate::object::payload_field_offset::<Code>(
+        std::mem::offset_of!(Code, weaklist),
+    )),
 );
 
 fn code_of(object: &PyObject) -> PyResult<&Code> {

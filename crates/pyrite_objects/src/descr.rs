@@ -28,6 +28,7 @@ pub struct BuiltinFunction {
     pub bound_self: PyRef,
     /// Whether `repr` shows it as a method of `bound_self` rather than a function.
     pub is_method: bool,
+    pub weaklist: crate::weakref::WeakrefList,
 }
 
 impl PyPayload for BuiltinFunction {
@@ -50,6 +51,7 @@ pub fn new_builtin_function(
             function,
             bound_self: module,
             is_method: false,
+            weaklist: crate::weakref::WeakrefList::new(),
         },
     )
     .into_ref()
@@ -96,7 +98,10 @@ pub static BUILTIN_FUNCTION_TYPE: StaticType = StaticObject::new(
         call: Slot::new(builtin_function_call),
         repr: Slot::new(builtin_function_repr),
         ..crate::typeobject::object_slots()
-    }),
+    })
+    .with_weaklist_offset(crate::object::payload_field_offset::<BuiltinFunction>(
+        std::mem::offset_of!(BuiltinFunction, weaklist),
+    )),
 );
 
 /// `method_descriptor`: a Rust method in a built-in type's dict (`list.append`).
@@ -168,6 +173,7 @@ fn method_descr_get(
             function: method.function,
             bound_self: instance.new_ref(),
             is_method: true,
+            weaklist: crate::weakref::WeakrefList::new(),
         },
     )
     .into_ref())
@@ -958,8 +964,8 @@ fn member_values<'a>(
 ) -> PyResult<&'a std::cell::RefCell<Vec<Option<PyRef>>>> {
     let owner = crate::typeobject::as_type(&member.owner);
     let applies = owner.is_some_and(|owner| instance.ob_type().is_subtype(ts, owner));
-    match instance.downcast_ref::<crate::typeobject::Instance>() {
-        Some(data) if applies => Ok(&data.payload().slot_values),
+    match instance.ob_type().instance_slot_values(instance) {
+        Some(values) if applies => Ok(values),
         _ => Err(PyErr::type_error(format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             member.name,

@@ -540,6 +540,37 @@ fn dict_clear(_ts: &ThreadState, object: &PyObject) {
     }
 }
 
+/// `dict`'s `tp_*` slots: the template of its built-in subclasses (`defaultdict`).
+pub const fn dict_slot_table() -> SlotTable {
+    SlotTable {
+        repr: Slot::new(dict_repr),
+        hash: Slot::new(hash_not_implemented),
+        richcompare: Slot::new(dict_richcompare),
+        traverse: Slot::new(dict_traverse),
+        clear: Slot::new(dict_clear),
+        new: Slot::new(crate::methods::constructors::dict_new),
+        init: Slot::new(crate::methods::constructors::dict_init),
+        ..crate::typeobject::object_slots()
+    }
+}
+
+/// `dict`'s `nb_*` slots, for its built-in subclasses.
+pub const fn dict_number_slots() -> crate::slots::NumberSlots {
+    crate::slots::NumberSlots {
+        inplace_or: Slot::new(crate::dict_views::dict_ior),
+        ..crate::slots::NumberSlots::EMPTY
+    }
+}
+
+/// `dict`'s `mp_*` slots, for its built-in subclasses.
+pub const fn dict_mapping_slots() -> MappingSlots {
+    MappingSlots {
+        length: Slot::new(dict_length),
+        subscript: Slot::new(dict_subscript),
+        ass_subscript: Slot::new(dict_ass_subscript),
+    }
+}
+
 pub static DICT_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Dict>(
@@ -547,24 +578,9 @@ pub static DICT_TYPE: StaticType = StaticObject::new(
         flags::BASETYPE | flags::HAVE_GC | flags::DICT_SUBCLASS,
         Some(&OBJECT_TYPE),
     )
-    .with_slots(SlotTable {
-        repr: Slot::new(dict_repr),
-        hash: Slot::new(hash_not_implemented),
-        richcompare: Slot::new(dict_richcompare),
-        traverse: Slot::new(dict_traverse),
-        clear: Slot::new(dict_clear),
-        new: Slot::new(crate::methods::constructors::dict_new),
-        ..crate::typeobject::object_slots()
-    })
-    .with_number(crate::slots::NumberSlots {
-        inplace_or: Slot::new(crate::dict_views::dict_ior),
-        ..crate::slots::NumberSlots::EMPTY
-    })
-    .with_mapping(MappingSlots {
-        length: Slot::new(dict_length),
-        subscript: Slot::new(dict_subscript),
-        ass_subscript: Slot::new(dict_ass_subscript),
-    }),
+    .with_slots(dict_slot_table())
+    .with_number(dict_number_slots())
+    .with_mapping(dict_mapping_slots()),
 );
 
 #[cfg(test)]

@@ -230,6 +230,7 @@ pub static FUNCTION_TYPE: StaticType = StaticObject::new(
 pub struct Method {
     pub function: PyRef,
     pub bound_self: PyRef,
+    pub weaklist: crate::weakref::WeakrefList,
 }
 
 impl PyPayload for Method {
@@ -245,6 +246,7 @@ pub fn new_method(ts: &ThreadState, function: PyRef, bound_self: PyRef) -> PyRef
         Method {
             function,
             bound_self,
+            weaklist: crate::weakref::WeakrefList::new(),
         },
     )
     .into_ref()
@@ -294,7 +296,8 @@ pub static METHOD_TYPE: StaticType = StaticObject::new(
             traverse: Slot::new(method_traverse),
             ..crate::typeobject::object_slots()
         },
-    ),
+    )
+    .with_weaklist_offset(payload_field_offset::<Method>(offset_of!(Method, weaklist))),
 );
 
 fn function_of(object: &PyObject) -> PyResult<&Function> {

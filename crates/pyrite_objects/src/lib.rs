@@ -102,6 +102,8 @@ pub(crate) fn builtin_types() -> [&'static PyType; 13] {
 pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
     vec![
         &code::CODE_TYPE,
+        &weakref::PROXY_TYPE,
+        &weakref::CALLABLE_PROXY_TYPE,
         &function::FUNCTION_TYPE,
         &function::METHOD_TYPE,
         &cell::CELL_TYPE,

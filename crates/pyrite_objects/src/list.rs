@@ -110,6 +110,17 @@ impl PyPayload for List {
     }
 }
 
+/// A list whose type is `ty` (`list` or a subclass); `None` if `ty` has another layout.
+pub fn new_with_type(ts: &ThreadState, ty: &PyType, items: Vec<PyRef>) -> Option<Py<List>> {
+    Py::new_with_type(
+        ts,
+        ty,
+        List {
+            items: RefCell::new(items),
+        },
+    )
+}
+
 pub fn new(ts: &ThreadState, items: Vec<PyRef>) -> Py<List> {
     Py::new(
         ts,
@@ -230,6 +241,7 @@ pub static LIST_TYPE: StaticType = StaticObject::new(
         traverse: Slot::new(list_traverse),
         clear: Slot::new(list_clear),
         new: Slot::new(crate::methods::constructors::list_new),
+        init: Slot::new(crate::methods::constructors::list_init),
         ..crate::typeobject::object_slots()
     })
     .with_sequence(SequenceSlots {

@@ -78,24 +78,47 @@ fn new_str(ts: &ThreadState, text: &str) -> PyRef {
 
 // ----- list -----
 
+/// `list.__new__`: an empty list of `ty` (a subclass too); `list.__init__` fills it.
 pub(crate) fn list_new(
     ts: &ThreadState,
     ty: &PyType,
+    _args: Args<'_>,
+    _kwnames: KwNames<'_>,
+) -> PyResult {
+    crate::list::new_with_type(ts, ty, Vec::new())
+        .map(crate::object::Py::into_ref)
+        .ok_or_else(|| {
+            PyErr::type_error(format!(
+                "list.__new__({}): {} is not a subtype of list",
+                ty.name(),
+                ty.name()
+            ))
+        })
+}
+
+/// `list.__init__(iterable=(), /)`: replaces the items.
+pub(crate) fn list_init(
+    ts: &ThreadState,
+    this: &PyObject,
     args: Args<'_>,
     kwnames: KwNames<'_>,
-) -> PyResult {
+) -> PyResult<()> {
     no_keywords("list", kwnames)?;
     arg_count("list", args, 0, 1)?;
-    let items = match args.first() {
-        Some(iterable) => collect(ts, iterable)?,
-        None => Vec::new(),
-    };
-    if std::ptr::eq(ty, &*crate::list::LIST_TYPE) {
-        return Ok(crate::list::new(ts, items).into_ref());
+    let list = list_of(this)?;
+    if !list.is_empty() {
+        list.clear();
     }
-    let list = crate::list::new(ts, Vec::new());
-    let _ = list;
-    Err(PyErr::type_error("subclassing list is not supported yet"))
+    if let Some(iterable) = args.first() {
+        let items = collect(ts, iterable)?;
+        replace_items(ts, list, items);
+    }
+    Ok(())
+}
+
+fn list_init_method(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    list_init(ts, this, args, k)?;
+    Ok(crate::singletons::none())
 }
 
 fn list_of(object: &PyObject) -> PyResult<&List> {
@@ -402,12 +425,27 @@ fn list_sort(ts: &ThreadState, this: &PyObject, args: Args<'_>, kwnames: KwNames
 
 pub(crate) fn tuple_new(
     ts: &ThreadState,
-    _ty: &PyType,
+    ty: &PyType,
     args: Args<'_>,
     kwnames: KwNames<'_>,
 ) -> PyResult {
     no_keywords("tuple", kwnames)?;
     arg_count("tuple", args, 0, 1)?;
+    if !std::ptr::eq(ty, &*crate::tuple::TUPLE_TYPE) {
+        let items = match args.first() {
+            Some(iterable) => collect(ts, iterable)?,
+            None => Vec::new(),
+        };
+        return crate::tuple::new_with_type(ts, ty, items)
+            .map(crate::object::Py::into_ref)
+            .ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "tuple.__new__({}): {} is not a subtype of tuple",
+                    ty.name(),
+                    ty.name()
+                ))
+            });
+    }
     match args.first() {
         Some(iterable) if iterable.is_exact_type(&crate::tuple::TUPLE_TYPE) => Ok(iterable.clone()),
         Some(iterable) => Ok(crate::tuple::new(ts, collect(ts, iterable)?).into_ref()),
@@ -503,22 +541,39 @@ pub fn dict_merge(ts: &ThreadState, dict: &Dict, other: &PyObject) -> PyResult<(
     Ok(())
 }
 
+/// `dict.__new__`: an empty dict of `ty` (a subclass too); `dict.__init__` fills it.
 pub(crate) fn dict_new(
     ts: &ThreadState,
     ty: &PyType,
+    _args: Args<'_>,
+    _kwnames: KwNames<'_>,
+) -> PyResult {
+    let dict = crate::dict::new_with_type(ts, ty).unwrap_or_else(|| crate::dict::new(ts));
+    Ok(dict.into_ref())
+}
+
+/// `dict.__init__(mapping_or_iterable=(), /, **kwargs)`: `update`'s work.
+pub(crate) fn dict_init(
+    ts: &ThreadState,
+    this: &PyObject,
     args: Args<'_>,
     kwnames: KwNames<'_>,
-) -> PyResult {
+) -> PyResult<()> {
     let (positional, keywords) = split_args(args, kwnames);
     arg_count("dict", positional, 0, 1)?;
-    let dict = crate::dict::new_with_type(ts, ty).unwrap_or_else(|| crate::dict::new(ts));
+    let dict = dict_of(this)?;
     if let Some(source) = positional.first() {
-        dict_merge(ts, &dict, source)?;
+        dict_merge(ts, dict, source)?;
     }
     for (name, value) in keywords {
         dict.set_item(ts, new_str(ts, &name), value)?;
     }
-    Ok(dict.into_ref())
+    Ok(())
+}
+
+fn dict_init_method(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    dict_init(ts, this, args, k)?;
+    Ok(crate::singletons::none())
 }
 
 fn dict_get(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -898,6 +953,7 @@ pub(crate) fn install(ts: &ThreadState) {
             ("clear", list_clear),
             ("copy", list_copy),
             ("sort", list_sort),
+            ("__init__", list_init_method),
         ],
     );
     add_methods(
@@ -919,6 +975,7 @@ pub(crate) fn install(ts: &ThreadState) {
             ("items", dict_items),
             ("copy", dict_copy),
             ("clear", dict_clear),
+            ("__init__", dict_init_method),
         ],
     );
     crate::int_methods::install(ts);
@@ -997,6 +1054,6 @@ pub(crate) fn install(ts: &ThreadState) {
 
 /// The constructors of the built-in containers, for their `tp_new` slots.
 pub(crate) mod constructors {
-    pub(crate) use super::{dict_new, list_new, tuple_new};
+    pub(crate) use super::{dict_init, dict_new, list_init, list_new, tuple_new};
     pub(crate) use crate::str_methods::str_new;
 }

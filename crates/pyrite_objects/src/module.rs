@@ -18,6 +18,7 @@ pub struct Module {
     /// Made by the interpreter itself (`sys`, `builtins`, `math`, ...): its repr says
     /// `(built-in)`, as the built-in importer's modules' reprs do.
     builtin: std::cell::Cell<bool>,
+    weaklist: crate::weakref::WeakrefList,
 }
 
 impl PyPayload for Module {
@@ -34,6 +35,7 @@ pub fn new(ts: &ThreadState, name: &str) -> Py<Module> {
         Module {
             dict: RefCell::new(Some(crate::dict::new(ts).into_ref())),
             builtin: std::cell::Cell::new(false),
+            weaklist: crate::weakref::WeakrefList::new(),
         },
     );
     let _ = init_namespace(
@@ -81,6 +83,7 @@ fn module_new(ts: &ThreadState, ty: &PyType, _args: &[PyRef], _kw: Option<&PyObj
     let module = Module {
         dict: RefCell::new(Some(crate::dict::new(ts).into_ref())),
         builtin: std::cell::Cell::new(false),
+        weaklist: crate::weakref::WeakrefList::new(),
     };
     Py::new_with_type(ts, ty, module)
         .map(Py::into_ref)
@@ -192,5 +195,6 @@ pub static MODULE_TYPE: StaticType = StaticObject::new(
         init: Slot::new(module_init),
         ..crate::typeobject::object_slots()
     })
-    .with_dict_offset(payload_field_offset::<Module>(offset_of!(Module, dict))),
+    .with_dict_offset(payload_field_offset::<Module>(offset_of!(Module, dict)))
+    .with_weaklist_offset(payload_field_offset::<Module>(offset_of!(Module, weaklist))),
 );

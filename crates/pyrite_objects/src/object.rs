@@ -407,6 +407,27 @@ const _: () = {
 /// (with the GC prefix for GC types, tracked from the start). Callers guarantee that `ty`
 /// records payload `T`.
 fn alloc<T>(ts: &ThreadState, ty: &PyType, payload: T) -> Py<T> {
+    if ty.is_extended() {
+        let extended = alloc_layout(
+            ts,
+            ty,
+            crate::typeobject::Extended {
+                base: payload,
+                extension: crate::typeobject::InstanceExtension::new(),
+            },
+        );
+        // `Extended<T>` is `#[repr(C)]` with the `T` first, and payloads sit at the same
+        // offset whatever their type: the object is also a `PyObj<T>`. The type's
+        // `dealloc` frees it as the `Extended<T>` it is.
+        return Py {
+            ptr: ManuallyDrop::new(extended).ptr.cast(),
+        };
+    }
+    alloc_layout(ts, ty, payload)
+}
+
+/// `alloc` for the exact layout `T`.
+fn alloc_layout<T>(ts: &ThreadState, ty: &PyType, payload: T) -> Py<T> {
     const { assert!(std::mem::align_of::<T>() <= MAX_PAYLOAD_ALIGN) };
     // The instance owns a reference to its type (a no-op for immortal static types).
     ty.as_object().incref();

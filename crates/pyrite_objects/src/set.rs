@@ -148,6 +148,7 @@ pub struct Set {
     table: RefCell<Table>,
     /// A frozenset's cached hash.
     hash: Cell<Option<isize>>,
+    weaklist: crate::weakref::WeakrefList,
 }
 
 impl PyPayload for Set {
@@ -180,6 +181,7 @@ impl Set {
         Set {
             table: RefCell::new(Table::new()),
             hash: Cell::new(None),
+            weaklist: crate::weakref::WeakrefList::new(),
         }
     }
 
@@ -833,8 +835,18 @@ fn set_ixor(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult {
 }
 
 fn set_new(ts: &ThreadState, ty: &PyType, args: &[PyRef], kwnames: Option<&PyObject>) -> PyResult {
+    if !is_frozen_type(ty) {
+        // `set.__init__` fills the set; only the exact `set` refuses keywords here.
+        if std::ptr::eq(ty, &*SET_TYPE) {
+            let (_, keywords) = crate::methods::split_args(args, kwnames);
+            if !keywords.is_empty() {
+                return Err(PyErr::type_error("set() takes no keyword arguments"));
+            }
+        }
+        return new_empty(ts, ty);
+    }
     let (positional, keywords) = crate::methods::split_args(args, kwnames);
-    if !keywords.is_empty() {
+    if !keywords.is_empty() && std::ptr::eq(ty, &*FROZENSET_TYPE) {
         return Err(PyErr::type_error(format!(
             "{}() takes no keyword arguments",
             ty.name()
@@ -856,6 +868,44 @@ fn set_new(ts: &ThreadState, ty: &PyType, args: &[PyRef], kwnames: Option<&PyObj
         return Ok(iterable.clone());
     }
     from_iterable(ts, ty, iterable.map(|i| &**i))
+}
+
+fn is_frozen_type(ty: &PyType) -> bool {
+    let mut current = Some(ty);
+    while let Some(ty) = current {
+        if std::ptr::eq(ty, &*FROZENSET_TYPE) {
+            return true;
+        }
+        current = ty.base().and_then(crate::typeobject::as_type);
+    }
+    false
+}
+
+/// `set.__init__(iterable=(), /)`: replaces the elements.
+fn set_init(ts: &ThreadState, object: &PyObject, args: &[PyRef], kwnames: Option<&PyObject>) -> PyResult<()> {
+    let (positional, keywords) = crate::methods::split_args(args, kwnames);
+    if !keywords.is_empty() {
+        return Err(PyErr::type_error("set() takes no keyword arguments"));
+    }
+    if positional.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "set expected at most 1 argument, got {}",
+            positional.len()
+        )));
+    }
+    let set = set_of(object)?;
+    if !set.is_empty() {
+        set.clear();
+    }
+    if let Some(iterable) = positional.first() {
+        set.update(ts, iterable)?;
+    }
+    Ok(())
+}
+
+fn method_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    set_init(ts, this, args, k)?;
+    Ok(crate::singletons::none())
 }
 
 const fn set_number_slots() -> NumberSlots {
@@ -901,10 +951,12 @@ pub static SET_TYPE: StaticType = StaticObject::new(
             traverse: Slot::new(set_traverse),
             clear: Slot::new(set_clear_slot),
             new: Slot::new(set_new),
+            init: Slot::new(set_init),
             ..crate::typeobject::object_slots()
         })
         .with_number(set_number_slots())
-        .with_sequence(set_sequence_slots()),
+        .with_sequence(set_sequence_slots())
+        .with_weaklist_offset(SET_WEAKLIST_OFFSET),
 );
 
 pub static FROZENSET_TYPE: StaticType = StaticObject::new(
@@ -925,8 +977,12 @@ pub static FROZENSET_TYPE: StaticType = StaticObject::new(
         ..crate::typeobject::object_slots()
     })
     .with_number(frozenset_number_slots())
-    .with_sequence(set_sequence_slots()),
+    .with_sequence(set_sequence_slots())
+    .with_weaklist_offset(SET_WEAKLIST_OFFSET),
 );
+
+const SET_WEAKLIST_OFFSET: usize =
+    crate::object::payload_field_offset::<Set>(std::mem::offset_of!(Set, weaklist));
 
 // ----- set_iterator -----
 
@@ -1284,6 +1340,7 @@ pub(crate) fn install(ts: &ThreadState) {
             ("pop", method_pop),
             ("clear", method_clear),
             ("update", method_update),
+            ("__init__", method_init),
             ("intersection_update", method_intersection_update),
             ("difference_update", method_difference_update),
             (

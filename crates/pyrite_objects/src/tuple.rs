@@ -58,6 +58,11 @@ pub fn new(ts: &ThreadState, items: Vec<PyRef>) -> Py<Tuple> {
     Py::new(ts, Tuple { items })
 }
 
+/// A tuple whose type is `ty` (a subclass of `tuple`); `None` if `ty` has another layout.
+pub fn new_with_type(ts: &ThreadState, ty: &PyType, items: Vec<PyRef>) -> Option<Py<Tuple>> {
+    Py::new_with_type(ts, ty, Tuple { items })
+}
+
 /// The items of a tuple object (none for other objects).
 pub fn items(object: &PyObject) -> &[PyRef] {
     object

@@ -65,10 +65,22 @@ pub struct TypeObject {
     dict_offset: usize,
     /// `tp_basicsize`.
     basicsize: usize,
+    /// Whether instances are allocated as `Extended<T>`: a Python class over a built-in
+    /// type other than `object` adds a dict, weak references and `__slots__` storage after
+    /// the built-in's fields (CPython's growing `tp_basicsize`).
+    extended: bool,
+    /// Frees an `Extended<T>` instance of a Python subclass of this built-in type.
+    extended_dealloc: unsafe fn(NonNull<PyObject>),
+    /// The offset of the `InstanceExtension` in an `Extended<T>` instance.
+    extension_offset: usize,
+    /// The offset of the `__slots__` values (`RefCell<Vec<Option<PyRef>>>`), 0 if none.
+    slots_offset: usize,
     pub slots: SlotTable,
     pub number: NumberSlots,
     pub sequence: SequenceSlots,
     pub mapping: MappingSlots,
+    /// The weak references to this type (CPython's `tp_weaklist` of type objects).
+    weaklist: crate::weakref::WeakrefList,
 }
 
 /// What `PyType::ready` computes and Python code may change.
@@ -158,10 +170,17 @@ impl TypeObject {
             weaklist_offset: 0,
             dict_offset: 0,
             basicsize: std::mem::size_of::<PyObj<T>>(),
+            extended: false,
+            extended_dealloc: free_object::<Extended<T>>,
+            extension_offset: crate::object::payload_field_offset::<Extended<T>>(
+                std::mem::offset_of!(Extended<T>, extension),
+            ),
+            slots_offset: 0,
             slots: object_slots(),
             number: NumberSlots::EMPTY,
             sequence: SequenceSlots::EMPTY,
             mapping: MappingSlots::EMPTY,
+            weaklist: crate::weakref::WeakrefList::new(),
         }
     }
 
@@ -191,6 +210,18 @@ impl TypeObject {
     /// `object::payload_field_offset`).
     pub const fn with_weaklist_offset(mut self, offset: usize) -> TypeObject {
         self.weaklist_offset = offset;
+        self
+    }
+
+    /// Declares a built-in type over another built-in's payload whose instances also carry
+    /// an `InstanceExtension` without a `__dict__`: its `__slots__` values hold the fields
+    /// the type adds (`collections.defaultdict`'s `default_factory`, value 0).
+    pub const fn with_instance_extension(mut self) -> TypeObject {
+        self.extended = true;
+        self.dealloc = self.extended_dealloc;
+        self.slots_offset = self.extension_offset
+            + std::mem::offset_of!(InstanceExtension, slot_values);
+        self.basicsize += std::mem::size_of::<InstanceExtension>();
         self
     }
 
@@ -261,6 +292,26 @@ impl TypeObject {
         self.basicsize
     }
 
+    /// Whether instances are allocated with an `InstanceExtension` (see `extended`).
+    #[inline]
+    pub(crate) fn is_extended(&self) -> bool {
+        self.extended
+    }
+
+    /// The `__slots__` values of `object`, an instance of this type, if it has storage
+    /// for them.
+    pub fn instance_slot_values<'a>(
+        &self,
+        object: &'a PyObject,
+    ) -> Option<&'a std::cell::RefCell<Vec<Option<PyRef>>>> {
+        if self.slots_offset == 0 {
+            return None;
+        }
+        // SAFETY: `slots_offset` is the offset of the slot values in every instance of
+        // this type (the `Instance` layout, or an `Extended<T>` one).
+        Some(unsafe { crate::object::field_at(object, self.slots_offset) })
+    }
+
     pub(crate) fn dealloc_fn(&self) -> unsafe fn(NonNull<PyObject>) {
         self.dealloc
     }
@@ -285,7 +336,7 @@ impl TypeObject {
         self.state.borrow(ts).slot_count
     }
 
-    pub(crate) fn set_slot_count(&self, ts: &ThreadState, count: usize) {
+    pub fn set_slot_count(&self, ts: &ThreadState, count: usize) {
         self.state.borrow_mut(ts).slot_count = count;
     }
 
@@ -482,6 +533,43 @@ impl PyPayload for Instance {
     }
 }
 
+/// What a Python class over a built-in type adds to the built-in's instances: CPython's
+/// `__dict__`, `__weakref__` and `__slots__` members after the base's fields.
+pub struct InstanceExtension {
+    pub dict: std::cell::RefCell<Option<PyRef>>,
+    pub weaklist: crate::weakref::WeakrefList,
+    pub slot_values: std::cell::RefCell<Vec<Option<PyRef>>>,
+}
+
+impl InstanceExtension {
+    pub(crate) const fn new() -> InstanceExtension {
+        InstanceExtension {
+            dict: std::cell::RefCell::new(None),
+            weaklist: crate::weakref::WeakrefList::new(),
+            slot_values: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+}
+
+/// The instances of a Python class over a built-in type with payload `T`: `T` first, so
+/// that they are also `PyObj<T>`s.
+#[repr(C)]
+pub struct Extended<T> {
+    pub base: T,
+    pub extension: InstanceExtension,
+}
+
+/// Where a new class's instances keep what it adds (see `new_heap_type_with_meta`).
+struct InstanceLayout {
+    payload_type: TypeId,
+    dealloc: unsafe fn(NonNull<PyObject>),
+    dict_offset: usize,
+    weaklist_offset: usize,
+    slots_offset: usize,
+    basicsize: usize,
+    extended: bool,
+}
+
 /// Never instantiated: marks the `Instance` layout, so that a plain `object()` (payload
 /// `BaseObject`) is never taken for one.
 static INSTANCE_LAYOUT_TYPE: StaticType = StaticObject::new(
@@ -529,24 +617,61 @@ pub fn new_heap_type_with_meta(
     // Classes over `object` (or over other such classes) share the `Instance` layout.
     let plain_object = base.payload_type == TypeId::of::<BaseObject>()
         || base.payload_type == TypeId::of::<Instance>();
-    let (payload_type, dealloc, dict_offset, weaklist_offset, basicsize) = if plain_object {
-        (
-            TypeId::of::<Instance>(),
-            free_object::<Instance> as unsafe fn(NonNull<PyObject>),
-            crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(Instance, dict)),
-            crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(
-                Instance, weaklist
+    let layout = if plain_object {
+        InstanceLayout {
+            payload_type: TypeId::of::<Instance>(),
+            dealloc: free_object::<Instance> as unsafe fn(NonNull<PyObject>),
+            dict_offset: crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(
+                Instance, dict
             )),
-            std::mem::size_of::<PyObj<Instance>>(),
-        )
+            weaklist_offset: crate::object::payload_field_offset::<Instance>(
+                std::mem::offset_of!(Instance, weaklist),
+            ),
+            slots_offset: crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(
+                Instance, slot_values
+            )),
+            basicsize: std::mem::size_of::<PyObj<Instance>>(),
+            extended: false,
+        }
+    } else if base.extended {
+        let extension = base.extension_offset;
+        InstanceLayout {
+            payload_type: base.payload_type,
+            dealloc: base.dealloc,
+            dict_offset: if base.dict_offset != 0 {
+                base.dict_offset
+            } else {
+                extension + std::mem::offset_of!(InstanceExtension, dict)
+            },
+            weaklist_offset: if base.weaklist_offset != 0 {
+                base.weaklist_offset
+            } else {
+                extension + std::mem::offset_of!(InstanceExtension, weaklist)
+            },
+            slots_offset: base.slots_offset,
+            basicsize: base.basicsize,
+            extended: true,
+        }
     } else {
-        (
-            base.payload_type,
-            base.dealloc,
-            base.dict_offset,
-            base.weaklist_offset,
-            base.basicsize,
-        )
+        // A built-in base: its fields, then an `InstanceExtension`.
+        let extension = base.extension_offset;
+        InstanceLayout {
+            payload_type: base.payload_type,
+            dealloc: base.extended_dealloc,
+            dict_offset: if base.dict_offset != 0 {
+                base.dict_offset
+            } else {
+                extension + std::mem::offset_of!(InstanceExtension, dict)
+            },
+            weaklist_offset: if base.weaklist_offset != 0 {
+                base.weaklist_offset
+            } else {
+                extension + std::mem::offset_of!(InstanceExtension, weaklist)
+            },
+            slots_offset: extension + std::mem::offset_of!(InstanceExtension, slot_values),
+            basicsize: base.basicsize + std::mem::size_of::<InstanceExtension>(),
+            extended: true,
+        }
     };
     let bases = if bases.is_empty() {
         vec![OBJECT_TYPE.to_ref()]
@@ -565,15 +690,20 @@ pub fn new_heap_type_with_meta(
             subclasses: Vec::new(),
             slot_count: 0,
         }),
-        payload_type,
-        dealloc,
-        weaklist_offset,
-        dict_offset,
-        basicsize,
+        payload_type: layout.payload_type,
+        dealloc: layout.dealloc,
+        weaklist_offset: layout.weaklist_offset,
+        dict_offset: layout.dict_offset,
+        basicsize: layout.basicsize,
+        extended: layout.extended,
+        extended_dealloc: base.extended_dealloc,
+        extension_offset: base.extension_offset,
+        slots_offset: layout.slots_offset,
         slots: SlotTable::EMPTY,
         number: NumberSlots::EMPTY,
         sequence: SequenceSlots::EMPTY,
         mapping: MappingSlots::EMPTY,
+        weaklist: crate::weakref::WeakrefList::new(),
     };
     if no_dict {
         payload.dict_offset = 0;
@@ -630,6 +760,13 @@ fn subtype_traverse(ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&
     {
         visit(dict);
     }
+    if let Some(values) = ty.instance_slot_values(object)
+        && let Ok(values) = values.try_borrow()
+    {
+        for value in values.iter().flatten() {
+            visit(value);
+        }
+    }
     if let Some(traverse) = static_base(ty).slots.traverse.get() {
         traverse(ts, object, visit);
     }
@@ -642,6 +779,10 @@ fn subtype_clear(ts: &ThreadState, object: &PyObject) {
     if let Some(cell) = added_instance_dict(ty, object) {
         let dict = cell.borrow_mut().take();
         drop(dict);
+    }
+    if let Some(values) = ty.instance_slot_values(object) {
+        let values = std::mem::take(&mut *values.borrow_mut());
+        drop(values);
     }
     if let Some(clear) = static_base(ty).slots.clear.get() {
         clear(ts, object);
@@ -908,7 +1049,10 @@ pub static TYPE_TYPE: StaticType = StaticObject::new(
     .with_number(NumberSlots {
         or: Slot::new(crate::unionobject::union_or),
         ..NumberSlots::EMPTY
-    }),
+    })
+    .with_weaklist_offset(crate::object::payload_field_offset::<TypeObject>(
+        std::mem::offset_of!(TypeObject, weaklist),
+    )),
 );
 
 #[cfg(test)]

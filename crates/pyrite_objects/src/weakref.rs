@@ -14,7 +14,7 @@ use crate::err::{PyErr, PyResult};
 use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject, field_at, object_address_of};
 use crate::pystate::ThreadState;
 use crate::singletons::{none, not_implemented};
-use crate::slots::{CompareOp, Slot, SlotTable};
+use crate::slots::{CompareOp, MappingSlots, NumberSlots, SequenceSlots, Slot, SlotTable};
 use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, flags};
 
 /// The weak references to one object, oldest first (CPython's `tp_weaklist`). Not counted.
@@ -112,6 +112,27 @@ pub fn weaklist_of(object: &PyObject) -> Option<&WeakrefList> {
 /// `weakref.ref(object, callback)`. Without a callback, an existing plain reference is
 /// returned (`ref(o) is ref(o)`).
 pub fn new_weakref(ts: &ThreadState, object: &PyObject, callback: Option<PyRef>) -> PyResult {
+    new_reference(ts, &WEAKREF_TYPE, object, callback)
+}
+
+/// `weakref.proxy(object, callback)`: a `ProxyType`, or a `CallableProxyType` when the
+/// object is callable. Without a callback, an existing plain proxy is returned.
+pub fn new_proxy(ts: &ThreadState, object: &PyObject, callback: Option<PyRef>) -> PyResult {
+    let ty: &PyType = if object.ob_type().slots.call.get().is_some() {
+        &CALLABLE_PROXY_TYPE
+    } else {
+        &PROXY_TYPE
+    };
+    new_reference(ts, ty, object, callback)
+}
+
+/// A weak reference of type `ty` (`ref`, a subclass of it, or a proxy type) to `object`.
+fn new_reference(
+    ts: &ThreadState,
+    ty: &PyType,
+    object: &PyObject,
+    callback: Option<PyRef>,
+) -> PyResult {
     let Some(list) = weaklist_of(object) else {
         return Err(PyErr::type_error(format!(
             "cannot create weak reference to '{}' object",
@@ -119,12 +140,13 @@ pub fn new_weakref(ts: &ThreadState, object: &PyObject, callback: Option<PyRef>)
         )));
     };
     let callback = callback.filter(|callback| !crate::singletons::is_none(callback));
-    if callback.is_none() {
+    let shareable = std::ptr::eq(ty, &*WEAKREF_TYPE) || !ty.has_flag(flags::BASETYPE);
+    if callback.is_none() && shareable {
         let existing = list.refs.borrow().iter().copied().find(|&entry| {
             // SAFETY: entries of the list are live weakref objects (they remove
             // themselves when freed).
             let entry = unsafe { entry.as_ref() };
-            entry.is_exact_type(&WEAKREF_TYPE)
+            entry.is_exact_type(ty)
                 && entry.refcnt() > 0
                 && entry
                     .downcast_ref::<Weakref>()
@@ -135,14 +157,13 @@ pub fn new_weakref(ts: &ThreadState, object: &PyObject, callback: Option<PyRef>)
             return Ok(unsafe { existing.as_ref() }.new_ref());
         }
     }
-    let weakref = Py::new(
-        ts,
-        Weakref {
-            referent: Cell::new(Some(NonNull::from(object))),
-            callback: RefCell::new(callback),
-            hash: Cell::new(None),
-        },
-    );
+    let payload = Weakref {
+        referent: Cell::new(Some(NonNull::from(object))),
+        callback: RefCell::new(callback),
+        hash: Cell::new(None),
+    };
+    let weakref = Py::new_with_type(ts, ty, payload)
+        .ok_or_else(|| PyErr::type_error("weak reference type mismatch"))?;
     list.refs
         .borrow_mut()
         .push(NonNull::from(weakref.as_object()));
@@ -302,19 +323,29 @@ fn weakref_richcompare(ts: &ThreadState, a: &PyObject, b: &PyObject, op: Compare
 /// `weakref.ref(object[, callback])`.
 fn weakref_new(
     ts: &ThreadState,
-    _ty: &PyType,
+    ty: &PyType,
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    if kwnames.is_some_and(|names| !crate::tuple::items(names).is_empty()) {
-        return Err(PyErr::type_error("ref() takes no keyword arguments"));
-    }
-    match args {
-        [object] => new_weakref(ts, object, None),
-        [object, callback] => new_weakref(ts, object, Some(callback.clone())),
+    // A subclass's `__init__` may take keywords (`weakref.KeyedRef`); `ref` itself not.
+    let positional = match kwnames {
+        Some(names) if !crate::tuple::items(names).is_empty() => {
+            if std::ptr::eq(ty, &*WEAKREF_TYPE) {
+                return Err(PyErr::type_error("ref() takes no keyword arguments"));
+            }
+            &args[..args.len() - crate::tuple::items(names).len()]
+        }
+        _ => args,
+    };
+    match positional {
+        [object] => new_reference(ts, ty, object, None),
+        [object, callback] => new_reference(ts, ty, object, Some(callback.clone())),
+        [] => Err(PyErr::type_error(
+            "__new__ expected at least 1 argument, got 0",
+        )),
         _ => Err(PyErr::type_error(format!(
             "__new__ expected at most 2 arguments, got {}",
-            args.len()
+            positional.len()
         ))),
     }
 }
@@ -347,11 +378,327 @@ pub static WEAKREF_TYPE: StaticType = StaticObject::new(
         richcompare: Slot::new(weakref_richcompare),
         call: Slot::new(weakref_call),
         new: Slot::new(weakref_new),
+        init: Slot::new(weakref_init),
         traverse: Slot::new(weakref_traverse),
         clear: Slot::new(weakref_clear),
         ..crate::typeobject::object_slots()
     }),
 );
+
+// ---------------------------------------------------------------------------- proxies
+
+/// The referent of a proxy, or `ReferenceError` once it is gone (CPython's
+/// `proxy_check_ref`).
+fn proxy_referent(object: &PyObject) -> PyResult {
+    weakref_payload(object)?.get().ok_or_else(|| {
+        PyErr::new(
+            crate::err::ExceptionKind::ReferenceError,
+            "weakly-referenced object no longer exists",
+        )
+    })
+}
+
+/// A proxy operand stands for its referent; other operands for themselves.
+fn unwrap_operand(object: &PyObject) -> PyResult {
+    if is_proxy(object) {
+        proxy_referent(object)
+    } else {
+        Ok(object.new_ref())
+    }
+}
+
+/// Whether `object` is a `weakref.ProxyType` or `weakref.CallableProxyType`.
+pub fn is_proxy(object: &PyObject) -> bool {
+    object.is_exact_type(&PROXY_TYPE) || object.is_exact_type(&CALLABLE_PROXY_TYPE)
+}
+
+fn proxy_getattro(ts: &ThreadState, object: &PyObject, name: &PyObject) -> PyResult {
+    crate::attrs::get_attr(ts, &*proxy_referent(object)?, name)
+}
+
+fn proxy_setattro(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    crate::attrs::set_attr(ts, &*proxy_referent(object)?, name, value)
+}
+
+/// `<weakproxy at 0x...; to 'NAME' at 0x...>` or `<weakproxy at 0x...; dead>`.
+fn proxy_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let text = match weakref_payload(object)?.get() {
+        Some(referent) => format!(
+            "<weakproxy at {:p}; to '{}' at {:p}>",
+            object.as_ptr(),
+            referent.ob_type().name(),
+            referent.as_ptr()
+        ),
+        None => format!("<weakproxy at {:p}; dead>", object.as_ptr()),
+    };
+    Ok(crate::str::new(ts, &text).into_ref())
+}
+
+fn proxy_str(ts: &ThreadState, object: &PyObject) -> PyResult {
+    proxy_referent(object)?.str(ts)
+}
+
+fn proxy_call(
+    ts: &ThreadState,
+    object: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::abstract_api::call(ts, &*proxy_referent(object)?, args, kwnames)
+}
+
+fn proxy_richcompare(ts: &ThreadState, a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
+    let (a, b) = (unwrap_operand(a)?, unwrap_operand(b)?);
+    a.rich_compare(ts, &b, op)
+}
+
+fn proxy_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
+    crate::iterobject::get_iter(ts, &*proxy_referent(object)?)
+}
+
+fn proxy_iternext(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let referent = proxy_referent(object)?;
+    if referent.ob_type().slots.iternext.get().is_none() {
+        return Err(PyErr::type_error(format!(
+            "Weakref proxy referenced a non-iterator '{}' object",
+            referent.ob_type().name()
+        )));
+    }
+    crate::iterobject::next(ts, &referent)
+}
+
+fn proxy_bool(ts: &ThreadState, object: &PyObject) -> PyResult<bool> {
+    proxy_referent(object)?.is_true(ts)
+}
+
+fn proxy_length(ts: &ThreadState, object: &PyObject) -> PyResult<usize> {
+    crate::abstract_api::len(ts, &*proxy_referent(object)?)
+}
+
+fn proxy_contains(ts: &ThreadState, object: &PyObject, item: &PyObject) -> PyResult<bool> {
+    crate::abstract_ops::contains(ts, &*proxy_referent(object)?, item)
+}
+
+fn proxy_subscript(ts: &ThreadState, object: &PyObject, key: &PyObject) -> PyResult {
+    crate::abstract_ops::get_item(ts, &*proxy_referent(object)?, key)
+}
+
+fn proxy_ass_subscript(
+    ts: &ThreadState,
+    object: &PyObject,
+    key: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    crate::abstract_ops::set_item(ts, &*proxy_referent(object)?, key, value)
+}
+
+fn proxy_negative(ts: &ThreadState, object: &PyObject) -> PyResult {
+    crate::abstract_ops::unary_op(ts, '-', &*proxy_referent(object)?)
+}
+
+fn proxy_positive(ts: &ThreadState, object: &PyObject) -> PyResult {
+    crate::abstract_ops::unary_op(ts, '+', &*proxy_referent(object)?)
+}
+
+fn proxy_invert(ts: &ThreadState, object: &PyObject) -> PyResult {
+    crate::abstract_ops::unary_op(ts, '~', &*proxy_referent(object)?)
+}
+
+fn proxy_absolute(ts: &ThreadState, object: &PyObject) -> PyResult {
+    crate::abstract_ops::absolute(ts, &*proxy_referent(object)?)
+}
+
+fn proxy_index(ts: &ThreadState, object: &PyObject) -> PyResult {
+    crate::abstract_api::index(ts, &*proxy_referent(object)?)
+}
+
+macro_rules! proxy_binary {
+    ($($name:ident: $op:ident, $inplace:expr;)*) => {
+        $(
+            fn $name(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult {
+                let (a, b) = (unwrap_operand(a)?, unwrap_operand(b)?);
+                crate::abstract_ops::binary_op(ts, crate::abstract_ops::BinaryOp::$op, $inplace, &a, &b)
+            }
+        )*
+    };
+}
+
+proxy_binary! {
+    proxy_add: Add, false;
+    proxy_sub: Subtract, false;
+    proxy_mul: Multiply, false;
+    proxy_mod: Remainder, false;
+    proxy_lshift: Lshift, false;
+    proxy_rshift: Rshift, false;
+    proxy_and: And, false;
+    proxy_xor: Xor, false;
+    proxy_or: Or, false;
+    proxy_floordiv: FloorDivide, false;
+    proxy_truediv: TrueDivide, false;
+    proxy_matmul: MatrixMultiply, false;
+    proxy_iadd: Add, true;
+    proxy_isub: Subtract, true;
+    proxy_imul: Multiply, true;
+    proxy_imod: Remainder, true;
+    proxy_ilshift: Lshift, true;
+    proxy_irshift: Rshift, true;
+    proxy_iand: And, true;
+    proxy_ixor: Xor, true;
+    proxy_ior: Or, true;
+    proxy_ifloordiv: FloorDivide, true;
+    proxy_itruediv: TrueDivide, true;
+    proxy_imatmul: MatrixMultiply, true;
+}
+
+fn proxy_pow(ts: &ThreadState, a: &PyObject, b: &PyObject, _modulo: &PyObject) -> PyResult {
+    let (a, b) = (unwrap_operand(a)?, unwrap_operand(b)?);
+    crate::abstract_ops::binary_op(ts, crate::abstract_ops::BinaryOp::Power, false, &a, &b)
+}
+
+fn proxy_ipow(ts: &ThreadState, a: &PyObject, b: &PyObject, _modulo: &PyObject) -> PyResult {
+    let (a, b) = (unwrap_operand(a)?, unwrap_operand(b)?);
+    crate::abstract_ops::binary_op(ts, crate::abstract_ops::BinaryOp::Power, true, &a, &b)
+}
+
+const fn proxy_slots(callable: bool) -> SlotTable {
+    SlotTable {
+        repr: Slot::new(proxy_repr),
+        str: Slot::new(proxy_str),
+        hash: Slot::new(crate::typeobject::hash_not_implemented),
+        richcompare: Slot::new(proxy_richcompare),
+        getattro: Slot::new(proxy_getattro),
+        setattro: Slot::new(proxy_setattro),
+        call: if callable {
+            Slot::new(proxy_call)
+        } else {
+            Slot::NONE
+        },
+        iter: Slot::new(proxy_iter),
+        iternext: Slot::new(proxy_iternext),
+        traverse: Slot::new(weakref_traverse),
+        clear: Slot::new(weakref_clear),
+        ..crate::typeobject::object_slots()
+    }
+}
+
+const fn proxy_number_slots() -> NumberSlots {
+    NumberSlots {
+        add: Slot::new(proxy_add),
+        subtract: Slot::new(proxy_sub),
+        multiply: Slot::new(proxy_mul),
+        remainder: Slot::new(proxy_mod),
+        power: Slot::new(proxy_pow),
+        negative: Slot::new(proxy_negative),
+        positive: Slot::new(proxy_positive),
+        absolute: Slot::new(proxy_absolute),
+        bool: Slot::new(proxy_bool),
+        invert: Slot::new(proxy_invert),
+        lshift: Slot::new(proxy_lshift),
+        rshift: Slot::new(proxy_rshift),
+        and: Slot::new(proxy_and),
+        xor: Slot::new(proxy_xor),
+        or: Slot::new(proxy_or),
+        inplace_add: Slot::new(proxy_iadd),
+        inplace_subtract: Slot::new(proxy_isub),
+        inplace_multiply: Slot::new(proxy_imul),
+        inplace_remainder: Slot::new(proxy_imod),
+        inplace_power: Slot::new(proxy_ipow),
+        inplace_lshift: Slot::new(proxy_ilshift),
+        inplace_rshift: Slot::new(proxy_irshift),
+        inplace_and: Slot::new(proxy_iand),
+        inplace_xor: Slot::new(proxy_ixor),
+        inplace_or: Slot::new(proxy_ior),
+        floor_divide: Slot::new(proxy_floordiv),
+        true_divide: Slot::new(proxy_truediv),
+        inplace_floor_divide: Slot::new(proxy_ifloordiv),
+        inplace_true_divide: Slot::new(proxy_itruediv),
+        index: Slot::new(proxy_index),
+        matrix_multiply: Slot::new(proxy_matmul),
+        inplace_matrix_multiply: Slot::new(proxy_imatmul),
+        ..NumberSlots::EMPTY
+    }
+}
+
+const fn proxy_sequence_slots() -> SequenceSlots {
+    SequenceSlots {
+        contains: Slot::new(proxy_contains),
+        ..SequenceSlots::EMPTY
+    }
+}
+
+const fn proxy_mapping_slots() -> MappingSlots {
+    MappingSlots {
+        length: Slot::new(proxy_length),
+        subscript: Slot::new(proxy_subscript),
+        ass_subscript: Slot::new(proxy_ass_subscript),
+    }
+}
+
+/// `weakref.ProxyType`: a proxy to an object that is not callable.
+pub static PROXY_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Weakref>("weakref.ProxyType", flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(proxy_slots(false))
+        .with_number(proxy_number_slots())
+        .with_sequence(proxy_sequence_slots())
+        .with_mapping(proxy_mapping_slots()),
+);
+
+/// `weakref.CallableProxyType`: a proxy to a callable object.
+pub static CALLABLE_PROXY_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<Weakref>(
+        "weakref.CallableProxyType",
+        flags::HAVE_GC,
+        Some(&OBJECT_TYPE),
+    )
+    .with_slots(proxy_slots(true))
+    .with_number(proxy_number_slots())
+    .with_sequence(proxy_sequence_slots())
+    .with_mapping(proxy_mapping_slots()),
+);
+
+/// `ref.__init__(object[, callback])`: the work is done by `__new__`; the arguments are
+/// checked again, as CPython's `weakref___init__` does.
+fn weakref_init(
+    _ts: &ThreadState,
+    _object: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<()> {
+    let keywords = kwnames.map_or(0, |names| crate::tuple::items(names).len());
+    match args.len() - keywords {
+        1 | 2 => Ok(()),
+        0 => Err(PyErr::type_error(
+            "__init__ expected at least 1 argument, got 0",
+        )),
+        count => Err(PyErr::type_error(format!(
+            "__init__ expected at most 2 arguments, got {count}"
+        ))),
+    }
+}
+
+/// `ReferenceType.__init__` as a method, for `super().__init__(ob, callback)`.
+pub fn weakref_init_method(
+    ts: &ThreadState,
+    object: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    weakref_init(ts, object, args, kwnames)?;
+    Ok(none())
+}
+
+/// `ReferenceType.__callback__`.
+pub fn weakref_callback(object: &PyObject) -> PyResult {
+    let weakref = weakref_payload(object)?;
+    Ok(weakref.callback.borrow().clone().unwrap_or_else(none))
+}
 
 #[cfg(test)]
 mod tests {

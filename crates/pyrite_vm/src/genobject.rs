@@ -48,6 +48,7 @@ impl GenKind {
 
 /// The payload of `generator`, `coroutine` and `async_generator` objects.
 pub struct Generator {
+    weaklist: pyrite_objects::weakref::WeakrefList,
     /// `None` once finished (or while running: see `running`).
     frame: RefCell<Option<Box<Frame>>>,
     /// Where the frame resumes (code units), after its `yield`.
@@ -135,6 +136,7 @@ pub fn new_generator(
     let depth = origin_tracking_depth();
     let origin = (kind == GenKind::Coroutine && depth > 0).then(|| coroutine_origin(ts, depth));
     let payload = Generator {
+        weaklist: pyrite_objects::weakref::WeakrefList::new(),
         frame: RefCell::new(Some(frame)),
         next_index: Cell::new(next_index),
         running: Cell::new(false),
@@ -1110,7 +1112,11 @@ const fn generator_like_type(name: &'static str, iterable: bool) -> TypeObject {
             ..pyrite_objects::typeobject::object_slots()
         }
     };
-    TypeObject::builtin::<Generator>(name, flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(slots)
+    TypeObject::builtin::<Generator>(name, flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(slots)
+        .with_weaklist_offset(pyrite_objects::object::payload_field_offset::<Generator>(
+            std::mem::offset_of!(Generator, weaklist),
+        ))
 }
 
 pub static GENERATOR_TYPE: StaticType =
