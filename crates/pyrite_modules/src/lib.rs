@@ -4,6 +4,7 @@
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
+pub mod atexit;
 pub mod builtins;
 pub mod builtins_compile;
 pub mod collections;
@@ -24,6 +25,7 @@ pub mod weakref;
 static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_weakref", |ts| Ok(weakref::create(ts))),
     ("_collections", collections::create),
+    ("atexit", atexit::create),
     ("_contextvars", contextvars::create),
     ("_string", string::create),
     ("_thread", thread::create),
