@@ -6,8 +6,8 @@
 
 use std::cell::RefCell;
 
-use pyrite_objects::{PyErr, PyObject, PyRef, PyResult, ThreadState};
 use pyrite_objects::{CompareOp, abstract_api, int, singletons, tuple};
+use pyrite_objects::{PyErr, PyObject, PyRef, PyResult, ThreadState};
 
 use crate::modsupport::{Args, KwNames, ModuleBuilder, positional};
 
@@ -32,9 +32,7 @@ fn register(_ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -
     }
     let function = args[0].clone();
     if function.ob_type().slots.call.get().is_none() {
-        return Err(PyErr::type_error(
-            "the first argument must be callable",
-        ));
+        return Err(PyErr::type_error("the first argument must be callable"));
     }
     let callback = Callback {
         function: function.clone(),
@@ -47,8 +45,13 @@ fn register(_ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -
 
 fn unregister(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let args = positional("unregister", args, kw, 1, 1)?;
-    let registered: Vec<PyRef> =
-        CALLBACKS.with(|callbacks| callbacks.borrow().iter().map(|c| c.function.clone()).collect());
+    let registered: Vec<PyRef> = CALLBACKS.with(|callbacks| {
+        callbacks
+            .borrow()
+            .iter()
+            .map(|c| c.function.clone())
+            .collect()
+    });
     let mut matching = Vec::with_capacity(registered.len());
     for function in &registered {
         matching.push(function.rich_compare_bool(ts, &args[0], CompareOp::Eq)?);
@@ -89,7 +92,12 @@ pub fn run_exitfuncs(ts: &ThreadState) {
     }
 }
 
-fn run_exitfuncs_function(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn run_exitfuncs_function(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     positional("_run_exitfuncs", args, kw, 0, 0)?;
     run_exitfuncs(ts);
     Ok(singletons::none())
@@ -113,7 +121,9 @@ pub fn create(ts: &ThreadState) -> PyResult {
     let module = ModuleBuilder::new(
         ts,
         "atexit",
-        Some("allow programmer to define multiple exit functions to be executed\nupon normal program termination.\n\nTwo public functions, register and unregister, are defined.\n"),
+        Some(
+            "allow programmer to define multiple exit functions to be executed\nupon normal program termination.\n\nTwo public functions, register and unregister, are defined.\n",
+        ),
     )?;
     module.functions(&[
         ("register", register),

@@ -14,7 +14,9 @@ use pyrite_objects::dict::{DICT_TYPE, Dict};
 use pyrite_objects::err::ExceptionKind;
 use pyrite_objects::slots::{NumberSlots, SequenceSlots, Slot, SlotTable};
 use pyrite_objects::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, flags};
-use pyrite_objects::{CompareOp, Py, PyErr, PyObject, PyPayload, PyRef, PyResult, StaticObject, ThreadState};
+use pyrite_objects::{
+    CompareOp, Py, PyErr, PyObject, PyPayload, PyRef, PyResult, StaticObject, ThreadState,
+};
 use pyrite_objects::{abstract_api, int, iterobject, singletons, str as pystr, tuple};
 
 use crate::modsupport::{Args, KwNames, ModuleBuilder, bind, positional};
@@ -133,7 +135,12 @@ fn parse_maxlen(ts: &ThreadState, value: Option<&PyRef>) -> PyResult<Option<usiz
     Ok(Some(maxlen as usize))
 }
 
-fn deque_init(ts: &ThreadState, object: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult<()> {
+fn deque_init(
+    ts: &ThreadState,
+    object: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult<()> {
     let values = bind("deque", args, kw, &["iterable", "maxlen"], 0, 0)?;
     let deque = deque_of(object)?;
     deque.maxlen.set(parse_maxlen(ts, values[1].as_ref())?);
@@ -146,7 +153,12 @@ fn deque_init(ts: &ThreadState, object: &PyObject, args: Args<'_>, kw: KwNames<'
     Ok(())
 }
 
-fn deque_init_method(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn deque_init_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     deque_init(ts, this, args, kw)?;
     Ok(singletons::none())
 }
@@ -170,7 +182,12 @@ fn deque_append(_ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
     Ok(singletons::none())
 }
 
-fn deque_appendleft(_ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn deque_appendleft(
+    _ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let args = positional("appendleft", args, kw, 1, 1)?;
     deque_of(this)?.push_front(args[0].clone());
     Ok(singletons::none())
@@ -182,7 +199,12 @@ fn deque_extend(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'
     Ok(singletons::none())
 }
 
-fn deque_extendleft(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn deque_extendleft(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let args = positional("extendleft", args, kw, 1, 1)?;
     let deque = deque_of(this)?;
     let items = if args[0].is(this) {
@@ -212,7 +234,12 @@ fn deque_popleft(_ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames
     item.ok_or_else(|| PyErr::new(ExceptionKind::IndexError, "pop from an empty deque"))
 }
 
-fn deque_clear_method(_ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn deque_clear_method(
+    _ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     positional("clear", args, kw, 0, 0)?;
     deque_of(this)?.clear();
     Ok(singletons::none())
@@ -243,7 +270,13 @@ fn deque_copy(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>
     new_like(ts, this, items)
 }
 
-fn find(ts: &ThreadState, deque: &Deque, value: &PyObject, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find(
+    ts: &ThreadState,
+    deque: &Deque,
+    value: &PyObject,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let state = deque.state.get();
     for index in start..stop {
         let Some(item) = deque.items.borrow().get(index).cloned() else {
@@ -283,18 +316,28 @@ fn deque_count(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
 }
 
 /// A `start`/`stop` argument of `index`, clamped as CPython's `_PyEval_SliceIndex`.
-fn clamp_index(ts: &ThreadState, value: Option<&PyRef>, default: usize, len: usize) -> PyResult<usize> {
+fn clamp_index(
+    ts: &ThreadState,
+    value: Option<&PyRef>,
+    default: usize,
+    len: usize,
+) -> PyResult<usize> {
     let Some(value) = value else {
         return Ok(default);
     };
     let index = abstract_api::index(ts, value)?;
-    let index = int::as_i64(&index).unwrap_or(if pyrite_objects::int_ops::is_negative_int(&index) {
-        i64::MIN / 2
-    } else {
-        i64::MAX / 2
-    });
+    let index =
+        int::as_i64(&index).unwrap_or(if pyrite_objects::int_ops::is_negative_int(&index) {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        });
     let len = len as i64;
-    let index = if index < 0 { (index + len).max(0) } else { index.min(len) };
+    let index = if index < 0 {
+        (index + len).max(0)
+    } else {
+        index.min(len)
+    };
     Ok(index as usize)
 }
 
@@ -308,7 +351,7 @@ fn deque_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
         Some(index) => Ok(int::new(ts, index as i64)),
         None => Err(PyErr::new(
             ExceptionKind::ValueError,
-            format!("{} is not in deque", pystr::repr_text(ts, &args[0])?),
+            "deque.index(x): x not in deque",
         )),
     }
 }
@@ -341,7 +384,7 @@ fn deque_remove(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'
         }
         None => Err(PyErr::new(
             ExceptionKind::ValueError,
-            format!("{} is not in deque", pystr::repr_text(ts, &args[0])?),
+            "deque.remove(x): x not in deque",
         )),
     }
 }
@@ -406,7 +449,12 @@ fn deque_item(_ts: &ThreadState, object: &PyObject, index: isize) -> PyResult {
     Ok(deque.items.borrow()[index].clone())
 }
 
-fn deque_ass_item(_ts: &ThreadState, object: &PyObject, index: isize, value: Option<&PyObject>) -> PyResult<()> {
+fn deque_ass_item(
+    _ts: &ThreadState,
+    object: &PyObject,
+    index: isize,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
     let deque = deque_of(object)?;
     let index = normalize_index(deque, index)?;
     let old = match value {
@@ -422,6 +470,35 @@ fn deque_ass_item(_ts: &ThreadState, object: &PyObject, index: isize, value: Opt
     };
     drop(old);
     Ok(())
+}
+
+/// A subscript of a deque: an integer (slices are not supported, as in CPython).
+fn deque_index_key(ts: &ThreadState, key: &PyObject) -> PyResult<isize> {
+    if key.ob_type().number.index.get().is_none() && int::as_i64(key).is_none() {
+        return Err(PyErr::type_error(format!(
+            "sequence index must be integer, not '{}'",
+            key.ob_type().name()
+        )));
+    }
+    let index = abstract_api::index(ts, key)?;
+    int::as_i64(&index)
+        .map(|index| index as isize)
+        .ok_or_else(|| PyErr::new(ExceptionKind::IndexError, "deque index out of range"))
+}
+
+fn deque_subscript(ts: &ThreadState, object: &PyObject, key: &PyObject) -> PyResult {
+    let index = deque_index_key(ts, key)?;
+    deque_item(ts, object, index)
+}
+
+fn deque_ass_subscript(
+    ts: &ThreadState,
+    object: &PyObject,
+    key: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let index = deque_index_key(ts, key)?;
+    deque_ass_item(ts, object, index, value)
 }
 
 fn deque_contains(ts: &ThreadState, object: &PyObject, value: &PyObject) -> PyResult<bool> {
@@ -527,7 +604,12 @@ fn deque_reversed(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames
     .unwrap_or_else(singletons::none))
 }
 
-fn deque_copy_method(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn deque_copy_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     positional("__copy__", args, kw, 0, 0)?;
     deque_copy(ts, this, &[], None)
 }
@@ -539,19 +621,38 @@ fn deque_reduce(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'
         Some(maxlen) => int::new(ts, maxlen as i64),
         None => singletons::none(),
     };
-    let state = pyrite_objects::attrs::instance_dict(ts, this, false).unwrap_or_else(singletons::none);
-    let constructor_args = tuple::new(ts, vec![pyrite_objects::list::new(ts, Vec::new()).into_ref(), maxlen]).into_ref();
+    let state =
+        pyrite_objects::attrs::instance_dict(ts, this, false).unwrap_or_else(singletons::none);
+    let constructor_args = tuple::new(
+        ts,
+        vec![pyrite_objects::list::new(ts, Vec::new()).into_ref(), maxlen],
+    )
+    .into_ref();
     let iterator = deque_iter(ts, this)?;
     Ok(tuple::new(
         ts,
-        vec![this.ob_type().as_object().new_ref(), constructor_args, state, iterator],
+        vec![
+            this.ob_type().as_object().new_ref(),
+            constructor_args,
+            state,
+            iterator,
+        ],
     )
     .into_ref())
 }
 
-fn deque_class_getitem(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn deque_class_getitem(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let args = positional("__class_getitem__", args, kw, 1, 1)?;
-    Ok(pyrite_objects::genericaliasobject::new(ts, this.new_ref(), &args[0]))
+    Ok(pyrite_objects::genericaliasobject::new(
+        ts,
+        this.new_ref(),
+        &args[0],
+    ))
 }
 
 fn deque_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
@@ -606,6 +707,11 @@ pub static DEQUE_TYPE: StaticType = StaticObject::new(
         inplace_concat: Slot::new(deque_inplace_concat),
         inplace_repeat: Slot::new(deque_inplace_repeat),
     })
+    .with_mapping(pyrite_objects::slots::MappingSlots {
+        length: Slot::new(deque_length),
+        subscript: Slot::new(deque_subscript),
+        ass_subscript: Slot::new(deque_ass_subscript),
+    })
     .with_weaklist_offset(pyrite_objects::object::payload_field_offset::<Deque>(
         std::mem::offset_of!(Deque, weaklist),
     )),
@@ -653,12 +759,20 @@ fn deque_iterator_next(_ts: &ThreadState, object: &PyObject) -> PyResult<Option<
     Ok(Some(items[position].clone()))
 }
 
-fn deque_iterator_length_hint(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn deque_iterator_length_hint(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     let iterator = this
         .downcast_ref::<DequeIterator>()
         .ok_or_else(|| PyErr::type_error("expected a deque iterator"))?;
     let len = deque_of(&iterator.deque)?.len();
-    Ok(int::new(ts, len.saturating_sub(iterator.index.get()) as i64))
+    Ok(int::new(
+        ts,
+        len.saturating_sub(iterator.index.get()) as i64,
+    ))
 }
 
 fn deque_iterator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
@@ -682,8 +796,10 @@ const fn deque_iterator_type(name: &'static str) -> TypeObject {
     )
 }
 
-pub static DEQUE_ITERATOR_TYPE: StaticType =
-    StaticObject::new(&TYPE_TYPE, deque_iterator_type("_collections._deque_iterator"));
+pub static DEQUE_ITERATOR_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    deque_iterator_type("_collections._deque_iterator"),
+);
 pub static DEQUE_REVERSE_ITERATOR_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     deque_iterator_type("_collections._deque_reverse_iterator"),
@@ -722,7 +838,12 @@ fn defaultdict_new(ts: &ThreadState, ty: &PyType, _args: Args<'_>, _kw: KwNames<
         .ok_or_else(|| PyErr::type_error("defaultdict type mismatch"))
 }
 
-fn defaultdict_init(ts: &ThreadState, object: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult<()> {
+fn defaultdict_init(
+    ts: &ThreadState,
+    object: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult<()> {
     let keywords = kw.map_or(0, |names| tuple::items(names).len());
     let positional_count = args.len() - keywords;
     let (factory, rest) = if positional_count > 0 {
@@ -745,12 +866,22 @@ fn defaultdict_init(ts: &ThreadState, object: &PyObject, args: Args<'_>, kw: KwN
     dict_init(ts, object, rest, kw)
 }
 
-fn defaultdict_init_method(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn defaultdict_init_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     defaultdict_init(ts, this, args, kw)?;
     Ok(singletons::none())
 }
 
-fn defaultdict_missing(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn defaultdict_missing(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let args = positional("__missing__", args, kw, 1, 1)?;
     let Some(factory) = default_factory(this)? else {
         return Err(PyErr::with_object(ExceptionKind::KeyError, args[0].clone()));
@@ -779,17 +910,33 @@ fn defaultdict_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(pystr::new(ts, &format!("{short}({factory}, {body})")).into_ref())
 }
 
-fn defaultdict_copy(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn defaultdict_copy(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     positional("copy", args, kw, 0, 0)?;
     let factory = default_factory(this)?.unwrap_or_else(singletons::none);
-    abstract_api::call(ts, this.ob_type().as_object(), &[factory, this.new_ref()], None)
+    abstract_api::call(
+        ts,
+        this.ob_type().as_object(),
+        &[factory, this.new_ref()],
+        None,
+    )
 }
 
-fn defaultdict_reduce(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn defaultdict_reduce(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     positional("__reduce__", args, kw, 0, 0)?;
     let factory = default_factory(this)?.unwrap_or_else(singletons::none);
     let constructor_args = tuple::new(ts, vec![factory]).into_ref();
-    let items = pyrite_objects::attrs::call_special(ts, this, "items", &[])?.unwrap_or_else(singletons::none);
+    let items = pyrite_objects::attrs::call_special(ts, this, "items", &[])?
+        .unwrap_or_else(singletons::none);
     let iterator = iterobject::get_iter(ts, &items)?;
     Ok(tuple::new(
         ts,
@@ -808,8 +955,14 @@ fn get_default_factory(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(default_factory(object)?.unwrap_or_else(singletons::none))
 }
 
-fn put_default_factory(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
-    let value = value.filter(|value| !singletons::is_none(value)).map(PyObject::new_ref);
+fn put_default_factory(
+    _ts: &ThreadState,
+    object: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let value = value
+        .filter(|value| !singletons::is_none(value))
+        .map(PyObject::new_ref);
     set_default_factory(object, value)
 }
 
@@ -835,17 +988,27 @@ fn defaultdict_clear(ts: &ThreadState, object: &PyObject) {
 }
 
 fn defaultdict_or(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult {
-    let (this, other, reflected) = if a.downcast_ref::<Dict>().is_some() && default_factory(a).is_ok() {
-        (a, b, false)
-    } else {
-        (b, a, true)
-    };
+    let (this, other, reflected) =
+        if a.downcast_ref::<Dict>().is_some() && default_factory(a).is_ok() {
+            (a, b, false)
+        } else {
+            (b, a, true)
+        };
     if other.downcast_ref::<Dict>().is_none() {
         return Ok(singletons::not_implemented());
     }
     let factory = default_factory(this)?.unwrap_or_else(singletons::none);
-    let (first, second) = if reflected { (other, this) } else { (this, other) };
-    let result = abstract_api::call(ts, this.ob_type().as_object(), &[factory, first.new_ref()], None)?;
+    let (first, second) = if reflected {
+        (other, this)
+    } else {
+        (this, other)
+    };
+    let result = abstract_api::call(
+        ts,
+        this.ob_type().as_object(),
+        &[factory, first.new_ref()],
+        None,
+    )?;
     let update = pyrite_objects::attrs::get_attr_str(ts, &result, "update")?;
     abstract_api::call(ts, &update, &[second.new_ref()], None)?;
     Ok(result)
@@ -874,17 +1037,22 @@ pub static DEFAULTDICT_TYPE: StaticType = StaticObject::new(
     .with_instance_extension(),
 );
 
-
 /// Creates the `_collections` module.
 pub fn create(ts: &ThreadState) -> PyResult {
     let module = ModuleBuilder::new(
         ts,
         "_collections",
-        Some("High performance data structures.\n- deque:        ordered collection accessible from endpoints only\n- defaultdict:  dict subclass with a default value factory\n"),
+        Some(
+            "High performance data structures.\n- deque:        ordered collection accessible from endpoints only\n- defaultdict:  dict subclass with a default value factory\n",
+        ),
     )?;
     module.add_type("deque", &DEQUE_TYPE, "collections")?;
     module.add_type("_deque_iterator", &DEQUE_ITERATOR_TYPE, "_collections")?;
-    module.add_type("_deque_reverse_iterator", &DEQUE_REVERSE_ITERATOR_TYPE, "_collections")?;
+    module.add_type(
+        "_deque_reverse_iterator",
+        &DEQUE_REVERSE_ITERATOR_TYPE,
+        "_collections",
+    )?;
     module.add_type("defaultdict", &DEFAULTDICT_TYPE, "collections")?;
     DEFAULTDICT_TYPE.set_slot_count(ts, 1);
     crate::stopgap_slot_methods::add_new_wrapper(ts, &DEQUE_TYPE);

@@ -137,7 +137,11 @@ fn context_get(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
         .unwrap_or_else(singletons::none))
 }
 
-fn context_items_list(ts: &ThreadState, this: &PyObject, pick: fn(&ThreadState, PyRef, PyRef) -> PyRef) -> PyResult {
+fn context_items_list(
+    ts: &ThreadState,
+    this: &PyObject,
+    pick: fn(&ThreadState, PyRef, PyRef) -> PyRef,
+) -> PyResult {
     let items = vars_of(context_of(this)?)
         .items()
         .into_iter()
@@ -174,7 +178,9 @@ fn context_run(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
     let context = context_of(this)?;
     let keywords = kw.map_or(0, |names| tuple::items(names).len());
     if args.len() == keywords {
-        return Err(PyErr::type_error("run() missing 1 required positional argument"));
+        return Err(PyErr::type_error(
+            "run() missing 1 required positional argument",
+        ));
     }
     if context.entered.get() {
         return Err(PyErr::new(
@@ -279,7 +285,10 @@ fn var_get(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -
     if let Some(default) = &var.default {
         return Ok(default.clone());
     }
-    Err(PyErr::with_object(ExceptionKind::LookupError, this.new_ref()))
+    Err(PyErr::with_object(
+        ExceptionKind::LookupError,
+        this.new_ref(),
+    ))
 }
 
 fn var_set(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
@@ -357,7 +366,12 @@ fn var_name(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(var_of(object)?.name.clone())
 }
 
-fn var_class_getitem(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn var_class_getitem(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let args = positional("__class_getitem__", args, kw, 1, 1)?;
     Ok(pyrite_objects::genericaliasobject::new(
         ts,
@@ -376,13 +390,17 @@ fn var_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyO
 
 pub static CONTEXT_VAR_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
-    TypeObject::builtin::<ContextVar>("_contextvars.ContextVar", flags::HAVE_GC, Some(&OBJECT_TYPE))
-        .with_slots(SlotTable {
-            new: Slot::new(var_new),
-            repr: Slot::new(var_repr),
-            traverse: Slot::new(var_traverse),
-            ..pyrite_objects::typeobject::object_slots()
-        }),
+    TypeObject::builtin::<ContextVar>(
+        "_contextvars.ContextVar",
+        flags::HAVE_GC,
+        Some(&OBJECT_TYPE),
+    )
+    .with_slots(SlotTable {
+        new: Slot::new(var_new),
+        repr: Slot::new(var_repr),
+        traverse: Slot::new(var_traverse),
+        ..pyrite_objects::typeobject::object_slots()
+    }),
 );
 
 // ---------------------------------------------------------------------------- Token
@@ -547,7 +565,10 @@ pub fn create(ts: &ThreadState) -> PyResult {
     pyrite_objects::descr::add_getsets(
         ts,
         &TOKEN_TYPE,
-        &[("var", token_var, None), ("old_value", token_old_value, None)],
+        &[
+            ("var", token_var, None),
+            ("old_value", token_old_value, None),
+        ],
     );
     if let Some(type_dict) = TOKEN_TYPE.dict(ts).downcast_ref::<Dict>() {
         type_dict.set_item(ts, pystr::intern(ts, "MISSING"), TOKEN_MISSING.to_ref())?;

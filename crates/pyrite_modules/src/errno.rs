@@ -155,14 +155,16 @@ pub fn create(ts: &ThreadState) -> PyResult {
     let module = ModuleBuilder::new(
         ts,
         "errno",
-        Some("This module makes available standard errno system symbols.\n\nThe value of each symbol is the corresponding integer value,\ne.g., on most systems, errno.ENOENT equals the integer 2.\n\nThe dictionary errno.errorcode maps numeric codes to symbol names,\ne.g., errno.errorcode[2] could be the string 'ENOENT'.\n\nSymbols that are not relevant to the underlying system are not defined.\n\nTo map error codes to error messages use the function os.strerror(),\ne.g. os.strerror(2) could return 'No such file or directory'."),
+        Some(
+            "This module makes available standard errno system symbols.\n\nThe value of each symbol is the corresponding integer value,\ne.g., on most systems, errno.ENOENT equals the integer 2.\n\nThe dictionary errno.errorcode maps numeric codes to symbol names,\ne.g., errno.errorcode[2] could be the string 'ENOENT'.\n\nSymbols that are not relevant to the underlying system are not defined.\n\nTo map error codes to error messages use the function os.strerror(),\ne.g. os.strerror(2) could return 'No such file or directory'.",
+        ),
     )?;
     let errorcode = dict::new(ts);
     for &(name, value) in CODES {
         module.set(name, int::new(ts, value))?;
-        let shadowed = CODES
-            .iter()
-            .any(|&(other, other_value)| other_value == value && other != name && PREFERRED.contains(&other));
+        let shadowed = CODES.iter().any(|&(other, other_value)| {
+            other_value == value && other != name && PREFERRED.contains(&other)
+        });
         if !shadowed {
             errorcode.set_item(ts, int::new(ts, value), pystr::intern(ts, name))?;
         }

@@ -125,7 +125,11 @@ pub struct ModuleBuilder<'ts> {
 }
 
 impl<'ts> ModuleBuilder<'ts> {
-    pub fn new(ts: &'ts ThreadState, name: &str, doc: Option<&str>) -> PyResult<ModuleBuilder<'ts>> {
+    pub fn new(
+        ts: &'ts ThreadState,
+        name: &str,
+        doc: Option<&str>,
+    ) -> PyResult<ModuleBuilder<'ts>> {
         let module = pyrite_objects::module::new(ts, name).into_ref();
         let dict = pyrite_objects::module::dict_of(&module)
             .ok_or_else(|| PyErr::new(ExceptionKind::SystemError, "module without a dict"))?;

@@ -32,7 +32,12 @@ fn arity(name: &str, args: Args<'_>, expected: usize) -> PyResult<()> {
 
 macro_rules! wrappers {
     ($ty:expr, $contains:ident, $len:ident, $getitem:ident, $setitem:ident, $delitem:ident, $iter:ident) => {
-        fn $contains(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+        fn $contains(
+            ts: &ThreadState,
+            this: &PyObject,
+            args: Args<'_>,
+            _k: KwNames<'_>,
+        ) -> PyResult {
             arity("__contains__", args, 1)?;
             let ty: &PyType = &$ty;
             match ty.sequence.contains.get() {
@@ -53,7 +58,12 @@ macro_rules! wrappers {
             Ok(int::new(ts, length as i64))
         }
 
-        fn $getitem(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+        fn $getitem(
+            ts: &ThreadState,
+            this: &PyObject,
+            args: Args<'_>,
+            _k: KwNames<'_>,
+        ) -> PyResult {
             arity("__getitem__", args, 1)?;
             let ty: &PyType = &$ty;
             match ty.mapping.subscript.get() {
@@ -62,7 +72,12 @@ macro_rules! wrappers {
             }
         }
 
-        fn $setitem(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+        fn $setitem(
+            ts: &ThreadState,
+            this: &PyObject,
+            args: Args<'_>,
+            _k: KwNames<'_>,
+        ) -> PyResult {
             arity("__setitem__", args, 2)?;
             let ty: &PyType = &$ty;
             match ty.mapping.ass_subscript.get() {
@@ -72,7 +87,12 @@ macro_rules! wrappers {
             Ok(singletons::none())
         }
 
-        fn $delitem(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+        fn $delitem(
+            ts: &ThreadState,
+            this: &PyObject,
+            args: Args<'_>,
+            _k: KwNames<'_>,
+        ) -> PyResult {
             arity("__delitem__", args, 1)?;
             let ty: &PyType = &$ty;
             match ty.mapping.ass_subscript.get() {
@@ -93,11 +113,51 @@ macro_rules! wrappers {
     };
 }
 
-wrappers!(DICT_TYPE, dict_contains, dict_len, dict_getitem, dict_setitem, dict_delitem, dict_iter);
-wrappers!(LIST_TYPE, list_contains, list_len, list_getitem, list_setitem, list_delitem, list_iter);
-wrappers!(TUPLE_TYPE, tuple_contains, tuple_len, tuple_getitem, tuple_setitem, tuple_delitem, tuple_iter);
-wrappers!(SET_TYPE, set_contains, set_len, set_getitem, set_setitem, set_delitem, set_iter);
-wrappers!(FROZENSET_TYPE, frozenset_contains, frozenset_len, frozenset_getitem, frozenset_setitem, frozenset_delitem, frozenset_iter);
+wrappers!(
+    DICT_TYPE,
+    dict_contains,
+    dict_len,
+    dict_getitem,
+    dict_setitem,
+    dict_delitem,
+    dict_iter
+);
+wrappers!(
+    LIST_TYPE,
+    list_contains,
+    list_len,
+    list_getitem,
+    list_setitem,
+    list_delitem,
+    list_iter
+);
+wrappers!(
+    TUPLE_TYPE,
+    tuple_contains,
+    tuple_len,
+    tuple_getitem,
+    tuple_setitem,
+    tuple_delitem,
+    tuple_iter
+);
+wrappers!(
+    SET_TYPE,
+    set_contains,
+    set_len,
+    set_getitem,
+    set_setitem,
+    set_delitem,
+    set_iter
+);
+wrappers!(
+    FROZENSET_TYPE,
+    frozenset_contains,
+    frozenset_len,
+    frozenset_getitem,
+    frozenset_setitem,
+    frozenset_delitem,
+    frozenset_iter
+);
 
 /// `object.__ne__`: `object`'s own comparison (the inverse of `__eq__` unless that is
 /// `NotImplemented`).
@@ -146,7 +206,10 @@ fn copyreg(ts: &ThreadState, name: &str) -> PyResult {
 fn object_getstate(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     arity("__getstate__", args, 0)?;
     let dict = pyrite_objects::attrs::instance_dict(ts, this, false)
-        .filter(|dict| dict.downcast_ref::<Dict>().is_some_and(|dict| dict.len() > 0))
+        .filter(|dict| {
+            dict.downcast_ref::<Dict>()
+                .is_some_and(|dict| dict.len() > 0)
+        })
         .unwrap_or_else(singletons::none);
     Ok(dict)
 }
@@ -161,7 +224,10 @@ fn reduce_newobj(ts: &ThreadState, this: &PyObject) -> PyResult {
         let items = tuple::items(&result);
         if let [args, keywords] = items {
             newargs.extend(tuple::items(args).iter().cloned());
-            if keywords.downcast_ref::<Dict>().is_some_and(|dict| dict.len() > 0) {
+            if keywords
+                .downcast_ref::<Dict>()
+                .is_some_and(|dict| dict.len() > 0)
+            {
                 kwargs = Some(keywords.clone());
             }
         }
@@ -194,9 +260,16 @@ fn reduce_newobj(ts: &ThreadState, this: &PyObject) -> PyResult {
                 tuple::new(ts, vec![cls, args, kwargs]).into_ref(),
             )
         }
-        None => (copyreg(ts, "__newobj__")?, tuple::new(ts, newargs).into_ref()),
+        None => (
+            copyreg(ts, "__newobj__")?,
+            tuple::new(ts, newargs).into_ref(),
+        ),
     };
-    Ok(tuple::new(ts, vec![constructor, constructor_args, state, listitems, dictitems]).into_ref())
+    Ok(tuple::new(
+        ts,
+        vec![constructor, constructor_args, state, listitems, dictitems],
+    )
+    .into_ref())
 }
 
 fn reduce_with_protocol(ts: &ThreadState, this: &PyObject, protocol: i64) -> PyResult {
@@ -219,7 +292,12 @@ fn object_reduce(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<
 }
 
 /// `object.__reduce_ex__(protocol)`: an overridden `__reduce__` wins.
-fn object_reduce_ex(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn object_reduce_ex(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     arity("__reduce_ex__", args, 1)?;
     let protocol = int::as_i64(&*pyrite_objects::abstract_api::index(ts, &args[0])?).unwrap_or(0);
     let name = pystr::intern(ts, "__reduce__");
@@ -289,6 +367,95 @@ fn add_new_wrappers(ts: &ThreadState) {
     }
 }
 
+macro_rules! repr_wrappers {
+    ($($ty:expr => $repr:ident, $str:ident, $has_str:expr;)*) => {
+        $(
+            fn $repr(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+                arity("__repr__", args, 0)?;
+                let ty: &PyType = &$ty;
+                match ty.slots.repr.get() {
+                    Some(repr) => repr(ts, this),
+                    None => this.repr(ts),
+                }
+            }
+
+            fn $str(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+                arity("__str__", args, 0)?;
+                let ty: &PyType = &$ty;
+                match (ty.slots.str.get(), ty.slots.repr.get()) {
+                    (Some(str_slot), _) => str_slot(ts, this),
+                    (None, Some(repr)) => repr(ts, this),
+                    (None, None) => this.str(ts),
+                }
+            }
+        )*
+
+        fn add_compare_wrappers(ts: &ThreadState) {
+            $(add_compare(ts, &$ty);)*
+        }
+
+        fn add_repr_wrappers(ts: &ThreadState) {
+            // Only the types whose `tp_str` is their own have a `__str__` (CPython's
+            // `int.__str__` is `object.__str__`).
+            $(
+                add_missing(ts, &$ty, &[("__repr__", $repr)]);
+                if $has_str {
+                    add_missing(ts, &$ty, &[("__str__", $str)]);
+                }
+            )*
+        }
+    };
+}
+
+repr_wrappers! {
+    pyrite_objects::int::INT_TYPE => int_repr, int_str, false;
+    pyrite_objects::float::FLOAT_TYPE => float_repr, float_str, false;
+    pyrite_objects::str::STR_TYPE => str_repr, str_str, true;
+    pyrite_objects::bytes::BYTES_TYPE => bytes_repr, bytes_str, true;
+    TUPLE_TYPE => tuple_repr, tuple_str, false;
+    LIST_TYPE => list_repr, list_str, false;
+    DICT_TYPE => dict_repr, dict_str, false;
+    SET_TYPE => set_repr, set_str, false;
+    FROZENSET_TYPE => frozenset_repr, frozenset_str, false;
+}
+
+macro_rules! compare_wrapper {
+    ($($name:ident: $op:ident, $dunder:literal;)*) => {
+        $(
+            fn $name(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+                arity($dunder, args, 1)?;
+                // The defining type's own comparison: the first static type in the MRO.
+                let mut ty: &PyType = this.ob_type();
+                while ty.is_heap_type() {
+                    match ty.base().and_then(pyrite_objects::typeobject::as_type) {
+                        Some(base) => ty = base,
+                        None => break,
+                    }
+                }
+                match ty.slots.richcompare.get() {
+                    Some(compare) => compare(ts, this, &args[0], CompareOp::$op),
+                    None => Ok(singletons::not_implemented()),
+                }
+            }
+        )*
+
+        const COMPARE_WRAPPERS: &[(&str, NativeFn)] = &[$(($dunder, $name)),*];
+    };
+}
+
+compare_wrapper! {
+    compare_eq: Eq, "__eq__";
+    compare_ne: Ne, "__ne__";
+    compare_lt: Lt, "__lt__";
+    compare_le: Le, "__le__";
+    compare_gt: Gt, "__gt__";
+    compare_ge: Ge, "__ge__";
+}
+
+fn add_compare(ts: &ThreadState, ty: &'static PyType) {
+    add_missing(ts, ty, COMPARE_WRAPPERS);
+}
+
 /// Gives the built-in type `ty` its `__new__` if it lacks one.
 pub fn add_new_wrapper(ts: &ThreadState, ty: &'static PyType) {
     let dict = ty.dict(ts);
@@ -341,6 +508,8 @@ fn add_missing(ts: &ThreadState, ty: &'static PyType, methods: &[(&'static str, 
 /// Adds the stopgap wrappers the built-in types lack.
 pub fn install(ts: &ThreadState) {
     add_new_wrappers(ts);
+    add_repr_wrappers(ts);
+    add_compare_wrappers(ts);
     add_missing(
         ts,
         &OBJECT_TYPE,
@@ -358,7 +527,12 @@ pub fn install(ts: &ThreadState) {
         &[("__setattr__", type_setattr), ("__delattr__", type_delattr)],
     );
     let _ = (set_getitem, set_setitem, set_delitem, frozenset_getitem);
-    let _ = (frozenset_setitem, frozenset_delitem, tuple_setitem, tuple_delitem);
+    let _ = (
+        frozenset_setitem,
+        frozenset_delitem,
+        tuple_setitem,
+        tuple_delitem,
+    );
     add_missing(
         ts,
         &DICT_TYPE,
@@ -394,13 +568,27 @@ pub fn install(ts: &ThreadState) {
         ],
     );
     for (ty, contains, len, iter) in [
-        (&SET_TYPE, set_contains as NativeFn, set_len as NativeFn, set_iter as NativeFn),
-        (&FROZENSET_TYPE, frozenset_contains, frozenset_len, frozenset_iter),
+        (
+            &SET_TYPE,
+            set_contains as NativeFn,
+            set_len as NativeFn,
+            set_iter as NativeFn,
+        ),
+        (
+            &FROZENSET_TYPE,
+            frozenset_contains,
+            frozenset_len,
+            frozenset_iter,
+        ),
     ] {
         add_missing(
             ts,
             ty,
-            &[("__contains__", contains), ("__len__", len), ("__iter__", iter)],
+            &[
+                ("__contains__", contains),
+                ("__len__", len),
+                ("__iter__", iter),
+            ],
         );
     }
 }

@@ -103,9 +103,7 @@ fn parse_markup(template: &[char]) -> PyResult<Vec<Markup>> {
         let mut conversion = None;
         if rest.first() == Some(&'!') {
             if rest.len() < 2 {
-                return Err(value_error(
-                    "end of string while looking for conversion specifier",
-                ));
+                return Err(value_error("unmatched '{' in format spec"));
             }
             conversion = Some(rest[1]);
             rest = &rest[2..];
@@ -147,7 +145,12 @@ fn formatter_parser(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames
     for markup in parse_markup(&chars)? {
         let literal = text(ts, &markup.literal);
         let item = match markup.field {
-            None => vec![literal, singletons::none(), singletons::none(), singletons::none()],
+            None => vec![
+                literal,
+                singletons::none(),
+                singletons::none(),
+                singletons::none(),
+            ],
             Some((name, spec, conversion)) => vec![
                 literal,
                 text(ts, &name),
@@ -211,7 +214,10 @@ fn formatter_field_name_split(
             rest.push(
                 tuple::new(
                     ts,
-                    vec![pybool::false_ref(), name_or_index(ts, &chars[at + 1..close])],
+                    vec![
+                        pybool::false_ref(),
+                        name_or_index(ts, &chars[at + 1..close]),
+                    ],
                 )
                 .into_ref(),
             );

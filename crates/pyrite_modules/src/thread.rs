@@ -30,7 +30,12 @@ pub fn current_ident() -> u64 {
 }
 
 /// The wait `acquire(blocking, timeout)` asks for: `None` forever, `Some(0)` no wait.
-fn parse_acquire(ts: &ThreadState, name: &str, args: Args<'_>, kw: KwNames<'_>) -> PyResult<Option<Duration>> {
+fn parse_acquire(
+    ts: &ThreadState,
+    name: &str,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult<Option<Duration>> {
     let values = bind(name, args, kw, &["blocking", "timeout"], 0, 0)?;
     let blocking = match &values[0] {
         Some(value) => value.is_true(ts)?,
@@ -141,7 +146,10 @@ fn lock_acquire(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'
 fn lock_release(_ts: &ThreadState, this: &PyObject, _args: Args<'_>, _kw: KwNames<'_>) -> PyResult {
     let lock = lock_of(this)?;
     if !lock.locked.get() {
-        return Err(PyErr::new(ExceptionKind::RuntimeError, "release unlocked lock"));
+        return Err(PyErr::new(
+            ExceptionKind::RuntimeError,
+            "release unlocked lock",
+        ));
     }
     lock.locked.set(false);
     Ok(singletons::none())
@@ -155,7 +163,12 @@ fn lock_exit(ts: &ThreadState, this: &PyObject, _args: Args<'_>, _kw: KwNames<'_
     lock_release(ts, this, &[], None)
 }
 
-fn lock_at_fork_reinit(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn lock_at_fork_reinit(
+    _ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     lock_of(this)?.locked.set(false);
     Ok(singletons::none())
 }
@@ -233,7 +246,12 @@ fn rlock_acquire(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
     Ok(pybool::bool_ref(wait_unavailable(wait)))
 }
 
-fn rlock_release(_ts: &ThreadState, this: &PyObject, _args: Args<'_>, _kw: KwNames<'_>) -> PyResult {
+fn rlock_release(
+    _ts: &ThreadState,
+    this: &PyObject,
+    _args: Args<'_>,
+    _kw: KwNames<'_>,
+) -> PyResult {
     let lock = rlock_of(this)?;
     if lock.count.get() == 0 || lock.owner.get() != current_ident() {
         return Err(PyErr::new(
@@ -256,14 +274,24 @@ fn rlock_locked(_ts: &ThreadState, this: &PyObject, _args: Args<'_>, _kw: KwName
     Ok(pybool::bool_ref(rlock_of(this)?.count.get() > 0))
 }
 
-fn rlock_is_owned(_ts: &ThreadState, this: &PyObject, _args: Args<'_>, _kw: KwNames<'_>) -> PyResult {
+fn rlock_is_owned(
+    _ts: &ThreadState,
+    this: &PyObject,
+    _args: Args<'_>,
+    _kw: KwNames<'_>,
+) -> PyResult {
     let lock = rlock_of(this)?;
     Ok(pybool::bool_ref(
         lock.count.get() > 0 && lock.owner.get() == current_ident(),
     ))
 }
 
-fn rlock_recursion_count(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn rlock_recursion_count(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     let lock = rlock_of(this)?;
     let count = if lock.owner.get() == current_ident() {
         lock.count.get()
@@ -274,7 +302,12 @@ fn rlock_recursion_count(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: Kw
 }
 
 /// `_release_save()`: releases completely, returning `(count, owner)`.
-fn rlock_release_save(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn rlock_release_save(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     let lock = rlock_of(this)?;
     if lock.count.get() == 0 {
         return Err(PyErr::new(
@@ -295,12 +328,19 @@ fn rlock_release_save(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNam
 }
 
 /// `_acquire_restore((count, owner))`.
-fn rlock_acquire_restore(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn rlock_acquire_restore(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let lock = rlock_of(this)?;
     let args = positional("_acquire_restore", args, kw, 1, 1)?;
     let items = tuple::items(&args[0]);
     let [count, owner] = items else {
-        return Err(PyErr::type_error("_acquire_restore() argument 1 must be a 2-tuple"));
+        return Err(PyErr::type_error(
+            "_acquire_restore() argument 1 must be a 2-tuple",
+        ));
     };
     let count = int::as_i64(count).unwrap_or(0);
     let owner = owner
@@ -313,7 +353,12 @@ fn rlock_acquire_restore(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: 
     Ok(singletons::none())
 }
 
-fn rlock_at_fork_reinit(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn rlock_at_fork_reinit(
+    _ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     let lock = rlock_of(this)?;
     lock.count.set(0);
     lock.owner.set(0);
@@ -371,14 +416,24 @@ fn count(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> Py
     Ok(int::new(ts, 0))
 }
 
-fn start_new_thread(_ts: &ThreadState, _m: &PyObject, _args: Args<'_>, _kw: KwNames<'_>) -> PyResult {
+fn start_new_thread(
+    _ts: &ThreadState,
+    _m: &PyObject,
+    _args: Args<'_>,
+    _kw: KwNames<'_>,
+) -> PyResult {
     Err(PyErr::new(
         ExceptionKind::RuntimeError,
         "can't start new thread: Pyrite runs Python code on one thread for now",
     ))
 }
 
-fn daemon_threads_allowed(_ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn daemon_threads_allowed(
+    _ts: &ThreadState,
+    _m: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     Ok(pybool::true_ref())
 }
 
@@ -391,11 +446,21 @@ fn exit_thread(_ts: &ThreadState, _m: &PyObject, _args: Args<'_>, _kw: KwNames<'
     Err(PyErr::without_arg(ExceptionKind::SystemExit))
 }
 
-fn get_main_thread_ident(ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn get_main_thread_ident(
+    ts: &ThreadState,
+    _m: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     Ok(int::from_bigint(ts, current_ident().into()))
 }
 
-fn is_main_interpreter(_ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn is_main_interpreter(
+    _ts: &ThreadState,
+    _m: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     Ok(pybool::true_ref())
 }
 
@@ -408,7 +473,9 @@ pub fn create(ts: &ThreadState) -> PyResult {
     let module = ModuleBuilder::new(
         ts,
         "_thread",
-        Some("This module provides primitive operations to write multi-threaded programs.\nThe 'threading' module provides a more convenient interface."),
+        Some(
+            "This module provides primitive operations to write multi-threaded programs.\nThe 'threading' module provides a more convenient interface.",
+        ),
     )?;
     module.add_type("LockType", &LOCK_TYPE, "_thread")?;
     module.set("lock", LOCK_TYPE.as_object().new_ref())?;
@@ -444,7 +511,13 @@ pub fn create(ts: &ThreadState) -> PyResult {
             ("_at_fork_reinit", rlock_at_fork_reinit),
         ],
     );
-    module.set("error", ExceptionKind::RuntimeError.static_type().as_object().new_ref())?;
+    module.set(
+        "error",
+        ExceptionKind::RuntimeError
+            .static_type()
+            .as_object()
+            .new_ref(),
+    )?;
     module.set("TIMEOUT_MAX", float::new(ts, TIMEOUT_MAX))?;
     module.functions(&[
         ("allocate_lock", allocate_lock),

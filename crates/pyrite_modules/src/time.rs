@@ -57,7 +57,12 @@ fn time_process_time(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwName
     Ok(float::new(ts, monotonic_duration().as_secs_f64()))
 }
 
-fn time_process_time_ns(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn time_process_time_ns(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     positional("process_time_ns", args, kw, 0, 0)?;
     Ok(nanoseconds(ts, monotonic_duration()))
 }
@@ -77,7 +82,10 @@ fn time_sleep(_ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>)
         }
     };
     if seconds.is_nan() {
-        return Err(PyErr::new(ExceptionKind::ValueError, "Invalid value NaN (not a number)"));
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "Invalid value NaN (not a number)",
+        ));
     }
     if seconds < 0.0 {
         return Err(PyErr::new(
@@ -85,12 +93,8 @@ fn time_sleep(_ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>)
             "sleep length must be non-negative",
         ));
     }
-    let duration = Duration::try_from_secs_f64(seconds).map_err(|_| {
-        PyErr::new(
-            ExceptionKind::OverflowError,
-            "sleep length is too large",
-        )
-    })?;
+    let duration = Duration::try_from_secs_f64(seconds)
+        .map_err(|_| PyErr::new(ExceptionKind::OverflowError, "sleep length is too large"))?;
     std::thread::sleep(duration);
     Ok(singletons::none())
 }

@@ -55,7 +55,9 @@ fn proxy(ts: &ThreadState, _m: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyR
     match args {
         [object] => new_proxy(ts, object, None),
         [object, callback] => new_proxy(ts, object, Some(callback.clone())),
-        [] => Err(PyErr::type_error("proxy expected at least 1 argument, got 0")),
+        [] => Err(PyErr::type_error(
+            "proxy expected at least 1 argument, got 0",
+        )),
         _ => Err(PyErr::type_error(format!(
             "proxy expected at most 2 arguments, got {}",
             args.len()
@@ -94,6 +96,14 @@ fn remove_dead_weakref(
     Ok(singletons::none())
 }
 
+/// `ReferenceType.__call__()`: the referent or `None` (for `super().__call__()`).
+fn call_method(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    match WEAKREF_TYPE.slots.call.get() {
+        Some(call) => call(ts, this, args, k),
+        None => Ok(singletons::none()),
+    }
+}
+
 /// `ReferenceType.__callback__`.
 fn get_callback(_ts: &ThreadState, object: &PyObject) -> PyResult {
     pyrite_objects::weakref::weakref_callback(object)
@@ -130,7 +140,10 @@ pub fn create(ts: &ThreadState) -> PyRef {
     pyrite_objects::descr::add_methods(
         ts,
         &WEAKREF_TYPE,
-        &[("__init__", pyrite_objects::weakref::weakref_init_method)],
+        &[
+            ("__init__", pyrite_objects::weakref::weakref_init_method),
+            ("__call__", call_method),
+        ],
     );
     pyrite_objects::descr::add_getsets(ts, &WEAKREF_TYPE, &[("__callback__", get_callback, None)]);
     set("ref", WEAKREF_TYPE.to_ref());

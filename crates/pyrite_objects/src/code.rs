@@ -250,15 +250,16 @@ fn code_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
 
 pub static CODE_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
-    TypeObject::builtin::<Code>("code", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(SlotTable {
-        repr: Slot::new(code_repr),
-        richcompare: Slot::new(code_richcompare),
-        hash: Slot::new(code_hash),
-        ..crate::typeobject::object_slots()
-    })
-    .with_weaklist_offset(crate::object::payload_field_offset::<Code>(
-        std::mem::offset_of!(Code, weaklist),
-    )),
+    TypeObject::builtin::<Code>("code", flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
+            repr: Slot::new(code_repr),
+            richcompare: Slot::new(code_richcompare),
+            hash: Slot::new(code_hash),
+            ..crate::typeobject::object_slots()
+        })
+        .with_weaklist_offset(crate::object::payload_field_offset::<Code>(
+            std::mem::offset_of!(Code, weaklist),
+        )),
 );
 
 fn code_of(object: &PyObject) -> PyResult<&Code> {

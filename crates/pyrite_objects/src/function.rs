@@ -252,6 +252,31 @@ pub fn new_method(ts: &ThreadState, function: PyRef, bound_self: PyRef) -> PyRef
     .into_ref()
 }
 
+/// `types.MethodType(function, instance)`.
+fn method_new(
+    ts: &ThreadState,
+    _ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    if kwnames.is_some_and(|names| !crate::tuple::items(names).is_empty()) {
+        return Err(PyErr::type_error("method() takes no keyword arguments"));
+    }
+    let [function, instance] = args else {
+        return Err(PyErr::type_error(format!(
+            "method expected 2 arguments, got {}",
+            args.len()
+        )));
+    };
+    if function.ob_type().slots.call.get().is_none() {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if crate::singletons::is_none(instance) {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Ok(new_method(ts, function.clone(), instance.clone()))
+}
+
 fn method_call(
     ts: &ThreadState,
     callable: &PyObject,
@@ -289,15 +314,15 @@ fn method_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&
 
 pub static METHOD_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
-    TypeObject::builtin::<Method>("method", flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
-        SlotTable {
+    TypeObject::builtin::<Method>("method", flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
             call: Slot::new(method_call),
+            new: Slot::new(method_new),
             repr: Slot::new(method_repr),
             traverse: Slot::new(method_traverse),
             ..crate::typeobject::object_slots()
-        },
-    )
-    .with_weaklist_offset(payload_field_offset::<Method>(offset_of!(Method, weaklist))),
+        })
+        .with_weaklist_offset(payload_field_offset::<Method>(offset_of!(Method, weaklist))),
 );
 
 fn function_of(object: &PyObject) -> PyResult<&Function> {

@@ -882,7 +882,12 @@ fn is_frozen_type(ty: &PyType) -> bool {
 }
 
 /// `set.__init__(iterable=(), /)`: replaces the elements.
-fn set_init(ts: &ThreadState, object: &PyObject, args: &[PyRef], kwnames: Option<&PyObject>) -> PyResult<()> {
+fn set_init(
+    ts: &ThreadState,
+    object: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<()> {
     let (positional, keywords) = crate::methods::split_args(args, kwnames);
     if !keywords.is_empty() {
         return Err(PyErr::type_error("set() takes no keyword arguments"));

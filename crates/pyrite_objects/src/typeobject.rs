@@ -219,8 +219,8 @@ impl TypeObject {
     pub const fn with_instance_extension(mut self) -> TypeObject {
         self.extended = true;
         self.dealloc = self.extended_dealloc;
-        self.slots_offset = self.extension_offset
-            + std::mem::offset_of!(InstanceExtension, slot_values);
+        self.slots_offset =
+            self.extension_offset + std::mem::offset_of!(InstanceExtension, slot_values);
         self.basicsize += std::mem::size_of::<InstanceExtension>();
         self
     }
@@ -617,6 +617,14 @@ pub fn new_heap_type_with_meta(
     // Classes over `object` (or over other such classes) share the `Instance` layout.
     let plain_object = base.payload_type == TypeId::of::<BaseObject>()
         || base.payload_type == TypeId::of::<Instance>();
+    // Subclasses of the variable-size `int`, `tuple` and `bytes` get no weak references
+    // in CPython (`tp_itemsize != 0`).
+    let variable_size = [
+        TypeId::of::<crate::int::Int>(),
+        TypeId::of::<crate::tuple::Tuple>(),
+        TypeId::of::<crate::bytes::Bytes>(),
+    ]
+    .contains(&base.payload_type);
     let layout = if plain_object {
         InstanceLayout {
             payload_type: TypeId::of::<Instance>(),
@@ -624,11 +632,12 @@ pub fn new_heap_type_with_meta(
             dict_offset: crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(
                 Instance, dict
             )),
-            weaklist_offset: crate::object::payload_field_offset::<Instance>(
-                std::mem::offset_of!(Instance, weaklist),
-            ),
+            weaklist_offset: crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(
+                Instance, weaklist
+            )),
             slots_offset: crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(
-                Instance, slot_values
+                Instance,
+                slot_values
             )),
             basicsize: std::mem::size_of::<PyObj<Instance>>(),
             extended: false,
@@ -643,7 +652,7 @@ pub fn new_heap_type_with_meta(
             } else {
                 extension + std::mem::offset_of!(InstanceExtension, dict)
             },
-            weaklist_offset: if base.weaklist_offset != 0 {
+            weaklist_offset: if base.weaklist_offset != 0 || variable_size {
                 base.weaklist_offset
             } else {
                 extension + std::mem::offset_of!(InstanceExtension, weaklist)
@@ -663,7 +672,7 @@ pub fn new_heap_type_with_meta(
             } else {
                 extension + std::mem::offset_of!(InstanceExtension, dict)
             },
-            weaklist_offset: if base.weaklist_offset != 0 {
+            weaklist_offset: if base.weaklist_offset != 0 || variable_size {
                 base.weaklist_offset
             } else {
                 extension + std::mem::offset_of!(InstanceExtension, weaklist)

@@ -1,0 +1,12 @@
+from collections import OrderedDict, Counter, ChainMap
+od = OrderedDict([("x", 1), ("y", 2)])
+od["z"] = 3; od.move_to_end("x")
+print(od, list(od))
+print(od.popitem(), od.popitem(last=False), od)
+print(OrderedDict(a=1) == OrderedDict(a=1), OrderedDict(a=1, b=2) == OrderedDict(b=2, a=1))
+c = Counter("abracadabra")
+print(c.most_common(2), c["a"], c["zz"])
+c.update("aaz"); print(sorted(c.items()))
+print(Counter(a=3, b=1) - Counter(a=1), sorted((Counter("ab") + Counter("bc")).elements()))
+cm = ChainMap({"a": 1}, {"a": 2, "b": 3})
+print(cm["a"], cm["b"], len(cm), sorted(cm), cm.new_child({"c": 4})["c"])

@@ -1,0 +1,2 @@
+import dis
+print(dis.opname[1])
