@@ -14,6 +14,7 @@ pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod modsupport;
+pub mod posix;
 pub mod stopgap_slot_methods;
 pub mod string;
 pub mod sys;
@@ -30,6 +31,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_string", string::create),
     ("_thread", thread::create),
     ("errno", errno::create),
+    ("posix", posix::create),
     ("time", time::create),
     ("gc", |ts| Ok(gc::create(ts))),
     ("itertools", itertools::create),

@@ -208,7 +208,7 @@ fn object_getstate(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwName
     let dict = pyrite_objects::attrs::instance_dict(ts, this, false)
         .filter(|dict| {
             dict.downcast_ref::<Dict>()
-                .is_some_and(|dict| dict.len() > 0)
+                .is_some_and(|dict| !dict.is_empty())
         })
         .unwrap_or_else(singletons::none);
     Ok(dict)
@@ -226,7 +226,7 @@ fn reduce_newobj(ts: &ThreadState, this: &PyObject) -> PyResult {
             newargs.extend(tuple::items(args).iter().cloned());
             if keywords
                 .downcast_ref::<Dict>()
-                .is_some_and(|dict| dict.len() > 0)
+                .is_some_and(|dict| !dict.is_empty())
             {
                 kwargs = Some(keywords.clone());
             }

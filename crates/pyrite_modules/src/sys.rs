@@ -386,6 +386,11 @@ fn sys_utf8(ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> P
     Ok(pystr::intern(ts, "utf-8"))
 }
 
+/// `sys.getfilesystemencodeerrors()`: `surrogateescape` on POSIX.
+fn sys_surrogateescape(ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(pystr::intern(ts, "surrogateescape"))
+}
+
 fn sys_get_int_max_str_digits(
     ts: &ThreadState,
     _m: &PyObject,
@@ -476,6 +481,7 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         ("getsizeof", sys_getsizeof),
         ("getdefaultencoding", sys_utf8),
         ("getfilesystemencoding", sys_utf8),
+        ("getfilesystemencodeerrors", sys_surrogateescape),
         ("get_int_max_str_digits", sys_get_int_max_str_digits),
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
     ];

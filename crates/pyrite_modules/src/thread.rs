@@ -62,7 +62,7 @@ fn parse_acquire(
         )),
         (false, _) => Ok(Some(Duration::ZERO)),
         (true, None) => Ok(None),
-        (true, Some(t)) if t == -1.0 => Ok(None),
+        (true, Some(-1.0)) => Ok(None),
         (true, Some(t)) if t < 0.0 => Err(PyErr::new(
             ExceptionKind::ValueError,
             "timeout value must be a non-negative number",
