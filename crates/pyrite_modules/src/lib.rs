@@ -20,6 +20,7 @@ pub mod string;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod typing;
 pub mod weakref;
 
 /// The built-in modules made on first import (CPython's `_PyImport_Inittab`).
@@ -30,6 +31,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_contextvars", contextvars::create),
     ("_string", string::create),
     ("_thread", thread::create),
+    ("_typing", typing::create),
     ("errno", errno::create),
     ("posix", posix::create),
     ("time", time::create),

@@ -265,27 +265,167 @@ fn param_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&P
     }
 }
 
-fn no_new(name: &'static str) -> PyErr {
-    PyErr::type_error(format!(
-        "cannot create '{name}' instances without the typing module"
-    ))
+/// The keyword arguments of the type parameter constructors.
+struct ParamOptions {
+    bound: Option<PyRef>,
+    covariant: bool,
+    contravariant: bool,
+    infer_variance: bool,
+    default: Option<PyRef>,
 }
 
-fn typevar_new(_ts: &ThreadState, _ty: &PyType, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
-    Err(no_new("typing.TypeVar"))
+/// Splits `TypeVar(name, *constraints, **options)`-style arguments.
+fn parse_param_args(
+    ts: &ThreadState,
+    owner: &str,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+    allowed: &[&str],
+) -> PyResult<(PyRef, Vec<PyRef>, ParamOptions)> {
+    let (positional, keywords) = crate::methods::split_args(args, kwnames);
+    let mut options = ParamOptions {
+        bound: None,
+        covariant: false,
+        contravariant: false,
+        infer_variance: false,
+        default: None,
+    };
+    let mut name = positional.first().cloned();
+    for (key, value) in keywords {
+        if !allowed.contains(&key.as_str()) && key != "name" {
+            return Err(PyErr::type_error(format!(
+                "{owner}() got an unexpected keyword argument '{key}'"
+            )));
+        }
+        match key.as_str() {
+            "name" => name = Some(value),
+            "bound" => options.bound = (!singletons::is_none(&value)).then_some(value),
+            "covariant" => options.covariant = value.is_true(ts)?,
+            "contravariant" => options.contravariant = value.is_true(ts)?,
+            "infer_variance" => options.infer_variance = value.is_true(ts)?,
+            _ => {
+                options.default = (!value.is(NO_DEFAULT.as_object())).then_some(value);
+            }
+        }
+    }
+    let Some(name) = name else {
+        return Err(PyErr::type_error(format!(
+            "{owner}() missing required argument 'name' (pos 1)"
+        )));
+    };
+    if pystr::as_str_payload(&name).is_none() {
+        return Err(PyErr::type_error(format!(
+            "{owner}() argument 'name' must be str, not {}",
+            name.ob_type().name()
+        )));
+    }
+    let rest = positional.get(1..).unwrap_or(&[]).to_vec();
+    if options.covariant && options.contravariant {
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "Bivariant type variables are not supported.",
+        ));
+    }
+    if options.infer_variance && (options.covariant || options.contravariant) {
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "Variance cannot be specified with infer_variance.",
+        ));
+    }
+    Ok((name, rest, options))
 }
 
-fn paramspec_new(_ts: &ThreadState, _ty: &PyType, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
-    Err(no_new("typing.ParamSpec"))
-}
-
-fn typevartuple_new(
-    _ts: &ThreadState,
-    _ty: &PyType,
-    _a: &[PyRef],
-    _k: Option<&PyObject>,
+fn make_param(
+    ts: &ThreadState,
+    ty: &PyType,
+    kind: ParamKind,
+    name: PyRef,
+    constraints: Option<PyRef>,
+    options: ParamOptions,
 ) -> PyResult {
-    Err(no_new("typing.TypeVarTuple"))
+    let param = TypeParam {
+        kind,
+        name,
+        bound: Lazy::new(options.bound, None),
+        constraints: Lazy::new(constraints, None),
+        default: Lazy::new(options.default, None),
+        covariant: options.covariant,
+        contravariant: options.contravariant,
+        infer_variance: options.infer_variance,
+    };
+    Py::new_with_type(ts, ty, param)
+        .map(Py::into_ref)
+        .ok_or_else(|| PyErr::type_error("bad type parameter type"))
+}
+
+/// `TypeVar(name, *constraints, bound=None, covariant=False, contravariant=False,
+/// infer_variance=False, default=NoDefault)`.
+fn typevar_new(
+    ts: &ThreadState,
+    ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let allowed = [
+        "bound",
+        "covariant",
+        "contravariant",
+        "infer_variance",
+        "default",
+    ];
+    let (name, constraints, options) = parse_param_args(ts, "typevar", args, kwnames, &allowed)?;
+    if constraints.len() == 1 {
+        return Err(PyErr::type_error("A single constraint is not allowed"));
+    }
+    if !constraints.is_empty() && options.bound.is_some() {
+        return Err(PyErr::type_error(
+            "Constraints cannot be combined with bound=...",
+        ));
+    }
+    let constraints = (!constraints.is_empty()).then(|| tuple::new(ts, constraints).into_ref());
+    make_param(ts, ty, ParamKind::TypeVar, name, constraints, options)
+}
+
+/// `ParamSpec(name, *, bound=None, covariant=False, contravariant=False,
+/// infer_variance=False, default=NoDefault)`.
+fn paramspec_new(
+    ts: &ThreadState,
+    ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let allowed = [
+        "bound",
+        "covariant",
+        "contravariant",
+        "infer_variance",
+        "default",
+    ];
+    let (name, rest, options) = parse_param_args(ts, "paramspec", args, kwnames, &allowed)?;
+    if !rest.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "paramspec() takes at most 1 positional argument ({} given)",
+            rest.len() + 1
+        )));
+    }
+    make_param(ts, ty, ParamKind::ParamSpec, name, None, options)
+}
+
+/// `TypeVarTuple(name, *, default=NoDefault)`.
+fn typevartuple_new(
+    ts: &ThreadState,
+    ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let (name, rest, options) = parse_param_args(ts, "typevartuple", args, kwnames, &["default"])?;
+    if !rest.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "typevartuple() takes at most 1 positional argument ({} given)",
+            rest.len() + 1
+        )));
+    }
+    make_param(ts, ty, ParamKind::TypeVarTuple, name, None, options)
 }
 
 macro_rules! param_type {

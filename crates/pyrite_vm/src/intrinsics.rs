@@ -17,10 +17,7 @@ pub fn typing_unary(ts: &ThreadState, oparg: u32, value: PyRef, globals: &PyObje
         7 => typevarobject::new_param(ts, ParamKind::TypeVar, value, None, None),
         8 => typevarobject::new_param(ts, ParamKind::ParamSpec, value, None, None),
         9 => typevarobject::new_param(ts, ParamKind::TypeVarTuple, value, None, None),
-        10 => Err(PyErr::new(
-            ExceptionKind::NotImplementedError,
-            "generic classes need typing.Generic, which comes with the standard library",
-        )),
+        10 => subscript_generic(ts, &value),
         11 => {
             let module = globals
                 .downcast_ref::<Dict>()
@@ -50,6 +47,30 @@ pub fn typing_binary(ts: &ThreadState, oparg: u32, first: PyRef, second: PyRef) 
         }
         _ => Err(unknown(oparg)),
     }
+}
+
+/// `INTRINSIC_SUBSCRIPT_GENERIC` (CPython's `_Py_subscript_generic`): the base
+/// `typing._GenericAlias(Generic, params)` of `class C[T]`, each TypeVarTuple `Ts`
+/// given as `Unpack[Ts]`.
+fn subscript_generic(ts: &ThreadState, params: &PyObject) -> PyResult {
+    let typing = crate::import::import_module(ts, &pystr::intern(ts, "typing"))?;
+    let attribute = |name: &str| pyrite_objects::attrs::get_attr_str(ts, &typing, name);
+    let mut items = Vec::new();
+    for param in pyrite_objects::tuple::items(params) {
+        let is_tuple_param = param
+            .downcast_ref::<typevarobject::TypeParam>()
+            .is_some_and(|param| param.kind == ParamKind::TypeVarTuple);
+        if is_tuple_param {
+            let unpack = attribute("Unpack")?;
+            items.push(pyrite_objects::abstract_ops::get_item(ts, &unpack, param)?);
+        } else {
+            items.push(param.clone());
+        }
+    }
+    let params = pyrite_objects::tuple::new(ts, items).into_ref();
+    let generic = attribute("Generic")?;
+    let alias = attribute("_GenericAlias")?;
+    pyrite_objects::abstract_api::call(ts, &alias, &[generic, params], None)
 }
 
 fn unknown(oparg: u32) -> PyErr {
