@@ -898,3 +898,14 @@ pub fn create(ts: &ThreadState) -> PyResult {
     }
     Ok(module.finish())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strerror_is_the_c_library_message_without_rust_suffix() {
+        assert_eq!(strerror_text(2), "No such file or directory");
+        assert_eq!(strerror_text(17), "File exists");
+    }
+}

@@ -246,3 +246,54 @@ pub fn create(ts: &ThreadState) -> PyResult {
     ])?;
     Ok(module.finish())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(template: &str) -> Vec<(String, Option<(String, String, Option<char>)>)> {
+        let chars: Vec<char> = template.chars().collect();
+        parse_markup(&chars)
+            .unwrap_or_else(|_| panic!("{template} should parse"))
+            .into_iter()
+            .map(|markup| {
+                (
+                    markup.literal.iter().collect(),
+                    markup.field.map(|(name, spec, conversion)| {
+                        (name.iter().collect(), spec.iter().collect(), conversion)
+                    }),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn markup_splits_literals_fields_and_escaped_braces() {
+        assert_eq!(
+            fields("a{0!r:>{w}}b{{c}}"),
+            vec![
+                (
+                    "a".to_owned(),
+                    Some(("0".to_owned(), ">{w}".to_owned(), Some('r')))
+                ),
+                ("b{".to_owned(), None),
+                ("c}".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            fields("{x[}]}"),
+            vec![(
+                String::new(),
+                Some(("x[}]".to_owned(), String::new(), None))
+            )]
+        );
+    }
+
+    #[test]
+    fn malformed_markup_is_refused() {
+        for bad in ["{", "}", "{0!}", "{0!rx}", "{0"] {
+            let chars: Vec<char> = bad.chars().collect();
+            assert!(parse_markup(&chars).is_err(), "{bad}");
+        }
+    }
+}
