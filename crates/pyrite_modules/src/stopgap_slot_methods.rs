@@ -474,6 +474,23 @@ pub fn add_new_wrapper(ts: &ThreadState, ty: &'static PyType) {
     }
 }
 
+/// `object.__subclasshook__` (a classmethod): `NotImplemented`, leaving the decision to
+/// the usual mechanism.
+fn object_subclasshook(
+    _ts: &ThreadState,
+    _owner: &PyObject,
+    _args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    Ok(singletons::not_implemented())
+}
+
+/// `int.__index__`: the int itself, as an exact `int`.
+fn int_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arity("__index__", args, 0)?;
+    pyrite_objects::abstract_api::index(ts, this)
+}
+
 /// `type.__setattr__`: assigns in the class namespace.
 fn type_setattr(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     arity("__setattr__", args, 2)?;
@@ -508,6 +525,25 @@ fn add_missing(ts: &ThreadState, ty: &'static PyType, methods: &[(&'static str, 
 /// Adds the stopgap wrappers the built-in types lack.
 pub fn install(ts: &ThreadState) {
     add_new_wrappers(ts);
+    add_missing(
+        ts,
+        &pyrite_objects::int::INT_TYPE,
+        &[("__index__", int_index)],
+    );
+    let object_dict = OBJECT_TYPE.dict(ts);
+    if let Some(dict) = object_dict.downcast_ref::<Dict>() {
+        let name = pystr::intern(ts, "__subclasshook__");
+        if matches!(dict.get_item(ts, &name), Ok(None)) {
+            let callable = pyrite_objects::descr::new_builtin_function(
+                ts,
+                "__subclasshook__",
+                object_subclasshook,
+                singletons::none(),
+            );
+            let hook = pyrite_objects::Py::new(ts, pyrite_objects::descr::ClassMethod { callable });
+            let _ = dict.set_item(ts, name, hook.into_ref());
+        }
+    }
     add_repr_wrappers(ts);
     add_compare_wrappers(ts);
     add_missing(

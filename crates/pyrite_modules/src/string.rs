@@ -251,7 +251,10 @@ pub fn create(ts: &ThreadState) -> PyResult {
 mod tests {
     use super::*;
 
-    fn fields(template: &str) -> Vec<(String, Option<(String, String, Option<char>)>)> {
+    /// `(name, spec, conversion)` of a replacement field.
+    type Field = (String, String, Option<char>);
+
+    fn fields(template: &str) -> Vec<(String, Option<Field>)> {
         let chars: Vec<char> = template.chars().collect();
         parse_markup(&chars)
             .unwrap_or_else(|_| panic!("{template} should parse"))

@@ -393,6 +393,109 @@ pub static RLOCK_TYPE: StaticType = StaticObject::new(
     ),
 );
 
+// ---------------------------------------------------------------------------- _ThreadHandle
+
+/// `_thread._ThreadHandle`: the OS thread of a `threading.Thread` (its ident, whether it
+/// finished).
+pub struct ThreadHandle {
+    ident: Cell<u64>,
+    done: Cell<bool>,
+}
+
+impl PyPayload for ThreadHandle {
+    fn static_type() -> &'static PyType {
+        &THREAD_HANDLE_TYPE
+    }
+}
+
+fn handle_of(object: &PyObject) -> PyResult<&ThreadHandle> {
+    object
+        .downcast_ref::<ThreadHandle>()
+        .map(|handle| handle.payload())
+        .ok_or_else(|| PyErr::type_error("descriptor requires a '_thread._ThreadHandle' object"))
+}
+
+fn new_handle(ts: &ThreadState, ident: u64) -> PyRef {
+    Py::new(
+        ts,
+        ThreadHandle {
+            ident: Cell::new(ident),
+            done: Cell::new(false),
+        },
+    )
+    .into_ref()
+}
+
+fn handle_new(ts: &ThreadState, _ty: &PyType, _args: Args<'_>, _kw: KwNames<'_>) -> PyResult {
+    Ok(new_handle(ts, 0))
+}
+
+fn handle_ident(ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(int::from_bigint(ts, handle_of(object)?.ident.get().into()))
+}
+
+fn handle_is_done(_ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    positional("is_done", args, kw, 0, 0)?;
+    Ok(pybool::bool_ref(handle_of(this)?.done.get()))
+}
+
+fn handle_set_done(
+    _ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
+    positional("_set_done", args, kw, 0, 0)?;
+    handle_of(this)?.done.set(true);
+    Ok(singletons::none())
+}
+
+/// `join(timeout=None)`: no other thread runs, so a thread not done is the caller.
+fn handle_join(_ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    bind("join", args, kw, &["timeout"], 0, 0)?;
+    let handle = handle_of(this)?;
+    if !handle.done.get() && handle.ident.get() == current_ident() {
+        return Err(PyErr::new(
+            ExceptionKind::RuntimeError,
+            "Cannot join current thread",
+        ));
+    }
+    Ok(singletons::none())
+}
+
+fn handle_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let text = format!(
+        "<_thread._ThreadHandle object: ident={}>",
+        handle_of(object)?.ident.get()
+    );
+    Ok(pystr::new(ts, &text).into_ref())
+}
+
+pub static THREAD_HANDLE_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<ThreadHandle>("_thread._ThreadHandle", 0, Some(&OBJECT_TYPE)).with_slots(
+        SlotTable {
+            repr: Slot::new(handle_repr),
+            new: Slot::new(handle_new),
+            ..pyrite_objects::typeobject::object_slots()
+        },
+    ),
+);
+
+fn make_thread_handle(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
+    let args = positional("_make_thread_handle", args, kw, 1, 1)?;
+    let ident = args[0]
+        .downcast_ref::<pyrite_objects::int::Int>()
+        .and_then(|ident| u64::try_from(ident.to_bigint()).ok())
+        .ok_or_else(|| PyErr::type_error("ident must be an integer"))?;
+    Ok(new_handle(ts, ident))
+}
+
 // ---------------------------------------------------------------------------- functions
 
 fn allocate_lock(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
@@ -468,6 +571,32 @@ fn shutdown(_ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> 
     Ok(singletons::none())
 }
 
+/// `_thread._local`: thread-local attributes. With Python code on one thread, an
+/// instance's own `__dict__` is the one thread's namespace.
+fn make_local(ts: &ThreadState) -> PyResult {
+    let local = pyrite_objects::typeobject::new_heap_type(ts, "_local", &[])?;
+    if let Some(ty) = pyrite_objects::typeobject::as_type(&local)
+        && let Some(dict) = ty.dict(ts).downcast_ref::<pyrite_objects::dict::Dict>()
+    {
+        dict.set_item(
+            ts,
+            pystr::intern(ts, "__module__"),
+            pystr::intern(ts, "_thread"),
+        )?;
+        dict.set_item(
+            ts,
+            pystr::intern(ts, "__qualname__"),
+            pystr::intern(ts, "_local"),
+        )?;
+        dict.set_item(
+            ts,
+            pystr::intern(ts, "__doc__"),
+            pystr::new(ts, "Thread-local data").into_ref(),
+        )?;
+    }
+    Ok(local)
+}
+
 /// Creates the `_thread` module.
 pub fn create(ts: &ThreadState) -> PyResult {
     let module = ModuleBuilder::new(
@@ -511,6 +640,18 @@ pub fn create(ts: &ThreadState) -> PyResult {
             ("_at_fork_reinit", rlock_at_fork_reinit),
         ],
     );
+    module.add_type("_ThreadHandle", &THREAD_HANDLE_TYPE, "_thread")?;
+    module.set("_local", make_local(ts)?)?;
+    pyrite_objects::descr::add_methods(
+        ts,
+        &THREAD_HANDLE_TYPE,
+        &[
+            ("is_done", handle_is_done),
+            ("_set_done", handle_set_done),
+            ("join", handle_join),
+        ],
+    );
+    pyrite_objects::descr::add_getsets(ts, &THREAD_HANDLE_TYPE, &[("ident", handle_ident, None)]);
     module.set(
         "error",
         ExceptionKind::RuntimeError
@@ -535,6 +676,7 @@ pub fn create(ts: &ThreadState) -> PyResult {
         ("_get_main_thread_ident", get_main_thread_ident),
         ("_is_main_interpreter", is_main_interpreter),
         ("_shutdown", shutdown),
+        ("_make_thread_handle", make_thread_handle),
     ])?;
     Ok(module.finish())
 }
