@@ -10,7 +10,7 @@ mod dump;
 mod run;
 
 use cmdline::{Action, Config, Program};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// The parser, the compiler and the object model allocate many small blocks, which
@@ -80,6 +80,7 @@ fn unimplemented_option(config: &Config) -> Option<String> {
     let flags = [
         (config.bytes_warning > 0, "-b"),
         (config.parser_debug, "-d"),
+        (config.inspect, "-i"),
         (config.use_hash_seed_random, "-R"),
         (config.verbose > 0, "-v"),
         (config.skip_source_first_line, "-x"),
@@ -123,14 +124,21 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
     {
         return run::run_pyc_file(path, &config.args);
     }
-    if let Program::File(path) = &config.program {
-        return run::run_source_file(path, &config.args, config.optimize);
-    }
-    eprintln!(
-        "{program_name}: cannot run Python code yet: the evaluation loop is not implemented \
-         (see the runtime issue); `-X dump=ast|code FILE` shows the parser's and compiler's output"
-    );
-    ExitCode::from(1)
+    let program = match &config.program {
+        Program::File(path) => run::MainProgram::File(path.clone()),
+        Program::Command(command) => run::MainProgram::Command(command.clone()),
+        Program::Module(module) => run::MainProgram::Module(module.clone()),
+        Program::Stdin { explicit } => {
+            if !explicit && std::io::stdin().is_terminal() {
+                eprintln!("{program_name}: the interactive prompt (REPL) is not implemented yet");
+                return ExitCode::from(1);
+            }
+            run::MainProgram::Stdin {
+                explicit: *explicit,
+            }
+        }
+    };
+    run::run_program(program, &config.args, config.optimize)
 }
 
 /// The C library's `strerror` text for an OS error, without Rust's "(os error N)" suffix.

@@ -286,6 +286,12 @@ fn exception_only_with_notes(ts: &ThreadState, exc: &PyObject) -> String {
     text
 }
 
+/// The `Type: message` line of an error that is not raised further (`-m`'s report).
+pub fn exception_only_line(ts: &ThreadState, mut err: PyErr) -> String {
+    let exc = err.normalize(ts);
+    exception_only(ts, &exc)
+}
+
 /// `TracebackException.format_exception_only`'s last line.
 pub fn exception_only(ts: &ThreadState, exc: &PyObject) -> String {
     let ty = exc.ob_type();
