@@ -124,6 +124,7 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
     {
         return run::run_pyc_file(path, &config.args);
     }
+    pyrite_modules::sys_info::set_flags(sys_flags(config));
     let program = match &config.program {
         Program::File(path) => run::MainProgram::File(path.clone()),
         Program::Command(command) => run::MainProgram::Command(command.clone()),
@@ -139,6 +140,27 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
         }
     };
     run::run_program(program, &config.args, config.optimize)
+}
+
+/// What `sys.flags` shows for this command line.
+fn sys_flags(config: &Config) -> pyrite_modules::sys_info::SysFlags {
+    pyrite_modules::sys_info::SysFlags {
+        debug: i64::from(config.parser_debug),
+        inspect: config.inspect,
+        interactive: config.inspect,
+        optimize: i64::from(config.optimize),
+        dont_write_bytecode: !config.write_bytecode,
+        no_user_site: !config.user_site_directory,
+        no_site: !config.site_import,
+        ignore_environment: !config.use_environment,
+        verbose: i64::from(config.verbose),
+        bytes_warning: i64::from(config.bytes_warning),
+        quiet: config.quiet,
+        hash_randomization: true,
+        isolated: config.isolated,
+        safe_path: config.safe_path,
+        ..Default::default()
+    }
 }
 
 /// The C library's `strerror` text for an OS error, without Rust's "(os error N)" suffix.

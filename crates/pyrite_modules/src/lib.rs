@@ -9,6 +9,7 @@ pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod sys;
+pub mod sys_info;
 pub mod weakref;
 
 /// The built-in modules made on first import (CPython's `_PyImport_Inittab`).

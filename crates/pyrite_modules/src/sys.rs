@@ -553,13 +553,18 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         "version",
         pystr::new(ts, "3.14.2 (pyrite)").into_ref(),
     );
-    let version_info = [3, 14, 2]
-        .into_iter()
-        .map(|part| int::new(ts, part))
-        .chain([pystr::new(ts, "final").into_ref(), int::new(ts, 0)])
-        .collect();
-    let version_info = tuple::new(ts, version_info).into_ref();
-    add(ts, dict, "version_info", version_info.clone());
+    let mut version_info = singletons::none();
+    match crate::sys_info::create_all(ts) {
+        Ok(infos) => {
+            for (name, value) in infos {
+                if name == "version_info" {
+                    version_info = value.clone();
+                }
+                add(ts, dict, name, value);
+            }
+        }
+        Err(err) => ts.write_unraisable(err, "creating sys's struct sequences"),
+    }
     add(ts, dict, "hexversion", int::new(ts, HEXVERSION));
     // The brief's one sanctioned difference: the implementation is "pyrite", and .pyc
     // files it writes are tagged `pyrite-314`.

@@ -62,6 +62,7 @@ pub mod slots;
 pub mod str;
 pub mod str_methods;
 pub mod stringlib;
+pub mod structseq;
 pub mod superobject;
 pub mod traceback;
 pub mod tuple;

@@ -402,10 +402,20 @@ fn list_sort(ts: &ThreadState, this: &PyObject, args: Args<'_>, kwnames: KwNames
 
 pub(crate) fn tuple_new(
     ts: &ThreadState,
-    _ty: &PyType,
+    ty: &PyType,
     args: Args<'_>,
     kwnames: KwNames<'_>,
 ) -> PyResult {
+    if !std::ptr::eq(ty, &*crate::tuple::TUPLE_TYPE) {
+        // `tuple.__new__(cls, iterable)` of a subclass: a new object of that class.
+        no_keywords(ty.name(), kwnames)?;
+        arg_count("tuple", args, 0, 1)?;
+        let items = match args.first() {
+            Some(iterable) => collect(ts, iterable)?,
+            None => Vec::new(),
+        };
+        return crate::tuple::new_with_type(ts, ty, items, Vec::new());
+    }
     no_keywords("tuple", kwnames)?;
     arg_count("tuple", args, 0, 1)?;
     match args.first() {

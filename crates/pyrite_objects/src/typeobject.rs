@@ -308,6 +308,12 @@ impl TypeObject {
         if !self.is_heap_type() {
             return; // static tables are complete constants
         }
+        self.copy_empty_slots(ts, base);
+    }
+
+    /// The work of `inherit_slots`, also for types made at run time that are not heap
+    /// types (`new_runtime_builtin_type`): their tables start empty, not constant.
+    fn copy_empty_slots(&self, ts: &ThreadState, base: &TypeObject) {
         if self.slots.hash.get().is_none() && self.slots.richcompare.get().is_none() {
             self.slots.hash.set(ts, base.slots.hash.get());
             self.slots.richcompare.set(ts, base.slots.richcompare.get());
@@ -322,9 +328,10 @@ impl TypeObject {
     }
 }
 
-// SAFETY: name, flags, base and layout are immutable; the slot tables are written only by
-// `inherit_slots` (crate-private, heap types only, with the thread state), so static types'
-// tables stay the constants they were built as; the rest is in a `GilCell`.
+// SAFETY: name, flags, base and layout are immutable; the slot tables are written only
+// with the thread state, and only in types allocated at run time (heap types and
+// `new_runtime_builtin_type`'s), so the `static` built-in types' tables stay the constants
+// they were built as; the rest is in a `GilCell`.
 unsafe impl crate::object::StaticPayload for TypeObject {}
 
 impl PyPayload for TypeObject {
@@ -511,6 +518,30 @@ pub fn new_heap_type_with_meta(
     bases: &[PyRef],
     no_dict: bool,
 ) -> PyResult<PyRef> {
+    let type_flags = flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC;
+    new_type_object(ts, metatype, name, bases, no_dict, type_flags)
+}
+
+/// A type made at run time that behaves as a built-in (static) one: not a heap type, so
+/// `__name__`/`__module__` come from its dotted `name`, and not subclassable
+/// (CPython's `PyStructSequence_NewType`).
+pub fn new_runtime_builtin_type(ts: &ThreadState, name: &str, base: &PyType) -> PyResult<PyRef> {
+    let bases = [base.as_object().new_ref()];
+    let ty = new_type_object(ts, &TYPE_TYPE, name, &bases, true, flags::HAVE_GC)?;
+    if let Some(made) = as_type(&ty) {
+        made.copy_empty_slots(ts, base);
+    }
+    Ok(ty)
+}
+
+fn new_type_object(
+    ts: &ThreadState,
+    metatype: &PyType,
+    name: &str,
+    bases: &[PyRef],
+    no_dict: bool,
+    type_flags: u64,
+) -> PyResult<PyRef> {
     let mut base_types = Vec::with_capacity(bases.len());
     for base in bases {
         let Some(ty) = as_type(base) else {
@@ -555,7 +586,7 @@ pub fn new_heap_type_with_meta(
     };
     let mut payload = TypeObject {
         name: Cow::Owned(name.to_owned()),
-        flags: flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC,
+        flags: type_flags,
         base: Some(base.as_object().new_ref()),
         state: GilCell::new(TypeState {
             ready: false,
@@ -588,8 +619,10 @@ pub fn new_heap_type_with_meta(
     for base in base_types {
         base.add_subclass(ts, ty.as_object());
     }
-    ty.slots.traverse.set(ts, Some(subtype_traverse));
-    ty.slots.clear.set(ts, Some(subtype_clear));
+    if type_flags & flags::HEAPTYPE != 0 {
+        ty.slots.traverse.set(ts, Some(subtype_traverse));
+        ty.slots.clear.set(ts, Some(subtype_clear));
+    }
     Ok(ty.into_ref())
 }
 
