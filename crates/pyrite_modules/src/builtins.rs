@@ -365,9 +365,29 @@ fn builtin_import(
     pyrite_vm::import::import_module(ts, &name)
 }
 
-fn builtin_iter(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    exact_args("iter", args, 1)?;
-    get_iter(ts, &args[0])
+/// `iter(iterable)` or `iter(callable, sentinel)`.
+fn builtin_iter(ts: &ThreadState, _m: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    no_keywords("iter", k)?;
+    match args {
+        [iterable] => get_iter(ts, iterable),
+        [callable, sentinel] => {
+            if callable.ob_type().slots.call.get().is_none() {
+                return Err(PyErr::type_error("iter(v, w): v must be callable"));
+            }
+            Ok(pyrite_objects::iterobject::new_call_iterator(
+                ts,
+                callable.clone(),
+                sentinel.clone(),
+            ))
+        }
+        [] => Err(PyErr::type_error(
+            "iter expected at least 1 argument, got 0",
+        )),
+        _ => Err(PyErr::type_error(format!(
+            "iter expected at most 2 arguments, got {}",
+            args.len()
+        ))),
+    }
 }
 
 fn builtin_next(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -1001,6 +1021,15 @@ pub fn create(ts: &ThreadState) -> PyRef {
             dict,
             kind.name(),
             kind.static_type().as_object().new_ref(),
+        );
+    }
+    // The old names of `OSError` (PEP 3151).
+    for alias in ["EnvironmentError", "IOError"] {
+        add(
+            ts,
+            dict,
+            alias,
+            ExceptionKind::OSError.static_type().as_object().new_ref(),
         );
     }
     add(ts, dict, "None", none());

@@ -115,25 +115,16 @@ pub fn syntax_error(ts: &ThreadState, err: &pyrite_ast::SyntaxError, filename: &
     )
     .into_ref();
     let msg = pystr::new(ts, &err.msg).into_ref();
-    let exc = exceptions::new_exception(
-        ts,
-        &exceptions::SYNTAX_ERROR_TYPE,
-        vec![msg.clone(), details.clone()],
-    );
-    // SyntaxError's attributes, as its `__init__` sets them from the arguments.
-    let fields = [
-        "filename",
-        "lineno",
-        "offset",
-        "text",
-        "end_lineno",
-        "end_offset",
-    ];
-    let _ = pyrite_objects::attrs::set_attr(ts, &exc, &pystr::intern(ts, "msg"), Some(&msg));
-    for (field, value) in fields.iter().zip(tuple::items(&details)) {
-        let _ = pyrite_objects::attrs::set_attr(ts, &exc, &pystr::intern(ts, field), Some(value));
+    let class = match err.kind {
+        pyrite_ast::SyntaxErrorKind::SyntaxError => &exceptions::SYNTAX_ERROR_TYPE,
+        pyrite_ast::SyntaxErrorKind::IndentationError => &exceptions::INDENTATION_ERROR_TYPE,
+        pyrite_ast::SyntaxErrorKind::TabError => &exceptions::TAB_ERROR_TYPE,
+    };
+    let args = [msg, details];
+    match pyrite_objects::abstract_api::call(ts, class.as_object(), &args, None) {
+        Ok(exc) => PyErr::from_exception(exc),
+        Err(err) => err,
     }
-    PyErr::from_exception(exc)
 }
 
 /// Parses and compiles `source` into a code object (`Py_CompileStringObject`).

@@ -212,6 +212,82 @@ pub static STR_ASCII_ITERATOR_TYPE: StaticType =
 pub static STR_ITERATOR_TYPE: StaticType =
     StaticObject::new(&TYPE_TYPE, seq_iterator_type("str_iterator"));
 
+/// `iter(callable, sentinel)`: calls `callable` until it returns `sentinel` (or raises
+/// `StopIteration`), then lets both go (CPython's `calliterobject`).
+pub struct CallIterator {
+    state: RefCell<Option<(PyRef, PyRef)>>,
+}
+
+impl PyPayload for CallIterator {
+    fn static_type() -> &'static PyType {
+        &CALL_ITERATOR_TYPE
+    }
+}
+
+/// A `callable_iterator`.
+pub fn new_call_iterator(ts: &ThreadState, callable: PyRef, sentinel: PyRef) -> PyRef {
+    Py::new(
+        ts,
+        CallIterator {
+            state: RefCell::new(Some((callable, sentinel))),
+        },
+    )
+    .into_ref()
+}
+
+fn call_iterator_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let iterator = object
+        .downcast_ref::<CallIterator>()
+        .ok_or_else(|| PyErr::type_error("expected a callable_iterator"))?;
+    let Some((callable, sentinel)) = iterator.state.borrow().clone() else {
+        return Ok(None);
+    };
+    let exhausted = match crate::abstract_api::call(ts, &callable, &[], None) {
+        Ok(value) => {
+            if !value.rich_compare_bool(ts, &sentinel, crate::slots::CompareOp::Eq)? {
+                return Ok(Some(value));
+            }
+            true
+        }
+        Err(err) if err.matches(ExceptionKind::StopIteration) => true,
+        Err(err) => return Err(err),
+    };
+    if exhausted {
+        let old = iterator.state.borrow_mut().take();
+        drop(old);
+    }
+    Ok(None)
+}
+
+fn call_iterator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(iterator) = object.downcast_ref::<CallIterator>()
+        && let Ok(state) = iterator.state.try_borrow()
+        && let Some((callable, sentinel)) = state.as_ref()
+    {
+        visit(callable);
+        visit(sentinel);
+    }
+}
+
+fn call_iterator_clear(_ts: &ThreadState, object: &PyObject) {
+    if let Some(iterator) = object.downcast_ref::<CallIterator>() {
+        let old = iterator.state.borrow_mut().take();
+        drop(old);
+    }
+}
+
+pub static CALL_ITERATOR_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<CallIterator>("callable_iterator", flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
+            traverse: Slot::new(call_iterator_traverse),
+            clear: Slot::new(call_iterator_clear),
+            iter: Slot::new(self_iter),
+            iternext: Slot::new(call_iterator_next),
+            ..crate::typeobject::object_slots()
+        }),
+);
+
 /// What a dict iterator or view yields.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum DictIterKind {

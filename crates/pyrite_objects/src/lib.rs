@@ -120,6 +120,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &range::LONG_RANGE_ITERATOR_TYPE,
         &list::LIST_REVERSE_ITERATOR_TYPE,
         &iterobject::SEQ_ITERATOR_TYPE,
+        &iterobject::CALL_ITERATOR_TYPE,
         &iterobject::LIST_ITERATOR_TYPE,
         &iterobject::TUPLE_ITERATOR_TYPE,
         &iterobject::STR_ASCII_ITERATOR_TYPE,

@@ -1002,6 +1002,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::unionobject::install(ts);
     crate::typevarobject::install(ts);
     crate::exception_group::install(ts);
+    crate::exceptions::install(ts);
     crate::superobject::install(ts);
 }
 
