@@ -118,6 +118,7 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    run::set_warnoptions(warnoptions(config));
     if let Program::File(path) = &config.program
         && run::is_pyc_file(path)
     {
@@ -131,6 +132,24 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
          (see the runtime issue); `-X dump=ast|code FILE` shows the parser's and compiler's output"
     );
     ExitCode::from(1)
+}
+
+/// `sys.warnoptions`: `PYTHONWARNINGS` (comma-separated; ignored with `-E`/`-I`), then
+/// the `-W` options.
+fn warnoptions(config: &Config) -> Vec<String> {
+    let mut options = Vec::new();
+    if config.use_environment
+        && let Ok(value) = std::env::var("PYTHONWARNINGS")
+    {
+        options.extend(
+            value
+                .split(',')
+                .filter(|option| !option.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    options.extend(config.warnoptions.iter().cloned());
+    options
 }
 
 /// The C library's `strerror` text for an OS error, without Rust's "(os error N)" suffix.

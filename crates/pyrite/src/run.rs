@@ -71,11 +71,13 @@ fn run_source_in(ts: &ThreadState, path: &str, argv: &[String], optimize: u8) ->
     let filename = std::path::absolute(path)
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_else(|_| path.to_owned());
+    // The runtime comes first so that the compiler's warnings go through `warnings`.
+    let runtime = pyrite_modules::init(ts, argv);
+    apply_warnoptions(ts, &runtime);
     let code = match compile_source(&source, &filename, optimize) {
         Ok(code) => code,
         Err(status) => return status,
     };
-    let runtime = pyrite_modules::init(ts, argv);
     setup_imports(ts, &runtime, &filename, optimize);
     let code = match pyrite_objects::code::new(ts, code) {
         Ok(code) => code,
@@ -88,6 +90,44 @@ fn run_source_in(ts: &ThreadState, path: &str, argv: &[String], optimize: u8) ->
     let status = exit_status(pythonrun::run_main(ts, code, globals));
     drop(runtime);
     status
+}
+
+/// The warning options of the command line (`PYTHONWARNINGS`, then `-W`), in order.
+static WARNOPTIONS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Records the warning options the runtime starts with.
+pub fn set_warnoptions(options: Vec<String>) {
+    let _ = WARNOPTIONS.set(options);
+}
+
+fn apply_warnoptions(ts: &ThreadState, runtime: &pyrite_modules::Runtime) {
+    let options = WARNOPTIONS.get().map(Vec::as_slice).unwrap_or(&[]);
+    pyrite_modules::warnings::apply_warnoptions(ts, &runtime.sys, options);
+}
+
+/// Issues the parser's and compiler's `SyntaxWarning`s through the warnings machinery
+/// (printed directly where there is none, as in the dump modes).
+fn issue_syntax_warnings(warnings: &[pyrite_parser::SyntaxWarning], filename: &str, source: &[u8]) {
+    if !pyrite_objects::warnings::is_ready() {
+        crate::dump::print_warnings(warnings, filename, source);
+        return;
+    }
+    with_gil(|ts| {
+        for warning in warnings {
+            let issued = pyrite_objects::warnings::warn_explicit(
+                ts,
+                pyrite_objects::err::ExceptionKind::SyntaxWarning,
+                &warning.msg,
+                filename,
+                warning.lineno,
+            );
+            if let Err(err) = issued {
+                // CPython turns a warning made an error into the compile's SyntaxError;
+                // here it is reported and compilation goes on.
+                ts.write_unraisable(err, "Exception ignored while compiling");
+            }
+        }
+    });
 }
 
 /// Why a source file did not compile.
@@ -114,11 +154,11 @@ pub(crate) fn compile_file_source(
     );
     let module = match parsed {
         Ok(parsed) => {
-            crate::dump::print_warnings(&parsed.warnings, filename, source);
+            issue_syntax_warnings(&parsed.warnings, filename, source);
             parsed.module
         }
         Err((err, warnings)) => {
-            crate::dump::print_warnings(&warnings, filename, source);
+            issue_syntax_warnings(&warnings, filename, source);
             return Err(match err {
                 ParseError::Syntax(err) => CompileFailure::Syntax(err),
                 ParseError::Value(msg) => CompileFailure::Value(msg),
@@ -133,7 +173,7 @@ pub(crate) fn compile_file_source(
                 .into_iter()
                 .map(|(lineno, msg)| pyrite_parser::SyntaxWarning { msg, lineno })
                 .collect();
-            crate::dump::print_warnings(&warnings, filename, source);
+            issue_syntax_warnings(&warnings, filename, source);
             Ok(compiled.code)
         }
         Err(CompileError::Syntax(err)) => Err(CompileFailure::Syntax(*err)),
@@ -233,6 +273,7 @@ fn compile_module_source(
 
 fn run_pyc_in(ts: &ThreadState, path: &str, argv: &[String]) -> u8 {
     let runtime = pyrite_modules::init(ts, argv);
+    apply_warnoptions(ts, &runtime);
     setup_imports(ts, &runtime, path, 0);
     let data = match std::fs::read(path) {
         Ok(data) => data,

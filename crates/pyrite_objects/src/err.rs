@@ -88,6 +88,18 @@ exception_kinds!(
     UnicodeTranslateError,
     ValueError,
     ZeroDivisionError,
+    Warning,
+    UserWarning,
+    DeprecationWarning,
+    PendingDeprecationWarning,
+    SyntaxWarning,
+    RuntimeWarning,
+    FutureWarning,
+    ImportWarning,
+    UnicodeWarning,
+    BytesWarning,
+    ResourceWarning,
+    EncodingWarning,
 );
 
 impl PyErr {

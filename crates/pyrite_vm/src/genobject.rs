@@ -535,6 +535,13 @@ fn generator_finalize(ts: &ThreadState, object: &PyObject) {
     let Some(generator) = object.downcast_ref::<Generator>() else {
         return;
     };
+    if generator.kind == GenKind::Coroutine
+        && !generator.started.get()
+        && frame_state(generator) == Some(FrameState::Created)
+    {
+        warn_unawaited_coroutine(ts, generator, object);
+        return;
+    }
     if generator.kind == GenKind::AsyncGenerator
         || !generator.started.get()
         || generator.running.get()
@@ -550,6 +557,28 @@ fn generator_finalize(ts: &ThreadState, object: &PyObject) {
                 generator.kind.noun(),
                 pystr::to_rust_string(&generator.qualname.borrow())
             ),
+        );
+    }
+}
+
+/// `_PyErr_WarnUnawaitedCoroutine`: a coroutine that never ran is going away.
+fn warn_unawaited_coroutine(ts: &ThreadState, generator: &Generator, object: &PyObject) {
+    let message = format!(
+        "coroutine '{}' was never awaited",
+        pystr::to_rust_string(&generator.qualname.borrow())
+    );
+    let warned = pyrite_objects::warnings::warn_about(
+        ts,
+        pyrite_objects::err::ExceptionKind::RuntimeWarning,
+        &message,
+        1,
+        object,
+    );
+    if let Err(err) = warned {
+        ts.write_unraisable_object(
+            err,
+            "Exception ignored while finalizing coroutine",
+            Some(object),
         );
     }
 }

@@ -71,7 +71,7 @@ fn modules_dict() -> PyResult<PyRef> {
         .ok_or_else(|| PyErr::new(ExceptionKind::RuntimeError, "lost sys.modules"))
 }
 
-fn sys_modules_get(ts: &ThreadState, name: &str) -> PyResult<Option<PyRef>> {
+pub fn sys_modules_get(ts: &ThreadState, name: &str) -> PyResult<Option<PyRef>> {
     let modules = modules_dict()?;
     match modules.downcast_ref::<Dict>() {
         Some(dict) => dict.get_item(ts, &pystr::new(ts, name).into_ref()),
