@@ -106,11 +106,16 @@ fn apply_warnoptions(ts: &ThreadState, runtime: &pyrite_modules::Runtime) {
 }
 
 /// Issues the parser's and compiler's `SyntaxWarning`s through the warnings machinery
-/// (printed directly where there is none, as in the dump modes).
-fn issue_syntax_warnings(warnings: &[pyrite_parser::SyntaxWarning], filename: &str, source: &[u8]) {
+/// (printed directly where there is none, as in the dump modes). A warning that a filter
+/// makes an error fails the compile with a `SyntaxError` at its line, as in CPython.
+fn issue_syntax_warnings(
+    warnings: &[pyrite_parser::SyntaxWarning],
+    filename: &str,
+    source: &[u8],
+) -> Result<(), CompileFailure> {
     if !pyrite_objects::warnings::is_ready() {
         crate::dump::print_warnings(warnings, filename, source);
-        return;
+        return Ok(());
     }
     with_gil(|ts| {
         for warning in warnings {
@@ -122,12 +127,30 @@ fn issue_syntax_warnings(warnings: &[pyrite_parser::SyntaxWarning], filename: &s
                 warning.lineno,
             );
             if let Err(err) = issued {
-                // CPython turns a warning made an error into the compile's SyntaxError;
-                // here it is reported and compilation goes on.
-                ts.write_unraisable(err, "Exception ignored while compiling");
+                if !err.matches(pyrite_objects::err::ExceptionKind::SyntaxWarning) {
+                    ts.write_unraisable(err, "Exception ignored while compiling");
+                    continue;
+                }
+                let text = String::from_utf8_lossy(source)
+                    .lines()
+                    .nth(usize::try_from(warning.lineno - 1).unwrap_or(usize::MAX))
+                    .map(|line| format!("{line}\n"));
+                return Err(CompileFailure::Syntax(pyrite_ast::SyntaxError {
+                    kind: pyrite_ast::SyntaxErrorKind::SyntaxError,
+                    msg: warning
+                        .msg
+                        .replace(" Such sequences will not work in the future.", ""),
+                    lineno: Some(warning.lineno),
+                    offset: None,
+                    end_lineno: None,
+                    end_offset: None,
+                    text,
+                    location_in_args: false,
+                }));
             }
         }
-    });
+        Ok(())
+    })
 }
 
 /// Why a source file did not compile.
@@ -154,11 +177,11 @@ pub(crate) fn compile_file_source(
     );
     let module = match parsed {
         Ok(parsed) => {
-            issue_syntax_warnings(&parsed.warnings, filename, source);
+            issue_syntax_warnings(&parsed.warnings, filename, source)?;
             parsed.module
         }
         Err((err, warnings)) => {
-            issue_syntax_warnings(&warnings, filename, source);
+            issue_syntax_warnings(&warnings, filename, source)?;
             return Err(match err {
                 ParseError::Syntax(err) => CompileFailure::Syntax(err),
                 ParseError::Value(msg) => CompileFailure::Value(msg),
@@ -173,7 +196,7 @@ pub(crate) fn compile_file_source(
                 .into_iter()
                 .map(|(lineno, msg)| pyrite_parser::SyntaxWarning { msg, lineno })
                 .collect();
-            issue_syntax_warnings(&warnings, filename, source);
+            issue_syntax_warnings(&warnings, filename, source)?;
             Ok(compiled.code)
         }
         Err(CompileError::Syntax(err)) => Err(CompileFailure::Syntax(*err)),

@@ -295,7 +295,10 @@ mod tests {
     #[test]
     fn whole_line_has_no_carets() {
         assert_eq!(render("    foo\n", (1, 1, 4, 7)), "    foo\n");
-        assert_eq!(render("    foo()\n", (1, 1, 4, 9)), "    foo()\n    ~~~^^\n");
+        assert_eq!(
+            render("    foo()\n", (1, 1, 4, 9)),
+            "    foo()\n    ~~~^^\n"
+        );
         assert_eq!(render("    x = foo()\n", (1, 1, 8, 13)), "    x = foo()\n");
     }
 }

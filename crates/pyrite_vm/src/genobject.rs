@@ -413,13 +413,25 @@ fn generator_send(
     }
 }
 
-/// The exception `throw(typ[, val[, tb]])` raises.
-fn exception_to_throw(ts: &ThreadState, args: &[PyRef]) -> PyResult<PyErr> {
+/// The exception `throw(typ[, val[, tb]])` raises (`method` names it in the
+/// deprecation warning of the three-argument form).
+fn exception_to_throw(ts: &ThreadState, args: &[PyRef], method: &str) -> PyResult<PyErr> {
     let Some(value) = args.first() else {
         return Err(PyErr::type_error(
             "throw expected at least 1 argument, got 0",
         ));
     };
+    if args.len() > 1 {
+        pyrite_objects::warnings::warn(
+            ts,
+            ExceptionKind::DeprecationWarning,
+            &format!(
+                "the (type, exc, tb) signature of {method}() is deprecated, use the \
+                 single-arg signature instead."
+            ),
+            1,
+        )?;
+    }
     let exc = if exceptions::is_exception_type(value) {
         let given = args.get(1).filter(|given| !singletons::is_none(given));
         match given {
@@ -446,7 +458,7 @@ fn generator_throw(
     args: &[PyRef],
     _k: Option<&PyObject>,
 ) -> PyResult {
-    let err = exception_to_throw(ts, args)?;
+    let err = exception_to_throw(ts, args, "throw")?;
     match resume(ts, generator_of(this)?, singletons::none(), Some(err))? {
         SendResult::Yield(value) => Ok(value),
         SendResult::Return(value) => Err(stop_iteration(ts, value)),
@@ -815,7 +827,7 @@ fn agen_athrow(
     _k: Option<&PyObject>,
 ) -> PyResult {
     async_generator_of(this)?;
-    let err = exception_to_throw(ts, args)?;
+    let err = exception_to_throw(ts, args, "athrow")?;
     new_step(ts, this, AsyncOp::Throw, Some(err.into_exception(ts)))
 }
 
@@ -936,7 +948,7 @@ fn step_throw(
     args: &[PyRef],
     _k: Option<&PyObject>,
 ) -> PyResult {
-    let err = exception_to_throw(ts, args)?;
+    let err = exception_to_throw(ts, args, "throw")?;
     step(ts, this, singletons::none(), Some(err))
 }
 
