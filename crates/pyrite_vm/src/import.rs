@@ -406,10 +406,14 @@ fn find_on_path(name: &str, entries: &[PyRef]) -> Option<Found> {
             continue;
         }
         let entry = pystr::to_rust_string(entry);
+        // `FileFinder` makes a relative entry absolute (modules' `__file__` and
+        // `co_filename` are absolute paths).
         let base = if entry.is_empty() {
             std::env::current_dir().ok()?
-        } else {
+        } else if Path::new(&entry).is_absolute() {
             PathBuf::from(&entry)
+        } else {
+            std::env::current_dir().ok()?.join(&entry)
         };
         if !base.is_dir() {
             if let Some((archive, prefix)) = zip_entry(&base) {
