@@ -119,12 +119,13 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    run::set_warnoptions(warnoptions(config));
+    pyrite_modules::sys_info::set_flags(sys_flags(config));
     if let Program::File(path) = &config.program
         && run::is_pyc_file(path)
     {
         return run::run_pyc_file(path, &config.args);
     }
-    pyrite_modules::sys_info::set_flags(sys_flags(config));
     let program = match &config.program {
         Program::File(path) => run::MainProgram::File(path.clone()),
         Program::Command(command) => run::MainProgram::Command(command.clone()),
@@ -161,6 +162,24 @@ fn sys_flags(config: &Config) -> pyrite_modules::sys_info::SysFlags {
         safe_path: config.safe_path,
         ..Default::default()
     }
+}
+
+/// `sys.warnoptions`: `PYTHONWARNINGS` (comma-separated; ignored with `-E`/`-I`), then
+/// the `-W` options.
+fn warnoptions(config: &Config) -> Vec<String> {
+    let mut options = Vec::new();
+    if config.use_environment
+        && let Ok(value) = std::env::var("PYTHONWARNINGS")
+    {
+        options.extend(
+            value
+                .split(',')
+                .filter(|option| !option.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    options.extend(config.warnoptions.iter().cloned());
+    options
 }
 
 /// The C library's `strerror` text for an OS error, without Rust's "(os error N)" suffix.

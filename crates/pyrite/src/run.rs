@@ -187,6 +187,9 @@ fn run_program_in(ts: &ThreadState, program: MainProgram, argv: &[String], optim
         Ok(main) => main,
         Err(status) => return status,
     };
+    // The runtime comes first so that the compiler's warnings go through `warnings`.
+    let runtime = pyrite_modules::init(ts, argv);
+    apply_warnoptions(ts, &runtime);
     let early_code = if let MainProgram::Module(_) = program {
         None
     } else {
@@ -195,7 +198,6 @@ fn run_program_in(ts: &ThreadState, program: MainProgram, argv: &[String], optim
             Err(status) => return status,
         }
     };
-    let runtime = pyrite_modules::init(ts, argv);
     setup_imports(ts, &runtime, &main.path0, optimize);
     let code = match early_code {
         Some(code) => code,
@@ -241,6 +243,67 @@ fn set_argv0(ts: &ThreadState, runtime: &pyrite_modules::Runtime, filename: &str
     }
 }
 
+/// The warning options of the command line (`PYTHONWARNINGS`, then `-W`), in order.
+static WARNOPTIONS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Records the warning options the runtime starts with.
+pub fn set_warnoptions(options: Vec<String>) {
+    let _ = WARNOPTIONS.set(options);
+}
+
+fn apply_warnoptions(ts: &ThreadState, runtime: &pyrite_modules::Runtime) {
+    let options = WARNOPTIONS.get().map(Vec::as_slice).unwrap_or(&[]);
+    pyrite_modules::warnings::apply_warnoptions(ts, &runtime.sys, options);
+}
+
+/// Issues the parser's and compiler's `SyntaxWarning`s through the warnings machinery
+/// (printed directly where there is none, as in the dump modes). A warning that a filter
+/// makes an error fails the compile with a `SyntaxError` at its line, as in CPython.
+fn issue_syntax_warnings(
+    warnings: &[pyrite_parser::SyntaxWarning],
+    filename: &str,
+    source: &[u8],
+) -> Result<(), CompileFailure> {
+    if !pyrite_objects::warnings::is_ready() {
+        crate::dump::print_warnings(warnings, filename, source);
+        return Ok(());
+    }
+    with_gil(|ts| {
+        for warning in warnings {
+            let issued = pyrite_objects::warnings::warn_explicit(
+                ts,
+                pyrite_objects::err::ExceptionKind::SyntaxWarning,
+                &warning.msg,
+                filename,
+                warning.lineno,
+            );
+            if let Err(err) = issued {
+                if !err.matches(pyrite_objects::err::ExceptionKind::SyntaxWarning) {
+                    ts.write_unraisable(err, "Exception ignored while compiling");
+                    continue;
+                }
+                let text = String::from_utf8_lossy(source)
+                    .lines()
+                    .nth(usize::try_from(warning.lineno - 1).unwrap_or(usize::MAX))
+                    .map(|line| format!("{line}\n"));
+                return Err(CompileFailure::Syntax(pyrite_ast::SyntaxError {
+                    kind: pyrite_ast::SyntaxErrorKind::SyntaxError,
+                    msg: warning
+                        .msg
+                        .replace(" Such sequences will not work in the future.", ""),
+                    lineno: Some(warning.lineno),
+                    offset: None,
+                    end_lineno: None,
+                    end_offset: None,
+                    text,
+                    location_in_args: false,
+                }));
+            }
+        }
+        Ok(())
+    })
+}
+
 /// Why a source file did not compile.
 pub(crate) enum CompileFailure {
     Syntax(pyrite_ast::SyntaxError),
@@ -265,11 +328,11 @@ pub(crate) fn compile_file_source(
     );
     let module = match parsed {
         Ok(parsed) => {
-            crate::dump::print_warnings(&parsed.warnings, filename, source);
+            issue_syntax_warnings(&parsed.warnings, filename, source)?;
             parsed.module
         }
         Err((err, warnings)) => {
-            crate::dump::print_warnings(&warnings, filename, source);
+            issue_syntax_warnings(&warnings, filename, source)?;
             return Err(match err {
                 ParseError::Syntax(err) => CompileFailure::Syntax(err),
                 ParseError::Value(msg) => CompileFailure::Value(msg),
@@ -284,7 +347,7 @@ pub(crate) fn compile_file_source(
                 .into_iter()
                 .map(|(lineno, msg)| pyrite_parser::SyntaxWarning { msg, lineno })
                 .collect();
-            crate::dump::print_warnings(&warnings, filename, source);
+            issue_syntax_warnings(&warnings, filename, source)?;
             Ok(compiled.code)
         }
         Err(CompileError::Syntax(err)) => Err(CompileFailure::Syntax(*err)),
@@ -381,6 +444,7 @@ fn compile_module_source(
 
 fn run_pyc_in(ts: &ThreadState, path: &str, argv: &[String]) -> u8 {
     let runtime = pyrite_modules::init(ts, argv);
+    apply_warnoptions(ts, &runtime);
     let path0 = std::path::absolute(path)
         .ok()
         .and_then(|path| path.parent().map(|dir| dir.to_string_lossy().into_owned()))

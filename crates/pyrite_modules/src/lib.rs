@@ -1,5 +1,5 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
-//! `_weakref`, `math` and `itertools`.
+//! `_weakref`, `_warnings`, `math` and `itertools`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
@@ -10,10 +10,12 @@ pub mod itertools;
 pub mod math;
 pub mod sys;
 pub mod sys_info;
+pub mod warnings;
 pub mod weakref;
 
 /// The built-in modules made on first import (CPython's `_PyImport_Inittab`).
 static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
+    ("_warnings", warnings::create),
     ("_weakref", |ts| Ok(weakref::create(ts))),
     ("gc", |ts| Ok(gc::create(ts))),
     ("itertools", itertools::create),
@@ -32,6 +34,7 @@ pub struct Runtime {
 pub fn init(ts: &ThreadState, argv: &[String]) -> Runtime {
     pyrite_vm::init(ts);
     pyrite_vm::import::set_inittab(INITTAB);
+    warnings::install_hooks();
     let builtins = builtins::create(ts);
     let sys = sys::create(ts, argv, &builtins);
     pyrite_objects::module::mark_builtin(&builtins);

@@ -507,6 +507,12 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
             add(ts, dict, name, stream.clone());
         }
     }
+    add(
+        ts,
+        dict,
+        "warnoptions",
+        pyrite_objects::list::new(ts, Vec::new()).into_ref(),
+    );
     let orig_argv = std::env::args()
         .map(|arg| pystr::new(ts, &arg).into_ref())
         .collect();

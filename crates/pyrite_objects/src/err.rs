@@ -107,6 +107,18 @@ exception_kinds!(
     ReferenceError,
     TabError,
     TimeoutError,
+    Warning,
+    UserWarning,
+    DeprecationWarning,
+    PendingDeprecationWarning,
+    SyntaxWarning,
+    RuntimeWarning,
+    FutureWarning,
+    ImportWarning,
+    UnicodeWarning,
+    BytesWarning,
+    ResourceWarning,
+    EncodingWarning,
 );
 
 impl PyErr {

@@ -182,6 +182,18 @@ exception_types! {
     PermissionError: PERMISSION_ERROR_TYPE < OS_ERROR_TYPE,
     ProcessLookupError: PROCESS_LOOKUP_ERROR_TYPE < OS_ERROR_TYPE,
     TimeoutError: TIMEOUT_ERROR_TYPE < OS_ERROR_TYPE,
+    Warning: WARNING_TYPE < EXCEPTION_TYPE,
+    UserWarning: USER_WARNING_TYPE < WARNING_TYPE,
+    DeprecationWarning: DEPRECATION_WARNING_TYPE < WARNING_TYPE,
+    PendingDeprecationWarning: PENDING_DEPRECATION_WARNING_TYPE < WARNING_TYPE,
+    SyntaxWarning: SYNTAX_WARNING_TYPE < WARNING_TYPE,
+    RuntimeWarning: RUNTIME_WARNING_TYPE < WARNING_TYPE,
+    FutureWarning: FUTURE_WARNING_TYPE < WARNING_TYPE,
+    ImportWarning: IMPORT_WARNING_TYPE < WARNING_TYPE,
+    UnicodeWarning: UNICODE_WARNING_TYPE < WARNING_TYPE,
+    BytesWarning: BYTES_WARNING_TYPE < WARNING_TYPE,
+    ResourceWarning: RESOURCE_WARNING_TYPE < WARNING_TYPE,
+    EncodingWarning: ENCODING_WARNING_TYPE < WARNING_TYPE,
 }
 
 /// Whether `ty` is `base` or derives from it, following `tp_base` (no thread state needed;

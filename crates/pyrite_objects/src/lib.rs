@@ -71,6 +71,7 @@ pub mod typeobject;
 pub mod typevarobject;
 pub mod unicode_codecs;
 pub mod unionobject;
+pub mod warnings;
 pub mod weakref;
 
 pub use err::{ExceptionKind, PyErr, PyResult};

@@ -19,7 +19,9 @@ use std::ptr::NonNull;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::err::{PyErr, PyResult};
-use crate::object::{PyObj, PyObject, PyPayload, PyRef, StaticObject, free_object};
+use crate::object::{
+    PyObj, PyObject, PyPayload, PyRef, StaticObject, free_object, object_address_of,
+};
 use crate::pystate::{GilCell, ThreadState};
 use crate::singletons;
 use crate::slots::{CompareOp, MappingSlots, NumberSlots, SequenceSlots, Slot, SlotTable};
@@ -116,10 +118,9 @@ struct TypeState {
     /// `tp_dict`: the type's namespace (a `dict`), made on first use.
     dict: Option<PyRef>,
     /// `tp_subclasses`: the classes that name this one as a direct base, in creation
-    /// order. CPython holds them weakly; these are strong references until types can be
-    /// weakly referenced (a class is kept alive by its own `__mro__` cycle anyway until
-    /// the cycle collector exists).
-    subclasses: Vec<PyRef>,
+    /// order. Not counted (CPython holds weak references): a subclass removes itself
+    /// when it is cleared by the collector or freed (`unlink_from_bases`).
+    subclasses: Vec<NonNull<PyObject>>,
     /// How many `__slots__` values instances carry (this class's and its bases').
     slot_count: usize,
 }
@@ -128,6 +129,31 @@ impl Drop for TypeState {
     fn drop(&mut self) {
         // The freed type's address may be reused by a new type.
         invalidate_type_cache();
+    }
+}
+
+impl Drop for TypeObject {
+    fn drop(&mut self) {
+        let bases = self.state.get_mut().bases.take();
+        let own = object_address_of(self);
+        crate::pystate::with_gil(|ts| unlink_from_bases(ts, own, bases.as_deref()));
+    }
+}
+
+/// Removes the type at `own` from the subclass lists of its bases (and of `object`, which
+/// lists the classes declared without bases): it is going away.
+fn unlink_from_bases(ts: &ThreadState, own: *const PyObject, bases: Option<&PyObject>) {
+    let remove = |ty: &PyType| {
+        ty.state
+            .borrow_mut(ts)
+            .subclasses
+            .retain(|entry| entry.as_ptr().cast_const() != own);
+    };
+    remove(&OBJECT_TYPE);
+    for base in bases.map(crate::tuple::items).unwrap_or_default() {
+        if let Some(base) = as_type(base) {
+            remove(base);
+        }
     }
 }
 
@@ -277,7 +303,18 @@ impl TypeObject {
 
     /// `__subclasses__()`: the live direct subclasses, oldest first.
     pub fn subclasses(&self, ts: &ThreadState) -> Vec<PyRef> {
-        self.state.borrow(ts).subclasses.clone()
+        self.state
+            .borrow(ts)
+            .subclasses
+            .iter()
+            .filter_map(|&entry| {
+                // SAFETY: a subclass removes itself from this list before it is freed
+                // (`unlink_from_bases`), so the entries point to allocated types.
+                let entry = unsafe { entry.as_ref() };
+                // A count of zero means its deallocation has begun: not to be revived.
+                (entry.refcnt() > 0).then(|| entry.new_ref())
+            })
+            .collect()
     }
 
     /// How many `__slots__` values instances carry.
@@ -294,7 +331,7 @@ impl TypeObject {
         self.state
             .borrow_mut(ts)
             .subclasses
-            .push(subclass.new_ref());
+            .push(NonNull::from(subclass));
     }
 
     /// `__mro__` (a tuple), once ready.
@@ -812,14 +849,13 @@ fn type_traverse(ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyO
         {
             visit(referent);
         }
-        for subclass in &state.subclasses {
-            visit(subclass);
-        }
     }
 }
 
 fn type_clear(ts: &ThreadState, object: &PyObject) {
     if let Some(ty) = as_type(object) {
+        let bases = ty.state.borrow(ts).bases.clone();
+        unlink_from_bases(ts, object, bases.as_deref());
         let (mro, bases, dict) = {
             let mut state = ty.state.borrow_mut(ts);
             (state.mro.take(), state.bases.take(), state.dict.take())

@@ -179,7 +179,7 @@ impl Frame {
     }
 
     /// The caller's frame while this frame is on the chain.
-    pub(crate) fn previous(&self) -> Option<&Frame> {
+    pub fn previous(&self) -> Option<&Frame> {
         let previous = self.previous.get();
         // SAFETY: `previous` is non-null only while this frame is on the chain, and a
         // frame below another on the chain outlives it (each is pushed by a native call

@@ -413,13 +413,25 @@ fn generator_send(
     }
 }
 
-/// The exception `throw(typ[, val[, tb]])` raises.
-fn exception_to_throw(ts: &ThreadState, args: &[PyRef]) -> PyResult<PyErr> {
+/// The exception `throw(typ[, val[, tb]])` raises (`method` names it in the
+/// deprecation warning of the three-argument form).
+fn exception_to_throw(ts: &ThreadState, args: &[PyRef], method: &str) -> PyResult<PyErr> {
     let Some(value) = args.first() else {
         return Err(PyErr::type_error(
             "throw expected at least 1 argument, got 0",
         ));
     };
+    if args.len() > 1 {
+        pyrite_objects::warnings::warn(
+            ts,
+            ExceptionKind::DeprecationWarning,
+            &format!(
+                "the (type, exc, tb) signature of {method}() is deprecated, use the \
+                 single-arg signature instead."
+            ),
+            1,
+        )?;
+    }
     let exc = if exceptions::is_exception_type(value) {
         let given = args.get(1).filter(|given| !singletons::is_none(given));
         match given {
@@ -446,7 +458,7 @@ fn generator_throw(
     args: &[PyRef],
     _k: Option<&PyObject>,
 ) -> PyResult {
-    let err = exception_to_throw(ts, args)?;
+    let err = exception_to_throw(ts, args, "throw")?;
     match resume(ts, generator_of(this)?, singletons::none(), Some(err))? {
         SendResult::Yield(value) => Ok(value),
         SendResult::Return(value) => Err(stop_iteration(ts, value)),
@@ -535,6 +547,13 @@ fn generator_finalize(ts: &ThreadState, object: &PyObject) {
     let Some(generator) = object.downcast_ref::<Generator>() else {
         return;
     };
+    if generator.kind == GenKind::Coroutine
+        && !generator.started.get()
+        && frame_state(generator) == Some(FrameState::Created)
+    {
+        warn_unawaited_coroutine(ts, generator, object);
+        return;
+    }
     if generator.kind == GenKind::AsyncGenerator
         || !generator.started.get()
         || generator.running.get()
@@ -550,6 +569,28 @@ fn generator_finalize(ts: &ThreadState, object: &PyObject) {
                 generator.kind.noun(),
                 pystr::to_rust_string(&generator.qualname.borrow())
             ),
+        );
+    }
+}
+
+/// `_PyErr_WarnUnawaitedCoroutine`: a coroutine that never ran is going away.
+fn warn_unawaited_coroutine(ts: &ThreadState, generator: &Generator, object: &PyObject) {
+    let message = format!(
+        "coroutine '{}' was never awaited",
+        pystr::to_rust_string(&generator.qualname.borrow())
+    );
+    let warned = pyrite_objects::warnings::warn_about(
+        ts,
+        pyrite_objects::err::ExceptionKind::RuntimeWarning,
+        &message,
+        1,
+        object,
+    );
+    if let Err(err) = warned {
+        ts.write_unraisable_object(
+            err,
+            "Exception ignored while finalizing coroutine",
+            Some(object),
         );
     }
 }
@@ -786,7 +827,7 @@ fn agen_athrow(
     _k: Option<&PyObject>,
 ) -> PyResult {
     async_generator_of(this)?;
-    let err = exception_to_throw(ts, args)?;
+    let err = exception_to_throw(ts, args, "athrow")?;
     new_step(ts, this, AsyncOp::Throw, Some(err.into_exception(ts)))
 }
 
@@ -907,7 +948,7 @@ fn step_throw(
     args: &[PyRef],
     _k: Option<&PyObject>,
 ) -> PyResult {
-    let err = exception_to_throw(ts, args)?;
+    let err = exception_to_throw(ts, args, "throw")?;
     step(ts, this, singletons::none(), Some(err))
 }
 

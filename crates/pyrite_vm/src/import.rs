@@ -71,7 +71,7 @@ fn modules_dict() -> PyResult<PyRef> {
         .ok_or_else(|| PyErr::new(ExceptionKind::RuntimeError, "lost sys.modules"))
 }
 
-fn sys_modules_get(ts: &ThreadState, name: &str) -> PyResult<Option<PyRef>> {
+pub fn sys_modules_get(ts: &ThreadState, name: &str) -> PyResult<Option<PyRef>> {
     let modules = modules_dict()?;
     match modules.downcast_ref::<Dict>() {
         Some(dict) => dict.get_item(ts, &pystr::new(ts, name).into_ref()),
@@ -487,10 +487,14 @@ fn find_on_path(name: &str, entries: &[PyRef]) -> Option<Found> {
             continue;
         }
         let entry = pystr::to_rust_string(entry);
+        // `FileFinder` makes a relative entry absolute (modules' `__file__` and
+        // `co_filename` are absolute paths).
         let base = if entry.is_empty() {
             std::env::current_dir().ok()?
-        } else {
+        } else if Path::new(&entry).is_absolute() {
             PathBuf::from(&entry)
+        } else {
+            std::env::current_dir().ok()?.join(&entry)
         };
         if !base.is_dir() {
             if let Some((archive, prefix)) = zip_entry(&base) {

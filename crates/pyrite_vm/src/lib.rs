@@ -14,8 +14,10 @@
 
 mod anchors;
 pub mod ceval;
+mod display_width;
 mod fastpaths;
 pub mod frame;
+pub mod frame_summary;
 pub mod framelocalsproxy;
 pub mod frameobject;
 pub mod genobject;
