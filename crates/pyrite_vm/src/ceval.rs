@@ -39,7 +39,7 @@ pub fn handled_exception() -> Option<PyRef> {
     found.or_else(|| THREAD_EXC_STATE.with(|state| state.borrow().clone()))
 }
 
-fn set_handled_exception(value: Option<PyRef>) -> Option<PyRef> {
+pub(crate) fn set_handled_exception(value: Option<PyRef>) -> Option<PyRef> {
     let generator_entry = EXC_INFO.with(|chain| {
         let mut chain = chain.borrow_mut();
         chain
@@ -784,6 +784,12 @@ fn run_from(
         frame.instr_index.set(start.saturating_sub(1));
         Unwind::Error(err)
     });
+    if pending.is_some()
+        && crate::legacy_tracing::is_active()
+        && let Err(err) = crate::legacy_tracing::throw_events(ts, frame)
+    {
+        pending = Some(Unwind::Error(err));
+    }
     loop {
         let unwind = match pending.take() {
             Some(unwind) => unwind,
@@ -797,13 +803,19 @@ fn run_from(
             Unwind::Reraise(exc) => (PyErr::from_exception(exc), false, None),
             Unwind::ReraiseAt(exc, index) => (PyErr::from_exception(exc), false, Some(index)),
         };
-        let exc = record_error(ts, frame, exc, add_traceback);
+        let mut exc = record_error(ts, frame, exc, add_traceback);
+        if crate::legacy_tracing::is_active() {
+            exc = crate::legacy_tracing::raise_events(ts, frame, exc, add_traceback);
+        }
         let handler = code.handler_for(frame.instr_index.get() as u32);
         if let Some(restored) = restored {
             frame.instr_index.set(restored);
         }
         let Some(handler) = handler else {
             frame.view().truncate(nlocalsplus);
+            if crate::legacy_tracing::is_active() {
+                exc = crate::legacy_tracing::unwind_events(ts, frame, exc);
+            }
             return Err(PyErr::from_exception(exc));
         };
         let index = frame.instr_index.get();
@@ -855,6 +867,15 @@ fn execute(
             cursor += 1;
         }
         let op = Opcode(opcode);
+        if crate::legacy_tracing::is_active() {
+            // Sets the frame's position itself, after reading the previous one.
+            if let Some(target) =
+                crate::legacy_tracing::instruction_events(ts, frame, index, cursor - 1, op, oparg)?
+            {
+                *next_index = target;
+                continue;
+            }
+        }
         frame.instr_index.set(cursor - 1);
         // The loop runs unspecialized bytecode: an opcode is its own base instruction.
         let after = cursor + op.cache_entries();

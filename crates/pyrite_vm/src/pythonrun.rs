@@ -455,7 +455,7 @@ fn attribute_suggestion(ts: &ThreadState, exc: &PyObject) -> Option<String> {
 
 /// The source lines of a file, if it can be read (CPython's `linecache`, which also
 /// asks zip importers for their members' source).
-fn source_line(filename: &str, line: i32) -> Option<String> {
+pub(crate) fn source_line(filename: &str, line: i32) -> Option<String> {
     let text = std::fs::read(filename)
         .ok()
         .or_else(|| crate::zipimport::read_member_path(std::path::Path::new(filename)))?;
