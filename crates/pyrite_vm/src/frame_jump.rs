@@ -344,6 +344,12 @@ pub(crate) fn set_lineno(
             | Event::CRaise
             | Event::Instruction,
         ) => return Err(value_error("can only jump from a 'line' trace event")),
+        Some(Event::StopIteration) => {
+            return Err(PyErr::new(
+                ExceptionKind::SystemError,
+                "unexpected event type",
+            ));
+        }
     }
     let requested = int::as_i64(value)
         .and_then(|v| i32::try_from(v).ok())

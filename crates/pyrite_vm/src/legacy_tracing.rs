@@ -54,6 +54,7 @@ pub(crate) enum Event {
     PyThrow,
     CReturn,
     CRaise,
+    StopIteration,
 }
 
 /// What a code object's instructions report while tracing is on (CPython's
@@ -115,6 +116,7 @@ fn update_count(state: &ThreadTracing) {
 /// `sys.settrace(function)` (`None` switches tracing off).
 pub fn set_trace(ts: &ThreadState, function: Option<PyRef>) {
     let enabling = function.is_some();
+    pyrite_objects::iterobject::set_stop_iteration_recording(enabling);
     let old = STATE.with(|state| {
         let old = state.trace.replace(function);
         update_count(state);
@@ -589,6 +591,9 @@ pub(crate) fn instruction_events(
         profile_event(ts, frame, Event::CReturn, "c_return", Some(callee))?;
     }
     let info = code_info(&frame.code);
+    if let Some(exc) = pyrite_objects::iterobject::take_stop_iteration() {
+        stop_iteration_raised(ts, frame, &info, previous, index, exc)?;
+    }
     if op == Opcode::RESUME {
         let event = if oparg > 0 {
             Event::PyResume
@@ -621,6 +626,18 @@ pub(crate) fn instruction_events(
             both(ts, frame, Event::PyYield, "return", stack_value(frame, 1))?;
             return Ok(take_jump(frame));
         }
+        Opcode::END_SEND => {
+            // A generator delegated to by `yield from` / `await` returned (CPython's
+            // STOP_ITERATION event), reported as the StopIteration it stands for.
+            if let Some(receiver) = stack_value(frame, 2)
+                && receiver.payload_is::<crate::genobject::Generator>()
+                && get_trace().is_some()
+            {
+                let value = stack_value(frame, 1).unwrap_or_else(singletons::none);
+                let exc = stop_iteration_for(ts, value);
+                exception_event(ts, frame, Event::StopIteration, exc)?;
+            }
+        }
         Opcode::JUMP_BACKWARD => {
             // Backward edges report a line even when they stay on the same line
             // (`sys_trace_jump_func`); other jumps are reported by the target's LINE.
@@ -645,6 +662,87 @@ pub(crate) fn instruction_events(
         _ => {}
     }
     Ok(None)
+}
+
+/// `PyErr_SetObject(PyExc_StopIteration, value)`: no arguments for `None`, a tuple's
+/// items as the arguments, an instance used as it is.
+fn stop_iteration_for(ts: &ThreadState, value: PyRef) -> PyRef {
+    let stop = &exceptions::STOP_ITERATION_TYPE;
+    if value.ob_type().is_subtype(ts, stop) {
+        return value;
+    }
+    let args = if singletons::is_none(&value) {
+        Vec::new()
+    } else if value.payload_is::<tuple::Tuple>() {
+        tuple::items(&value).to_vec()
+    } else {
+        vec![value]
+    };
+    exceptions::new_exception(ts, stop, args)
+}
+
+/// A `StopIteration` the `FOR_ITER` or `SEND` just before took as the end of the
+/// iteration: CPython reports it from that instruction as an 'exception' event.
+fn stop_iteration_raised(
+    ts: &ThreadState,
+    frame: &Frame,
+    info: &CodeTraceInfo,
+    previous: usize,
+    index: usize,
+    exc: PyRef,
+) -> PyResult<()> {
+    let units = frame.code.code.co_code.as_chunks::<2>().0;
+    let Some(&[opcode, _]) = units.get(previous) else {
+        return Ok(());
+    };
+    let op = Opcode(opcode).deopt();
+    if !matches!(op, Opcode::FOR_ITER | Opcode::SEND) || get_trace().is_none() {
+        return Ok(());
+    }
+    // Only the exhaustion path: FOR_ITER continues past the END_FOR at its target.
+    let oparg = full_oparg(units, previous);
+    let next = previous + 1 + op.cache_entries();
+    let Some(target) = jump_target(op, oparg as usize, next) else {
+        return Ok(());
+    };
+    let exhausted = match op {
+        Opcode::FOR_ITER => index == target,
+        _ => index + 1 == target,
+    };
+    if !exhausted {
+        return Ok(());
+    }
+    let _ = info;
+    let current = frame.instr_index.replace(previous);
+    let result = exception_event(ts, frame, Event::Raise, exc);
+    frame.instr_index.set(current);
+    result
+}
+
+/// The oparg of the instruction at `index`, with its `EXTENDED_ARG` prefixes.
+pub(crate) fn full_oparg(units: &[[u8; 2]], index: usize) -> u32 {
+    let mut oparg = u32::from(units[index][1]);
+    let mut shift = 8;
+    let mut at = index;
+    while at > 0 && units[at - 1][0] == Opcode::EXTENDED_ARG.0 && shift < 32 {
+        at -= 1;
+        oparg |= u32::from(units[at][1]) << shift;
+        shift += 8;
+    }
+    oparg
+}
+
+/// An 'exception' event for `exc` with its type and traceback.
+fn exception_event(ts: &ThreadState, frame: &Frame, event: Event, exc: PyRef) -> PyResult<()> {
+    let traceback = exceptions::data(&exc)
+        .and_then(|data| data.traceback.borrow().clone())
+        .unwrap_or_else(singletons::none);
+    let arg = tuple::new(
+        ts,
+        vec![exc.ob_type().as_object().new_ref(), exc.clone(), traceback],
+    )
+    .into_ref();
+    trace_event(ts, frame, event, "exception", Some(arg), true)
 }
 
 /// An 'opcode' event (CPython's `sys_trace_instruction_func`): a frame that no longer
@@ -677,15 +775,7 @@ pub(crate) fn raise_events(ts: &ThreadState, frame: &Frame, exc: PyRef, new_erro
     if !new_error {
         return exc;
     }
-    let traceback = exceptions::data(&exc)
-        .and_then(|data| data.traceback.borrow().clone())
-        .unwrap_or_else(singletons::none);
-    let arg = tuple::new(
-        ts,
-        vec![exc.ob_type().as_object().new_ref(), exc.clone(), traceback],
-    )
-    .into_ref();
-    match trace_event(ts, frame, Event::Raise, "exception", Some(arg), true) {
+    match exception_event(ts, frame, Event::Raise, exc.clone()) {
         Ok(()) => exc,
         Err(err) => err.into_exception(ts),
     }
