@@ -190,8 +190,14 @@ fn hook_argument(name: &str, args: Args<'_>, kwnames: KwNames<'_>) -> PyResult<O
     Ok((!singletons::is_none(function)).then(|| function.clone()))
 }
 
-fn sys_settrace(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kwnames: KwNames<'_>) -> PyResult {
+fn sys_settrace(
+    ts: &ThreadState,
+    module: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
     let function = hook_argument("settrace", args, kwnames)?;
+    sys_audit(ts, module, &[pystr::intern(ts, "sys.settrace")], None)?;
     pyrite_vm::legacy_tracing::set_trace(ts, function);
     Ok(singletons::none())
 }
@@ -202,11 +208,12 @@ fn sys_gettrace(_ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>)
 
 fn sys_setprofile(
     ts: &ThreadState,
-    _m: &PyObject,
+    module: &PyObject,
     args: Args<'_>,
     kwnames: KwNames<'_>,
 ) -> PyResult {
     let function = hook_argument("setprofile", args, kwnames)?;
+    sys_audit(ts, module, &[pystr::intern(ts, "sys.setprofile")], None)?;
     pyrite_vm::legacy_tracing::set_profile(ts, function);
     Ok(singletons::none())
 }

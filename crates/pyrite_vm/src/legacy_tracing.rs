@@ -108,8 +108,11 @@ fn update_count(state: &ThreadTracing) {
         }
     }
     if !wanted {
-        state.codes.borrow_mut().clear();
-        state.pending_c_calls.borrow_mut().clear();
+        // Taken out first: dropping them may run `__del__`, which may trace again.
+        let codes = std::mem::take(&mut *state.codes.borrow_mut());
+        let pending = std::mem::take(&mut *state.pending_c_calls.borrow_mut());
+        drop(codes);
+        drop(pending);
     }
 }
 
