@@ -856,6 +856,13 @@ fn execute(
     let (units, _) = bytes.as_chunks::<2>();
     loop {
         let index = *next_index;
+        // Trace and profile events come first (`f_lineno` may move the frame elsewhere).
+        if crate::legacy_tracing::is_active()
+            && let Some(target) = crate::legacy_tracing::instruction_events(ts, frame, index)?
+        {
+            *next_index = target;
+            continue;
+        }
         let (mut opcode, mut raw_arg) = code_unit(units, index);
         let mut oparg = u32::from(raw_arg);
         let mut cursor = index + 1;
@@ -867,15 +874,6 @@ fn execute(
             cursor += 1;
         }
         let op = Opcode(opcode);
-        if crate::legacy_tracing::is_active() {
-            // Sets the frame's position itself, after reading the previous one.
-            if let Some(target) =
-                crate::legacy_tracing::instruction_events(ts, frame, index, cursor - 1, op, oparg)?
-            {
-                *next_index = target;
-                continue;
-            }
-        }
         frame.instr_index.set(cursor - 1);
         // The loop runs unspecialized bytecode: an opcode is its own base instruction.
         let after = cursor + op.cache_entries();

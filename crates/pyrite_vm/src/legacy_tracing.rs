@@ -573,17 +573,28 @@ fn take_pending_c_call(frame: &Frame) -> Option<PyRef> {
     })
 }
 
-/// The events before the instruction at code unit `index` (`op_index` past its
-/// `EXTENDED_ARG`s) runs; sets the frame's position. `Some(target)`: a trace function
-/// set `f_lineno`, the loop continues at `target` without running the instruction.
+/// The events before the instruction starting at code unit `index` (with its
+/// `EXTENDED_ARG`s) runs; sets the frame's position to it. `Some(target)`: a trace
+/// function set `f_lineno`, the loop continues at `target` without running the
+/// instruction. Out of line: the untraced loop only pays for the call's check.
+#[cold]
+#[inline(never)]
 pub(crate) fn instruction_events(
     ts: &ThreadState,
     frame: &Frame,
     index: usize,
-    op_index: usize,
-    op: Opcode,
-    oparg: u32,
 ) -> PyResult<Option<usize>> {
+    let units = frame.code.code.co_code.as_chunks::<2>().0;
+    if index >= units.len() {
+        return Ok(None);
+    }
+    let mut op_index = index;
+    let mut oparg = u32::from(units[index][1]);
+    while units[op_index][0] == Opcode::EXTENDED_ARG.0 && op_index + 1 < units.len() {
+        op_index += 1;
+        oparg = (oparg << 8) | u32::from(units[op_index][1]);
+    }
+    let op = Opcode(units[op_index][0]);
     let previous = frame.instr_index.get();
     frame.instr_index.set(op_index);
     if !reporting() {
