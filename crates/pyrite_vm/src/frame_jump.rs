@@ -446,3 +446,45 @@ pub(crate) fn set_lineno(
     legacy_tracing::request_jump(frame, best_addr);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stack_model_pushes_and_pops_kinds() {
+        let stack = push_value(push_value(EMPTY_STACK, Kind::Iterator), Kind::Object);
+        assert_eq!(top_of_stack(stack), Kind::Object as i64);
+        assert_eq!(peek(stack, 2), Kind::Iterator as i64);
+        assert_eq!(pop_value(pop_value(stack)), EMPTY_STACK);
+        let swapped = stack_swap(stack, 2);
+        assert_eq!(top_of_stack(swapped), Kind::Iterator as i64);
+        assert_eq!(peek(swapped, 2), Kind::Object as i64);
+    }
+
+    #[test]
+    fn deep_stacks_overflow() {
+        let mut stack = EMPTY_STACK;
+        for _ in 0..MAX_STACK_ENTRIES + 1 {
+            stack = push_value(stack, Kind::Object);
+        }
+        assert_eq!(stack, OVERFLOWED);
+    }
+
+    #[test]
+    fn jumps_out_of_a_loop_are_compatible_not_into_one() {
+        let in_loop = push_value(EMPTY_STACK, Kind::Iterator);
+        assert!(compatible_stack(in_loop, EMPTY_STACK));
+        assert!(!compatible_stack(EMPTY_STACK, in_loop));
+        assert_eq!(
+            explain_incompatible_stack(in_loop),
+            "can't jump into the body of a for loop"
+        );
+        let handler = push_value(EMPTY_STACK, Kind::Except);
+        assert_eq!(
+            explain_incompatible_stack(handler),
+            "can't jump into an 'except' block as there's no exception"
+        );
+        assert_eq!(pop_to_level(push_value(in_loop, Kind::Object), 1), in_loop);
+    }
+}

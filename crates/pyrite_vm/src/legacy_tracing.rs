@@ -813,3 +813,32 @@ pub(crate) fn throw_events(ts: &ThreadState, frame: &Frame) -> PyResult<()> {
     }
     both(ts, frame, Event::PyThrow, "call", None)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instructions_fold_extended_args() {
+        let units = [
+            [Opcode::RESUME.0, 0],
+            [Opcode::EXTENDED_ARG.0, 1],
+            [Opcode::LOAD_CONST.0, 2],
+            [Opcode::RETURN_VALUE.0, 0],
+        ];
+        let decoded = instructions(&units);
+        assert_eq!(decoded.len(), 3);
+        assert_eq!(decoded[1], (1, 2, Opcode::LOAD_CONST, 0x102, 3));
+        assert_eq!(first_traceable(&units), 0);
+        assert_eq!(full_oparg(&units, 2), 0x102);
+    }
+
+    #[test]
+    fn jump_targets_skip_end_for() {
+        assert_eq!(jump_target(Opcode::JUMP_FORWARD, 3, 10), Some(13));
+        assert_eq!(jump_target(Opcode::FOR_ITER, 3, 10), Some(14));
+        assert_eq!(jump_target(Opcode::JUMP_BACKWARD, 4, 10), Some(6));
+        assert_eq!(jump_target(Opcode::JUMP_BACKWARD, 40, 10), None);
+        assert_eq!(jump_target(Opcode::LOAD_CONST, 1, 10), None);
+    }
+}
