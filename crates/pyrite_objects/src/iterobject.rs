@@ -96,6 +96,39 @@ pub fn get_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
     )))
 }
 
+thread_local! {
+    /// Whether swallowed `StopIteration`s are kept for the trace function (on while
+    /// `sys.settrace` is).
+    static RECORD_STOP_ITERATION: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static SWALLOWED_STOP_ITERATION: std::cell::RefCell<Option<PyRef>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps (or stops keeping) the `StopIteration`s iterators raise and their callers
+/// treat as exhaustion: CPython reports them to trace functions as 'exception' events
+/// in the frame whose `for` loop or `yield from` ended.
+pub fn set_stop_iteration_recording(on: bool) {
+    RECORD_STOP_ITERATION.with(|record| record.set(on));
+    if !on {
+        let old = SWALLOWED_STOP_ITERATION.with(|slot| slot.borrow_mut().take());
+        drop(old);
+    }
+}
+
+/// An iterator's `StopIteration` (made by `make`) was taken as exhaustion.
+pub fn record_stop_iteration(make: impl FnOnce() -> PyRef) {
+    if RECORD_STOP_ITERATION.with(std::cell::Cell::get) {
+        let exc = make();
+        let old = SWALLOWED_STOP_ITERATION.with(|slot| slot.borrow_mut().replace(exc));
+        drop(old);
+    }
+}
+
+/// The last recorded `StopIteration`, if any (taken).
+pub fn take_stop_iteration() -> Option<PyRef> {
+    SWALLOWED_STOP_ITERATION.with(|slot| slot.borrow_mut().take())
+}
+
 /// `next(iterator)` without the `StopIteration`: `Ok(None)` when exhausted.
 pub fn next(ts: &ThreadState, iterator: &PyObject) -> PyResult<Option<PyRef>> {
     match iterator.ob_type().slots.iternext.get() {

@@ -99,7 +99,10 @@ fn slot_iternext(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>>
     match call_special(ts, object, "__next__", &[]) {
         Ok(Some(value)) => Ok(Some(value)),
         Ok(None) => Err(missing(object, "__next__")),
-        Err(err) if err.matches(ExceptionKind::StopIteration) => Ok(None),
+        Err(err) if err.matches(ExceptionKind::StopIteration) => {
+            crate::iterobject::record_stop_iteration(|| err.into_exception(ts));
+            Ok(None)
+        }
         Err(err) => Err(err),
     }
 }

@@ -39,7 +39,7 @@ pub fn handled_exception() -> Option<PyRef> {
     found.or_else(|| THREAD_EXC_STATE.with(|state| state.borrow().clone()))
 }
 
-fn set_handled_exception(value: Option<PyRef>) -> Option<PyRef> {
+pub(crate) fn set_handled_exception(value: Option<PyRef>) -> Option<PyRef> {
     let generator_entry = EXC_INFO.with(|chain| {
         let mut chain = chain.borrow_mut();
         chain
@@ -784,6 +784,12 @@ fn run_from(
         frame.instr_index.set(start.saturating_sub(1));
         Unwind::Error(err)
     });
+    if pending.is_some()
+        && crate::legacy_tracing::is_active()
+        && let Err(err) = crate::legacy_tracing::throw_events(ts, frame)
+    {
+        pending = Some(Unwind::Error(err));
+    }
     loop {
         let unwind = match pending.take() {
             Some(unwind) => unwind,
@@ -797,13 +803,19 @@ fn run_from(
             Unwind::Reraise(exc) => (PyErr::from_exception(exc), false, None),
             Unwind::ReraiseAt(exc, index) => (PyErr::from_exception(exc), false, Some(index)),
         };
-        let exc = record_error(ts, frame, exc, add_traceback);
+        let mut exc = record_error(ts, frame, exc, add_traceback);
+        if crate::legacy_tracing::is_active() {
+            exc = crate::legacy_tracing::raise_events(ts, frame, exc, add_traceback);
+        }
         let handler = code.handler_for(frame.instr_index.get() as u32);
         if let Some(restored) = restored {
             frame.instr_index.set(restored);
         }
         let Some(handler) = handler else {
             frame.view().truncate(nlocalsplus);
+            if crate::legacy_tracing::is_active() {
+                exc = crate::legacy_tracing::unwind_events(ts, frame, exc);
+            }
             return Err(PyErr::from_exception(exc));
         };
         let index = frame.instr_index.get();
@@ -844,6 +856,13 @@ fn execute(
     let (units, _) = bytes.as_chunks::<2>();
     loop {
         let index = *next_index;
+        // Trace and profile events come first (`f_lineno` may move the frame elsewhere).
+        if crate::legacy_tracing::is_active()
+            && let Some(target) = crate::legacy_tracing::instruction_events(ts, frame, index)?
+        {
+            *next_index = target;
+            continue;
+        }
         let (mut opcode, mut raw_arg) = code_unit(units, index);
         let mut oparg = u32::from(raw_arg);
         let mut cursor = index + 1;

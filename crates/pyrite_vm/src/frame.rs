@@ -169,6 +169,23 @@ impl Frame {
         })
     }
 
+    /// The length of localsplus: locals, cells and free variables, then the value stack.
+    pub(crate) fn stack_len(&self) -> usize {
+        self.with_array(|array| array.len())
+    }
+
+    /// Pops the top of the value stack (a jump made by `f_lineno`); the caller drops it.
+    pub(crate) fn pop_value(&self) -> Option<PyRef> {
+        let nlocalsplus = self.code.nlocalsplus;
+        self.with_array(|array| {
+            if array.len() > nlocalsplus {
+                array.pop().flatten()
+            } else {
+                None
+            }
+        })
+    }
+
     /// The generator object owning this frame, if any.
     pub fn generator(&self) -> Option<PyRef> {
         let generator = self.generator.get()?;

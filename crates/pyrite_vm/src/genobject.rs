@@ -358,6 +358,7 @@ fn stop_iteration_value(ts: &ThreadState, err: PyErr) -> PyResult<SendResult> {
         return Err(err);
     }
     let exc = err.into_exception(ts);
+    pyrite_objects::iterobject::record_stop_iteration(|| exc.clone());
     let value = exceptions::args_of(&exc)
         .first()
         .cloned()
@@ -390,7 +391,15 @@ pub fn next_raising(ts: &ThreadState, object: &PyObject) -> Option<PyResult> {
 fn generator_iternext(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
     match resume(ts, generator_of(object)?, singletons::none(), None)? {
         SendResult::Yield(value) => Ok(Some(value)),
-        SendResult::Return(_) => Ok(None),
+        SendResult::Return(value) => {
+            // CPython's `gen_iternext` raises `StopIteration` only for a value.
+            if !singletons::is_none(&value) {
+                pyrite_objects::iterobject::record_stop_iteration(|| {
+                    stop_iteration(ts, value).into_exception(ts)
+                });
+            }
+            Ok(None)
+        }
     }
 }
 
