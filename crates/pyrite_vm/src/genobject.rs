@@ -1191,9 +1191,45 @@ const fn step_type(name: &'static str) -> TypeObject {
             iter: Slot::new(self_iter),
             iternext: Slot::new(step_iternext),
             traverse: Slot::new(step_traverse),
+            finalize: Slot::new(step_finalize),
             ..pyrite_objects::typeobject::object_slots()
         },
     )
+}
+
+/// `asend()`/`athrow()`/`aclose()` awaitables dropped before their first step warn
+/// (CPython's `_PyErr_WarnUnawaitedAgenMethod`).
+fn step_finalize(ts: &ThreadState, object: &PyObject) {
+    let Some(step) = object.downcast_ref::<AsyncGenStep>() else {
+        return;
+    };
+    if step.state.get() != 0 {
+        return;
+    }
+    let Some(generator) = step.generator.downcast_ref::<Generator>() else {
+        return;
+    };
+    let method = match step.op {
+        AsyncOp::Send => "asend",
+        AsyncOp::Throw => "athrow",
+        AsyncOp::Close => "aclose",
+    };
+    let qualname = pystr::repr_string(ts, &generator.qualname.borrow());
+    let message = format!("coroutine method '{method}' of {qualname} was never awaited");
+    let warned = pyrite_objects::warnings::warn_about(
+        ts,
+        ExceptionKind::RuntimeWarning,
+        &message,
+        1,
+        &step.generator,
+    );
+    if let Err(err) = warned {
+        ts.write_unraisable_object(
+            err,
+            "Exception ignored while finalizing generator",
+            Some(&step.generator),
+        );
+    }
 }
 
 pub static ASYNC_GEN_ASEND_TYPE: StaticType =

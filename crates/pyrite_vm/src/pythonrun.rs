@@ -130,7 +130,7 @@ fn format_exception(
             context.emit(message, '|', out);
         }
         if !is_group(ts, &exc) {
-            let frames = traceback_frames(&exc);
+            let frames = traceback_frames(&exc, traceback_limit(ts));
             if !frames.is_empty() {
                 context.emit("Traceback (most recent call last):\n", '|', out);
                 context.emit(&frames, '|', out);
@@ -150,7 +150,7 @@ fn format_exception(
         if toplevel {
             context.group_depth += 1;
         }
-        let frames = traceback_frames(&exc);
+        let frames = traceback_frames(&exc, traceback_limit(ts));
         if !frames.is_empty() {
             context.emit(
                 "Exception Group Traceback (most recent call last):\n",
@@ -211,7 +211,18 @@ fn format_exception(
 }
 
 /// The frame lines of `exc`'s traceback (without the header), recursion runs cut.
-fn traceback_frames(exc: &PyObject) -> String {
+/// `sys.tracebacklimit`: how many entries (the outermost) each traceback shows; a
+/// negative limit shows none.
+fn traceback_limit(ts: &ThreadState) -> Option<usize> {
+    let sys = crate::import::sys_modules_get(ts, "sys").ok().flatten()?;
+    let limit = pyrite_objects::attrs::lookup_attr(ts, &sys, &pystr::intern(ts, "tracebacklimit"))
+        .ok()
+        .flatten()?;
+    let limit = pyrite_objects::int::as_i64(&limit)?;
+    Some(usize::try_from(limit).unwrap_or(0))
+}
+
+fn traceback_frames(exc: &PyObject, limit: Option<usize>) -> String {
     let mut out = String::new();
     let traceback = exceptions::data(exc).and_then(|data| data.traceback.borrow().clone());
     if let Some(traceback) = traceback {
@@ -229,7 +240,8 @@ fn traceback_frames(exc: &PyObject) -> String {
                 ));
             }
         };
-        for entry in pyrite_objects::traceback::entries(&traceback) {
+        let entries = pyrite_objects::traceback::entries(&traceback);
+        for entry in entries.iter().take(limit.unwrap_or(usize::MAX)) {
             let Some(tb) = entry.downcast_ref::<pyrite_objects::traceback::Traceback>() else {
                 continue;
             };
