@@ -453,6 +453,12 @@ pub(crate) fn slot_getattr_hook(ts: &ThreadState, object: &PyObject, name: &PyOb
         .as_ref()
         .filter(|found| !found.payload_is::<crate::descr::MethodDescr>());
     let result = match custom {
+        Some(wrapper) if wrapper.payload_is::<crate::wrapper_descr::WrapperDescr>() => {
+            match crate::slotdefs::wrapped_getattro(wrapper) {
+                Some(getattro) => getattro(ts, object, name),
+                None => generic_getattr_with_hook(ts, object, name, false),
+            }
+        }
         Some(getattribute) => {
             let bound = match getattribute.ob_type().slots.descr_get.get() {
                 Some(get) => get(ts, getattribute, Some(object), Some(ty.as_object()))?,
@@ -494,7 +500,10 @@ pub(crate) fn slot_setattro(
     };
     let found = object.ob_type().lookup_str(ts, dunder)?;
     match found {
-        Some(found) if !found.payload_is::<crate::descr::MethodDescr>() => {
+        Some(found)
+            if !found.payload_is::<crate::descr::MethodDescr>()
+                && !found.payload_is::<crate::wrapper_descr::WrapperDescr>() =>
+        {
             let mut args = vec![name.new_ref()];
             if let Some(value) = value {
                 args.push(value.new_ref());

@@ -57,6 +57,7 @@ pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod slot_wrappers;
+pub mod slotdefs;
 pub mod slots;
 pub mod str;
 pub mod str_methods;
@@ -70,6 +71,7 @@ pub mod typevarobject;
 pub mod unicode_codecs;
 pub mod unionobject;
 pub mod weakref;
+pub mod wrapper_descr;
 
 pub use err::{ExceptionKind, PyErr, PyResult};
 pub use object::{Py, PyObj, PyObject, PyPayload, PyRef, StaticObject, StaticPayload};
@@ -112,6 +114,8 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &descr::STATICMETHOD_TYPE,
         &descr::PROPERTY_TYPE,
         &descr::MEMBER_DESCRIPTOR_TYPE,
+        &wrapper_descr::WRAPPER_DESCRIPTOR_TYPE,
+        &wrapper_descr::METHOD_WRAPPER_TYPE,
         &range::RANGE_TYPE,
         &range::RANGE_ITERATOR_TYPE,
         &range::LONG_RANGE_ITERATOR_TYPE,

@@ -381,9 +381,14 @@ impl PyType {
             }
         }
         let mro = crate::tuple::new(ts, mro).into_ref();
-        let mut state = self.state.borrow_mut(ts);
-        state.mro = Some(mro);
-        state.ready = true;
+        {
+            let mut state = self.state.borrow_mut(ts);
+            state.mro = Some(mro);
+            state.ready = true;
+        }
+        if !self.is_heap_type() {
+            crate::slotdefs::add_operators(ts, self);
+        }
         invalidate_type_cache();
         Ok(())
     }
@@ -824,15 +829,6 @@ pub(crate) fn install(ts: &ThreadState) {
             let _ = dict.set_item(ts, crate::str::intern(ts, name), value);
         }
     };
-    for ty in [&*OBJECT_TYPE, &*TYPE_TYPE] {
-        let new = new_builtin_function(
-            ts,
-            "__new__",
-            crate::typecall::new_wrapper,
-            ty.as_object().new_ref(),
-        );
-        set(ty, "__new__", new);
-    }
     let init_subclass = new_builtin_function(
         ts,
         "__init_subclass__",
@@ -850,31 +846,8 @@ pub(crate) fn install(ts: &ThreadState) {
     add_methods(
         ts,
         &TYPE_TYPE,
-        &[
-            ("__call__", type_call_method),
-            ("__init__", type_init_method),
-            ("__subclasses__", type_subclasses_method),
-        ],
+        &[("__subclasses__", type_subclasses_method)],
     );
-}
-
-fn type_call_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    args: &[PyRef],
-    kwnames: Option<&PyObject>,
-) -> PyResult {
-    crate::typecall::type_call(ts, this, args, kwnames)
-}
-
-fn type_init_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    args: &[PyRef],
-    kwnames: Option<&PyObject>,
-) -> PyResult {
-    crate::typecall::type_init(ts, this, args, kwnames)?;
-    Ok(crate::singletons::none())
 }
 
 fn type_subclasses_method(
