@@ -255,17 +255,6 @@ pub fn binary_op(
         BinaryOp::Remainder if a.payload_is::<Str>() => {
             return crate::formatter::percent_format(ts, a, b);
         }
-        BinaryOp::Or if a.payload_is::<Dict>() && b.payload_is::<Dict>() => {
-            let merged = crate::dict::new(ts);
-            for source in [a, b] {
-                if let Some(dict) = source.downcast_ref::<Dict>() {
-                    for (key, value) in dict.items() {
-                        merged.set_item(ts, key, value)?;
-                    }
-                }
-            }
-            return Ok(merged.into_ref());
-        }
         _ => {}
     }
     let symbol = if inplace {
@@ -420,6 +409,22 @@ pub(crate) fn builtin_repeat(ts: &ThreadState, a: &PyObject, count: isize) -> Py
     } else {
         crate::tuple::new(ts, repeated).into_ref()
     })
+}
+
+/// `nb_or` of `dict`: a new dict with `b`'s items over `a`'s (`dict_or`).
+pub(crate) fn dict_or(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult {
+    if !(a.payload_is::<Dict>() && b.payload_is::<Dict>()) {
+        return Ok(not_implemented());
+    }
+    let merged = crate::dict::new(ts);
+    for source in [a, b] {
+        if let Some(dict) = source.downcast_ref::<Dict>() {
+            for (key, value) in dict.items() {
+                merged.set_item(ts, key, value)?;
+            }
+        }
+    }
+    Ok(merged.into_ref())
 }
 
 /// `nb_remainder` of `str`: printf-style formatting (`unicode_mod`).
@@ -654,13 +659,22 @@ fn builtin_set_item(
         }
         return Ok(());
     }
+    // CPython's `PyObject_DelItem`: an index on a type with sequence methods (every
+    // class defined in Python has them) says "doesn't".
+    let ty = container.ob_type();
+    let sequence = &ty.sequence;
+    let has_sequence_methods = ty.is_heap_type()
+        || sequence.item.is_some()
+        || sequence.length.is_some()
+        || sequence.contains.is_some();
+    let index_on_sequence = has_sequence_methods && key.ob_type().number.index.is_some();
     Err(PyErr::type_error(format!(
         "'{}' object {}",
         container.ob_type().name(),
-        if value.is_some() {
-            "does not support item assignment"
-        } else {
-            "doesn't support item deletion"
+        match value {
+            Some(_) => "does not support item assignment",
+            None if index_on_sequence => "doesn't support item deletion",
+            None => "does not support item deletion",
         }
     )))
 }

@@ -182,15 +182,7 @@ fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<Py
         "__base__" => ty
             .base()
             .map_or_else(crate::singletons::none, PyObject::new_ref),
-        "__dict__" => {
-            let copy = crate::dict::new(ts);
-            if let Some(dict) = ty.dict(ts).downcast_ref::<Dict>() {
-                for (key, value) in dict.items() {
-                    copy.set_item(ts, key, value)?;
-                }
-            }
-            copy.into_ref()
-        }
+        "__dict__" => crate::mappingproxy::new(ts, ty.dict(ts)),
         "__annotations__" if ty.is_heap_type() => return type_annotations(ts, ty).map(Some),
         "__annotate__" if ty.is_heap_type() => return type_annotate(ts, ty).map(Some),
         "__doc__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {

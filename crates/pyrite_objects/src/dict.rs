@@ -563,6 +563,7 @@ pub static DICT_TYPE: StaticType = StaticObject::new(
         ..crate::slots::SequenceSlots::EMPTY
     })
     .with_number(crate::slots::NumberSlots {
+        or: Slot::new(crate::abstract_ops::dict_or),
         inplace_or: Slot::new(crate::dict_views::dict_ior),
         ..crate::slots::NumberSlots::EMPTY
     })

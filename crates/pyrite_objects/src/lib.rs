@@ -43,6 +43,7 @@ pub mod int_methods;
 pub mod int_ops;
 pub mod iterobject;
 pub mod list;
+pub mod mappingproxy;
 pub mod memoryview;
 pub mod methods;
 pub mod module;
@@ -116,6 +117,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &descr::MEMBER_DESCRIPTOR_TYPE,
         &wrapper_descr::WRAPPER_DESCRIPTOR_TYPE,
         &wrapper_descr::METHOD_WRAPPER_TYPE,
+        &mappingproxy::MAPPINGPROXY_TYPE,
         &range::RANGE_TYPE,
         &range::RANGE_ITERATOR_TYPE,
         &range::LONG_RANGE_ITERATOR_TYPE,

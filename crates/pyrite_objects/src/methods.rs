@@ -809,6 +809,78 @@ fn type_mro_method(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<
     .into_ref())
 }
 
+// ----- methods that coexist with a slot (CPython's `METH_COEXIST`) -----
+
+fn coexist_getitem(
+    ts: &ThreadState,
+    ty: &PyType,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("__getitem__", kwnames)?;
+    arg_count("__getitem__", args, 1, 1)?;
+    let subscript = ty
+        .mapping
+        .subscript
+        .get()
+        .ok_or_else(|| PyErr::type_error("no __getitem__"))?;
+    subscript(ts, this, &args[0])
+}
+
+fn coexist_contains(
+    ts: &ThreadState,
+    ty: &PyType,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("__contains__", kwnames)?;
+    arg_count("__contains__", args, 1, 1)?;
+    let contains = ty
+        .sequence
+        .contains
+        .get()
+        .ok_or_else(|| PyErr::type_error("no __contains__"))?;
+    Ok(crate::bool::bool_ref(contains(ts, this, &args[0])?))
+}
+
+fn list_getitem_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
+    coexist_getitem(ts, &crate::list::LIST_TYPE, this, args, k)
+}
+
+fn dict_getitem_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
+    coexist_getitem(ts, &crate::dict::DICT_TYPE, this, args, k)
+}
+
+fn dict_contains_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
+    coexist_contains(ts, &crate::dict::DICT_TYPE, this, args, k)
+}
+
+fn set_contains_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
+    coexist_contains(ts, &crate::set::SET_TYPE, this, args, k)
+}
+
 /// Fills the built-in types' dicts (called once, when the built-in types are readied).
 pub(crate) fn install(ts: &ThreadState) {
     crate::str_methods::install(ts);
@@ -859,6 +931,24 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::dict_views::install(ts);
     crate::slice::install(ts);
     crate::wrapper_descr::install(ts);
+    // Methods that replace the slot wrapper of the same name, as in CPython.
+    add_methods(
+        ts,
+        &crate::list::LIST_TYPE,
+        &[("__getitem__", list_getitem_method)],
+    );
+    add_methods(
+        ts,
+        &crate::dict::DICT_TYPE,
+        &[
+            ("__getitem__", dict_getitem_method),
+            ("__contains__", dict_contains_method),
+        ],
+    );
+    for ty in [&crate::set::SET_TYPE, &crate::set::FROZENSET_TYPE] {
+        add_methods(ts, ty, &[("__contains__", set_contains_method)]);
+    }
+    crate::mappingproxy::install(ts);
     add_methods(
         ts,
         &crate::typeobject::TYPE_TYPE,
