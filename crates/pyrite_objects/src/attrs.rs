@@ -329,6 +329,11 @@ pub fn generic_setattr(
     {
         return set(ts, &descr, object, value);
     }
+    if crate::str::as_str_payload(name).is_some_and(|text| text.as_bytes() == b"__dict__")
+        && set_instance_dict(object, value)?.is_some()
+    {
+        return Ok(());
+    }
     let Some(dict) = instance_dict(ts, object, true) else {
         let text = name_text(name);
         return Err(attribute_error(if ty.lookup(ts, name)?.is_some() {
@@ -353,6 +358,104 @@ pub fn generic_setattr(
             ))
         }),
     }
+}
+
+/// The names `dir(object)` lists by default (CPython's `object.__dir__` and
+/// `type.__dir__`): the instance dict's keys, then the attributes of the classes of the
+/// MRO (of the object itself if it is a class), each once.
+pub fn default_dir(ts: &ThreadState, object: &PyObject) -> PyResult<Vec<PyRef>> {
+    let mut seen = Vec::new();
+    if let Some(dict) = instance_dict(ts, object, false)
+        && let Some(dict) = dict.downcast_ref::<Dict>()
+    {
+        seen.extend(dict.items().into_iter().map(|(key, _)| key));
+    }
+    let ty = as_type(object).unwrap_or(object.ob_type());
+    if let Some(mro) = ty.mro(ts) {
+        for class in crate::tuple::items(&mro) {
+            if let Some(class) = as_type(class)
+                && let Some(dict) = class.dict(ts).downcast_ref::<Dict>()
+            {
+                seen.extend(dict.items().into_iter().map(|(key, _)| key));
+            }
+        }
+    }
+    let mut names: Vec<PyRef> = Vec::with_capacity(seen.len());
+    for name in seen {
+        let mut known = false;
+        for existing in &names {
+            if existing.rich_compare_bool(ts, &name, crate::slots::CompareOp::Eq)? {
+                known = true;
+                break;
+            }
+        }
+        if !known {
+            names.push(name);
+        }
+    }
+    Ok(names)
+}
+
+/// `obj.__dict__ = mapping` on an object with an instance dict.
+fn set_instance_dict(object: &PyObject, value: Option<&PyObject>) -> PyResult<Option<()>> {
+    let Some(cell) = object.ob_type().instance_dict_cell(object) else {
+        return Ok(None);
+    };
+    let new = match value {
+        Some(value) if value.payload_is::<Dict>() => Some(value.new_ref()),
+        Some(value) => {
+            return Err(PyErr::type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                value.ob_type().name()
+            )));
+        }
+        None => None,
+    };
+    let old = cell.replace(new);
+    drop(old);
+    Ok(Some(()))
+}
+
+/// `object.__class__`'s getter.
+pub(crate) fn get_class(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(object.ob_type().as_object().new_ref())
+}
+
+/// `obj.__class__ = C` (CPython's `object_set_class`): only between classes defined in
+/// Python whose instances have the same layout.
+pub(crate) fn set_class(
+    ts: &ThreadState,
+    object: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let Some(value) = value else {
+        return Err(PyErr::type_error("can't delete __class__ attribute"));
+    };
+    let Some(new) = as_type(value) else {
+        return Err(PyErr::type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            value.ob_type().name()
+        )));
+    };
+    let old = object.ob_type();
+    if !(old.is_heap_type() && new.is_heap_type()) {
+        return Err(PyErr::type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    let same_layout = old.payload_type_id() == new.payload_type_id()
+        && old.dict_offset() == new.dict_offset()
+        && old.basicsize() == new.basicsize()
+        && old.slot_count(ts) == new.slot_count(ts);
+    if !same_layout {
+        return Err(PyErr::type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new.name(),
+            old.name()
+        )));
+    }
+    object.set_ob_type(new);
+    Ok(())
 }
 
 /// `type.__setattr__`: built-in types are immutable; a Python class's dunder updates its

@@ -809,6 +809,44 @@ fn type_mro_method(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<
     .into_ref())
 }
 
+// ----- object -----
+
+/// `object.__format__(self, format_spec, /)`: `str(self)`, and no format spec allowed.
+fn object_format_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("__format__", kwnames)?;
+    arg_count("__format__", args, 1, 1)?;
+    let Some(spec) = crate::str::as_str_payload(&args[0]) else {
+        return Err(PyErr::type_error(format!(
+            "__format__() argument must be str, not {}",
+            args[0].ob_type().name()
+        )));
+    };
+    if !spec.as_bytes().is_empty() {
+        return Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            this.ob_type().name()
+        )));
+    }
+    this.str(ts)
+}
+
+/// `object.__dir__(self, /)`: the default listing, unsorted.
+fn object_dir_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("__dir__", kwnames)?;
+    arg_count("__dir__", args, 0, 0)?;
+    Ok(crate::list::new(ts, crate::attrs::default_dir(ts, this)?).into_ref())
+}
+
 // ----- methods that coexist with a slot (CPython's `METH_COEXIST`) -----
 
 fn coexist_getitem(
@@ -931,6 +969,24 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::dict_views::install(ts);
     crate::slice::install(ts);
     crate::wrapper_descr::install(ts);
+    let object = &crate::typeobject::OBJECT_TYPE;
+    add_methods(
+        ts,
+        object,
+        &[
+            ("__format__", object_format_method),
+            ("__dir__", object_dir_method),
+        ],
+    );
+    add_getsets(
+        ts,
+        object,
+        &[(
+            "__class__",
+            crate::attrs::get_class,
+            Some(crate::attrs::set_class),
+        )],
+    );
     // Methods that replace the slot wrapper of the same name, as in CPython.
     add_methods(
         ts,
