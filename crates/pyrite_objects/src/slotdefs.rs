@@ -801,3 +801,48 @@ pub(crate) fn wrapped_getattro(descr: &PyObject) -> Option<crate::slots::GetAttr
     let descr = descr.downcast_ref::<crate::wrapper_descr::WrapperDescr>()?;
     descr.owner_type().slots.getattro.get()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::pystate::with_gil;
+
+    fn own_entry(ts: &crate::ThreadState, ty: &crate::PyType, name: &str) -> Option<crate::PyRef> {
+        let dict = ty.dict(ts);
+        let dict = dict.downcast_ref::<crate::dict::Dict>()?;
+        dict.get_item(ts, &crate::str::intern(ts, name)).ok()?
+    }
+
+    #[test]
+    fn built_in_types_expose_the_slots_they_fill_themselves() {
+        with_gil(|ts| {
+            let add = own_entry(ts, &crate::int::INT_TYPE, "__add__").expect("int.__add__");
+            assert_eq!(
+                crate::str::repr_string(ts, &add),
+                "<slot wrapper '__add__' of 'int' objects>"
+            );
+            // `bool` inherits `int`'s addition: no wrapper of its own.
+            assert!(own_entry(ts, &crate::bool::BOOL_TYPE, "__add__").is_none());
+            // `list` refuses hashing: `__hash__ = None`.
+            let hash = own_entry(ts, &crate::list::LIST_TYPE, "__hash__").expect("list.__hash__");
+            assert!(crate::singletons::is_none(&hash));
+            // `object` has the generic attribute access as wrappers.
+            assert!(own_entry(ts, &crate::typeobject::OBJECT_TYPE, "__setattr__").is_some());
+        });
+    }
+
+    #[test]
+    fn wrappers_call_the_owners_slot_with_reflected_operands() {
+        with_gil(|ts| {
+            let radd = own_entry(ts, &crate::int::INT_TYPE, "__rsub__").expect("int.__rsub__");
+            let args = [crate::int::new(ts, 10), crate::int::new(ts, 3)];
+            let result = crate::abstract_api::call(ts, &radd, &args, None).unwrap();
+            assert_eq!(crate::int::as_i64(&result), Some(-7));
+            let wrong = [crate::str::new(ts, "a").into_ref(), crate::int::new(ts, 3)];
+            let err = crate::abstract_api::call(ts, &radd, &wrong, None).unwrap_err();
+            assert_eq!(
+                err.display_lazy(),
+                "TypeError: descriptor '__rsub__' requires a 'int' object but received a 'str'"
+            );
+        });
+    }
+}
