@@ -862,6 +862,27 @@ fn type_subclasses_method(
     Ok(crate::list::new(ts, subclasses).into_ref())
 }
 
+/// `type.__getattribute__` (`tp_getattro` of `type`).
+fn type_getattro(ts: &ThreadState, object: &PyObject, name: &PyObject) -> PyResult {
+    match as_type(object) {
+        Some(ty) => crate::attrs::type_getattr(ts, ty, name),
+        None => crate::attrs::generic_getattr(ts, object, name),
+    }
+}
+
+/// `type.__setattr__`/`__delattr__` (`tp_setattro` of `type`).
+fn type_setattro(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    match as_type(object) {
+        Some(ty) => crate::attrs::type_setattr(ts, ty, name, value),
+        None => crate::attrs::generic_setattr(ts, object, name, value),
+    }
+}
+
 pub static TYPE_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<TypeObject>(
@@ -871,6 +892,8 @@ pub static TYPE_TYPE: StaticType = StaticObject::new(
     )
     .with_slots(SlotTable {
         repr: Slot::new(type_repr),
+        getattro: Slot::new(type_getattro),
+        setattro: Slot::new(type_setattro),
         call: Slot::new(crate::typecall::type_call),
         new: Slot::new(crate::typecall::type_new),
         init: Slot::new(crate::typecall::type_init),
