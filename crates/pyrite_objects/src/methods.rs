@@ -416,12 +416,20 @@ fn list_sort(ts: &ThreadState, this: &PyObject, args: Args<'_>, kwnames: KwNames
 
 pub(crate) fn tuple_new(
     ts: &ThreadState,
-    _ty: &PyType,
+    ty: &PyType,
     args: Args<'_>,
     kwnames: KwNames<'_>,
 ) -> PyResult {
     no_keywords("tuple", kwnames)?;
     arg_count("tuple", args, 0, 1)?;
+    if !std::ptr::eq(ty, &*crate::tuple::TUPLE_TYPE) {
+        let items = match args.first() {
+            Some(iterable) => collect(ts, iterable)?,
+            None => Vec::new(),
+        };
+        return crate::tuple::new_with_type(ts, ty, items)
+            .ok_or_else(|| PyErr::type_error("tuple.__new__(X): X is not a subtype of tuple"));
+    }
     match args.first() {
         Some(iterable) if iterable.is_exact_type(&crate::tuple::TUPLE_TYPE) => Ok(iterable.clone()),
         Some(iterable) => Ok(crate::tuple::new(ts, collect(ts, iterable)?).into_ref()),

@@ -299,8 +299,30 @@ impl<T: PyPayload> Py<T> {
     /// Allocates an instance of `ty`, which must carry payload `T` (a built-in type or a
     /// subclass of one); `None` if it does not.
     pub fn new_with_type(ts: &ThreadState, ty: &PyType, payload: T) -> Option<Py<T>> {
-        (std::ptr::eq(ty, T::static_type()) || ty.payload_type_id() == TypeId::of::<T>())
-            .then(|| alloc(ts, ty, payload))
+        if std::ptr::eq(ty, T::static_type()) {
+            return Some(alloc(ts, ty, payload));
+        }
+        if ty.payload_type_id() != TypeId::of::<T>() {
+            return None;
+        }
+        if !ty.adds_dict() {
+            return Some(alloc(ts, ty, payload));
+        }
+        let object = alloc(
+            ts,
+            ty,
+            crate::typeobject::WithDict {
+                base: payload,
+                dict: std::cell::RefCell::new(None),
+                weaklist: crate::weakref::WeakrefList::new(),
+            },
+        );
+        let ptr = object.ptr.cast::<PyObj<T>>();
+        std::mem::forget(object);
+        // `WithDict<T>` is `#[repr(C)]` with the `T` first, and payloads sit at the same
+        // offset whatever their type (see `alloc`), so the object is a valid `PyObj<T>`;
+        // the type's deallocator frees it as the `WithDict<T>` it is.
+        Some(Py { ptr })
     }
 }
 

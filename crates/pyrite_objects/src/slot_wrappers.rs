@@ -416,6 +416,7 @@ fn is_builtin_method(found: &PyObject) -> bool {
 }
 
 fn update_own_slots(ts: &ThreadState, ty: &PyType) {
+    crate::slotdefs::inherit_wrapped_slots(ts, ty);
     let defines = |name: &str| -> bool {
         match ty.lookup_str(ts, name) {
             Ok(Some(found)) => !is_builtin_method(&found) && !crate::singletons::is_none(&found),

@@ -462,6 +462,44 @@ impl SlotDef {
         }
     }
 
+    /// Copies this definition's slot function from `from` to `to`.
+    fn copy_slot(&self, ts: &ThreadState, from: &TypeObject, to: &TypeObject) {
+        match self.wrapper {
+            Wrapper::Unary(get) => get(to).set(ts, get(from).get()),
+            Wrapper::Hash => to.slots.hash.set(ts, from.slots.hash.get()),
+            Wrapper::Call => to.slots.call.set(ts, from.slots.call.get()),
+            Wrapper::GetAttribute => to.slots.getattro.set(ts, from.slots.getattro.get()),
+            Wrapper::SetAttr | Wrapper::DelAttr => {
+                to.slots.setattro.set(ts, from.slots.setattro.get());
+            }
+            Wrapper::Compare(_) => to.slots.richcompare.set(ts, from.slots.richcompare.get()),
+            Wrapper::Next => to.slots.iternext.set(ts, from.slots.iternext.get()),
+            Wrapper::DescrGet => to.slots.descr_get.set(ts, from.slots.descr_get.get()),
+            Wrapper::DescrSet | Wrapper::DescrDelete => {
+                to.slots.descr_set.set(ts, from.slots.descr_set.get());
+            }
+            Wrapper::Init => to.slots.init.set(ts, from.slots.init.get()),
+            Wrapper::Del => to.slots.finalize.set(ts, from.slots.finalize.get()),
+            Wrapper::BinaryLeft(get) | Wrapper::BinaryRight(get) => {
+                get(to).set(ts, get(from).get());
+            }
+            Wrapper::Ternary(get) | Wrapper::TernaryRight(get) => get(to).set(ts, get(from).get()),
+            Wrapper::Bool => to.number.bool.set(ts, from.number.bool.get()),
+            Wrapper::Len(get) => get(to).set(ts, get(from).get()),
+            Wrapper::SetItem | Wrapper::DelItem => {
+                to.mapping
+                    .ass_subscript
+                    .set(ts, from.mapping.ass_subscript.get());
+            }
+            Wrapper::IndexArg(get) => get(to).set(ts, get(from).get()),
+            Wrapper::SequenceItem => to.sequence.item.set(ts, from.sequence.item.get()),
+            Wrapper::SequenceSetItem | Wrapper::SequenceDelItem => {
+                to.sequence.ass_item.set(ts, from.sequence.ass_item.get());
+            }
+            Wrapper::Contains => to.sequence.contains.set(ts, from.sequence.contains.get()),
+        }
+    }
+
     fn takes_keywords(&self) -> bool {
         matches!(self.wrapper, Wrapper::Call | Wrapper::Init)
     }
@@ -783,6 +821,24 @@ pub(crate) fn add_operators(ts: &ThreadState, ty: &PyType) {
             crate::wrapper_descr::new_wrapper_descr(ts, def, ty)
         };
         let _ = dict.set_item(ts, name, value);
+    }
+}
+
+/// Points the slots of a Python class at the built-in functions of the slot wrappers it
+/// finds along its MRO (CPython's `update_one_slot` reusing a wrapper's `d_wrapped`):
+/// `class C(Mixin, dict)` initializes with `dict.__init__`, found after `Mixin`.
+pub(crate) fn inherit_wrapped_slots(ts: &ThreadState, ty: &PyType) {
+    for def in slotdefs() {
+        let Ok(Some(found)) = ty.lookup_str(ts, def.name) else {
+            continue;
+        };
+        let Some(descr) = found.downcast_ref::<crate::wrapper_descr::WrapperDescr>() else {
+            continue;
+        };
+        let owner = descr.owner_type();
+        if std::ptr::eq(descr.def, def) && ty.is_subtype(ts, owner) {
+            def.copy_slot(ts, owner, ty);
+        }
     }
 }
 

@@ -58,6 +58,14 @@ pub fn new(ts: &ThreadState, items: Vec<PyRef>) -> Py<Tuple> {
     Py::new(ts, Tuple { items })
 }
 
+/// An instance of `ty` (`tuple` or a subclass) holding `items` (`tuple.__new__`).
+pub fn new_with_type(ts: &ThreadState, ty: &PyType, items: Vec<PyRef>) -> Option<PyRef> {
+    if std::ptr::eq(ty, &*TUPLE_TYPE) {
+        return Some(new(ts, items).into_ref());
+    }
+    Py::new_with_type(ts, ty, Tuple { items }).map(Py::into_ref)
+}
+
 /// The items of a tuple object (none for other objects).
 pub fn items(object: &PyObject) -> &[PyRef] {
     object
