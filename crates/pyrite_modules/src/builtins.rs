@@ -749,32 +749,7 @@ fn builtin_dir(
                 names = dict.items().into_iter().map(|(key, _)| key).collect();
             }
         }
-        Some(object) => {
-            let mut seen = Vec::new();
-            if let Some(dict) = attrs::instance_dict(ts, object, false)
-                && let Some(dict) = dict.downcast_ref::<Dict>()
-            {
-                seen.extend(dict.items().into_iter().map(|(key, _)| key));
-            }
-            let ty = as_type(object).unwrap_or(object.ob_type());
-            if let Some(mro) = ty.mro(ts) {
-                for class in tuple::items(&mro) {
-                    if let Some(class) = as_type(class)
-                        && let Some(dict) = class.dict(ts).downcast_ref::<Dict>()
-                    {
-                        seen.extend(dict.items().into_iter().map(|(key, _)| key));
-                    }
-                }
-            }
-            for name in seen {
-                if !names.iter().any(|n: &PyRef| {
-                    n.rich_compare_bool(ts, &name, CompareOp::Eq)
-                        .unwrap_or(false)
-                }) {
-                    names.push(name);
-                }
-            }
-        }
+        Some(object) => names = attrs::default_dir(ts, object)?,
     }
     let sorted = pyrite_objects::methods::sort_items(ts, names, None, false)?;
     Ok(pyrite_objects::list::new(ts, sorted).into_ref())

@@ -554,9 +554,16 @@ pub static DICT_TYPE: StaticType = StaticObject::new(
         traverse: Slot::new(dict_traverse),
         clear: Slot::new(dict_clear),
         new: Slot::new(crate::methods::constructors::dict_new),
+        init: Slot::new(crate::methods::constructors::dict_init),
+        iter: Slot::new(crate::iterobject::builtin_iter),
         ..crate::typeobject::object_slots()
     })
+    .with_sequence(crate::slots::SequenceSlots {
+        contains: Slot::new(crate::abstract_ops::builtin_contains),
+        ..crate::slots::SequenceSlots::EMPTY
+    })
     .with_number(crate::slots::NumberSlots {
+        or: Slot::new(crate::abstract_ops::dict_or),
         inplace_or: Slot::new(crate::dict_views::dict_ior),
         ..crate::slots::NumberSlots::EMPTY
     })

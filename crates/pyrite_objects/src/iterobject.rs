@@ -53,6 +53,13 @@ pub fn get_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
         }
         return Ok(iterator);
     }
+    builtin_iter(ts, object)
+}
+
+/// `tp_iter` of `dict`, `list`, `tuple` and `str` (their iterator types), and the
+/// iteration of objects without the slot.
+pub(crate) fn builtin_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let ty = object.ob_type();
     if object.payload_is::<Dict>() {
         return Ok(new_dict_iterator(ts, object, DictIterKind::Keys));
     }

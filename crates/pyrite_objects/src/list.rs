@@ -110,6 +110,17 @@ impl PyPayload for List {
     }
 }
 
+/// An empty instance of `ty`, `list` or a subclass (`list.__new__`).
+pub fn new_with_type(ts: &ThreadState, ty: &PyType) -> Option<Py<List>> {
+    Py::new_with_type(
+        ts,
+        ty,
+        List {
+            items: RefCell::new(Vec::new()),
+        },
+    )
+}
+
 pub fn new(ts: &ThreadState, items: Vec<PyRef>) -> Py<List> {
     Py::new(
         ts,
@@ -230,17 +241,24 @@ pub static LIST_TYPE: StaticType = StaticObject::new(
         traverse: Slot::new(list_traverse),
         clear: Slot::new(list_clear),
         new: Slot::new(crate::methods::constructors::list_new),
+        init: Slot::new(crate::methods::constructors::list_init),
+        iter: Slot::new(crate::iterobject::builtin_iter),
         ..crate::typeobject::object_slots()
     })
     .with_sequence(SequenceSlots {
         length: Slot::new(list_length),
         item: Slot::new(list_item),
+        concat: Slot::new(crate::abstract_ops::builtin_concat),
+        repeat: Slot::new(crate::abstract_ops::builtin_repeat),
+        contains: Slot::new(crate::abstract_ops::builtin_contains),
+        inplace_concat: Slot::new(crate::abstract_ops::list_inplace_concat),
+        inplace_repeat: Slot::new(crate::abstract_ops::list_inplace_repeat),
         ..SequenceSlots::EMPTY
     })
     .with_mapping(MappingSlots {
         length: Slot::new(list_length),
         subscript: Slot::new(list_subscript),
-        ..MappingSlots::EMPTY
+        ass_subscript: Slot::new(crate::abstract_ops::list_ass_subscript),
     }),
 );
 

@@ -352,11 +352,19 @@ pub static STR_TYPE: StaticType = StaticObject::new(
         hash: Slot::new(str_hash),
         richcompare: Slot::new(str_richcompare),
         new: Slot::new(crate::methods::constructors::str_new),
+        iter: Slot::new(crate::iterobject::builtin_iter),
         ..crate::typeobject::object_slots()
+    })
+    .with_number(crate::slots::NumberSlots {
+        remainder: Slot::new(crate::abstract_ops::str_remainder),
+        ..crate::slots::NumberSlots::EMPTY
     })
     .with_sequence(SequenceSlots {
         length: Slot::new(str_length),
         item: Slot::new(str_item),
+        concat: Slot::new(crate::abstract_ops::builtin_concat),
+        repeat: Slot::new(crate::abstract_ops::builtin_repeat),
+        contains: Slot::new(crate::abstract_ops::builtin_contains),
         ..SequenceSlots::EMPTY
     })
     .with_mapping(MappingSlots {

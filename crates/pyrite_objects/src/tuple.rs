@@ -251,11 +251,15 @@ pub static TUPLE_TYPE: StaticType = StaticObject::new(
         richcompare: Slot::new(tuple_richcompare),
         traverse: Slot::new(tuple_traverse),
         new: Slot::new(crate::methods::constructors::tuple_new),
+        iter: Slot::new(crate::iterobject::builtin_iter),
         ..crate::typeobject::object_slots()
     })
     .with_sequence(SequenceSlots {
         length: Slot::new(tuple_length),
         item: Slot::new(tuple_item),
+        concat: Slot::new(crate::abstract_ops::builtin_concat),
+        repeat: Slot::new(crate::abstract_ops::builtin_repeat),
+        contains: Slot::new(crate::abstract_ops::builtin_contains),
         ..SequenceSlots::EMPTY
     })
     .with_mapping(MappingSlots {

@@ -524,6 +524,33 @@ pub(crate) fn new_wrapper(
         .new
         .get()
         .ok_or_else(|| PyErr::type_error("type has no __new__"))?;
+    // The nearest base without a Python `__new__` must allocate like `owner` does
+    // (CPython's `tp_new_wrapper` safety check: `int.__new__(bool)` is refused).
+    let mut static_base = sub;
+    while static_base
+        .slots
+        .new
+        .get()
+        .is_some_and(|function| function as *const () == slot_new as *const ())
+    {
+        match static_base.base().and_then(as_type) {
+            Some(base) => static_base = base,
+            None => break,
+        }
+    }
+    if static_base
+        .slots
+        .new
+        .get()
+        .is_some_and(|function| function as *const () != new as *const ())
+    {
+        return Err(PyErr::type_error(format!(
+            "{}.__new__({}) is not safe, use {}.__new__()",
+            owner.name(),
+            sub.name(),
+            static_base.name()
+        )));
+    }
     // `object.__new__` called explicitly only rejects arguments when nothing overrides
     // `__init__`/`__new__` (CPython's `excess_args` rules apply to the subtype).
     if std::ptr::eq(owner, &*OBJECT_TYPE) && !rest.is_empty() {

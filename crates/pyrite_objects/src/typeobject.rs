@@ -67,10 +67,52 @@ pub struct TypeObject {
     dict_offset: usize,
     /// `tp_basicsize`.
     basicsize: usize,
+    /// Whether instances are a `WithDict` of the built-in payload (a Python class over a
+    /// built-in type without an instance dict).
+    adds_dict: bool,
+    /// The `WithDict` layout of this type's payload, for Python subclasses to take.
+    with_dict_layout: Layout,
     pub slots: SlotTable,
     pub number: NumberSlots,
     pub sequence: SequenceSlots,
     pub mapping: MappingSlots,
+}
+
+/// Where a layout keeps its parts: the deallocator, the dict and weakref list offsets
+/// (0 for none) and the instance size.
+#[derive(Clone, Copy)]
+struct Layout {
+    dealloc: unsafe fn(NonNull<PyObject>),
+    dict_offset: usize,
+    weaklist_offset: usize,
+    basicsize: usize,
+}
+
+impl Layout {
+    const fn with_dict<T: PyPayload>() -> Layout {
+        Layout {
+            dealloc: free_object::<WithDict<T>>,
+            dict_offset: crate::object::payload_field_offset::<WithDict<T>>(std::mem::offset_of!(
+                WithDict<T>,
+                dict
+            )),
+            weaklist_offset: crate::object::payload_field_offset::<WithDict<T>>(
+                std::mem::offset_of!(WithDict<T>, weaklist),
+            ),
+            basicsize: std::mem::size_of::<PyObj<WithDict<T>>>(),
+        }
+    }
+}
+
+/// The payload of instances of a Python class whose built-in base has no instance dict
+/// (`class D(dict)`): the base's payload first (so the object is still a `PyObj<T>` to
+/// the base's code), then the dict and weak-reference list the class adds, as CPython
+/// appends them after the base's layout.
+#[repr(C)]
+pub struct WithDict<T> {
+    pub base: T,
+    pub dict: std::cell::RefCell<Option<PyRef>>,
+    pub weaklist: crate::weakref::WeakrefList,
 }
 
 /// What `PyType::ready` computes and Python code may change.
@@ -184,6 +226,8 @@ impl TypeObject {
             weaklist_offset: 0,
             dict_offset: 0,
             basicsize: std::mem::size_of::<PyObj<T>>(),
+            adds_dict: false,
+            with_dict_layout: Layout::with_dict::<T>(),
             slots: object_slots(),
             number: NumberSlots::EMPTY,
             sequence: SequenceSlots::EMPTY,
@@ -289,6 +333,12 @@ impl TypeObject {
 
     pub(crate) fn dealloc_fn(&self) -> unsafe fn(NonNull<PyObject>) {
         self.dealloc
+    }
+
+    /// Whether instances are a `WithDict` of the payload (see `Py::new_with_type`).
+    #[inline]
+    pub(crate) fn adds_dict(&self) -> bool {
+        self.adds_dict
     }
 
     /// `tp_base`.
@@ -425,9 +475,14 @@ impl PyType {
             }
         }
         let mro = crate::tuple::new(ts, mro).into_ref();
-        let mut state = self.state.borrow_mut(ts);
-        state.mro = Some(mro);
-        state.ready = true;
+        {
+            let mut state = self.state.borrow_mut(ts);
+            state.mro = Some(mro);
+            state.ready = true;
+        }
+        if !self.is_heap_type() {
+            crate::slotdefs::add_operators(ts, self);
+        }
         invalidate_type_cache();
         Ok(())
     }
@@ -592,29 +647,40 @@ fn new_type_object(
         }
         base_types.push(ty);
     }
-    let base = base_types.first().copied().unwrap_or(&OBJECT_TYPE);
+    let base = best_base(ts, &base_types)?;
     // Instances of Python classes over `object` get a dict and weak references.
     // Classes over `object` (or over other such classes) share the `Instance` layout.
     let plain_object = base.payload_type == TypeId::of::<BaseObject>()
         || base.payload_type == TypeId::of::<Instance>();
-    let (payload_type, dealloc, dict_offset, weaklist_offset, basicsize) = if plain_object {
-        (
-            TypeId::of::<Instance>(),
-            free_object::<Instance> as unsafe fn(NonNull<PyObject>),
-            crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(Instance, dict)),
-            crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(
+    let mut adds_dict = false;
+    let layout = if plain_object {
+        Layout {
+            dealloc: free_object::<Instance> as unsafe fn(NonNull<PyObject>),
+            dict_offset: crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(
+                Instance, dict
+            )),
+            weaklist_offset: crate::object::payload_field_offset::<Instance>(std::mem::offset_of!(
                 Instance, weaklist
             )),
-            std::mem::size_of::<PyObj<Instance>>(),
-        )
+            basicsize: std::mem::size_of::<PyObj<Instance>>(),
+        }
+    } else if base.dict_offset == 0 && !base.adds_dict && !no_dict {
+        // A built-in base without an instance dict: instances get one after its payload.
+        adds_dict = true;
+        base.with_dict_layout
     } else {
-        (
-            base.payload_type,
-            base.dealloc,
-            base.dict_offset,
-            base.weaklist_offset,
-            base.basicsize,
-        )
+        adds_dict = base.adds_dict;
+        Layout {
+            dealloc: base.dealloc,
+            dict_offset: base.dict_offset,
+            weaklist_offset: base.weaklist_offset,
+            basicsize: base.basicsize,
+        }
+    };
+    let payload_type = if plain_object {
+        TypeId::of::<Instance>()
+    } else {
+        base.payload_type
     };
     let bases = if bases.is_empty() {
         vec![OBJECT_TYPE.to_ref()]
@@ -634,10 +700,12 @@ fn new_type_object(
             slot_count: 0,
         }),
         payload_type,
-        dealloc,
-        weaklist_offset,
-        dict_offset,
-        basicsize,
+        dealloc: layout.dealloc,
+        weaklist_offset: layout.weaklist_offset,
+        dict_offset: layout.dict_offset,
+        basicsize: layout.basicsize,
+        adds_dict,
+        with_dict_layout: base.with_dict_layout,
         slots: SlotTable::EMPTY,
         number: NumberSlots::EMPTY,
         sequence: SequenceSlots::EMPTY,
@@ -650,6 +718,10 @@ fn new_type_object(
     let ty = crate::object::Py::new_with_type(ts, metatype, payload)
         .ok_or_else(|| PyErr::type_error("metatype is not a type"))?;
     ty.ready(ts)?;
+    // `__new__` comes from `__base__` (the layout's owner), not the first base in the MRO.
+    if base.slots.new.get().is_some() {
+        ty.slots.new.set(ts, base.slots.new.get());
+    }
     if base_types.is_empty() {
         OBJECT_TYPE.add_subclass(ts, ty.as_object());
     }
@@ -661,6 +733,28 @@ fn new_type_object(
         ty.slots.clear.set(ts, Some(subtype_clear));
     }
     Ok(ty.into_ref())
+}
+
+/// The base whose instance layout every other base's layout is a prefix of: the class's
+/// `__base__` (CPython's `best_base`, by the nearest built-in type of each base).
+fn best_base<'a>(ts: &ThreadState, bases: &[&'a PyType]) -> PyResult<&'a PyType> {
+    let mut best: Option<(&PyType, &'a PyType)> = None;
+    for &base in bases {
+        let solid = static_base(base);
+        best = match best {
+            None => Some((solid, base)),
+            Some((winner, _)) if winner.is_subtype(ts, solid) => best,
+            Some(_) if solid.is_subtype(ts, best.map_or(solid, |(winner, _)| winner)) => {
+                Some((solid, base))
+            }
+            Some(_) => {
+                return Err(PyErr::type_error(
+                    "multiple bases have instance lay-out conflict",
+                ));
+            }
+        };
+    }
+    Ok(best.map_or(&*OBJECT_TYPE, |(_, base)| base))
 }
 
 /// The nearest built-in (static) type in `ty`'s base chain: whose payload and slots the
@@ -893,15 +987,6 @@ pub(crate) fn install(ts: &ThreadState) {
             let _ = dict.set_item(ts, crate::str::intern(ts, name), value);
         }
     };
-    for ty in [&*OBJECT_TYPE, &*TYPE_TYPE] {
-        let new = new_builtin_function(
-            ts,
-            "__new__",
-            crate::typecall::new_wrapper,
-            ty.as_object().new_ref(),
-        );
-        set(ty, "__new__", new);
-    }
     let init_subclass = new_builtin_function(
         ts,
         "__init_subclass__",
@@ -919,31 +1004,8 @@ pub(crate) fn install(ts: &ThreadState) {
     add_methods(
         ts,
         &TYPE_TYPE,
-        &[
-            ("__call__", type_call_method),
-            ("__init__", type_init_method),
-            ("__subclasses__", type_subclasses_method),
-        ],
+        &[("__subclasses__", type_subclasses_method)],
     );
-}
-
-fn type_call_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    args: &[PyRef],
-    kwnames: Option<&PyObject>,
-) -> PyResult {
-    crate::typecall::type_call(ts, this, args, kwnames)
-}
-
-fn type_init_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    args: &[PyRef],
-    kwnames: Option<&PyObject>,
-) -> PyResult {
-    crate::typecall::type_init(ts, this, args, kwnames)?;
-    Ok(crate::singletons::none())
 }
 
 fn type_subclasses_method(
@@ -958,6 +1020,27 @@ fn type_subclasses_method(
     Ok(crate::list::new(ts, subclasses).into_ref())
 }
 
+/// `type.__getattribute__` (`tp_getattro` of `type`).
+fn type_getattro(ts: &ThreadState, object: &PyObject, name: &PyObject) -> PyResult {
+    match as_type(object) {
+        Some(ty) => crate::attrs::type_getattr(ts, ty, name),
+        None => crate::attrs::generic_getattr(ts, object, name),
+    }
+}
+
+/// `type.__setattr__`/`__delattr__` (`tp_setattro` of `type`).
+fn type_setattro(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    match as_type(object) {
+        Some(ty) => crate::attrs::type_setattr(ts, ty, name, value),
+        None => crate::attrs::generic_setattr(ts, object, name, value),
+    }
+}
+
 pub static TYPE_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<TypeObject>(
@@ -967,6 +1050,8 @@ pub static TYPE_TYPE: StaticType = StaticObject::new(
     )
     .with_slots(SlotTable {
         repr: Slot::new(type_repr),
+        getattro: Slot::new(type_getattro),
+        setattro: Slot::new(type_setattro),
         call: Slot::new(crate::typecall::type_call),
         new: Slot::new(crate::typecall::type_new),
         init: Slot::new(crate::typecall::type_init),
