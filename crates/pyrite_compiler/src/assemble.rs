@@ -33,8 +33,9 @@ const END_SEND_OFFSET: i32 = 5;
 
 /// `optimize_and_assemble_code_unit`: optimize the unit's graph and assemble it.
 pub fn optimize_and_assemble(unit: CodeUnit, filename: &str) -> Result<CodeObject, FlowGraphError> {
-    let CodeUnit { seq, metadata } = unit;
-    let mut consts = metadata.consts.clone();
+    let CodeUnit { seq, mut metadata } = unit;
+    // Moved, not cloned: the constants hold the nested units' code objects.
+    let mut consts = std::mem::take(&mut metadata.consts);
     let facts = UnitFacts {
         nlocals: metadata.varnames.len(),
         nparams: parameter_count(&metadata),
@@ -49,8 +50,8 @@ pub fn optimize_and_assemble(unit: CodeUnit, filename: &str) -> Result<CodeObjec
 /// checked against the oracle: its WebAssembly build of that function corrupts memory on
 /// real sequences.
 pub fn assemble_unoptimized(unit: CodeUnit, filename: &str) -> Result<CodeObject, FlowGraphError> {
-    let CodeUnit { seq, metadata } = unit;
-    let consts = metadata.consts.clone();
+    let CodeUnit { seq, mut metadata } = unit;
+    let consts = std::mem::take(&mut metadata.consts);
     let optimized = flowgraph::flatten_unoptimized(seq, layout(&metadata))?;
     make_code_object(&metadata, consts, optimized, filename)
 }

@@ -149,8 +149,8 @@ pub struct Compiler<'a, 'x> {
     units: Vec<Unit<'a>>,
     assembler: &'x mut Assembler<'x>,
     depth: u32,
-    /// Whether finished units' sequences are kept in their parent's `nested` list
-    /// (`c_save_nested_seqs`, for the codegen dump).
+    /// Whether finished units' sequences are kept in their parent's `nested` list and
+    /// the module's sequence is returned (`c_save_nested_seqs`, for the codegen dump).
     save_nested: bool,
     /// `SyntaxWarning`s raised while generating: (line, message).
     pub(crate) warnings: Vec<(i32, String)>,
@@ -287,7 +287,7 @@ impl<'a, 'x> Compiler<'a, 'x> {
             units: Vec::new(),
             assembler,
             depth: 0,
-            save_nested: true,
+            save_nested: false,
             warnings: Vec::new(),
         }
     }
@@ -570,8 +570,14 @@ impl<'a, 'x> Compiler<'a, 'x> {
             firstlineno: unit.firstlineno,
             flags,
         };
-        let dump_seq = unit.seq.clone();
         let mut sequence = unit.seq;
+        // Only the codegen dump wants the module's sequence back: copying it (and the
+        // nested units' copies it holds) costs a large share of compile time otherwise.
+        let dump_seq = if self.save_nested {
+            sequence.clone()
+        } else {
+            InstructionSequence::default()
+        };
         sequence.nested.clear();
         let code = (self.assembler)(CodeUnit {
             seq: sequence,
@@ -1086,8 +1092,8 @@ fn start_location(body: &[Stmt], optimize: i32) -> SourceLocation {
 }
 
 /// What [`codegen_module`] gives: the module's code object (through the assembler), the
-/// module's instruction sequence with its nested sequences (for `-X dump=codegen`) and
-/// the warnings raised.
+/// module's instruction sequence with its nested sequences (for `-X dump=codegen`; empty
+/// unless `save_sequences` was asked) and the warnings raised.
 pub struct ModuleOutput {
     pub code: CodeObject,
     pub sequence: InstructionSequence,
@@ -1100,9 +1106,11 @@ pub fn codegen_module<'a, 'x>(
     table: &'a SymbolTable,
     future: FutureFeatures,
     optimize: i32,
+    save_sequences: bool,
     assembler: &'x mut Assembler<'x>,
 ) -> CgResult<ModuleOutput> {
     let mut compiler = Compiler::new(table, future, optimize, assembler);
+    compiler.save_nested = save_sequences;
     let top = table.top();
     compiler.enter_scope(
         "<module>",
