@@ -93,7 +93,9 @@ fn main() {
         }
         let codegen = Cost {
             ns: compile.ns.saturating_sub(assemble.ns + symtable.ns),
-            allocs: compile.allocs.saturating_sub(assemble.allocs + symtable.allocs),
+            allocs: compile
+                .allocs
+                .saturating_sub(assemble.allocs + symtable.allocs),
         };
         let total = parse.ns + compile.ns + drop.ns;
         let phases = [
@@ -106,7 +108,11 @@ fn main() {
         let line: Vec<String> = phases
             .iter()
             .map(|(name, cost)| {
-                format!("{name} {:.3}s/{:.1}M", cost.ns as f64 / 1e9, cost.allocs as f64 / 1e6)
+                format!(
+                    "{name} {:.3}s/{:.1}M",
+                    cost.ns as f64 / 1e9,
+                    cost.allocs as f64 / 1e6
+                )
             })
             .collect();
         println!("{}  total {:.3}s", line.join("  "), total as f64 / 1e9);

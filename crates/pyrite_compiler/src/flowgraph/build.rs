@@ -90,7 +90,21 @@ pub(crate) fn from_instruction_sequence(
             }
             continue;
         }
-        builder.addop(CfgInstr::new(instr.opcode, instr.oparg, instr.loc));
+        builder.maybe_start_new_block();
+        let block = &mut builder.cfg.blocks[builder.current].instrs;
+        if block.is_empty() {
+            // The block's instructions in one allocation: it runs to the next jump target
+            // or just past the next terminator.
+            let run = seq.instrs[index..]
+                .iter()
+                .enumerate()
+                .position(|(offset, next)| {
+                    (offset > 0 && is_target[index + offset]) || is_terminator(next.opcode)
+                })
+                .map_or(count - index, |end| end + 1);
+            block.reserve_exact(run);
+        }
+        block.push(CfgInstr::new(instr.opcode, instr.oparg, instr.loc));
     }
     if builder.pending_label.is_some() {
         // A label after the last instruction: an empty block carries it.

@@ -153,6 +153,19 @@ fn const_value(instr: &CfgInstr, consts: &[Constant]) -> Option<Constant> {
     }
 }
 
+/// `get_const_value` for a question about the value: no copy of the constant is made.
+fn with_const_value<R>(
+    instr: &CfgInstr,
+    consts: &[Constant],
+    question: impl FnOnce(&Constant) -> R,
+) -> Option<R> {
+    match instr.opcode {
+        LOAD_CONST => consts.get(usize::try_from(instr.oparg).ok()?).map(question),
+        LOAD_SMALL_INT => Some(question(&Constant::Int(BigInt::from(instr.oparg)))),
+        _ => None,
+    }
+}
+
 /// `add_const`: the index of an equal constant, appending it when new.
 pub(crate) fn add_const(constant: Constant, consts: &mut Vec<Constant>) -> i32 {
     if let Some(index) = consts
@@ -405,8 +418,7 @@ fn optimize_load_const(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
         let mut oparg = 0;
         for i in 0..instrs.len() {
             if instrs[i].opcode == LOAD_CONST
-                && let Some(constant) = const_value(&instrs[i], consts)
-                && let Some(value) = fold::small_int(&constant)
+                && let Some(value) = with_const_value(&instrs[i], consts, fold::small_int).flatten()
             {
                 instrs[i].set(LOAD_SMALL_INT, value);
             }
@@ -423,10 +435,9 @@ fn optimize_load_const(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
             let nextop = instrs.get(i + 1).map_or(0, |next| next.opcode);
             match nextop {
                 POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | JUMP_IF_FALSE | JUMP_IF_TRUE => {
-                    let Some(constant) = const_value(&load, consts) else {
+                    let Some(truth) = with_const_value(&load, consts, fold::is_true) else {
                         continue;
                     };
-                    let truth = fold::is_true(&constant);
                     if nextop == POP_JUMP_IF_FALSE || nextop == POP_JUMP_IF_TRUE {
                         instrs[i].set(NOP, 0);
                     }
@@ -438,7 +449,9 @@ fn optimize_load_const(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
                     }
                 }
                 IS_OP => {
-                    if !matches!(const_value(&load, consts), Some(Constant::None)) {
+                    if with_const_value(&load, consts, |c| matches!(c, Constant::None))
+                        != Some(true)
+                    {
                         continue;
                     }
                     if instrs.len() <= i + 2 {
@@ -467,10 +480,10 @@ fn optimize_load_const(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
                     };
                 }
                 TO_BOOL => {
-                    let Some(constant) = const_value(&load, consts) else {
+                    let Some(truth) = with_const_value(&load, consts, fold::is_true) else {
                         continue;
                     };
-                    let index = add_const(Constant::Bool(fold::is_true(&constant)), consts);
+                    let index = add_const(Constant::Bool(truth), consts);
                     instrs[i].set(NOP, 0);
                     instrs[i + 1].set(LOAD_CONST, index);
                 }
