@@ -109,7 +109,12 @@ pub(crate) struct Unit<'a> {
     qualname: String,
     private: Option<String>,
     consts: Vec<Constant>,
-    const_keys: HashMap<ConstKey, usize>,
+    /// The newest constant with each key hash (`_PyCode_ConstantKey` as [`ConstKey`]
+    /// compares); older ones with the same hash are chained through `const_chain`, so
+    /// that a lookup copies nothing.
+    const_heads: HashMap<u64, u32>,
+    /// Per constant: the previous one with the same key hash (`u32::MAX`: none).
+    const_chain: Vec<u32>,
     names: Vec<String>,
     /// Where each of `names` is: modules name hundreds of globals.
     name_slots: HashMap<String, i32>,
@@ -236,13 +241,6 @@ impl Eq for ConstKey {}
 impl std::hash::Hash for ConstKey {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         ConstKey::hash_into(&self.0, state);
-    }
-}
-
-fn const_key(value: &Constant) -> Option<ConstKey> {
-    match value {
-        Constant::Code(_) => None,
-        other => Some(ConstKey(other.clone())),
     }
 }
 
@@ -381,7 +379,8 @@ impl<'a, 'x> Compiler<'a, 'x> {
             qualname: String::new(),
             private,
             consts: Vec::new(),
-            const_keys: HashMap::default(),
+            const_heads: HashMap::default(),
+            const_chain: Vec::new(),
             names: Vec::new(),
             name_slots: HashMap::default(),
             varnames,
@@ -612,25 +611,35 @@ impl<'a, 'x> Compiler<'a, 'x> {
     /// `_PyCompile_AddConst`: the index of `value` in the unit's constants.
     pub(crate) fn add_const(&mut self, value: Constant) -> i32 {
         let unit = self.unit();
-        match const_key(&value) {
-            Some(key) => {
-                if let Some(&index) = unit.const_keys.get(&key) {
-                    return index as i32;
-                }
-                let index = unit.consts.len();
-                unit.consts.push(value);
-                unit.const_keys.insert(key, index);
-                index as i32
+        if let Constant::Code(_) = value {
+            // Code objects are merged when equal, as CPython's constant cache does.
+            if let Some(index) = unit.consts.iter().position(|c| *c == value) {
+                return index as i32;
             }
-            None => {
-                // Code objects are merged when equal, as CPython's constant cache does.
-                if let Some(index) = unit.consts.iter().position(|c| *c == value) {
-                    return index as i32;
-                }
-                unit.consts.push(value);
-                (unit.consts.len() - 1) as i32
-            }
+            unit.consts.push(value);
+            unit.const_chain.push(u32::MAX);
+            return (unit.consts.len() - 1) as i32;
         }
+        let hash = {
+            use std::hash::Hasher;
+            let mut hasher = crate::fast_hash::FastHasher::default();
+            ConstKey::hash_into(&value, &mut hasher);
+            hasher.finish()
+        };
+        let head = unit.const_heads.get(&hash).copied().unwrap_or(u32::MAX);
+        let mut link = head;
+        while link != u32::MAX {
+            let index = link as usize;
+            if ConstKey::same(&unit.consts[index], &value) {
+                return index as i32;
+            }
+            link = unit.const_chain[index];
+        }
+        let index = unit.consts.len();
+        unit.consts.push(value);
+        unit.const_chain.push(head);
+        unit.const_heads.insert(hash, index as u32);
+        index as i32
     }
 
     pub(crate) fn load_const(&mut self, value: Constant, loc: SourceLocation) {
@@ -672,8 +681,8 @@ impl<'a, 'x> Compiler<'a, 'x> {
         Self::add_to(&mut unit.freevars, name) + offset
     }
 
-    pub(crate) fn mangle_name(&self, name: &str) -> String {
-        mangle(self.unit_ref().private.as_deref(), name).into_owned()
+    pub(crate) fn mangle_name<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        mangle(self.unit_ref().private.as_deref(), name)
     }
 
     /// `ADDOP_NAME` with the LOAD_ATTR/LOAD_METHOD/LOAD_SUPER_* oparg encodings.
@@ -786,7 +795,7 @@ impl<'a, 'x> Compiler<'a, 'x> {
         let kind = match scope {
             Some(Scope::Free) | Some(Scope::Cell) => Kind::Deref,
             Some(Scope::Local) => {
-                if function_like || self.unit_ref().fasthidden.get(&mangled).copied() == Some(true)
+                if function_like || self.unit_ref().fasthidden.get(&*mangled).copied() == Some(true)
                 {
                     Kind::Fast
                 } else {
