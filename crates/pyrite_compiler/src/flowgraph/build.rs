@@ -146,15 +146,16 @@ pub(crate) fn translate_jump_labels_to_targets(cfg: &mut Cfg) -> Result<(), Flow
 
 /// `mark_except_handlers`.
 pub(crate) fn mark_except_handlers(cfg: &mut Cfg) {
-    for id in cfg.order() {
-        let targets: Vec<BlockId> = cfg.blocks[id]
-            .instrs
-            .iter()
-            .filter(|instr| is_block_push(instr.opcode))
-            .filter_map(|instr| instr.target)
-            .collect();
-        for target in targets {
-            cfg.blocks[target].except_handler = true;
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
+        for index in 0..cfg.blocks[id].instrs.len() {
+            let instr = cfg.blocks[id].instrs[index];
+            if is_block_push(instr.opcode)
+                && let Some(target) = instr.target
+            {
+                cfg.blocks[target].except_handler = true;
+            }
         }
     }
 }

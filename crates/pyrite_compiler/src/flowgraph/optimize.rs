@@ -31,7 +31,9 @@ pub(crate) fn optimize_cfg(
     remove_unreachable(cfg);
     layout::resolve_line_numbers(cfg);
     optimize_load_const(cfg, consts);
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         optimize_basic_block(cfg, id, consts);
     }
     remove_redundant_nops_and_pairs(cfg);
@@ -42,7 +44,9 @@ pub(crate) fn optimize_cfg(
 
 /// `check_cfg`: a terminator must end its block.
 fn check_cfg(cfg: &Cfg) -> Result<(), FlowGraphError> {
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         let instrs = &cfg.blocks[id].instrs;
         for (index, instr) in instrs.iter().enumerate() {
             if is_terminator(instr.opcode) && index + 1 != instrs.len() {
@@ -62,7 +66,9 @@ fn inline_small_or_no_lineno_blocks(cfg: &mut Cfg) {
     let mut budget = 16 * total + 1024;
     loop {
         let mut changed = false;
-        for id in cfg.order() {
+        let mut cursor = Some(cfg.entry);
+        while let Some(id) = cursor {
+            cursor = cfg.blocks[id].next;
             let Some(last) = cfg.blocks[id].last().copied() else {
                 continue;
             };
@@ -121,13 +127,14 @@ pub(crate) fn remove_unreachable(cfg: &mut Cfg) {
             }
             cfg.blocks[next].predecessors += 1;
         }
-        let targets: Vec<BlockId> = cfg.blocks[id]
-            .instrs
-            .iter()
-            .filter(|instr| is_jump(instr.opcode) || is_block_push(instr.opcode))
-            .filter_map(|instr| instr.target)
-            .collect();
-        for target in targets {
+        for index in 0..cfg.blocks[id].instrs.len() {
+            let instr = cfg.blocks[id].instrs[index];
+            if !(is_jump(instr.opcode) || is_block_push(instr.opcode)) {
+                continue;
+            }
+            let Some(target) = instr.target else {
+                continue;
+            };
             if !cfg.blocks[target].visited {
                 cfg.blocks[target].visited = true;
                 stack.push(target);
@@ -135,7 +142,9 @@ pub(crate) fn remove_unreachable(cfg: &mut Cfg) {
             cfg.blocks[target].predecessors += 1;
         }
     }
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         let block = &mut cfg.blocks[id];
         if block.predecessors == 0 {
             block.shrink_to(0);
@@ -412,7 +421,9 @@ fn fold_const_unaryop(instrs: &mut [CfgInstr], i: usize, consts: &mut Vec<Consta
 
 /// `basicblock_optimize_load_const` over every block.
 fn optimize_load_const(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         let instrs = &mut cfg.blocks[id].instrs;
         let mut opcode: Op = 0;
         let mut oparg = 0;
@@ -889,7 +900,9 @@ pub(crate) fn remove_redundant_nops_in_block(cfg: &mut Cfg, id: BlockId) -> usiz
 /// `remove_redundant_nops`.
 pub(crate) fn remove_redundant_nops(cfg: &mut Cfg) -> usize {
     let mut changes = 0;
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         changes += remove_redundant_nops_in_block(cfg, id);
     }
     changes
@@ -901,7 +914,9 @@ fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
     while !done {
         done = true;
         let mut instr: Option<(BlockId, usize)> = None;
-        for id in cfg.order() {
+        let mut cursor = Some(cfg.entry);
+        while let Some(id) = cursor {
+            cursor = cfg.blocks[id].next;
             remove_redundant_nops_in_block(cfg, id);
             if cfg.blocks[id].label.is_some() {
                 instr = None;
@@ -935,7 +950,9 @@ fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
 /// `remove_redundant_jumps`: an unconditional jump to the next non-empty block.
 fn remove_redundant_jumps(cfg: &mut Cfg) -> Result<usize, FlowGraphError> {
     let mut changes = 0;
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         let Some(last) = cfg.blocks[id].last().copied() else {
             continue;
         };
