@@ -295,7 +295,9 @@ impl<'a> Parser<'a> {
             error: None,
             call_invalid_rules: false,
             memo_expr: MemoMap::with_capacity(token_count + 1, token_count * 2),
-            memo_values: Vec::new(),
+            // About one value is kept per four tokens: growing the vector instead costs
+            // more than the unused room.
+            memo_values: Vec::with_capacity(token_count / 4),
             nodes_built: std::cell::Cell::new(0),
             memo_stmts: MemoMap::with_capacity(token_count + 1, 0),
             memo_fail: MemoMap::with_capacity(0, 0),
