@@ -12,6 +12,7 @@
 //! version tag used by the specializer.)*
 
 use std::cell::{Cell, RefCell, RefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::err::{ExceptionKind, PyErr, PyResult};
 use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
@@ -43,8 +44,21 @@ struct Table {
     entries: Vec<Option<Entry>>,
     /// Live entries (`len(d)`).
     used: usize,
-    /// Bumped by every change, to detect mutation during a comparison.
+    /// A fresh value from `fresh_version` at every change (CPython's `ma_version_tag`):
+    /// detects mutation during a comparison, and lets the evaluation loop's global-name
+    /// cache (`Code::load_global`) know that a dict is unchanged.
     version: u64,
+}
+
+/// The last dict version handed out. Only threads holding the GIL change dicts, so a
+/// relaxed load and store (no read-modify-write) keep the values unique.
+static LAST_VERSION: AtomicU64 = AtomicU64::new(0);
+
+#[inline]
+fn fresh_version() -> u64 {
+    let version = LAST_VERSION.load(Ordering::Relaxed) + 1;
+    LAST_VERSION.store(version, Ordering::Relaxed);
+    version
 }
 
 struct Entry {
@@ -64,7 +78,7 @@ impl Table {
             indices: vec![EMPTY; MIN_SIZE],
             entries: Vec::new(),
             used: 0,
-            version: 0,
+            version: fresh_version(),
         }
     }
 
@@ -145,7 +159,6 @@ impl Table {
         self.indices[slot] = entry as isize;
         self.entries.push(Some(Entry { hash, key, value }));
         self.used += 1;
-        self.version += 1;
     }
 
     /// Rebuilds the indices for at least `minimum` slots, compacting the entries.
@@ -165,7 +178,6 @@ impl Table {
             self.indices[slot] = position as isize;
         }
         self.entries = entries;
-        self.version += 1;
     }
 }
 
@@ -195,7 +207,15 @@ impl Dict {
         if self.watched.get() {
             crate::typeobject::invalidate_type_cache();
         }
-        self.table.borrow_mut()
+        let mut table = self.table.borrow_mut();
+        table.version = fresh_version();
+        table
+    }
+
+    /// The dict's version: equal versions of one dict mean no change happened between.
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.table.borrow().version
     }
 
     /// Marks the dict as a type's namespace (see `table_mut`).
@@ -314,7 +334,6 @@ impl Dict {
                 Some(Some(entry)) => {
                     let old = {
                         let mut table = self.table_mut();
-                        table.version += 1;
                         table.entries[entry]
                             .as_mut()
                             .map(|entry| std::mem::replace(&mut entry.value, value))
@@ -334,7 +353,6 @@ impl Dict {
             Lookup::Found { entry, .. } => {
                 let old = {
                     let mut table = self.table_mut();
-                    table.version += 1;
                     table.entries[entry]
                         .as_mut()
                         .map(|entry| std::mem::replace(&mut entry.value, value))
@@ -355,7 +373,6 @@ impl Dict {
                     let mut table = self.table_mut();
                     table.indices[slot] = DUMMY;
                     table.used -= 1;
-                    table.version += 1;
                     table.entries[entry].take()
                 };
                 drop(removed);

@@ -95,6 +95,16 @@ fn dict_get(ts: &ThreadState, mapping: &PyObject, key: &PyObject) -> PyResult<Op
     }
 }
 
+/// `object` as a dict if it is exactly a `dict` (a subclass may override lookups).
+#[inline]
+fn exact_dict(object: &PyObject) -> Option<&PyObj<Dict>> {
+    if object.is_exact_type(&pyrite_objects::dict::DICT_TYPE) {
+        object.downcast_ref::<Dict>()
+    } else {
+        None
+    }
+}
+
 fn dict_set(ts: &ThreadState, mapping: &PyObject, key: &PyObject, value: PyRef) -> PyResult<()> {
     if mapping.is_exact_type(&pyrite_objects::dict::DICT_TYPE)
         && let Some(dict) = mapping.downcast_ref::<Dict>()
@@ -153,6 +163,80 @@ pub fn eval_function(
         };
     }
     run_frame(ts, &frame)
+}
+
+/// `CALL` of a Python function whose positional arguments bind one to one to its
+/// parameters (defaults filling the rest; no `*args`, `**kwargs` or keyword-only ones;
+/// not a generator): the arguments move from the caller's value stack straight into the
+/// new frame (CPython's `CALL_PY_EXACT_ARGS` and `CALL_PY_WITH_DEFAULTS`). `None` when
+/// the call does not qualify; the stack is then untouched. The stack holds
+/// `callable, self_or_null, args` from `callable_index`; the `count` arguments (`self`
+/// included) start at `first`.
+fn call_python_exact_args(
+    ts: &ThreadState,
+    stack: &mut Stack<'_>,
+    callable_index: usize,
+    first: usize,
+    count: usize,
+) -> Option<PyResult> {
+    {
+        let function = stack.items[callable_index]
+            .as_ref()?
+            .downcast_ref::<Function>()?;
+        let code = &function.code.code;
+        let excluded = CodeFlags::VARARGS
+            | CodeFlags::VARKEYWORDS
+            | CodeFlags::GENERATOR
+            | CodeFlags::COROUTINE
+            | CodeFlags::ASYNC_GENERATOR;
+        let argcount = code.co_argcount as usize;
+        if code.co_flags & excluded != 0 || code.co_kwonlyargcount != 0 || count > argcount {
+            return None;
+        }
+        if count < argcount {
+            let defaults = function.defaults.borrow();
+            let available = defaults.as_deref().map_or(0, |d| tuple::items(d).len());
+            if count + available < argcount {
+                return None;
+            }
+        }
+    }
+    let depth = match ts.enter_recursive_call("") {
+        Ok(depth) => depth,
+        Err(err) => return Some(Err(err)),
+    };
+    let callable = stack.items[callable_index].take()?;
+    let function = callable.downcast_ref::<Function>()?;
+    let mut frame = Frame::new(
+        function.code.clone(),
+        function.globals.clone(),
+        function.builtins.clone(),
+        None,
+        None,
+    );
+    {
+        let argcount = function.code.code.co_argcount as usize;
+        let fast = frame.localsplus_mut();
+        if count < argcount {
+            let defaults = function.defaults.borrow();
+            let defaults = defaults.as_deref().map_or(&[][..], tuple::items);
+            let first_default = argcount - defaults.len();
+            for index in count..argcount {
+                fast[index] = Some(defaults[index - first_default].clone());
+            }
+        }
+        for (slot, item) in fast.iter_mut().zip(stack.items.drain(first..)) {
+            *slot = item;
+        }
+    }
+    copy_free_vars(function, &mut frame);
+    // The callable's slot and the NULL (or the moved `self`'s slot) are empty now.
+    stack.items.truncate(callable_index);
+    frame.function = Some(callable);
+    let result = run_frame(ts, &frame);
+    drop(frame);
+    drop(depth);
+    Some(result)
 }
 
 /// Puts the function's closure cells in the frame's free-variable slots.
@@ -944,12 +1028,21 @@ fn execute(
             }
             Opcode::LOAD_GLOBAL => {
                 let name = &names[arg >> 1];
-                let value = match dict_get(ts, &frame.globals, name)? {
-                    Some(value) => value,
-                    None => match dict_get(ts, &frame.builtins, name)? {
+                let value = if let Some(globals) = exact_dict(&frame.globals)
+                    && let Some(builtins) = exact_dict(&frame.builtins)
+                {
+                    match code.load_global(ts, arg >> 1, globals, builtins)? {
                         Some(value) => value,
                         None => return Err(name_error(name).into()),
-                    },
+                    }
+                } else {
+                    match dict_get(ts, &frame.globals, name)? {
+                        Some(value) => value,
+                        None => match dict_get(ts, &frame.builtins, name)? {
+                            Some(value) => value,
+                            None => return Err(name_error(name).into()),
+                        },
+                    }
                 };
                 stack.push(value);
                 if arg & 1 != 0 {
@@ -1439,6 +1532,12 @@ fn execute(
                 let has_self = stack.items[len - arg - 1].is_some();
                 let first = if has_self { len - arg - 1 } else { len - arg };
                 let count = len - first;
+                if let Some(result) =
+                    call_python_exact_args(ts, &mut stack, len - arg - 2, first, count)
+                {
+                    stack.push(result?);
+                    continue;
+                }
                 let result = if count <= CALL_BUFFER {
                     // Arguments move into a buffer on the native stack: no allocation.
                     let mut buffer: [PyRef; CALL_BUFFER] =
