@@ -42,6 +42,10 @@ pub struct Code {
     pub nlocalsplus: usize,
     /// `LOAD_GLOBAL`'s cache, one entry per `co_names` entry (see `load_global`).
     global_cache: Box<[Cell<GlobalCacheEntry>]>,
+    /// Per `co_names` entry: where the name was last found in an instance dict's entries
+    /// (`LOAD_ATTR`/`STORE_ATTR` try that position first; instances of one class usually
+    /// share their attributes' order).
+    pub attribute_hints: Box<[Cell<u32>]>,
 }
 
 /// What a global or builtin name resolved to while the globals and builtins dicts had
@@ -223,6 +227,7 @@ fn build(ts: &ThreadState, code: CodeObject, consts: Option<Vec<PyRef>>) -> PyRe
         global_cache: (0..code.co_names.len())
             .map(|_| Cell::new(GlobalCacheEntry::EMPTY))
             .collect(),
+        attribute_hints: (0..code.co_names.len()).map(|_| Cell::new(0)).collect(),
         consts,
         names,
         localsplusnames,

@@ -326,6 +326,58 @@ impl Dict {
         })
     }
 
+    /// The value of the exact-`str` key `key` if the entry at `hint` holds that very
+    /// object (the evaluation loop's attribute hints, CPython's `LOAD_ATTR_WITH_HINT`).
+    #[inline]
+    pub fn get_at_hint(&self, key: &PyObject, hint: usize) -> Option<PyRef> {
+        let table = self.table.borrow();
+        let entry = table.entries.get(hint)?.as_ref()?;
+        entry.key.is(key).then(|| entry.value.clone())
+    }
+
+    /// Like `get_item` for an exact `str` key, with the entry's position for
+    /// `get_at_hint`; `None` when the key is missing or only the general lookup (which
+    /// may run `__eq__`) can tell.
+    pub fn get_str_with_hint(&self, ts: &ThreadState, key: &PyObject) -> Option<(PyRef, usize)> {
+        let (text, hash) = Self::exact_str(ts, key)?;
+        let table = self.table.borrow();
+        let entry = table.find_str(key, text, hash)??;
+        let value = table.entries[entry].as_ref()?.value.clone();
+        Some((value, entry))
+    }
+
+    /// Replaces the value of `key` if the entry at `hint` holds that very key object;
+    /// otherwise gives `value` back. The old value is returned for the caller to drop.
+    #[inline]
+    pub fn replace_at_hint(
+        &self,
+        key: &PyObject,
+        hint: usize,
+        value: PyRef,
+    ) -> Result<PyRef, PyRef> {
+        let matches = self
+            .table
+            .borrow()
+            .entries
+            .get(hint)
+            .and_then(Option::as_ref)
+            .is_some_and(|entry| entry.key.is(key));
+        if !matches {
+            return Err(value);
+        }
+        let mut table = self.table_mut();
+        match table.entries[hint].as_mut() {
+            Some(entry) => Ok(std::mem::replace(&mut entry.value, value)),
+            None => Err(value),
+        }
+    }
+
+    /// The position of an exact-`str` key's entry, if it is there (see `get_at_hint`).
+    pub fn str_entry_index(&self, ts: &ThreadState, key: &PyObject) -> Option<usize> {
+        let (text, hash) = Self::exact_str(ts, key)?;
+        self.table.borrow().find_str(key, text, hash)?
+    }
+
     /// `d[key] = value`.
     pub fn set_item(&self, ts: &ThreadState, key: PyRef, value: PyRef) -> PyResult<()> {
         if let Some((text, hash)) = Self::exact_str(ts, &key) {

@@ -77,7 +77,8 @@ pub struct TypeObject {
 /// type version tags, reduced to one global tag).
 static TYPE_CACHE_EPOCH: AtomicU64 = AtomicU64::new(1);
 
-const TYPE_CACHE_SIZE: usize = 4096;
+const TYPE_CACHE_BITS: u32 = 12;
+const TYPE_CACHE_SIZE: usize = 1 << TYPE_CACHE_BITS;
 
 /// One `(type, interned name) -> value` result of `lookup` (CPython's method cache
 /// entry); `value` is borrowed from the type's namespace.
@@ -400,20 +401,29 @@ impl PyType {
         let epoch = TYPE_CACHE_EPOCH.load(Ordering::Relaxed);
         let ty_address = std::ptr::from_ref(self) as usize;
         let name_address = std::ptr::from_ref(name) as usize;
-        let slot = ((ty_address >> 4) ^ (name_address >> 4) ^ (name_address >> 13))
-            & (TYPE_CACHE_SIZE - 1);
-        let entry = TYPE_CACHE.with(|cache| cache[slot].get());
-        if entry.epoch == epoch && entry.ty == ty_address && entry.name == name_address {
-            // SAFETY: the epoch is unchanged since the entry was made, so no type's
-            // namespace changed and no type was freed: the dict entry that held `value`
-            // then still holds it.
-            return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+        // A multiplicative hash of both addresses picks a pair of slots (two ways, so
+        // that two hot pairs whose addresses collide do not evict each other).
+        let mixed = (ty_address ^ name_address.rotate_left(29))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize);
+        let slot = (mixed >> (usize::BITS - TYPE_CACHE_BITS)) & !1;
+        let (first, second) = TYPE_CACHE.with(|cache| (cache[slot].get(), cache[slot + 1].get()));
+        for entry in [first, second] {
+            if entry.epoch == epoch && entry.ty == ty_address && entry.name == name_address {
+                // SAFETY: the epoch is unchanged since the entry was made, so no type's
+                // namespace changed and no type was freed: the dict entry that held
+                // `value` then still holds it.
+                return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+            }
         }
         let found = self.lookup_uncached(ts, name)?;
         // `name` is immortal, so its address names it for good; `self` is kept valid by
         // the epoch (freeing a type bumps it).
         let value = found.as_deref().map(NonNull::from);
         TYPE_CACHE.with(|cache| {
+            // The newest entry takes the first way, the one it displaces the second.
+            if first.epoch == epoch {
+                cache[slot + 1].set(first);
+            }
             cache[slot].set(TypeCacheEntry {
                 epoch,
                 ty: ty_address,

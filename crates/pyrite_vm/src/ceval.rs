@@ -165,13 +165,35 @@ pub fn eval_function(
     run_frame(ts, &frame)
 }
 
-/// `CALL` of a Python function whose positional arguments bind one to one to its
-/// parameters (defaults filling the rest; no `*args`, `**kwargs` or keyword-only ones;
-/// not a generator): the arguments move from the caller's value stack straight into the
-/// new frame (CPython's `CALL_PY_EXACT_ARGS` and `CALL_PY_WITH_DEFAULTS`). `None` when
-/// the call does not qualify; the stack is then untouched. The stack holds
-/// `callable, self_or_null, args` from `callable_index`; the `count` arguments (`self`
-/// included) start at `first`.
+/// Whether a call of `function` with `count` positional arguments (`self` included) binds
+/// them one to one to its parameters, defaults filling the rest, with no `*args`,
+/// `**kwargs` or keyword-only parameters, and the function is no generator.
+fn binds_exact_args(function: &PyObj<Function>, count: usize) -> bool {
+    let code = &function.code.code;
+    let excluded = CodeFlags::VARARGS
+        | CodeFlags::VARKEYWORDS
+        | CodeFlags::GENERATOR
+        | CodeFlags::COROUTINE
+        | CodeFlags::ASYNC_GENERATOR;
+    let argcount = code.co_argcount as usize;
+    if code.co_flags & excluded != 0 || code.co_kwonlyargcount != 0 || count > argcount {
+        return false;
+    }
+    if count < argcount {
+        let defaults = function.defaults.borrow();
+        let available = defaults.as_deref().map_or(0, |d| tuple::items(d).len());
+        if count + available < argcount {
+            return false;
+        }
+    }
+    true
+}
+
+/// `CALL` of a Python function whose arguments bind exactly (`binds_exact_args`): they
+/// move from the caller's value stack straight into the new frame (CPython's
+/// `CALL_PY_EXACT_ARGS` and `CALL_PY_WITH_DEFAULTS`). `None` when the call does not
+/// qualify; the stack is then untouched. The stack holds `callable, self_or_null, args`
+/// from `callable_index`; the `count` arguments (`self` included) start at `first`.
 fn call_python_exact_args(
     ts: &ThreadState,
     stack: &mut Stack<'_>,
@@ -179,34 +201,100 @@ fn call_python_exact_args(
     first: usize,
     count: usize,
 ) -> Option<PyResult> {
-    {
-        let function = stack.items[callable_index]
-            .as_ref()?
-            .downcast_ref::<Function>()?;
-        let code = &function.code.code;
-        let excluded = CodeFlags::VARARGS
-            | CodeFlags::VARKEYWORDS
-            | CodeFlags::GENERATOR
-            | CodeFlags::COROUTINE
-            | CodeFlags::ASYNC_GENERATOR;
-        let argcount = code.co_argcount as usize;
-        if code.co_flags & excluded != 0 || code.co_kwonlyargcount != 0 || count > argcount {
-            return None;
-        }
-        if count < argcount {
-            let defaults = function.defaults.borrow();
-            let available = defaults.as_deref().map_or(0, |d| tuple::items(d).len());
-            if count + available < argcount {
-                return None;
-            }
-        }
+    let function = stack.items[callable_index]
+        .as_ref()?
+        .downcast_ref::<Function>()?;
+    if !binds_exact_args(function, count) {
+        return None;
     }
-    let depth = match ts.enter_recursive_call("") {
-        Ok(depth) => depth,
+    let callable = stack.items[callable_index].take()?;
+    Some(run_exact_args(
+        ts,
+        callable,
+        None,
+        stack,
+        callable_index,
+        first,
+    ))
+}
+
+/// `CALL` of a class whose instances come from `object.__new__` through `type.__call__`
+/// and whose `__init__` is a Python function binding the arguments exactly: the instance
+/// is made here and `__init__` runs in a frame filled from the value stack (CPython's
+/// `CALL_ALLOC_AND_ENTER_INIT`). `None` when the call does not qualify (the stack is
+/// then untouched).
+fn call_class_with_python_init(
+    ts: &ThreadState,
+    stack: &mut Stack<'_>,
+    callable_index: usize,
+    first: usize,
+    count: usize,
+) -> Option<PyResult> {
+    if stack.items[callable_index + 1].is_some()
+        || !stack.items[callable_index]
+            .as_ref()?
+            .is_exact_type(&pyrite_objects::typeobject::TYPE_TYPE)
+    {
+        return None;
+    }
+    // Held apart from the stack: the lookup below may run Python code (`__eq__` of a
+    // key in a class namespace).
+    let callable = stack.items[callable_index].clone()?;
+    let class = pyrite_objects::typeobject::as_type(&callable)?;
+    if !class.is_heap_type() {
+        return None;
+    }
+    let init = class
+        .lookup(ts, &pystr::intern(ts, "__init__"))
+        .ok()
+        .flatten()?;
+    if !binds_exact_args(init.downcast_ref::<Function>()?, count + 1) {
+        return None;
+    }
+    let instance = match pyrite_objects::typecall::new_plain_instance(ts, class)? {
+        Ok(instance) => instance,
         Err(err) => return Some(Err(err)),
     };
-    let callable = stack.items[callable_index].take()?;
-    let function = callable.downcast_ref::<Function>()?;
+    let result = run_exact_args(
+        ts,
+        init,
+        Some(instance.clone()),
+        stack,
+        callable_index,
+        first,
+    );
+    Some(match result {
+        Ok(result) if singletons::is_none(&result) => Ok(instance),
+        Ok(result) => Err(PyErr::type_error(format!(
+            "__init__() should return None, not '{}'",
+            result.ob_type().name()
+        ))),
+        Err(err) => Err(err),
+    })
+}
+
+/// Runs `function` (a `Function` whose arguments bind exactly) on `receiver` then the
+/// arguments from `first` to the top of the stack, which move into its new frame; the
+/// stack is cut back to `callable_index`.
+fn run_exact_args(
+    ts: &ThreadState,
+    callable: PyRef,
+    receiver: Option<PyRef>,
+    stack: &mut Stack<'_>,
+    callable_index: usize,
+    first: usize,
+) -> PyResult {
+    let depth = ts.enter_recursive_call("");
+    let depth = match depth {
+        Ok(depth) => depth,
+        Err(err) => {
+            stack.items.truncate(callable_index);
+            return Err(err);
+        }
+    };
+    let Some(function) = callable.downcast_ref::<Function>() else {
+        return Err(PyErr::new(ExceptionKind::SystemError, "not a function"));
+    };
     let mut frame = Frame::new(
         function.code.clone(),
         function.globals.clone(),
@@ -217,6 +305,8 @@ fn call_python_exact_args(
     {
         let argcount = function.code.code.co_argcount as usize;
         let fast = frame.localsplus_mut();
+        let offset = usize::from(receiver.is_some());
+        let count = offset + stack.items.len() - first;
         if count < argcount {
             let defaults = function.defaults.borrow();
             let defaults = defaults.as_deref().map_or(&[][..], tuple::items);
@@ -225,7 +315,10 @@ fn call_python_exact_args(
                 fast[index] = Some(defaults[index - first_default].clone());
             }
         }
-        for (slot, item) in fast.iter_mut().zip(stack.items.drain(first..)) {
+        if let Some(receiver) = receiver {
+            fast[0] = Some(receiver);
+        }
+        for (slot, item) in fast[offset..].iter_mut().zip(stack.items.drain(first..)) {
             *slot = item;
         }
     }
@@ -236,7 +329,7 @@ fn call_python_exact_args(
     let result = run_frame(ts, &frame);
     drop(frame);
     drop(depth);
-    Some(result)
+    result
 }
 
 /// Puts the function's closure cells in the frame's free-variable slots.
@@ -1184,13 +1277,24 @@ fn execute(
                         }
                     }
                 } else {
-                    stack.push(attrs::get_attr(ts, &owner, name)?);
+                    let hint = &code.attribute_hints[arg >> 1];
+                    let value = match fastpaths::load_instance_attribute(ts, &owner, name, hint)? {
+                        Some(value) => value,
+                        None => attrs::get_attr(ts, &owner, name)?,
+                    };
+                    stack.push(value);
                 }
             }
             Opcode::STORE_ATTR => {
                 let owner = stack.pop()?;
                 let value = stack.pop()?;
-                attrs::set_attr(ts, &owner, &names[arg], Some(&value))?;
+                let name = &names[arg];
+                let hint = &code.attribute_hints[arg];
+                if let Some(value) =
+                    fastpaths::store_instance_attribute(ts, &owner, name, value, hint)?
+                {
+                    attrs::set_attr(ts, &owner, name, Some(&value))?;
+                }
             }
             Opcode::DELETE_ATTR => {
                 let owner = stack.pop()?;
@@ -1532,9 +1636,12 @@ fn execute(
                 let has_self = stack.items[len - arg - 1].is_some();
                 let first = if has_self { len - arg - 1 } else { len - arg };
                 let count = len - first;
-                if let Some(result) =
-                    call_python_exact_args(ts, &mut stack, len - arg - 2, first, count)
-                {
+                let callable_index = len - arg - 2;
+                let fast = call_python_exact_args(ts, &mut stack, callable_index, first, count)
+                    .or_else(|| {
+                        call_class_with_python_init(ts, &mut stack, callable_index, first, count)
+                    });
+                if let Some(result) = fast {
                     stack.push(result?);
                     continue;
                 }
