@@ -643,6 +643,37 @@ mod tests {
     use crate::str::repr_string;
     use crate::{float, int, list, tuple};
 
+    #[test]
+    fn every_change_gives_a_version_no_other_dict_had() {
+        with_gil(|ts| {
+            let a = new(ts);
+            let b = new(ts);
+            let mut seen = vec![a.version(), b.version()];
+            let key = crate::str::intern(ts, "key");
+            a.set_item(ts, key.clone(), int::new(ts, 1)).unwrap();
+            seen.push(a.version());
+            assert!(a.get_item(ts, &key).unwrap().is_some());
+            assert_eq!(a.version(), seen[2], "a lookup is no change");
+            a.set_item(ts, key.clone(), int::new(ts, 2)).unwrap();
+            seen.push(a.version());
+            let hint = a.str_entry_index(ts, &key).unwrap();
+            assert!(a.get_at_hint(&key, hint).is_some());
+            assert!(a.replace_at_hint(&key, hint, int::new(ts, 3)).is_ok());
+            seen.push(a.version());
+            a.del_item(ts, &key).unwrap();
+            seen.push(a.version());
+            assert!(a.get_at_hint(&key, hint).is_none());
+            a.clear();
+            seen.push(a.version());
+            b.set_item(ts, key, int::new(ts, 4)).unwrap();
+            seen.push(b.version());
+            let mut unique = seen.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), seen.len(), "{seen:?}");
+        });
+    }
+
     fn keys(ts: &ThreadState, dict: &Dict) -> Vec<String> {
         dict.items()
             .iter()

@@ -53,6 +53,14 @@ fn exact_float(object: &PyObject) -> Option<f64> {
     }
 }
 
+/// The value of an exact `int` that converts to `f64` exactly (at most 2**53 in size).
+#[inline]
+fn exact_float_int(object: &PyObject) -> Option<f64> {
+    exact_small_int(object)
+        .filter(|value| value.unsigned_abs() <= EXACT_FLOAT_INT as u64)
+        .map(|value| value as f64)
+}
+
 /// `a // b` rounded towards negative infinity; `None` on overflow or division by zero.
 #[inline]
 fn floor_div(a: i64, b: i64) -> Option<i64> {
@@ -107,7 +115,15 @@ pub fn binary_op(ts: &ThreadState, oparg: u32, left: &PyObject, right: &PyObject
         };
         return Some(int::new(ts, value));
     }
-    if let (Some(a), Some(b)) = (exact_float(left), exact_float(right)) {
+    let floats = match (exact_float(left), exact_float(right)) {
+        (Some(a), Some(b)) => Some((a, b)),
+        // A float with a small int: the int converts exactly, as `float.__add__` &c.
+        // convert it (the int's own methods return NotImplemented first).
+        (Some(a), None) => exact_float_int(right).map(|b| (a, b)),
+        (None, Some(b)) => exact_float_int(left).map(|a| (a, b)),
+        (None, None) => None,
+    };
+    if let Some((a, b)) = floats {
         let value = match op {
             NB_ADD => a + b,
             NB_SUBTRACT => a - b,
