@@ -46,6 +46,9 @@ pub struct Code {
     /// (`LOAD_ATTR`/`STORE_ATTR` try that position first; instances of one class usually
     /// share their attributes' order).
     pub attribute_hints: Box<[Cell<u32>]>,
+    /// Per `co_names` entry: the class attribute lookup last done for that name by
+    /// `LOAD_ATTR`/`STORE_ATTR` (see `PyType::lookup_at_site`).
+    pub type_lookups: Box<[crate::typeobject::TypeLookupSite]>,
 }
 
 /// What a global or builtin name resolved to while the globals and builtins dicts had
@@ -228,6 +231,9 @@ fn build(ts: &ThreadState, code: CodeObject, consts: Option<Vec<PyRef>>) -> PyRe
             .map(|_| Cell::new(GlobalCacheEntry::EMPTY))
             .collect(),
         attribute_hints: (0..code.co_names.len()).map(|_| Cell::new(0)).collect(),
+        type_lookups: (0..code.co_names.len())
+            .map(|_| crate::typeobject::TypeLookupSite::new())
+            .collect(),
         consts,
         names,
         localsplusnames,

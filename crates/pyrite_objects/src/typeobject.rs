@@ -90,6 +90,26 @@ struct TypeCacheEntry {
     value: Option<NonNull<PyObject>>,
 }
 
+/// One place's cache of a type attribute lookup (see `PyType::lookup_at_site`).
+pub struct TypeLookupSite(Cell<TypeCacheEntry>);
+
+impl TypeLookupSite {
+    pub const fn new() -> TypeLookupSite {
+        TypeLookupSite(Cell::new(TypeCacheEntry {
+            epoch: 0,
+            ty: 0,
+            name: 0,
+            value: None,
+        }))
+    }
+}
+
+impl Default for TypeLookupSite {
+    fn default() -> Self {
+        TypeLookupSite::new()
+    }
+}
+
 thread_local! {
     static TYPE_CACHE: [Cell<TypeCacheEntry>; TYPE_CACHE_SIZE] = const {
         [const {
@@ -431,6 +451,38 @@ impl PyType {
                 value,
             });
         });
+        Ok(found)
+    }
+
+    /// `lookup` through a cache entry of one place in the bytecode (an inline cache of
+    /// CPython's specialized `LOAD_ATTR`): the answer for the type seen last there is
+    /// reused while no type changed (the same epoch as the type attribute cache).
+    #[inline]
+    pub fn lookup_at_site(
+        &self,
+        ts: &ThreadState,
+        name: &PyObject,
+        site: &TypeLookupSite,
+    ) -> PyResult<Option<PyRef>> {
+        let epoch = TYPE_CACHE_EPOCH.load(Ordering::Relaxed);
+        let ty_address = std::ptr::from_ref(self) as usize;
+        let entry = site.0.get();
+        if entry.epoch == epoch && entry.ty == ty_address && entry.name == name as *const _ as usize
+        {
+            // SAFETY: as in `lookup`: with the epoch unchanged no namespace changed and no
+            // type was freed, so the namespace entry that held `value` still holds it.
+            return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+        }
+        let found = self.lookup(ts, name)?;
+        // Only immortal (interned) names are recorded: their address names them for good.
+        if name.is_exact_type(&crate::str::STR_TYPE) && name.is_immortal() {
+            site.0.set(TypeCacheEntry {
+                epoch,
+                ty: ty_address,
+                name: name as *const _ as usize,
+                value: found.as_deref().map(NonNull::from),
+            });
+        }
         Ok(found)
     }
 

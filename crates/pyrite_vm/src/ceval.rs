@@ -1266,7 +1266,7 @@ fn execute(
                 let owner = stack.pop()?;
                 let name = &names[arg >> 1];
                 if arg & 1 != 0 {
-                    match load_method(ts, &owner, name)? {
+                    match load_method(ts, &owner, name, &code.type_lookups[arg >> 1])? {
                         (method, Some(receiver)) => {
                             stack.push(method);
                             stack.push(receiver);
@@ -1278,10 +1278,12 @@ fn execute(
                     }
                 } else {
                     let hint = &code.attribute_hints[arg >> 1];
-                    let value = match fastpaths::load_instance_attribute(ts, &owner, name, hint)? {
-                        Some(value) => value,
-                        None => attrs::get_attr(ts, &owner, name)?,
-                    };
+                    let site = &code.type_lookups[arg >> 1];
+                    let value =
+                        match fastpaths::load_instance_attribute(ts, &owner, name, hint, site)? {
+                            Some(value) => value,
+                            None => attrs::get_attr(ts, &owner, name)?,
+                        };
                     stack.push(value);
                 }
             }
@@ -1290,8 +1292,9 @@ fn execute(
                 let value = stack.pop()?;
                 let name = &names[arg];
                 let hint = &code.attribute_hints[arg];
+                let site = &code.type_lookups[arg];
                 if let Some(value) =
-                    fastpaths::store_instance_attribute(ts, &owner, name, value, hint)?
+                    fastpaths::store_instance_attribute(ts, &owner, name, value, hint, site)?
                 {
                     attrs::set_attr(ts, &owner, name, Some(&value))?;
                 }
@@ -2260,11 +2263,12 @@ fn load_method(
     ts: &ThreadState,
     owner: &PyRef,
     name: &PyObject,
+    site: &pyrite_objects::typeobject::TypeLookupSite,
 ) -> PyResult<(PyRef, Option<PyRef>)> {
     let ty = owner.ob_type();
     if ty.slots.getattro.get().is_none()
         && pyrite_objects::typeobject::as_type(owner).is_none()
-        && let Some(found) = ty.lookup(ts, name)?
+        && let Some(found) = ty.lookup_at_site(ts, name, site)?
         && (found.payload_is::<Function>()
             || found.payload_is::<pyrite_objects::descr::MethodDescr>())
     {

@@ -18,7 +18,7 @@ use pyrite_objects::list::{LIST_TYPE, List};
 use pyrite_objects::slice::Slice;
 use pyrite_objects::str::{STR_TYPE, Str};
 use pyrite_objects::tuple::{TUPLE_TYPE, Tuple};
-use pyrite_objects::typeobject::{PyType, as_type};
+use pyrite_objects::typeobject::{PyType, TypeLookupSite, as_type};
 use pyrite_objects::{CompareOp, PyObject, PyRef, ThreadState, bool as pybool, float, int};
 
 /// `BINARY_OP` opargs (`NB_*`), in-place forms included.
@@ -352,6 +352,7 @@ fn plain_instance_type<'a>(
     owner: &'a PyObject,
     name: &PyObject,
     setting: bool,
+    site: &TypeLookupSite,
 ) -> PyResult<Option<&'a PyType>> {
     let ty = owner.ob_type();
     let custom = if setting {
@@ -362,7 +363,7 @@ fn plain_instance_type<'a>(
     if custom || !ty.is_heap_type() || as_type(owner).is_some() {
         return Ok(None);
     }
-    if let Some(descr) = ty.lookup(ts, name)?
+    if let Some(descr) = ty.lookup_at_site(ts, name, site)?
         && descr.ob_type().slots.descr_set.get().is_some()
     {
         return Ok(None);
@@ -379,8 +380,9 @@ pub fn load_instance_attribute(
     owner: &PyObject,
     name: &PyObject,
     hint: &Cell<u32>,
+    site: &TypeLookupSite,
 ) -> PyResult<Option<PyRef>> {
-    let Some(ty) = plain_instance_type(ts, owner, name, false)? else {
+    let Some(ty) = plain_instance_type(ts, owner, name, false, site)? else {
         return Ok(None);
     };
     let Some(cell) = ty.instance_dict_cell(owner) else {
@@ -409,8 +411,9 @@ pub fn store_instance_attribute(
     name: &PyObject,
     value: PyRef,
     hint: &Cell<u32>,
+    site: &TypeLookupSite,
 ) -> PyResult<Option<PyRef>> {
-    let Some(ty) = plain_instance_type(ts, owner, name, true)? else {
+    let Some(ty) = plain_instance_type(ts, owner, name, true, site)? else {
         return Ok(Some(value));
     };
     let Some(cell) = ty.instance_dict_cell(owner) else {
