@@ -119,6 +119,16 @@ pub(crate) fn object_new(
     }
 }
 
+/// A new instance of `class` from `object.__new__`, when calling the class means
+/// `type.__call__` (its metatype is exactly `type`) and its `__new__` is `object.__new__`:
+/// the evaluation loop then runs a Python `__init__` itself. `None` otherwise.
+pub fn new_plain_instance(ts: &ThreadState, class: &PyType) -> Option<PyResult> {
+    if !class.as_object().is_exact_type(&TYPE_TYPE) || !is_object_new(class) {
+        return None;
+    }
+    Some(object_new(ts, class, &[], None))
+}
+
 /// `object.__init__`: argument errors when neither `__new__` nor `__init__` is overridden
 /// in a way that accepts them.
 pub(crate) fn object_init(

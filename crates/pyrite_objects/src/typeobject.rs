@@ -121,7 +121,8 @@ pub struct WithDict<T> {
 /// type version tags, reduced to one global tag).
 static TYPE_CACHE_EPOCH: AtomicU64 = AtomicU64::new(1);
 
-const TYPE_CACHE_SIZE: usize = 4096;
+const TYPE_CACHE_BITS: u32 = 12;
+const TYPE_CACHE_SIZE: usize = 1 << TYPE_CACHE_BITS;
 
 /// One `(type, interned name) -> value` result of `lookup` (CPython's method cache
 /// entry); `value` is borrowed from the type's namespace.
@@ -131,6 +132,26 @@ struct TypeCacheEntry {
     ty: usize,
     name: usize,
     value: Option<NonNull<PyObject>>,
+}
+
+/// One place's cache of a type attribute lookup (see `PyType::lookup_at_site`).
+pub struct TypeLookupSite(Cell<TypeCacheEntry>);
+
+impl TypeLookupSite {
+    pub const fn new() -> TypeLookupSite {
+        TypeLookupSite(Cell::new(TypeCacheEntry {
+            epoch: 0,
+            ty: 0,
+            name: 0,
+            value: None,
+        }))
+    }
+}
+
+impl Default for TypeLookupSite {
+    fn default() -> Self {
+        TypeLookupSite::new()
+    }
 }
 
 thread_local! {
@@ -499,20 +520,29 @@ impl PyType {
         let epoch = TYPE_CACHE_EPOCH.load(Ordering::Relaxed);
         let ty_address = std::ptr::from_ref(self) as usize;
         let name_address = std::ptr::from_ref(name) as usize;
-        let slot = ((ty_address >> 4) ^ (name_address >> 4) ^ (name_address >> 13))
-            & (TYPE_CACHE_SIZE - 1);
-        let entry = TYPE_CACHE.with(|cache| cache[slot].get());
-        if entry.epoch == epoch && entry.ty == ty_address && entry.name == name_address {
-            // SAFETY: the epoch is unchanged since the entry was made, so no type's
-            // namespace changed and no type was freed: the dict entry that held `value`
-            // then still holds it.
-            return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+        // A multiplicative hash of both addresses picks a pair of slots (two ways, so
+        // that two hot pairs whose addresses collide do not evict each other).
+        let mixed = (ty_address ^ name_address.rotate_left(29))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize);
+        let slot = (mixed >> (usize::BITS - TYPE_CACHE_BITS)) & !1;
+        let (first, second) = TYPE_CACHE.with(|cache| (cache[slot].get(), cache[slot + 1].get()));
+        for entry in [first, second] {
+            if entry.epoch == epoch && entry.ty == ty_address && entry.name == name_address {
+                // SAFETY: the epoch is unchanged since the entry was made, so no type's
+                // namespace changed and no type was freed: the dict entry that held
+                // `value` then still holds it.
+                return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+            }
         }
         let found = self.lookup_uncached(ts, name)?;
         // `name` is immortal, so its address names it for good; `self` is kept valid by
         // the epoch (freeing a type bumps it).
         let value = found.as_deref().map(NonNull::from);
         TYPE_CACHE.with(|cache| {
+            // The newest entry takes the first way, the one it displaces the second.
+            if first.epoch == epoch {
+                cache[slot + 1].set(first);
+            }
             cache[slot].set(TypeCacheEntry {
                 epoch,
                 ty: ty_address,
@@ -520,6 +550,38 @@ impl PyType {
                 value,
             });
         });
+        Ok(found)
+    }
+
+    /// `lookup` through a cache entry of one place in the bytecode (an inline cache of
+    /// CPython's specialized `LOAD_ATTR`): the answer for the type seen last there is
+    /// reused while no type changed (the same epoch as the type attribute cache).
+    #[inline]
+    pub fn lookup_at_site(
+        &self,
+        ts: &ThreadState,
+        name: &PyObject,
+        site: &TypeLookupSite,
+    ) -> PyResult<Option<PyRef>> {
+        let epoch = TYPE_CACHE_EPOCH.load(Ordering::Relaxed);
+        let ty_address = std::ptr::from_ref(self) as usize;
+        let entry = site.0.get();
+        if entry.epoch == epoch && entry.ty == ty_address && entry.name == name as *const _ as usize
+        {
+            // SAFETY: as in `lookup`: with the epoch unchanged no namespace changed and no
+            // type was freed, so the namespace entry that held `value` still holds it.
+            return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+        }
+        let found = self.lookup(ts, name)?;
+        // Only immortal (interned) names are recorded: their address names them for good.
+        if name.is_exact_type(&crate::str::STR_TYPE) && name.is_immortal() {
+            site.0.set(TypeCacheEntry {
+                epoch,
+                ty: ty_address,
+                name: name as *const _ as usize,
+                value: found.as_deref().map(NonNull::from),
+            });
+        }
         Ok(found)
     }
 

@@ -71,7 +71,8 @@ impl Frame {
         function: Option<PyRef>,
     ) -> Frame {
         let size = code.nlocalsplus + code.code.co_stacksize as usize;
-        let mut localsplus = Vec::with_capacity(size);
+        let mut localsplus = take_spare_array();
+        localsplus.reserve(size);
         localsplus.resize(code.nlocalsplus, None);
         Frame {
             code,
@@ -213,7 +214,43 @@ impl Drop for Frame {
         if let Some(frame_object) = frame_object.filter(|object| object.refcnt() > 1) {
             crate::frameobject::take_over(&frame_object, self, None);
         }
+        let mut localsplus = std::mem::take(self.localsplus.get_mut());
+        // The values go first (their finalizers may run frames), then the empty array is
+        // kept for the next frame.
+        localsplus.clear();
+        give_back_spare_array(localsplus);
     }
+}
+
+/// At most this many empty localsplus arrays are kept per thread, each of at most
+/// `SPARE_ARRAY_CAPACITY` slots: a call then allocates nothing for its frame (CPython
+/// gets the same from its per-thread frame stack).
+const SPARE_ARRAYS: usize = 64;
+const SPARE_ARRAY_CAPACITY: usize = 256;
+
+thread_local! {
+    static SPARE_ARRAYS_POOL: RefCell<Vec<Vec<Option<PyRef>>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn take_spare_array() -> Vec<Option<PyRef>> {
+    SPARE_ARRAYS_POOL
+        .try_with(|pool| pool.borrow_mut().pop())
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+fn give_back_spare_array(array: Vec<Option<PyRef>>) {
+    debug_assert!(array.is_empty());
+    if array.capacity() == 0 || array.capacity() > SPARE_ARRAY_CAPACITY {
+        return;
+    }
+    let _ = SPARE_ARRAYS_POOL.try_with(|pool| {
+        let mut pool = pool.borrow_mut();
+        if pool.len() < SPARE_ARRAYS {
+            pool.push(array);
+        }
+    });
 }
 
 /// The loop's view of a frame's localsplus array: derefs to the `Vec`.
