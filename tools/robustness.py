@@ -8,7 +8,8 @@ and huge allocation requests MemoryError, never crash the process.
 These behaviours cannot come from the oracle (its WebAssembly stack overflows first, and
 it is 32-bit, where the huge sizes overflow instead): each program's stdout and exit
 status are compared with the machine's 64-bit `python3`, whose behaviour here did not
-change since 3.11. Every program ends by printing `ok`."""
+change since 3.11. The same holds for the word-size facts the brief says follow 64-bit
+CPython (`word_size_*`: sys.hash_info, numeric hashes). Every program ends by printing `ok`."""
 import subprocess
 import sys
 from pathlib import Path

@@ -10,7 +10,7 @@ mod dump;
 mod run;
 
 use cmdline::{Action, Config, Program};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// The parser, the compiler and the object model allocate many small blocks, which
@@ -80,6 +80,7 @@ fn unimplemented_option(config: &Config) -> Option<String> {
     let flags = [
         (config.bytes_warning > 0, "-b"),
         (config.parser_debug, "-d"),
+        (config.inspect, "-i"),
         (config.use_hash_seed_random, "-R"),
         (config.verbose > 0, "-v"),
         (config.skip_source_first_line, "-x"),
@@ -118,19 +119,67 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    run::set_warnoptions(warnoptions(config));
+    pyrite_modules::sys_info::set_flags(sys_flags(config));
     if let Program::File(path) = &config.program
         && run::is_pyc_file(path)
     {
         return run::run_pyc_file(path, &config.args);
     }
-    if let Program::File(path) = &config.program {
-        return run::run_source_file(path, &config.args, config.optimize);
+    let program = match &config.program {
+        Program::File(path) => run::MainProgram::File(path.clone()),
+        Program::Command(command) => run::MainProgram::Command(command.clone()),
+        Program::Module(module) => run::MainProgram::Module(module.clone()),
+        Program::Stdin { explicit } => {
+            if !explicit && std::io::stdin().is_terminal() {
+                eprintln!("{program_name}: the interactive prompt (REPL) is not implemented yet");
+                return ExitCode::from(1);
+            }
+            run::MainProgram::Stdin {
+                explicit: *explicit,
+            }
+        }
+    };
+    run::run_program(program, &config.args, config.optimize)
+}
+
+/// What `sys.flags` shows for this command line.
+fn sys_flags(config: &Config) -> pyrite_modules::sys_info::SysFlags {
+    pyrite_modules::sys_info::SysFlags {
+        debug: i64::from(config.parser_debug),
+        inspect: config.inspect,
+        interactive: config.inspect,
+        optimize: i64::from(config.optimize),
+        dont_write_bytecode: !config.write_bytecode,
+        no_user_site: !config.user_site_directory,
+        no_site: !config.site_import,
+        ignore_environment: !config.use_environment,
+        verbose: i64::from(config.verbose),
+        bytes_warning: i64::from(config.bytes_warning),
+        quiet: config.quiet,
+        hash_randomization: true,
+        isolated: config.isolated,
+        safe_path: config.safe_path,
+        ..Default::default()
     }
-    eprintln!(
-        "{program_name}: cannot run Python code yet: the evaluation loop is not implemented \
-         (see the runtime issue); `-X dump=ast|code FILE` shows the parser's and compiler's output"
-    );
-    ExitCode::from(1)
+}
+
+/// `sys.warnoptions`: `PYTHONWARNINGS` (comma-separated; ignored with `-E`/`-I`), then
+/// the `-W` options.
+fn warnoptions(config: &Config) -> Vec<String> {
+    let mut options = Vec::new();
+    if config.use_environment
+        && let Ok(value) = std::env::var("PYTHONWARNINGS")
+    {
+        options.extend(
+            value
+                .split(',')
+                .filter(|option| !option.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    options.extend(config.warnoptions.iter().cloned());
+    options
 }
 
 /// The C library's `strerror` text for an OS error, without Rust's "(os error N)" suffix.

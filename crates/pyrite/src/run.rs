@@ -31,63 +31,277 @@ pub fn is_pyc_file(path: &str) -> bool {
 
 /// Runs a `.pyc` file as `__main__` with `sys.argv = [path, *args]`.
 pub fn run_pyc_file(path: &str, args: &[String]) -> ExitCode {
-    run_on_interpreter_thread(path, args, run_pyc_in)
+    let mut argv = vec![path.to_owned()];
+    argv.extend_from_slice(args);
+    let path = path.to_owned();
+    run_on_interpreter_thread(argv, move |ts, argv| run_pyc_in(ts, &path, argv))
 }
 
-/// Compiles a source file and runs it as `__main__` with `sys.argv = [path, *args]`.
-pub fn run_source_file(path: &str, args: &[String], optimize: u8) -> ExitCode {
-    run_on_interpreter_thread(path, args, move |ts, path, argv| {
-        run_source_in(ts, path, argv, optimize)
+/// What `__main__` is made of (CPython's `pymain_run_python` choices).
+pub enum MainProgram {
+    /// `FILE`: compiled with its absolute path as `co_filename`.
+    File(String),
+    /// `-c CMD`: compiled as `<string>`.
+    Command(String),
+    /// `-` or a redirected stdin: the whole of stdin, compiled as `<stdin>`.
+    Stdin { explicit: bool },
+    /// `-m MODULE`: the module's file, found on `sys.path`, run as `__main__`.
+    Module(String),
+}
+
+/// Compiles the program and runs it as `__main__` with `sys.argv` as CPython sets it.
+pub fn run_program(program: MainProgram, args: &[String], optimize: u8) -> ExitCode {
+    let argv0 = match &program {
+        MainProgram::File(path) => path.clone(),
+        MainProgram::Command(_) => "-c".to_owned(),
+        MainProgram::Stdin { explicit: true } => "-".to_owned(),
+        MainProgram::Stdin { explicit: false } => String::new(),
+        MainProgram::Module(_) => "-m".to_owned(),
+    };
+    let mut argv = vec![argv0];
+    argv.extend_from_slice(args);
+    run_on_interpreter_thread(argv, move |ts, argv| {
+        run_program_in(ts, program, argv, optimize)
     })
 }
 
 fn run_on_interpreter_thread(
-    path: &str,
-    args: &[String],
-    body: impl FnOnce(&ThreadState, &str, &[String]) -> u8 + Send + 'static,
+    argv: Vec<String>,
+    body: impl FnOnce(&ThreadState, &[String]) -> u8 + Send + 'static,
 ) -> ExitCode {
-    let path = path.to_owned();
-    let mut argv = vec![path.clone()];
-    argv.extend_from_slice(args);
     let worker = std::thread::Builder::new()
         .name("main".to_owned())
         .stack_size(INTERPRETER_STACK_SIZE)
-        .spawn(move || with_gil(|ts| body(ts, &path, &argv)));
+        .spawn(move || with_gil(|ts| body(ts, &argv)));
     match worker.map(|handle| handle.join()) {
         Ok(Ok(status)) => ExitCode::from(status),
         _ => ExitCode::from(1),
     }
 }
 
-fn run_source_in(ts: &ThreadState, path: &str, argv: &[String], optimize: u8) -> u8 {
-    let source = match std::fs::read(path) {
-        Ok(source) => source,
-        Err(err) => {
-            eprintln!("pyrite: can't open file '{path}': {err}");
-            return 2;
-        }
+/// The source text, `co_filename`, `__file__` and `sys.path[0]` of a program.
+struct MainSource {
+    source: Vec<u8>,
+    filename: String,
+    file: Option<String>,
+    path0: String,
+    package: Option<String>,
+}
+
+fn read_main_source(program: &MainProgram) -> Result<MainSource, u8> {
+    let current_dir = || {
+        std::env::current_dir()
+            .map(|dir| dir.to_string_lossy().into_owned())
+            .unwrap_or_default()
     };
-    // like python3: `__file__` and `co_filename` are the absolute path
-    let filename = std::path::absolute(path)
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_else(|_| path.to_owned());
-    let code = match compile_source(&source, &filename, optimize) {
-        Ok(code) => code,
+    match program {
+        MainProgram::File(path) => {
+            let source = std::fs::read(path).map_err(|err| {
+                eprintln!("pyrite: can't open file '{path}': {err}");
+                2
+            })?;
+            // like python3: `__file__` and `co_filename` are the absolute path
+            let filename = std::path::absolute(path)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|_| path.to_owned());
+            let path0 = Path::new(&filename)
+                .parent()
+                .map(|dir| dir.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Ok(MainSource {
+                source,
+                file: Some(filename.clone()),
+                filename,
+                path0,
+                package: None,
+            })
+        }
+        MainProgram::Command(command) => Ok(MainSource {
+            source: command.clone().into_bytes(),
+            filename: "<string>".to_owned(),
+            file: None,
+            path0: String::new(),
+            package: None,
+        }),
+        MainProgram::Stdin { .. } => {
+            let mut source = Vec::new();
+            if let Err(err) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut source) {
+                eprintln!("pyrite: can't read <stdin>: {err}");
+                return Err(2);
+            }
+            Ok(MainSource {
+                source,
+                filename: "<stdin>".to_owned(),
+                file: None,
+                path0: String::new(),
+                package: None,
+            })
+        }
+        MainProgram::Module(_) => Ok(MainSource {
+            source: Vec::new(),
+            filename: String::new(),
+            file: None,
+            path0: current_dir(),
+            package: None,
+        }),
+    }
+}
+
+/// `-m`: finds the module (importing its parent packages) the way `runpy` does and
+/// reads its source; errors print CPython's one-line reports.
+fn find_main_module(ts: &ThreadState, name: &str, main: &mut MainSource) -> Result<(), u8> {
+    let executable = std::env::current_exe()
+        .map(|path| path.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "pyrite".to_owned());
+    match pyrite_vm::import::find_main_module(ts, name) {
+        Ok(found) => {
+            main.source = found.source;
+            main.filename = found.filename.clone();
+            main.file = Some(found.filename);
+            main.package = Some(found.package);
+            Ok(())
+        }
+        Err(pyrite_vm::import::MainModuleError::NotFound(what)) => {
+            eprintln!("{executable}: No module named {what}");
+            Err(1)
+        }
+        Err(pyrite_vm::import::MainModuleError::Package(package)) => {
+            eprintln!(
+                "{executable}: No module named {package}.__main__; '{package}' is a package and \
+                 cannot be directly executed"
+            );
+            Err(1)
+        }
+        Err(pyrite_vm::import::MainModuleError::Raised(err)) => {
+            let text = pyrite_vm::pythonrun::exception_only_line(ts, err);
+            eprintln!(
+                "{executable}: Error while finding module specification for '{name}' ({text})"
+            );
+            Err(1)
+        }
+    }
+}
+
+fn run_program_in(ts: &ThreadState, program: MainProgram, argv: &[String], optimize: u8) -> u8 {
+    let mut main = match read_main_source(&program) {
+        Ok(main) => main,
         Err(status) => return status,
     };
+    // The runtime comes first so that the compiler's warnings go through `warnings`.
     let runtime = pyrite_modules::init(ts, argv);
-    setup_imports(ts, &runtime, &filename, optimize);
+    apply_warnoptions(ts, &runtime);
+    let early_code = if let MainProgram::Module(_) = program {
+        None
+    } else {
+        match compile_source(&main.source, &main.filename, optimize) {
+            Ok(code) => Some(code),
+            Err(status) => return status,
+        }
+    };
+    setup_imports(ts, &runtime, &main.path0, optimize);
+    let code = match early_code {
+        Some(code) => code,
+        None => {
+            let MainProgram::Module(name) = &program else {
+                return 1;
+            };
+            if let Err(status) = find_main_module(ts, name, &mut main) {
+                return status;
+            }
+            set_argv0(ts, &runtime, &main.filename);
+            match compile_source(&main.source, &main.filename, optimize) {
+                Ok(code) => code,
+                Err(status) => return status,
+            }
+        }
+    };
     let code = match pyrite_objects::code::new(ts, code) {
         Ok(code) => code,
         Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
     };
-    let globals = match main_globals(ts, &runtime, &filename) {
+    let globals = match main_globals(ts, &runtime, main.file.as_deref(), main.package.as_deref()) {
         Ok(globals) => globals,
         Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
     };
     let status = exit_status(pythonrun::run_main(ts, code, globals));
     drop(runtime);
     status
+}
+
+/// `-m` replaces `sys.argv[0]` with the module's file once it is found.
+fn set_argv0(ts: &ThreadState, runtime: &pyrite_modules::Runtime, filename: &str) {
+    let key = pyrite_objects::str::intern(ts, "argv");
+    if let Ok(argv) = pyrite_objects::attrs::get_attr(ts, &runtime.sys, &key)
+        && let Some(list) = argv.downcast_ref::<pyrite_objects::list::List>()
+    {
+        let mut items = list.to_vec();
+        if let Some(first) = items.first_mut() {
+            *first = pyrite_objects::str::new(ts, filename).into_ref();
+        }
+        let fresh = pyrite_objects::list::new(ts, items).into_ref();
+        let _ = pyrite_objects::attrs::set_attr(ts, &runtime.sys, &key, Some(&fresh));
+    }
+}
+
+/// The warning options of the command line (`PYTHONWARNINGS`, then `-W`), in order.
+static WARNOPTIONS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Records the warning options the runtime starts with.
+pub fn set_warnoptions(options: Vec<String>) {
+    let _ = WARNOPTIONS.set(options);
+}
+
+fn apply_warnoptions(ts: &ThreadState, runtime: &pyrite_modules::Runtime) {
+    let options = WARNOPTIONS.get().map(Vec::as_slice).unwrap_or(&[]);
+    pyrite_modules::warnings::apply_warnoptions(ts, &runtime.sys, options);
+}
+
+/// Issues the parser's and compiler's `SyntaxWarning`s through the warnings machinery
+/// (printed directly where there is none, as in the dump modes). A warning that a filter
+/// makes an error fails the compile with a `SyntaxError` at its line, as in CPython.
+fn issue_syntax_warnings(
+    warnings: &[pyrite_parser::SyntaxWarning],
+    filename: &str,
+    source: &[u8],
+) -> Result<(), CompileFailure> {
+    if !pyrite_objects::warnings::is_ready() {
+        crate::dump::print_warnings(warnings, filename, source);
+        return Ok(());
+    }
+    with_gil(|ts| {
+        for warning in warnings {
+            let issued = pyrite_objects::warnings::warn_explicit(
+                ts,
+                pyrite_objects::err::ExceptionKind::SyntaxWarning,
+                &warning.msg,
+                filename,
+                warning.lineno,
+            );
+            if let Err(err) = issued {
+                if !err.matches(pyrite_objects::err::ExceptionKind::SyntaxWarning) {
+                    ts.write_unraisable(err, "Exception ignored while compiling");
+                    continue;
+                }
+                let text = String::from_utf8_lossy(source)
+                    .lines()
+                    .nth(usize::try_from(warning.lineno - 1).unwrap_or(usize::MAX))
+                    .map(|line| format!("{line}\n"));
+                return Err(CompileFailure::Syntax(pyrite_ast::SyntaxError {
+                    kind: pyrite_ast::SyntaxErrorKind::SyntaxError,
+                    msg: warning
+                        .msg
+                        .replace(" Such sequences will not work in the future.", ""),
+                    lineno: Some(warning.lineno),
+                    offset: None,
+                    end_lineno: None,
+                    end_offset: None,
+                    text,
+                    location_in_args: false,
+                }));
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Why a source file did not compile.
@@ -114,11 +328,11 @@ pub(crate) fn compile_file_source(
     );
     let module = match parsed {
         Ok(parsed) => {
-            crate::dump::print_warnings(&parsed.warnings, filename, source);
+            issue_syntax_warnings(&parsed.warnings, filename, source)?;
             parsed.module
         }
         Err((err, warnings)) => {
-            crate::dump::print_warnings(&warnings, filename, source);
+            issue_syntax_warnings(&warnings, filename, source)?;
             return Err(match err {
                 ParseError::Syntax(err) => CompileFailure::Syntax(err),
                 ParseError::Value(msg) => CompileFailure::Value(msg),
@@ -133,7 +347,7 @@ pub(crate) fn compile_file_source(
                 .into_iter()
                 .map(|(lineno, msg)| pyrite_parser::SyntaxWarning { msg, lineno })
                 .collect();
-            crate::dump::print_warnings(&warnings, filename, source);
+            issue_syntax_warnings(&warnings, filename, source)?;
             Ok(compiled.code)
         }
         Err(CompileError::Syntax(err)) => Err(CompileFailure::Syntax(*err)),
@@ -181,21 +395,18 @@ fn print_syntax_error(filename: &str, err: &pyrite_ast::SyntaxError) {
 /// The optimization level imported modules are compiled with (`-O`, `-OO`).
 static IMPORT_OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
-/// Makes source modules importable: the compiler for the importer, the script's
-/// directory first on `sys.path` (CPython's `sys.path[0]`), the standard library last.
-fn setup_imports(ts: &ThreadState, runtime: &pyrite_modules::Runtime, script: &str, optimize: u8) {
+/// Makes source modules importable: the compiler for the importer, `path0` first on
+/// `sys.path` (CPython's `sys.path[0]`: the script's directory, `''` for `-c` and stdin,
+/// the current directory for `-m`), the standard library last.
+fn setup_imports(ts: &ThreadState, runtime: &pyrite_modules::Runtime, path0: &str, optimize: u8) {
     IMPORT_OPTIMIZE.store(optimize, std::sync::atomic::Ordering::Relaxed);
     pyrite_vm::import::set_source_compiler(compile_module_source);
-    let directory = std::path::absolute(script)
-        .ok()
-        .and_then(|path| path.parent().map(|dir| dir.to_string_lossy().into_owned()))
-        .unwrap_or_default();
     let key = pyrite_objects::str::intern(ts, "path");
     if let Ok(path) = pyrite_objects::attrs::get_attr(ts, &runtime.sys, &key)
         && let Some(list) = path.downcast_ref::<pyrite_objects::list::List>()
     {
         let mut items = list.to_vec();
-        items.insert(0, pyrite_objects::str::new(ts, &directory).into_ref());
+        items.insert(0, pyrite_objects::str::new(ts, path0).into_ref());
         // Then the standard library (CPython's `prefix/lib/python314.zip` entry).
         let executable = std::env::current_exe().ok();
         if let Some(stdlib) = pyrite_stdlib::find_stdlib(true, executable.as_deref()) {
@@ -233,7 +444,12 @@ fn compile_module_source(
 
 fn run_pyc_in(ts: &ThreadState, path: &str, argv: &[String]) -> u8 {
     let runtime = pyrite_modules::init(ts, argv);
-    setup_imports(ts, &runtime, path, 0);
+    apply_warnoptions(ts, &runtime);
+    let path0 = std::path::absolute(path)
+        .ok()
+        .and_then(|path| path.parent().map(|dir| dir.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    setup_imports(ts, &runtime, &path0, 0);
     let data = match std::fs::read(path) {
         Ok(data) => data,
         Err(err) => {
@@ -256,7 +472,7 @@ fn run_pyc_in(ts: &ThreadState, path: &str, argv: &[String]) -> u8 {
         Ok(code) => code,
         Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
     };
-    let globals = match main_globals(ts, &runtime, path) {
+    let globals = match main_globals(ts, &runtime, Some(path), None) {
         Ok(globals) => globals,
         Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
     };
@@ -273,11 +489,13 @@ fn exit_status(outcome: Outcome) -> u8 {
 }
 
 /// The `__main__` module's namespace (CPython's `pymain_run_python` and
-/// `_PyRun_SimpleFileObject`: `__name__`, `__builtins__`, `__file__`, `__cached__`).
+/// `_PyRun_SimpleFileObject`: `__name__`, `__builtins__`, and for a file `__file__` and
+/// `__cached__`; `runpy` sets `__package__` for `-m`).
 fn main_globals(
     ts: &ThreadState,
     runtime: &pyrite_modules::Runtime,
-    path: &str,
+    file: Option<&str>,
+    package: Option<&str>,
 ) -> Result<pyrite_objects::PyRef, PyErr> {
     let module = pyrite_objects::module::new(ts, "__main__");
     let globals = pyrite_objects::module::dict_of(module.as_object())
@@ -287,13 +505,21 @@ fn main_globals(
         .ok_or_else(|| PyErr::type_error("module dict is not a dict"))?;
     let key = |name: &str| pyrite_objects::str::intern(ts, name);
     dict.set_item(ts, key("__builtins__"), runtime.builtins.clone())?;
-    let file = Path::new(path).to_string_lossy().into_owned();
-    dict.set_item(
-        ts,
-        key("__file__"),
-        pyrite_objects::str::new(ts, &file).into_ref(),
-    )?;
-    dict.set_item(ts, key("__cached__"), pyrite_objects::singletons::none())?;
+    if let Some(file) = file {
+        dict.set_item(
+            ts,
+            key("__file__"),
+            pyrite_objects::str::new(ts, file).into_ref(),
+        )?;
+        dict.set_item(ts, key("__cached__"), pyrite_objects::singletons::none())?;
+    }
+    if let Some(package) = package {
+        dict.set_item(
+            ts,
+            key("__package__"),
+            pyrite_objects::str::new(ts, package).into_ref(),
+        )?;
+    }
     if let Some(sys_dict) = pyrite_objects::module::dict_of(&runtime.sys)
         && let Some(sys_dict) = sys_dict.downcast_ref::<pyrite_objects::dict::Dict>()
         && let Some(modules) = sys_dict.get_item(ts, &key("modules"))?

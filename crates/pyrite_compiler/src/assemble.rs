@@ -33,8 +33,9 @@ const END_SEND_OFFSET: i32 = 5;
 
 /// `optimize_and_assemble_code_unit`: optimize the unit's graph and assemble it.
 pub fn optimize_and_assemble(unit: CodeUnit, filename: &str) -> Result<CodeObject, FlowGraphError> {
-    let CodeUnit { seq, metadata } = unit;
-    let mut consts = metadata.consts.clone();
+    let CodeUnit { seq, mut metadata } = unit;
+    // Moved, not cloned: the constants hold the nested units' code objects.
+    let mut consts = std::mem::take(&mut metadata.consts);
     let facts = UnitFacts {
         nlocals: metadata.varnames.len(),
         nparams: parameter_count(&metadata),
@@ -49,8 +50,8 @@ pub fn optimize_and_assemble(unit: CodeUnit, filename: &str) -> Result<CodeObjec
 /// checked against the oracle: its WebAssembly build of that function corrupts memory on
 /// real sequences.
 pub fn assemble_unoptimized(unit: CodeUnit, filename: &str) -> Result<CodeObject, FlowGraphError> {
-    let CodeUnit { seq, metadata } = unit;
-    let consts = metadata.consts.clone();
+    let CodeUnit { seq, mut metadata } = unit;
+    let consts = std::mem::take(&mut metadata.consts);
     let optimized = flowgraph::flatten_unoptimized(seq, layout(&metadata))?;
     make_code_object(&metadata, consts, optimized, filename)
 }
@@ -144,16 +145,13 @@ fn resolve_jump_offsets(instrs: &mut [FlatInstr]) -> Vec<i32> {
 
 fn write_instr(code: &mut Vec<u8>, opcode: u16, oparg: i32) {
     let oparg = oparg as u32;
-    let size = instr_size(opcode, oparg as i32) - cache_entries(opcode);
+    let caches = cache_entries(opcode);
+    let size = instr_size(opcode, oparg as i32) - caches;
     for shift in [24u32, 16, 8].into_iter().skip(4 - size) {
-        code.push(EXTENDED_ARG as u8);
-        code.push((oparg >> shift) as u8);
+        code.extend_from_slice(&[EXTENDED_ARG as u8, (oparg >> shift) as u8]);
     }
-    code.push(opcode as u8);
-    code.push(oparg as u8);
-    for _ in 0..cache_entries(opcode) {
-        code.extend([0, 0]);
-    }
+    code.extend_from_slice(&[opcode as u8, oparg as u8]);
+    code.resize(code.len() + 2 * caches, 0);
 }
 
 fn position(loc: SourceLocation) -> Position {
@@ -309,7 +307,8 @@ fn localsplus(metadata: &CodeUnitMetadata, nlocalsplus: usize) -> (Vec<String>, 
 pub fn assemble_flat(mut instrs: Vec<FlatInstr>, firstlineno: i32) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     resolve_unconditional_jumps(&mut instrs);
     let offsets = resolve_jump_offsets(&mut instrs);
-    let mut code = Vec::new();
+    let code_units = offsets.last().copied().unwrap_or(0).max(0) as usize;
+    let mut code = Vec::with_capacity(2 * code_units);
     for instr in &instrs {
         write_instr(&mut code, instr.opcode, instr.oparg);
     }

@@ -93,7 +93,7 @@ pub fn codegen_sequences(
     let future = FutureFeatures::from_ast(module)?;
     let table = crate::symtable::build(module, &future)?;
     let mut assembler = placeholder_code;
-    let output = codegen::codegen_module(module, &table, future, optimize, &mut assembler)?;
+    let output = codegen::codegen_module(module, &table, future, optimize, true, &mut assembler)?;
     let mut warnings = crate::ast_preprocess::finally_warnings(module);
     warnings.extend(output.warnings);
     Ok((output.sequence, warnings))
@@ -116,7 +116,7 @@ pub fn compile_module(
     let future = FutureFeatures::from_ast(module)?;
     let table = crate::symtable::build(module, &future)?;
     let mut warnings = crate::ast_preprocess::finally_warnings(module);
-    let output = codegen::codegen_module(module, &table, future, optimize, assembler)?;
+    let output = codegen::codegen_module(module, &table, future, optimize, false, assembler)?;
     warnings.extend(output.warnings);
     Ok(Compiled {
         code: output.code,

@@ -365,9 +365,29 @@ fn builtin_import(
     pyrite_vm::import::import_module(ts, &name)
 }
 
-fn builtin_iter(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    exact_args("iter", args, 1)?;
-    get_iter(ts, &args[0])
+/// `iter(iterable)` or `iter(callable, sentinel)`.
+fn builtin_iter(ts: &ThreadState, _m: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    no_keywords("iter", k)?;
+    match args {
+        [iterable] => get_iter(ts, iterable),
+        [callable, sentinel] => {
+            if callable.ob_type().slots.call.get().is_none() {
+                return Err(PyErr::type_error("iter(v, w): v must be callable"));
+            }
+            Ok(pyrite_objects::iterobject::new_call_iterator(
+                ts,
+                callable.clone(),
+                sentinel.clone(),
+            ))
+        }
+        [] => Err(PyErr::type_error(
+            "iter expected at least 1 argument, got 0",
+        )),
+        _ => Err(PyErr::type_error(format!(
+            "iter expected at most 2 arguments, got {}",
+            args.len()
+        ))),
+    }
 }
 
 fn builtin_next(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -729,32 +749,7 @@ fn builtin_dir(
                 names = dict.items().into_iter().map(|(key, _)| key).collect();
             }
         }
-        Some(object) => {
-            let mut seen = Vec::new();
-            if let Some(dict) = attrs::instance_dict(ts, object, false)
-                && let Some(dict) = dict.downcast_ref::<Dict>()
-            {
-                seen.extend(dict.items().into_iter().map(|(key, _)| key));
-            }
-            let ty = as_type(object).unwrap_or(object.ob_type());
-            if let Some(mro) = ty.mro(ts) {
-                for class in tuple::items(&mro) {
-                    if let Some(class) = as_type(class)
-                        && let Some(dict) = class.dict(ts).downcast_ref::<Dict>()
-                    {
-                        seen.extend(dict.items().into_iter().map(|(key, _)| key));
-                    }
-                }
-            }
-            for name in seen {
-                if !names.iter().any(|n: &PyRef| {
-                    n.rich_compare_bool(ts, &name, CompareOp::Eq)
-                        .unwrap_or(false)
-                }) {
-                    names.push(name);
-                }
-            }
-        }
+        Some(object) => names = attrs::default_dir(ts, object)?,
     }
     let sorted = pyrite_objects::methods::sort_items(ts, names, None, false)?;
     Ok(pyrite_objects::list::new(ts, sorted).into_ref())
@@ -1003,6 +998,7 @@ pub fn create(ts: &ThreadState) -> PyRef {
             kind.static_type().as_object().new_ref(),
         );
     }
+    // The old names of `OSError` (PEP 3151).
     for alias in ["EnvironmentError", "IOError"] {
         add(
             ts,

@@ -115,25 +115,16 @@ pub fn syntax_error(ts: &ThreadState, err: &pyrite_ast::SyntaxError, filename: &
     )
     .into_ref();
     let msg = pystr::new(ts, &err.msg).into_ref();
-    let exc = exceptions::new_exception(
-        ts,
-        &exceptions::SYNTAX_ERROR_TYPE,
-        vec![msg.clone(), details.clone()],
-    );
-    // SyntaxError's attributes, as its `__init__` sets them from the arguments.
-    let fields = [
-        "filename",
-        "lineno",
-        "offset",
-        "text",
-        "end_lineno",
-        "end_offset",
-    ];
-    let _ = pyrite_objects::attrs::set_attr(ts, &exc, &pystr::intern(ts, "msg"), Some(&msg));
-    for (field, value) in fields.iter().zip(tuple::items(&details)) {
-        let _ = pyrite_objects::attrs::set_attr(ts, &exc, &pystr::intern(ts, field), Some(value));
+    let class = match err.kind {
+        pyrite_ast::SyntaxErrorKind::SyntaxError => &exceptions::SYNTAX_ERROR_TYPE,
+        pyrite_ast::SyntaxErrorKind::IndentationError => &exceptions::INDENTATION_ERROR_TYPE,
+        pyrite_ast::SyntaxErrorKind::TabError => &exceptions::TAB_ERROR_TYPE,
+    };
+    let args = [msg, details];
+    match pyrite_objects::abstract_api::call(ts, class.as_object(), &args, None) {
+        Ok(exc) => PyErr::from_exception(exc),
+        Err(err) => err,
     }
-    PyErr::from_exception(exc)
 }
 
 /// Parses and compiles `source` into a code object (`Py_CompileStringObject`).
@@ -152,16 +143,28 @@ fn compile_source(
             "source code string cannot contain null bytes",
         ));
     }
-    let parsed = match mode {
-        Mode::Exec => pyrite_parser::parse_with_warnings(
-            source,
-            filename,
-            pyrite_parser::parser::StartRule::File,
-        )
-        .map(|parsed| parsed.module)
-        .map_err(|(err, _)| err),
-        Mode::Eval => pyrite_parser::parse_expression(source, filename),
-        Mode::Single => pyrite_parser::parse_interactive(source, filename),
+    let start = match mode {
+        Mode::Exec => pyrite_parser::parser::StartRule::File,
+        Mode::Eval => pyrite_parser::parser::StartRule::Eval,
+        Mode::Single => pyrite_parser::parser::StartRule::Single,
+    };
+    let parsed = match pyrite_parser::parse_with_warnings(source, filename, start) {
+        Ok(parsed) => {
+            issue_syntax_warnings(
+                ts,
+                parsed.warnings.iter().map(|w| (w.lineno, w.msg.as_str())),
+                filename,
+            )?;
+            Ok(parsed.module)
+        }
+        Err((err, warnings)) => {
+            issue_syntax_warnings(
+                ts,
+                warnings.iter().map(|w| (w.lineno, w.msg.as_str())),
+                filename,
+            )?;
+            Err(err)
+        }
     };
     let module = match parsed {
         Ok(module) => module,
@@ -184,7 +187,51 @@ fn compile_source(
             return Err(PyErr::new(ExceptionKind::SystemError, msg));
         }
     };
+    issue_syntax_warnings(
+        ts,
+        compiled
+            .warnings
+            .iter()
+            .map(|(lineno, msg)| (*lineno, msg.as_str())),
+        filename,
+    )?;
     pyrite_objects::code::new(ts, compiled.code)
+}
+
+/// Issues the parser's and compiler's `SyntaxWarning`s through `warnings`; one that a
+/// filter turns into an error fails the compile with a `SyntaxError` at its line, as
+/// CPython's compiler does (without the warning's note that the escape will fail).
+fn issue_syntax_warnings<'a>(
+    ts: &ThreadState,
+    warnings: impl Iterator<Item = (i32, &'a str)>,
+    filename: &str,
+) -> PyResult<()> {
+    for (lineno, msg) in warnings {
+        let issued = pyrite_objects::warnings::warn_explicit(
+            ts,
+            ExceptionKind::SyntaxWarning,
+            msg,
+            filename,
+            lineno,
+        );
+        if let Err(err) = issued {
+            if !err.matches(ExceptionKind::SyntaxWarning) {
+                return Err(err);
+            }
+            let error = pyrite_ast::SyntaxError {
+                kind: pyrite_ast::SyntaxErrorKind::SyntaxError,
+                msg: msg.replace(" Such sequences will not work in the future.", ""),
+                lineno: Some(lineno),
+                offset: None,
+                end_lineno: None,
+                end_offset: None,
+                text: None,
+                location_in_args: false,
+            };
+            return Err(syntax_error(ts, &error, filename));
+        }
+    }
+    Ok(())
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.

@@ -1033,6 +1033,7 @@ pub static DEFAULTDICT_TYPE: StaticType = StaticObject::new(
         or: Slot::new(defaultdict_or),
         ..pyrite_objects::dict::dict_number_slots()
     })
+    .with_sequence(pyrite_objects::dict::dict_sequence_slots())
     .with_mapping(pyrite_objects::dict::dict_mapping_slots())
     .with_instance_extension(),
 );

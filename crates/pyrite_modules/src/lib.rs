@@ -1,5 +1,5 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
-//! `_weakref`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
+//! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
 //! `_collections`, `errno` and `time`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
@@ -21,10 +21,13 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod typing;
+pub mod sys_info;
+pub mod warnings;
 pub mod weakref;
 
 /// The built-in modules made on first import (CPython's `_PyImport_Inittab`).
 static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
+    ("_warnings", warnings::create),
     ("_weakref", |ts| Ok(weakref::create(ts))),
     ("_collections", collections::create),
     ("atexit", atexit::create),
@@ -53,6 +56,7 @@ pub fn init(ts: &ThreadState, argv: &[String]) -> Runtime {
     pyrite_vm::init(ts);
     pyrite_vm::import::set_inittab(INITTAB);
     stopgap_slot_methods::install(ts);
+    warnings::install_hooks();
     let builtins = builtins::create(ts);
     let sys = sys::create(ts, argv, &builtins);
     pyrite_objects::module::mark_builtin(&builtins);

@@ -1,6 +1,7 @@
 //! A minimal `sys`: `argv`, `stdout`/`stderr` (writing to the process's streams),
-//! `exit`, `maxsize`, `version`, the recursion limit, `exception()`/`exc_info()` and
-//! `_getframe()`'s code and line.
+//! `exit`, `maxsize`, `version`, the recursion limit, `exception()`/`exc_info()`,
+//! `_getframe()`'s code and line, and the trace and profile hooks (`settrace`,
+//! `setprofile`; the events are `pyrite_vm::legacy_tracing`'s).
 //!
 //! CPython counterpart: `Python/sysmodule.c` and, for the streams, `Modules/_io`
 //! (a `TextIOWrapper` over each standard file descriptor).
@@ -174,6 +175,54 @@ fn sys_getframe(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kwnames: KwName
     // A negative depth is the caller itself, as CPython's countdown loop gives.
     let frame = pyrite_vm::frame::frame_object(ts, usize::try_from(depth).unwrap_or(0));
     frame.ok_or_else(|| PyErr::new(ExceptionKind::ValueError, "call stack is not deep enough"))
+}
+
+/// The one positional argument of `settrace` / `setprofile` (`None` switches off).
+fn hook_argument(name: &str, args: Args<'_>, kwnames: KwNames<'_>) -> PyResult<Option<PyRef>> {
+    if kwnames.is_some_and(|names| !tuple::items(names).is_empty()) {
+        return Err(PyErr::type_error(format!(
+            "sys.{name}() takes no keyword arguments"
+        )));
+    }
+    let [function] = args else {
+        return Err(PyErr::type_error(format!(
+            "sys.{name}() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    };
+    Ok((!singletons::is_none(function)).then(|| function.clone()))
+}
+
+fn sys_settrace(
+    ts: &ThreadState,
+    module: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    let function = hook_argument("settrace", args, kwnames)?;
+    sys_audit(ts, module, &[pystr::intern(ts, "sys.settrace")], None)?;
+    pyrite_vm::legacy_tracing::set_trace(ts, function);
+    Ok(singletons::none())
+}
+
+fn sys_gettrace(_ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(pyrite_vm::legacy_tracing::get_trace().unwrap_or_else(singletons::none))
+}
+
+fn sys_setprofile(
+    ts: &ThreadState,
+    module: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    let function = hook_argument("setprofile", args, kwnames)?;
+    sys_audit(ts, module, &[pystr::intern(ts, "sys.setprofile")], None)?;
+    pyrite_vm::legacy_tracing::set_profile(ts, function);
+    Ok(singletons::none())
+}
+
+fn sys_getprofile(_ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    Ok(pyrite_vm::legacy_tracing::get_profile().unwrap_or_else(singletons::none))
 }
 
 fn sys_get_coroutine_origin_tracking_depth(
@@ -461,6 +510,10 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         ("intern", sys_intern),
         ("_getframe", sys_getframe),
         ("_getframemodulename", sys_getframemodulename),
+        ("settrace", sys_settrace),
+        ("gettrace", sys_gettrace),
+        ("setprofile", sys_setprofile),
+        ("getprofile", sys_getprofile),
         (
             "get_coroutine_origin_tracking_depth",
             sys_get_coroutine_origin_tracking_depth,
@@ -513,6 +566,12 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
             add(ts, dict, name, stream.clone());
         }
     }
+    add(
+        ts,
+        dict,
+        "warnoptions",
+        pyrite_objects::list::new(ts, Vec::new()).into_ref(),
+    );
     let orig_argv = std::env::args()
         .map(|arg| pystr::new(ts, &arg).into_ref())
         .collect();
@@ -559,13 +618,18 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         "version",
         pystr::new(ts, "3.14.2 (pyrite)").into_ref(),
     );
-    let version_info = [3, 14, 2]
-        .into_iter()
-        .map(|part| int::new(ts, part))
-        .chain([pystr::new(ts, "final").into_ref(), int::new(ts, 0)])
-        .collect();
-    let version_info = tuple::new(ts, version_info).into_ref();
-    add(ts, dict, "version_info", version_info.clone());
+    let mut version_info = singletons::none();
+    match crate::sys_info::create_all(ts) {
+        Ok(infos) => {
+            for (name, value) in infos {
+                if name == "version_info" {
+                    version_info = value.clone();
+                }
+                add(ts, dict, name, value);
+            }
+        }
+        Err(err) => ts.write_unraisable(err, "creating sys's struct sequences"),
+    }
     add(ts, dict, "hexversion", int::new(ts, HEXVERSION));
     // The brief's one sanctioned difference: the implementation is "pyrite", and .pyc
     // files it writes are tagged `pyrite-314`.

@@ -87,7 +87,7 @@ pub fn index(ts: &ThreadState, object: &PyObject) -> PyResult {
             result.ob_type().name()
         )));
     }
-    Ok(result)
+    crate::int::exact_result(ts, "__index__", result)
 }
 
 /// The key as a sequence index, `None` if it has no `__index__`. Values beyond `isize`

@@ -226,31 +226,6 @@ pub fn binary_op(
         {
             return repeat(ts, a, count as isize);
         }
-        // `list += iterable` extends in place (`list_inplace_concat`).
-        if op == BinaryOp::Add
-            && let Some(list) = a.downcast_ref::<List>()
-            && !a.ob_type().is_heap_type()
-        {
-            let items = crate::iterobject::collect(ts, b)?;
-            for item in items {
-                list.append(ts, item);
-            }
-            return Ok(a.new_ref());
-        }
-        if op == BinaryOp::Multiply
-            && let Some(list) = a.downcast_ref::<List>()
-            && !a.ob_type().is_heap_type()
-            && let Some(count) = repeat_count(ts, b)?
-        {
-            let items = list.to_vec();
-            list.clear();
-            for _ in 0..count {
-                for item in &items {
-                    list.append(ts, item.clone());
-                }
-            }
-            return Ok(a.new_ref());
-        }
     }
     let result = binary_op1(ts, op, a, b)?;
     if !result.is(&not_implemented()) {
@@ -280,17 +255,6 @@ pub fn binary_op(
         BinaryOp::Remainder if a.payload_is::<Str>() => {
             return crate::formatter::percent_format(ts, a, b);
         }
-        BinaryOp::Or if a.payload_is::<Dict>() && b.payload_is::<Dict>() => {
-            let merged = crate::dict::new(ts);
-            for source in [a, b] {
-                if let Some(dict) = source.downcast_ref::<Dict>() {
-                    for (key, value) in dict.items() {
-                        merged.set_item(ts, key, value)?;
-                    }
-                }
-            }
-            return Ok(merged.into_ref());
-        }
         _ => {}
     }
     let symbol = if inplace {
@@ -319,6 +283,15 @@ fn sequence_concat(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult<Opt
     if let Some(concat) = a.ob_type().sequence.concat.get() {
         return concat(ts, a, b).map(Some);
     }
+    Ok(None)
+}
+
+/// `sq_concat` of `str`, `list` and `tuple`.
+pub(crate) fn builtin_concat(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult {
+    builtin_concat_of(ts, a, b)?.ok_or_else(|| unsupported("+", a, b))
+}
+
+fn builtin_concat_of(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult<Option<PyRef>> {
     if let Some(left) = crate::str::as_str_payload(a) {
         let Some(right) = crate::str::as_str_payload(b) else {
             return Err(PyErr::type_error(format!(
@@ -393,6 +366,12 @@ fn sequence_repeat(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult<Opt
     let Some(count) = repeat_count(ts, b)? else {
         return Ok(None);
     };
+    builtin_repeat(ts, a, count as isize).map(Some)
+}
+
+/// `sq_repeat` of `str`, `list` and `tuple`.
+pub(crate) fn builtin_repeat(ts: &ThreadState, a: &PyObject, count: isize) -> PyResult {
+    let count = count.max(0) as usize;
     if let Some(text) = crate::str::as_str_payload(a) {
         let bytes = text.as_bytes();
         // CPython's `unicode_repeat`: a length past `PY_SSIZE_T_MAX` is an OverflowError,
@@ -408,7 +387,7 @@ fn sequence_repeat(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult<Opt
         for _ in 0..count {
             repeated.extend_from_slice(bytes);
         }
-        return Ok(Some(str_from_bytes(ts, &repeated)));
+        return Ok(str_from_bytes(ts, &repeated));
     }
     let items = if let Some(list) = a.downcast_ref::<List>() {
         list.to_vec()
@@ -425,11 +404,72 @@ fn sequence_repeat(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult<Opt
     for _ in 0..count {
         repeated.extend_from_slice(&items);
     }
-    Ok(Some(if a.payload_is::<List>() {
+    Ok(if a.payload_is::<List>() {
         crate::list::new(ts, repeated).into_ref()
     } else {
         crate::tuple::new(ts, repeated).into_ref()
-    }))
+    })
+}
+
+/// `nb_or` of `dict`: a new dict with `b`'s items over `a`'s (`dict_or`).
+pub(crate) fn dict_or(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult {
+    if !(a.payload_is::<Dict>() && b.payload_is::<Dict>()) {
+        return Ok(not_implemented());
+    }
+    let merged = crate::dict::new(ts);
+    for source in [a, b] {
+        if let Some(dict) = source.downcast_ref::<Dict>() {
+            for (key, value) in dict.items() {
+                merged.set_item(ts, key, value)?;
+            }
+        }
+    }
+    Ok(merged.into_ref())
+}
+
+/// `nb_remainder` of `str`: printf-style formatting (`unicode_mod`).
+pub(crate) fn str_remainder(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult {
+    if !a.payload_is::<Str>() {
+        return Ok(not_implemented());
+    }
+    crate::formatter::percent_format(ts, a, b)
+}
+
+/// `list += iterable`: extends in place (`list_inplace_concat`).
+pub(crate) fn list_inplace_concat(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult {
+    let Some(list) = a.downcast_ref::<List>() else {
+        return Ok(not_implemented());
+    };
+    let items = crate::iterobject::collect(ts, b)?;
+    for item in items {
+        list.append(ts, item);
+    }
+    Ok(a.new_ref())
+}
+
+/// `list *= n` (`list_inplace_repeat`).
+pub(crate) fn list_inplace_repeat(ts: &ThreadState, a: &PyObject, count: isize) -> PyResult {
+    let Some(list) = a.downcast_ref::<List>() else {
+        return Ok(not_implemented());
+    };
+    let items = list.to_vec();
+    list.clear();
+    for _ in 0..count.max(0) {
+        for item in &items {
+            list.append(ts, item.clone());
+        }
+    }
+    Ok(a.new_ref())
+}
+
+/// `list[key] = value` and `del list[key]` (`list_ass_subscript`).
+pub(crate) fn list_ass_subscript(
+    ts: &ThreadState,
+    list: &PyObject,
+    key: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    builtin_set_item(ts, list, key, value)
 }
 
 /// `-a`, `+a`, `~a`.
@@ -531,6 +571,15 @@ pub fn set_item(
     if let Some(ass) = container.ob_type().mapping.ass_subscript.get() {
         return ass(ts, container, key, value);
     }
+    builtin_set_item(ts, container, key, value)
+}
+
+fn builtin_set_item(
+    ts: &ThreadState,
+    container: &PyObject,
+    key: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
     if let Some(list) = container.downcast_ref::<List>() {
         if let Some(slice) = key.downcast_ref::<crate::slice::Slice>() {
             let items = list.to_vec();
@@ -610,13 +659,22 @@ pub fn set_item(
         }
         return Ok(());
     }
+    // CPython's `PyObject_DelItem`: an index on a type with sequence methods (every
+    // class defined in Python has them) says "doesn't".
+    let ty = container.ob_type();
+    let sequence = &ty.sequence;
+    let has_sequence_methods = ty.is_heap_type()
+        || sequence.item.is_some()
+        || sequence.length.is_some()
+        || sequence.contains.is_some();
+    let index_on_sequence = has_sequence_methods && key.ob_type().number.index.is_some();
     Err(PyErr::type_error(format!(
         "'{}' object {}",
         container.ob_type().name(),
-        if value.is_some() {
-            "does not support item assignment"
-        } else {
-            "doesn't support item deletion"
+        match value {
+            Some(_) => "does not support item assignment",
+            None if index_on_sequence => "doesn't support item deletion",
+            None => "does not support item deletion",
         }
     )))
 }
@@ -626,6 +684,16 @@ pub fn contains(ts: &ThreadState, container: &PyObject, item: &PyObject) -> PyRe
     if let Some(contains) = container.ob_type().sequence.contains.get() {
         return contains(ts, container, item);
     }
+    builtin_contains(ts, container, item)
+}
+
+/// `sq_contains` of `dict`, `list`, `tuple` and `str`, and the search by iteration of
+/// objects without the slot.
+pub(crate) fn builtin_contains(
+    ts: &ThreadState,
+    container: &PyObject,
+    item: &PyObject,
+) -> PyResult<bool> {
     if let Some(dict) = container.downcast_ref::<Dict>() {
         return Ok(dict.get_item(ts, item)?.is_some());
     }

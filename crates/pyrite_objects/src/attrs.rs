@@ -182,15 +182,7 @@ fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<Py
         "__base__" => ty
             .base()
             .map_or_else(crate::singletons::none, PyObject::new_ref),
-        "__dict__" => {
-            let copy = crate::dict::new(ts);
-            if let Some(dict) = ty.dict(ts).downcast_ref::<Dict>() {
-                for (key, value) in dict.items() {
-                    copy.set_item(ts, key, value)?;
-                }
-            }
-            copy.into_ref()
-        }
+        "__dict__" => crate::mappingproxy::new(ts, ty.dict(ts)),
         "__annotations__" if ty.is_heap_type() => return type_annotations(ts, ty).map(Some),
         "__annotate__" if ty.is_heap_type() => return type_annotate(ts, ty).map(Some),
         "__doc__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
@@ -337,6 +329,11 @@ pub fn generic_setattr(
     {
         return set(ts, &descr, object, value);
     }
+    if crate::str::as_str_payload(name).is_some_and(|text| text.as_bytes() == b"__dict__")
+        && set_instance_dict(object, value)?.is_some()
+    {
+        return Ok(());
+    }
     let Some(dict) = instance_dict(ts, object, true) else {
         let text = name_text(name);
         return Err(attribute_error(if ty.lookup(ts, name)?.is_some() {
@@ -361,6 +358,104 @@ pub fn generic_setattr(
             ))
         }),
     }
+}
+
+/// The names `dir(object)` lists by default (CPython's `object.__dir__` and
+/// `type.__dir__`): the instance dict's keys, then the attributes of the classes of the
+/// MRO (of the object itself if it is a class), each once.
+pub fn default_dir(ts: &ThreadState, object: &PyObject) -> PyResult<Vec<PyRef>> {
+    let mut seen = Vec::new();
+    if let Some(dict) = instance_dict(ts, object, false)
+        && let Some(dict) = dict.downcast_ref::<Dict>()
+    {
+        seen.extend(dict.items().into_iter().map(|(key, _)| key));
+    }
+    let ty = as_type(object).unwrap_or(object.ob_type());
+    if let Some(mro) = ty.mro(ts) {
+        for class in crate::tuple::items(&mro) {
+            if let Some(class) = as_type(class)
+                && let Some(dict) = class.dict(ts).downcast_ref::<Dict>()
+            {
+                seen.extend(dict.items().into_iter().map(|(key, _)| key));
+            }
+        }
+    }
+    let mut names: Vec<PyRef> = Vec::with_capacity(seen.len());
+    for name in seen {
+        let mut known = false;
+        for existing in &names {
+            if existing.rich_compare_bool(ts, &name, crate::slots::CompareOp::Eq)? {
+                known = true;
+                break;
+            }
+        }
+        if !known {
+            names.push(name);
+        }
+    }
+    Ok(names)
+}
+
+/// `obj.__dict__ = mapping` on an object with an instance dict.
+fn set_instance_dict(object: &PyObject, value: Option<&PyObject>) -> PyResult<Option<()>> {
+    let Some(cell) = object.ob_type().instance_dict_cell(object) else {
+        return Ok(None);
+    };
+    let new = match value {
+        Some(value) if value.payload_is::<Dict>() => Some(value.new_ref()),
+        Some(value) => {
+            return Err(PyErr::type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                value.ob_type().name()
+            )));
+        }
+        None => None,
+    };
+    let old = cell.replace(new);
+    drop(old);
+    Ok(Some(()))
+}
+
+/// `object.__class__`'s getter.
+pub(crate) fn get_class(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    Ok(object.ob_type().as_object().new_ref())
+}
+
+/// `obj.__class__ = C` (CPython's `object_set_class`): only between classes defined in
+/// Python whose instances have the same layout.
+pub(crate) fn set_class(
+    ts: &ThreadState,
+    object: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let Some(value) = value else {
+        return Err(PyErr::type_error("can't delete __class__ attribute"));
+    };
+    let Some(new) = as_type(value) else {
+        return Err(PyErr::type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            value.ob_type().name()
+        )));
+    };
+    let old = object.ob_type();
+    if !(old.is_heap_type() && new.is_heap_type()) {
+        return Err(PyErr::type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    let same_layout = old.payload_type_id() == new.payload_type_id()
+        && old.dict_offset() == new.dict_offset()
+        && old.basicsize() == new.basicsize()
+        && old.slot_count(ts) == new.slot_count(ts);
+    if !same_layout {
+        return Err(PyErr::type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new.name(),
+            old.name()
+        )));
+    }
+    object.set_ob_type(new);
+    Ok(())
 }
 
 /// `type.__setattr__`: built-in types are immutable; a Python class's dunder updates its
@@ -453,6 +548,12 @@ pub(crate) fn slot_getattr_hook(ts: &ThreadState, object: &PyObject, name: &PyOb
         .as_ref()
         .filter(|found| !found.payload_is::<crate::descr::MethodDescr>());
     let result = match custom {
+        Some(wrapper) if wrapper.payload_is::<crate::wrapper_descr::WrapperDescr>() => {
+            match crate::slotdefs::wrapped_getattro(wrapper) {
+                Some(getattro) => getattro(ts, object, name),
+                None => generic_getattr_with_hook(ts, object, name, false),
+            }
+        }
         Some(getattribute) => {
             let bound = match getattribute.ob_type().slots.descr_get.get() {
                 Some(get) => get(ts, getattribute, Some(object), Some(ty.as_object()))?,
@@ -494,7 +595,10 @@ pub(crate) fn slot_setattro(
     };
     let found = object.ob_type().lookup_str(ts, dunder)?;
     match found {
-        Some(found) if !found.payload_is::<crate::descr::MethodDescr>() => {
+        Some(found)
+            if !found.payload_is::<crate::descr::MethodDescr>()
+                && !found.payload_is::<crate::wrapper_descr::WrapperDescr>() =>
+        {
             let mut args = vec![name.new_ref()];
             if let Some(value) = value {
                 args.push(value.new_ref());

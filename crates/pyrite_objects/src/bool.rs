@@ -1,7 +1,8 @@
 //! `bool`: `True` and `False`, immortal instances of a subclass of `int`.
 //!
 //! CPython counterpart: `Objects/boolobject.c`. The payload is `int`'s, so every `int`
-//! slot works on them; `bool` overrides `repr` (and later the bitwise operators).
+//! slot works on them; `bool` overrides `repr` and `~` (deprecated, with a warning; later the other
+//! bitwise operators).
 
 use crate::err::PyResult;
 use crate::int::{INT_TYPE, Int};
@@ -50,6 +51,21 @@ fn bool_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(crate::str::from_static_text(ts, text))
 }
 
+/// `~b`: the int's inversion, after the `DeprecationWarning` CPython 3.12 added.
+fn bool_invert(ts: &ThreadState, object: &PyObject) -> PyResult {
+    crate::warnings::warn(
+        ts,
+        crate::err::ExceptionKind::DeprecationWarning,
+        "Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. \
+         This returns the bitwise inversion of the underlying int object and is usually \
+         not what you expect from negating a bool. Use the 'not' operator for boolean \
+         negation or ~int(x) if you really want the bitwise inversion of the underlying \
+         int.",
+        1,
+    )?;
+    crate::int_ops::int_invert(ts, object)
+}
+
 /// `bool(x)`: `x`'s truth value.
 fn bool_new(
     ts: &ThreadState,
@@ -75,7 +91,10 @@ pub static BOOL_TYPE: StaticType = StaticObject::new(
             new: Slot::new(bool_new),
             ..crate::int::int_slots()
         })
-        .with_number(crate::int::int_number_slots()),
+        .with_number(crate::slots::NumberSlots {
+            invert: Slot::new(bool_invert),
+            ..crate::int::int_number_slots()
+        }),
 );
 
 #[cfg(test)]

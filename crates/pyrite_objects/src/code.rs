@@ -6,7 +6,8 @@
 //! copy of the bytecode, `co_positions`). The specializing interpreter will rewrite
 //! `instructions` in place; `co_code` (the `CodeObject`'s bytes) stays unspecialized.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::ptr::NonNull;
 
 use pyrite_ast::PyStr;
 use pyrite_bytecode::code::LocalKind;
@@ -14,6 +15,7 @@ use pyrite_bytecode::exceptiontable::ExceptionTableEntry;
 use pyrite_bytecode::linetable::Position;
 use pyrite_bytecode::{CodeObject, Constant};
 
+use crate::dict::Dict;
 use crate::err::{ExceptionKind, PyErr, PyResult};
 use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
 use crate::pystate::ThreadState;
@@ -39,6 +41,34 @@ pub struct Code {
     /// Number of `co_localsplusnames` entries (locals, cells, free variables).
     pub nlocalsplus: usize,
     weaklist: crate::weakref::WeakrefList,
+    /// `LOAD_GLOBAL`'s cache, one entry per `co_names` entry (see `load_global`).
+    global_cache: Box<[Cell<GlobalCacheEntry>]>,
+    /// Per `co_names` entry: where the name was last found in an instance dict's entries
+    /// (`LOAD_ATTR`/`STORE_ATTR` try that position first; instances of one class usually
+    /// share their attributes' order).
+    pub attribute_hints: Box<[Cell<u32>]>,
+    /// Per `co_names` entry: the class attribute lookup last done for that name by
+    /// `LOAD_ATTR`/`STORE_ATTR` (see `PyType::lookup_at_site`).
+    pub type_lookups: Box<[crate::typeobject::TypeLookupSite]>,
+}
+
+/// What a global or builtin name resolved to while the globals and builtins dicts had
+/// the recorded versions (CPython's `LOAD_GLOBAL_MODULE`/`LOAD_GLOBAL_BUILTIN` caches,
+/// which key on dict-keys versions). `value` is borrowed from one of the two dicts.
+#[derive(Clone, Copy)]
+struct GlobalCacheEntry {
+    globals_version: u64,
+    builtins_version: u64,
+    value: Option<NonNull<PyObject>>,
+}
+
+impl GlobalCacheEntry {
+    /// Dict versions start at 1: this entry never matches.
+    const EMPTY: GlobalCacheEntry = GlobalCacheEntry {
+        globals_version: 0,
+        builtins_version: 0,
+        value: None,
+    };
 }
 
 impl PyPayload for Code {
@@ -198,6 +228,13 @@ fn build(ts: &ThreadState, code: CodeObject, consts: Option<Vec<PyRef>>) -> PyRe
         filename: crate::str::from_py_str(ts, code.co_filename.clone()).into_ref(),
         instructions: RefCell::new(code.co_code.clone()),
         nlocalsplus: code.co_localsplusnames.len(),
+        global_cache: (0..code.co_names.len())
+            .map(|_| Cell::new(GlobalCacheEntry::EMPTY))
+            .collect(),
+        attribute_hints: (0..code.co_names.len()).map(|_| Cell::new(0)).collect(),
+        type_lookups: (0..code.co_names.len())
+            .map(|_| crate::typeobject::TypeLookupSite::new())
+            .collect(),
         consts,
         names,
         localsplusnames,
@@ -210,6 +247,51 @@ fn build(ts: &ThreadState, code: CodeObject, consts: Option<Vec<PyRef>>) -> PyRe
 }
 
 impl Code {
+    /// `LOAD_GLOBAL` of `co_names[index]` with exact dicts as globals and builtins: the
+    /// globals' value, else the builtins', else `None`. A name found once is answered from
+    /// the cache while neither dict changes (dict versions are unique across all dicts).
+    #[inline]
+    pub fn load_global(
+        &self,
+        ts: &ThreadState,
+        index: usize,
+        globals: &Dict,
+        builtins: &Dict,
+    ) -> PyResult<Option<PyRef>> {
+        let name = &self.names[index];
+        let globals_version = globals.version();
+        let builtins_version = builtins.version();
+        let slot = &self.global_cache[index];
+        let entry = slot.get();
+        if entry.globals_version == globals_version
+            && entry.builtins_version == builtins_version
+            && let Some(value) = entry.value
+        {
+            // SAFETY: the entry was made when the two dicts had these versions and held
+            // `value`; a dict gets a new version at every change, and a dict freed since
+            // cannot be the caller's (alive) dict with a version handed out to another
+            // one, so both dicts are unchanged and the one that held `value` still does.
+            return Ok(Some(unsafe { value.as_ref() }.new_ref()));
+        }
+        let found = match globals.get_item(ts, name)? {
+            Some(value) => Some(value),
+            None => builtins.get_item(ts, name)?,
+        };
+        // Looking up a non-str key may run `__eq__`, which may change either dict: only
+        // an answer from unchanged dicts is recorded.
+        if let Some(value) = &found
+            && globals.version() == globals_version
+            && builtins.version() == builtins_version
+        {
+            slot.set(GlobalCacheEntry {
+                globals_version,
+                builtins_version,
+                value: Some(NonNull::from(&**value)),
+            });
+        }
+        Ok(found)
+    }
+
     /// `co_positions()`, decoded once.
     pub fn positions(&self) -> &[Position] {
         self.positions.get_or_init(|| self.code.positions())

@@ -525,6 +525,15 @@ pub fn parse_complex(original: &str) -> PyResult<Complex> {
 
 /// A real operand of `complex(real, imag)` as a complex (via `__complex__`, `__float__` or
 /// `__index__`).
+fn deprecation(ts: &ThreadState, message: &str) -> PyResult<()> {
+    crate::warnings::warn(
+        ts,
+        crate::err::ExceptionKind::DeprecationWarning,
+        message,
+        1,
+    )
+}
+
 fn to_complex_number(ts: &ThreadState, object: &PyObject, what: &str) -> PyResult<Complex> {
     if let Some(value) = as_complex(object) {
         return Ok(value);
@@ -536,12 +545,24 @@ fn to_complex_number(ts: &ThreadState, object: &PyObject, what: &str) -> PyResul
         return Ok(c(crate::int_ops::int_to_f64(int)?, 0.0));
     }
     if let Some(result) = crate::attrs::call_special(ts, object, "__complex__", &[])? {
-        return as_complex(&result).ok_or_else(|| {
+        let value = as_complex(&result).ok_or_else(|| {
             PyErr::type_error(format!(
                 "__complex__ returned non-complex (type {})",
                 result.ob_type().name()
             ))
-        });
+        })?;
+        if !result.is_exact_type(&COMPLEX_TYPE) {
+            deprecation(
+                ts,
+                &format!(
+                    "__complex__ returned non-complex (type {}).  The ability to return an \
+                     instance of a strict subclass of complex is deprecated, and may be \
+                     removed in a future version of Python.",
+                    result.ob_type().name()
+                ),
+            )?;
+        }
+        return Ok(value);
     }
     if object.ob_type().number.float.get().is_some()
         || object.ob_type().number.index.get().is_some()
@@ -576,6 +597,7 @@ fn complex_new(
     }
     let mut real = positional.first().cloned();
     let mut imag = positional.get(1).cloned();
+    let keyword_real = keywords.iter().any(|(name, _)| name == "real");
     for (name, value) in keywords {
         let slot = match name.as_str() {
             "real" => &mut real,
@@ -593,6 +615,32 @@ fn complex_new(
             )));
         }
         *slot = Some(value);
+    }
+    // A complex `real` is only a conversion when it is the one positional argument.
+    if let Some(real) = &real
+        && (imag.is_some() || keyword_real)
+        && crate::str::as_str_payload(real).is_none()
+        && (as_complex(real).is_some()
+            || crate::attrs::lookup_special(ts, real, "__complex__")?.is_some())
+    {
+        deprecation(
+            ts,
+            &format!(
+                "complex() argument 'real' must be a real number, not {}",
+                real.ob_type().name()
+            ),
+        )?;
+    }
+    if let Some(imag) = &imag
+        && as_complex(imag).is_some()
+    {
+        deprecation(
+            ts,
+            &format!(
+                "complex() argument 'imag' must be a real number, not {}",
+                imag.ob_type().name()
+            ),
+        )?;
     }
     let value = match (&real, &imag) {
         (None, None) => c(0.0, 0.0),

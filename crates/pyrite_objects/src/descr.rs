@@ -975,6 +975,38 @@ fn member_values<'a>(
     }
 }
 
+/// A struct sequence's field: its members index the tuple (`structseq.rs`), read-only.
+fn struct_sequence_field(
+    ts: &ThreadState,
+    member: &MemberDescr,
+    instance: &PyObject,
+) -> Option<PyRef> {
+    let owner = crate::typeobject::as_type(&member.owner)?;
+    if !instance.payload_is::<crate::tuple::Tuple>() || !instance.ob_type().is_subtype(ts, owner) {
+        return None;
+    }
+    crate::structseq::field(instance, member.index)
+}
+
+/// A method descriptor of `owner`'s methods that a type made at run time holds in its
+/// own dict (struct sequences' `__reduce__`).
+pub fn new_method_descr(
+    ts: &ThreadState,
+    name: &'static str,
+    function: NativeFn,
+    owner: &'static PyType,
+) -> PyRef {
+    Py::new(
+        ts,
+        MethodDescr {
+            name,
+            function,
+            owner,
+        },
+    )
+    .into_ref()
+}
+
 fn member_get(
     ts: &ThreadState,
     descr: &PyObject,
@@ -987,6 +1019,9 @@ fn member_get(
     let member = descr
         .downcast_ref::<MemberDescr>()
         .ok_or_else(|| PyErr::type_error("not a member descriptor"))?;
+    if let Some(value) = struct_sequence_field(ts, member, instance) {
+        return Ok(value);
+    }
     let values = member_values(ts, member, instance)?;
     let found = values.borrow().get(member.index).cloned().flatten();
     found.ok_or_else(|| {
@@ -1012,6 +1047,12 @@ fn member_set(
     let member = descr
         .downcast_ref::<MemberDescr>()
         .ok_or_else(|| PyErr::type_error("not a member descriptor"))?;
+    if struct_sequence_field(ts, member, instance).is_some() {
+        return Err(PyErr::new(
+            ExceptionKind::AttributeError,
+            "readonly attribute",
+        ));
+    }
     let values = member_values(ts, member, instance)?;
     let old = {
         let mut values = values.borrow_mut();

@@ -12,6 +12,7 @@
 //! version tag used by the specializer.)*
 
 use std::cell::{Cell, RefCell, RefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::err::{ExceptionKind, PyErr, PyResult};
 use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
@@ -43,8 +44,21 @@ struct Table {
     entries: Vec<Option<Entry>>,
     /// Live entries (`len(d)`).
     used: usize,
-    /// Bumped by every change, to detect mutation during a comparison.
+    /// A fresh value from `fresh_version` at every change (CPython's `ma_version_tag`):
+    /// detects mutation during a comparison, and lets the evaluation loop's global-name
+    /// cache (`Code::load_global`) know that a dict is unchanged.
     version: u64,
+}
+
+/// The last dict version handed out. Only threads holding the GIL change dicts, so a
+/// relaxed load and store (no read-modify-write) keep the values unique.
+static LAST_VERSION: AtomicU64 = AtomicU64::new(0);
+
+#[inline]
+fn fresh_version() -> u64 {
+    let version = LAST_VERSION.load(Ordering::Relaxed) + 1;
+    LAST_VERSION.store(version, Ordering::Relaxed);
+    version
 }
 
 struct Entry {
@@ -64,7 +78,7 @@ impl Table {
             indices: vec![EMPTY; MIN_SIZE],
             entries: Vec::new(),
             used: 0,
-            version: 0,
+            version: fresh_version(),
         }
     }
 
@@ -145,7 +159,6 @@ impl Table {
         self.indices[slot] = entry as isize;
         self.entries.push(Some(Entry { hash, key, value }));
         self.used += 1;
-        self.version += 1;
     }
 
     /// Rebuilds the indices for at least `minimum` slots, compacting the entries.
@@ -165,7 +178,6 @@ impl Table {
             self.indices[slot] = position as isize;
         }
         self.entries = entries;
-        self.version += 1;
     }
 }
 
@@ -195,7 +207,15 @@ impl Dict {
         if self.watched.get() {
             crate::typeobject::invalidate_type_cache();
         }
-        self.table.borrow_mut()
+        let mut table = self.table.borrow_mut();
+        table.version = fresh_version();
+        table
+    }
+
+    /// The dict's version: equal versions of one dict mean no change happened between.
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.table.borrow().version
     }
 
     /// Marks the dict as a type's namespace (see `table_mut`).
@@ -306,6 +326,58 @@ impl Dict {
         })
     }
 
+    /// The value of the exact-`str` key `key` if the entry at `hint` holds that very
+    /// object (the evaluation loop's attribute hints, CPython's `LOAD_ATTR_WITH_HINT`).
+    #[inline]
+    pub fn get_at_hint(&self, key: &PyObject, hint: usize) -> Option<PyRef> {
+        let table = self.table.borrow();
+        let entry = table.entries.get(hint)?.as_ref()?;
+        entry.key.is(key).then(|| entry.value.clone())
+    }
+
+    /// Like `get_item` for an exact `str` key, with the entry's position for
+    /// `get_at_hint`; `None` when the key is missing or only the general lookup (which
+    /// may run `__eq__`) can tell.
+    pub fn get_str_with_hint(&self, ts: &ThreadState, key: &PyObject) -> Option<(PyRef, usize)> {
+        let (text, hash) = Self::exact_str(ts, key)?;
+        let table = self.table.borrow();
+        let entry = table.find_str(key, text, hash)??;
+        let value = table.entries[entry].as_ref()?.value.clone();
+        Some((value, entry))
+    }
+
+    /// Replaces the value of `key` if the entry at `hint` holds that very key object;
+    /// otherwise gives `value` back. The old value is returned for the caller to drop.
+    #[inline]
+    pub fn replace_at_hint(
+        &self,
+        key: &PyObject,
+        hint: usize,
+        value: PyRef,
+    ) -> Result<PyRef, PyRef> {
+        let matches = self
+            .table
+            .borrow()
+            .entries
+            .get(hint)
+            .and_then(Option::as_ref)
+            .is_some_and(|entry| entry.key.is(key));
+        if !matches {
+            return Err(value);
+        }
+        let mut table = self.table_mut();
+        match table.entries[hint].as_mut() {
+            Some(entry) => Ok(std::mem::replace(&mut entry.value, value)),
+            None => Err(value),
+        }
+    }
+
+    /// The position of an exact-`str` key's entry, if it is there (see `get_at_hint`).
+    pub fn str_entry_index(&self, ts: &ThreadState, key: &PyObject) -> Option<usize> {
+        let (text, hash) = Self::exact_str(ts, key)?;
+        self.table.borrow().find_str(key, text, hash)?
+    }
+
     /// `d[key] = value`.
     pub fn set_item(&self, ts: &ThreadState, key: PyRef, value: PyRef) -> PyResult<()> {
         if let Some((text, hash)) = Self::exact_str(ts, &key) {
@@ -314,7 +386,6 @@ impl Dict {
                 Some(Some(entry)) => {
                     let old = {
                         let mut table = self.table_mut();
-                        table.version += 1;
                         table.entries[entry]
                             .as_mut()
                             .map(|entry| std::mem::replace(&mut entry.value, value))
@@ -334,7 +405,6 @@ impl Dict {
             Lookup::Found { entry, .. } => {
                 let old = {
                     let mut table = self.table_mut();
-                    table.version += 1;
                     table.entries[entry]
                         .as_mut()
                         .map(|entry| std::mem::replace(&mut entry.value, value))
@@ -355,7 +425,6 @@ impl Dict {
                     let mut table = self.table_mut();
                     table.indices[slot] = DUMMY;
                     table.used -= 1;
-                    table.version += 1;
                     table.entries[entry].take()
                 };
                 drop(removed);
@@ -550,13 +619,23 @@ pub const fn dict_slot_table() -> SlotTable {
         clear: Slot::new(dict_clear),
         new: Slot::new(crate::methods::constructors::dict_new),
         init: Slot::new(crate::methods::constructors::dict_init),
+        iter: Slot::new(crate::iterobject::builtin_iter),
         ..crate::typeobject::object_slots()
+    }
+}
+
+/// `dict`'s `sq_*` slots, for its built-in subclasses.
+pub const fn dict_sequence_slots() -> crate::slots::SequenceSlots {
+    crate::slots::SequenceSlots {
+        contains: Slot::new(crate::abstract_ops::builtin_contains),
+        ..crate::slots::SequenceSlots::EMPTY
     }
 }
 
 /// `dict`'s `nb_*` slots, for its built-in subclasses.
 pub const fn dict_number_slots() -> crate::slots::NumberSlots {
     crate::slots::NumberSlots {
+        or: Slot::new(crate::abstract_ops::dict_or),
         inplace_or: Slot::new(crate::dict_views::dict_ior),
         ..crate::slots::NumberSlots::EMPTY
     }
@@ -579,6 +658,7 @@ pub static DICT_TYPE: StaticType = StaticObject::new(
         Some(&OBJECT_TYPE),
     )
     .with_slots(dict_slot_table())
+    .with_sequence(dict_sequence_slots())
     .with_number(dict_number_slots())
     .with_mapping(dict_mapping_slots()),
 );
@@ -589,6 +669,37 @@ mod tests {
     use crate::pystate::with_gil;
     use crate::str::repr_string;
     use crate::{float, int, list, tuple};
+
+    #[test]
+    fn every_change_gives_a_version_no_other_dict_had() {
+        with_gil(|ts| {
+            let a = new(ts);
+            let b = new(ts);
+            let mut seen = vec![a.version(), b.version()];
+            let key = crate::str::intern(ts, "key");
+            a.set_item(ts, key.clone(), int::new(ts, 1)).unwrap();
+            seen.push(a.version());
+            assert!(a.get_item(ts, &key).unwrap().is_some());
+            assert_eq!(a.version(), seen[2], "a lookup is no change");
+            a.set_item(ts, key.clone(), int::new(ts, 2)).unwrap();
+            seen.push(a.version());
+            let hint = a.str_entry_index(ts, &key).unwrap();
+            assert!(a.get_at_hint(&key, hint).is_some());
+            assert!(a.replace_at_hint(&key, hint, int::new(ts, 3)).is_ok());
+            seen.push(a.version());
+            a.del_item(ts, &key).unwrap();
+            seen.push(a.version());
+            assert!(a.get_at_hint(&key, hint).is_none());
+            a.clear();
+            seen.push(a.version());
+            b.set_item(ts, key, int::new(ts, 4)).unwrap();
+            seen.push(b.version());
+            let mut unique = seen.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), seen.len(), "{seen:?}");
+        });
+    }
 
     fn keys(ts: &ThreadState, dict: &Dict) -> Vec<String> {
         dict.items()

@@ -153,7 +153,7 @@ exception_types! {
     RecursionError: RECURSION_ERROR_TYPE < RUNTIME_ERROR_TYPE,
     StopAsyncIteration: STOP_ASYNC_ITERATION_TYPE < EXCEPTION_TYPE,
     StopIteration: STOP_ITERATION_TYPE < EXCEPTION_TYPE,
-    SyntaxError: SYNTAX_ERROR_TYPE < EXCEPTION_TYPE,
+    SyntaxError: SYNTAX_ERROR_TYPE < EXCEPTION_TYPE => syntax_error_slots(),
     SystemError: SYSTEM_ERROR_TYPE < EXCEPTION_TYPE,
     TypeError: TYPE_ERROR_TYPE < EXCEPTION_TYPE,
     ValueError: VALUE_ERROR_TYPE < EXCEPTION_TYPE,
@@ -166,6 +166,8 @@ exception_types! {
     BufferError: BUFFER_ERROR_TYPE < EXCEPTION_TYPE,
     ReferenceError: REFERENCE_ERROR_TYPE < EXCEPTION_TYPE,
     PythonFinalizationError: PYTHON_FINALIZATION_ERROR_TYPE < RUNTIME_ERROR_TYPE,
+    IndentationError: INDENTATION_ERROR_TYPE < SYNTAX_ERROR_TYPE => syntax_error_slots(),
+    TabError: TAB_ERROR_TYPE < INDENTATION_ERROR_TYPE => syntax_error_slots(),
     BlockingIOError: BLOCKING_IO_ERROR_TYPE < OS_ERROR_TYPE,
     ChildProcessError: CHILD_PROCESS_ERROR_TYPE < OS_ERROR_TYPE,
     ConnectionError: CONNECTION_ERROR_TYPE < OS_ERROR_TYPE,
@@ -181,17 +183,17 @@ exception_types! {
     ProcessLookupError: PROCESS_LOOKUP_ERROR_TYPE < OS_ERROR_TYPE,
     TimeoutError: TIMEOUT_ERROR_TYPE < OS_ERROR_TYPE,
     Warning: WARNING_TYPE < EXCEPTION_TYPE,
-    BytesWarning: BYTES_WARNING_TYPE < WARNING_TYPE,
+    UserWarning: USER_WARNING_TYPE < WARNING_TYPE,
     DeprecationWarning: DEPRECATION_WARNING_TYPE < WARNING_TYPE,
-    EncodingWarning: ENCODING_WARNING_TYPE < WARNING_TYPE,
+    PendingDeprecationWarning: PENDING_DEPRECATION_WARNING_TYPE < WARNING_TYPE,
+    SyntaxWarning: SYNTAX_WARNING_TYPE < WARNING_TYPE,
+    RuntimeWarning: RUNTIME_WARNING_TYPE < WARNING_TYPE,
     FutureWarning: FUTURE_WARNING_TYPE < WARNING_TYPE,
     ImportWarning: IMPORT_WARNING_TYPE < WARNING_TYPE,
-    PendingDeprecationWarning: PENDING_DEPRECATION_WARNING_TYPE < WARNING_TYPE,
-    ResourceWarning: RESOURCE_WARNING_TYPE < WARNING_TYPE,
-    RuntimeWarning: RUNTIME_WARNING_TYPE < WARNING_TYPE,
-    SyntaxWarning: SYNTAX_WARNING_TYPE < WARNING_TYPE,
     UnicodeWarning: UNICODE_WARNING_TYPE < WARNING_TYPE,
-    UserWarning: USER_WARNING_TYPE < WARNING_TYPE,
+    BytesWarning: BYTES_WARNING_TYPE < WARNING_TYPE,
+    ResourceWarning: RESOURCE_WARNING_TYPE < WARNING_TYPE,
+    EncodingWarning: ENCODING_WARNING_TYPE < WARNING_TYPE,
 }
 
 /// Whether `ty` is `base` or derives from it, following `tp_base` (no thread state needed;
@@ -315,6 +317,74 @@ pub(crate) fn exception_init(
         drop(old);
     }
     Ok(())
+}
+
+/// The attributes `SyntaxError.__init__` sets from `(msg, (filename, lineno, offset,
+/// text, end_lineno, end_offset))`, all `None` until then.
+pub const SYNTAX_ERROR_FIELDS: [&str; 6] = [
+    "filename",
+    "lineno",
+    "offset",
+    "text",
+    "end_lineno",
+    "end_offset",
+];
+
+const fn syntax_error_slots() -> SlotTable {
+    SlotTable {
+        init: Slot::new(syntax_error_init),
+        ..exception_slots()
+    }
+}
+
+/// `SyntaxError.__init__` (CPython's `SyntaxError_init`): `args`, then `msg` and the
+/// location fields from the details tuple.
+fn syntax_error_init(
+    ts: &ThreadState,
+    object: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<()> {
+    exception_init(ts, object, args, kwnames)?;
+    let set = |name: &str, value: &PyObject| {
+        crate::attrs::set_attr(ts, object, &crate::str::intern(ts, name), Some(value))
+    };
+    if let Some(msg) = args.first() {
+        set("msg", msg)?;
+    }
+    if let [_, details] = args {
+        let details = crate::iterobject::collect(ts, details)?;
+        // A seventh item (CPython's private `_metadata`) is accepted and not shown.
+        if details.len() < 4 || details.len() > 7 {
+            let bound = if details.len() < 4 {
+                "at least 4"
+            } else {
+                "at most 7"
+            };
+            return Err(crate::err::PyErr::type_error(format!(
+                "function takes {bound} arguments ({} given)",
+                details.len()
+            )));
+        }
+        for (name, value) in SYNTAX_ERROR_FIELDS.iter().zip(&details) {
+            set(name, value)?;
+        }
+    }
+    Ok(())
+}
+
+/// Fills the exception types' dicts: `SyntaxError`'s attributes read `None` before
+/// `__init__` sets them (CPython's members).
+pub(crate) fn install(ts: &ThreadState) {
+    let dict = SYNTAX_ERROR_TYPE.dict(ts);
+    if let Some(dict) = dict.downcast_ref::<crate::dict::Dict>() {
+        let names = ["msg", "print_file_and_line"]
+            .into_iter()
+            .chain(SYNTAX_ERROR_FIELDS);
+        for name in names {
+            let _ = dict.set_item(ts, crate::str::intern(ts, name), crate::singletons::none());
+        }
+    }
 }
 
 /// `str(exc)`: `''`, `str(args[0])` or `str(args)`; `KeyError` shows `repr(key)`.

@@ -193,14 +193,29 @@ pub fn to_float(ts: &ThreadState, object: &PyObject) -> PyResult {
     }
     if let Some(float) = object.ob_type().number.float.get() {
         let result = float(ts, object)?;
-        if as_f64(&result).is_none() {
+        let Some(value) = as_f64(&result) else {
             return Err(PyErr::type_error(format!(
                 "{}.__float__ returned non-float (type {})",
                 object.ob_type().name(),
                 result.ob_type().name()
             )));
+        };
+        if result.is_exact_type(&crate::float::FLOAT_TYPE) {
+            return Ok(result);
         }
-        return Ok(result);
+        crate::warnings::warn(
+            ts,
+            ExceptionKind::DeprecationWarning,
+            &format!(
+                "{}.__float__ returned non-float (type {}).  The ability to return an \
+                 instance of a strict subclass of float is deprecated, and may be removed \
+                 in a future version of Python.",
+                object.ob_type().name(),
+                result.ob_type().name()
+            ),
+            1,
+        )?;
+        return Ok(crate::float::new(ts, value));
     }
     if object.ob_type().number.index.get().is_some() {
         let index = crate::abstract_api::index(ts, object)?;

@@ -563,6 +563,12 @@ pub fn format_value(ts: &ThreadState, value: &PyObject, spec: &str) -> PyResult 
             &[crate::str::new(ts, spec).into_ref()],
         )?
     {
+        if crate::str::as_str_payload(&result).is_none() {
+            return Err(PyErr::type_error(format!(
+                "__format__ must return a str, not {}",
+                result.ob_type().name()
+            )));
+        }
         return Ok(result);
     }
     format_builtin(ts, value, spec)

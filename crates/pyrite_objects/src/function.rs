@@ -312,6 +312,35 @@ fn method_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&
     }
 }
 
+/// Bound methods are equal when bound to the same object (identity) and their functions
+/// are equal (CPython's `method_richcompare`).
+fn method_richcompare(
+    ts: &ThreadState,
+    a: &PyObject,
+    b: &PyObject,
+    op: crate::slots::CompareOp,
+) -> PyResult {
+    use crate::slots::CompareOp;
+    let (Some(a), Some(b), CompareOp::Eq | CompareOp::Ne) =
+        (a.downcast_ref::<Method>(), b.downcast_ref::<Method>(), op)
+    else {
+        return Ok(crate::singletons::not_implemented());
+    };
+    let equal = a.bound_self.is(&b.bound_self)
+        && a.function
+            .rich_compare_bool(ts, &b.function, CompareOp::Eq)?;
+    Ok(crate::bool::bool_ref(equal == (op == CompareOp::Eq)))
+}
+
+fn method_hash(ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
+    let method = object
+        .downcast_ref::<Method>()
+        .ok_or_else(|| PyErr::type_error("expected a method"))?;
+    let hash =
+        crate::pyhash::hash_pointer(method.bound_self.as_ptr()) ^ method.function.hash(ts)?;
+    Ok(if hash == -1 { -2 } else { hash })
+}
+
 pub static METHOD_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Method>("method", flags::HAVE_GC, Some(&OBJECT_TYPE))
@@ -320,6 +349,8 @@ pub static METHOD_TYPE: StaticType = StaticObject::new(
             new: Slot::new(method_new),
             repr: Slot::new(method_repr),
             traverse: Slot::new(method_traverse),
+            richcompare: Slot::new(method_richcompare),
+            hash: Slot::new(method_hash),
             ..crate::typeobject::object_slots()
         })
         .with_weaklist_offset(payload_field_offset::<Method>(offset_of!(Method, weaklist))),

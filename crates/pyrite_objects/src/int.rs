@@ -174,6 +174,41 @@ pub fn from_bigint(ts: &ThreadState, value: BigInt) -> PyRef {
 }
 
 /// The value of an `int` (or `bool`) object that fits in an `i64`.
+/// An exact `int` equal to `value` (an int or an instance of a subclass; CPython's
+/// `_PyLong_Copy`).
+pub fn exact_copy(ts: &ThreadState, value: &PyObject) -> PyRef {
+    if value.is_exact_type(&INT_TYPE) {
+        return value.new_ref();
+    }
+    match value.downcast_ref::<Int>() {
+        Some(int) => match int.as_i64() {
+            Some(small) => new(ts, small),
+            None => from_bigint(ts, int.to_bigint()),
+        },
+        None => value.new_ref(),
+    }
+}
+
+/// The deprecation warning for `__index__`/`__int__` (`method`) returning an instance
+/// of a strict subclass of `int`, then the value as an exact `int`.
+pub(crate) fn exact_result(ts: &ThreadState, method: &str, result: PyRef) -> PyResult {
+    if result.is_exact_type(&INT_TYPE) {
+        return Ok(result);
+    }
+    crate::warnings::warn(
+        ts,
+        crate::err::ExceptionKind::DeprecationWarning,
+        &format!(
+            "{method} returned non-int (type {}).  The ability to return an instance of a \
+             strict subclass of int is deprecated, and may be removed in a future version \
+             of Python.",
+            result.ob_type().name()
+        ),
+        1,
+    )?;
+    Ok(exact_copy(ts, &result))
+}
+
 pub fn as_i64(object: &PyObject) -> Option<i64> {
     object.downcast_ref::<Int>().and_then(|int| int.as_i64())
 }

@@ -7,7 +7,7 @@
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::Signed;
+use num_traits::{Signed, Zero};
 
 use crate::descr::{add_getsets, add_methods};
 use crate::err::{PyErr, PyResult};
@@ -225,6 +225,171 @@ fn get_one(ts: &ThreadState, this: &PyObject) -> PyResult {
     Ok(int_ref(ts, 1))
 }
 
+/// Whether a `byteorder` argument says little-endian (`'little'`) or big (`'big'`).
+fn little_endian(function: &str, byteorder: Option<&PyObject>) -> PyResult<bool> {
+    let Some(byteorder) = byteorder else {
+        return Ok(false);
+    };
+    if !byteorder.payload_is::<crate::str::Str>() {
+        return Err(PyErr::type_error(format!(
+            "{function}() argument 'byteorder' must be str, not {}",
+            byteorder.ob_type().name()
+        )));
+    }
+    match crate::str::to_rust_string(byteorder).as_str() {
+        "little" => Ok(true),
+        "big" => Ok(false),
+        _ => Err(PyErr::new(
+            crate::err::ExceptionKind::ValueError,
+            "byteorder must be either 'little' or 'big'",
+        )),
+    }
+}
+
+/// Splits off keyword-only `signed` and checks at most two positional arguments.
+fn split_signed(
+    ts: &ThreadState,
+    function: &str,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult<(Vec<PyRef>, Option<PyRef>, Option<PyRef>)> {
+    let names = kwnames.map_or(&[][..], crate::tuple::items);
+    let positional = args.len() - names.len();
+    if positional > 2 {
+        return Err(PyErr::type_error(format!(
+            "{function}() takes at most 2 positional arguments ({positional} given)"
+        )));
+    }
+    let mut rest_args = args[..positional].to_vec();
+    let mut rest_names = Vec::new();
+    let mut signed = None;
+    for (name, value) in names.iter().zip(&args[positional..]) {
+        if crate::str::to_rust_string(name) == "signed" {
+            signed = Some(value.clone());
+        } else {
+            rest_names.push(name.clone());
+            rest_args.push(value.clone());
+        }
+    }
+    let rest_names = (!rest_names.is_empty()).then(|| crate::tuple::new(ts, rest_names).into_ref());
+    Ok((rest_args, rest_names, signed))
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn to_bytes(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    let (args, names, signed) = split_signed(ts, "to_bytes", args, k)?;
+    let parsed = crate::stringlib::parse_args(
+        "to_bytes",
+        &args,
+        names.as_deref(),
+        &["length", "byteorder"],
+        0,
+        0,
+    )?;
+    let length = crate::stringlib::index_arg_or(ts, parsed.get(0), 1)?;
+    if length < 0 {
+        return Err(PyErr::new(
+            crate::err::ExceptionKind::ValueError,
+            "length argument must be non-negative",
+        ));
+    }
+    let little = little_endian("to_bytes", parsed.get(1))?;
+    let signed = match &signed {
+        Some(flag) => flag.is_true(ts)?,
+        None => false,
+    };
+    let value = value(this, "to_bytes")?;
+    if !signed && value.is_negative() {
+        return Err(PyErr::new(
+            crate::err::ExceptionKind::OverflowError,
+            "can't convert negative int to unsigned",
+        ));
+    }
+    let length = length as usize;
+    // Big-endian two's complement (signed) or magnitude (unsigned), padded to `length`.
+    let mut digits = if signed {
+        value.to_signed_bytes_be()
+    } else {
+        value.magnitude().to_bytes_be()
+    };
+    if value.is_zero() {
+        digits.clear();
+    }
+    if digits.len() > length {
+        return Err(PyErr::new(
+            crate::err::ExceptionKind::OverflowError,
+            "int too big to convert",
+        ));
+    }
+    let fill = if value.is_negative() { 0xff } else { 0 };
+    let mut out = vec![fill; length - digits.len()];
+    out.extend_from_slice(&digits);
+    if little {
+        out.reverse();
+    }
+    Ok(crate::bytes::new(ts, &out))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`, a class method: a subclass
+/// gets `cls(value)`.
+fn from_bytes(ts: &ThreadState, _m: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
+    let Some((cls, args)) = args.split_first() else {
+        return Err(PyErr::type_error("from_bytes() needs a class"));
+    };
+    let (args, names, signed) = split_signed(ts, "from_bytes", args, k)?;
+    let parsed = crate::stringlib::parse_args(
+        "from_bytes",
+        &args,
+        names.as_deref(),
+        &["bytes", "byteorder"],
+        0,
+        1,
+    )?;
+    let source = parsed.required(0);
+    let little = little_endian("from_bytes", parsed.get(1))?;
+    let signed = match &signed {
+        Some(flag) => flag.is_true(ts)?,
+        None => false,
+    };
+    let mut data = match crate::bytes::bytes_like(source) {
+        Some(data) => data,
+        None => {
+            let cannot = || {
+                PyErr::type_error(format!(
+                    "cannot convert '{}' object to bytes",
+                    source.ob_type().name()
+                ))
+            };
+            let has_bytes = crate::attrs::lookup_special(ts, source, "__bytes__")?.is_some();
+            if source.payload_is::<crate::str::Str>()
+                || (!has_bytes && crate::iterobject::get_iter(ts, source).is_err())
+            {
+                return Err(cannot());
+            }
+            let made = crate::abstract_api::call(
+                ts,
+                crate::bytes::BYTES_TYPE.as_object(),
+                &[source.new_ref()],
+                None,
+            )?;
+            crate::bytes::bytes_like(&made).ok_or_else(cannot)?
+        }
+    };
+    if little {
+        data.reverse();
+    }
+    let value = if signed {
+        BigInt::from_signed_bytes_be(&data)
+    } else {
+        BigInt::from_bytes_be(num_bigint::Sign::Plus, &data)
+    };
+    let result = from_bigint(ts, value);
+    if std::ptr::eq(cls.as_ptr(), crate::int::INT_TYPE.as_object().as_ptr()) {
+        return Ok(result);
+    }
+    crate::abstract_api::call(ts, cls, &[result], None)
+}
+
 pub(crate) fn install(ts: &ThreadState) {
     let ty = &crate::int::INT_TYPE;
     add_methods(
@@ -243,8 +408,10 @@ pub(crate) fn install(ts: &ThreadState) {
             ("__getnewargs__", getnewargs),
             ("__sizeof__", sizeof),
             ("__format__", format),
+            ("to_bytes", to_bytes),
         ],
     );
+    crate::descr::add_class_method(ts, ty, "from_bytes", from_bytes);
     add_getsets(
         ts,
         ty,

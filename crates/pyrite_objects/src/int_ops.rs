@@ -434,7 +434,7 @@ pub fn to_int(ts: &ThreadState, value: &PyObject) -> PyResult {
                 result.ob_type().name()
             )));
         }
-        return Ok(result);
+        return crate::int::exact_result(ts, "__int__", result);
     }
     if let Some(index) = value.ob_type().number.index.get() {
         return index(ts, value);

@@ -53,6 +53,13 @@ pub fn get_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
         }
         return Ok(iterator);
     }
+    builtin_iter(ts, object)
+}
+
+/// `tp_iter` of `dict`, `list`, `tuple` and `str` (their iterator types), and the
+/// iteration of objects without the slot.
+pub(crate) fn builtin_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let ty = object.ob_type();
     if object.payload_is::<Dict>() {
         return Ok(new_dict_iterator(ts, object, DictIterKind::Keys));
     }
@@ -94,6 +101,39 @@ pub fn get_iter(ts: &ThreadState, object: &PyObject) -> PyResult {
         "'{}' object is not iterable",
         ty.name()
     )))
+}
+
+thread_local! {
+    /// Whether swallowed `StopIteration`s are kept for the trace function (on while
+    /// `sys.settrace` is).
+    static RECORD_STOP_ITERATION: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static SWALLOWED_STOP_ITERATION: std::cell::RefCell<Option<PyRef>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps (or stops keeping) the `StopIteration`s iterators raise and their callers
+/// treat as exhaustion: CPython reports them to trace functions as 'exception' events
+/// in the frame whose `for` loop or `yield from` ended.
+pub fn set_stop_iteration_recording(on: bool) {
+    RECORD_STOP_ITERATION.with(|record| record.set(on));
+    if !on {
+        let old = SWALLOWED_STOP_ITERATION.with(|slot| slot.borrow_mut().take());
+        drop(old);
+    }
+}
+
+/// An iterator's `StopIteration` (made by `make`) was taken as exhaustion.
+pub fn record_stop_iteration(make: impl FnOnce() -> PyRef) {
+    if RECORD_STOP_ITERATION.with(std::cell::Cell::get) {
+        let exc = make();
+        let old = SWALLOWED_STOP_ITERATION.with(|slot| slot.borrow_mut().replace(exc));
+        drop(old);
+    }
+}
+
+/// The last recorded `StopIteration`, if any (taken).
+pub fn take_stop_iteration() -> Option<PyRef> {
+    SWALLOWED_STOP_ITERATION.with(|slot| slot.borrow_mut().take())
 }
 
 /// `next(iterator)` without the `StopIteration`: `Ok(None)` when exhausted.
@@ -211,6 +251,82 @@ pub static STR_ASCII_ITERATOR_TYPE: StaticType =
     StaticObject::new(&TYPE_TYPE, seq_iterator_type("str_ascii_iterator"));
 pub static STR_ITERATOR_TYPE: StaticType =
     StaticObject::new(&TYPE_TYPE, seq_iterator_type("str_iterator"));
+
+/// `iter(callable, sentinel)`: calls `callable` until it returns `sentinel` (or raises
+/// `StopIteration`), then lets both go (CPython's `calliterobject`).
+pub struct CallIterator {
+    state: RefCell<Option<(PyRef, PyRef)>>,
+}
+
+impl PyPayload for CallIterator {
+    fn static_type() -> &'static PyType {
+        &CALL_ITERATOR_TYPE
+    }
+}
+
+/// A `callable_iterator`.
+pub fn new_call_iterator(ts: &ThreadState, callable: PyRef, sentinel: PyRef) -> PyRef {
+    Py::new(
+        ts,
+        CallIterator {
+            state: RefCell::new(Some((callable, sentinel))),
+        },
+    )
+    .into_ref()
+}
+
+fn call_iterator_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let iterator = object
+        .downcast_ref::<CallIterator>()
+        .ok_or_else(|| PyErr::type_error("expected a callable_iterator"))?;
+    let Some((callable, sentinel)) = iterator.state.borrow().clone() else {
+        return Ok(None);
+    };
+    let exhausted = match crate::abstract_api::call(ts, &callable, &[], None) {
+        Ok(value) => {
+            if !value.rich_compare_bool(ts, &sentinel, crate::slots::CompareOp::Eq)? {
+                return Ok(Some(value));
+            }
+            true
+        }
+        Err(err) if err.matches(ExceptionKind::StopIteration) => true,
+        Err(err) => return Err(err),
+    };
+    if exhausted {
+        let old = iterator.state.borrow_mut().take();
+        drop(old);
+    }
+    Ok(None)
+}
+
+fn call_iterator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(iterator) = object.downcast_ref::<CallIterator>()
+        && let Ok(state) = iterator.state.try_borrow()
+        && let Some((callable, sentinel)) = state.as_ref()
+    {
+        visit(callable);
+        visit(sentinel);
+    }
+}
+
+fn call_iterator_clear(_ts: &ThreadState, object: &PyObject) {
+    if let Some(iterator) = object.downcast_ref::<CallIterator>() {
+        let old = iterator.state.borrow_mut().take();
+        drop(old);
+    }
+}
+
+pub static CALL_ITERATOR_TYPE: StaticType = StaticObject::new(
+    &TYPE_TYPE,
+    TypeObject::builtin::<CallIterator>("callable_iterator", flags::HAVE_GC, Some(&OBJECT_TYPE))
+        .with_slots(SlotTable {
+            traverse: Slot::new(call_iterator_traverse),
+            clear: Slot::new(call_iterator_clear),
+            iter: Slot::new(self_iter),
+            iternext: Slot::new(call_iterator_next),
+            ..crate::typeobject::object_slots()
+        }),
+);
 
 /// What a dict iterator or view yields.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -43,6 +43,7 @@ pub mod int_methods;
 pub mod int_ops;
 pub mod iterobject;
 pub mod list;
+pub mod mappingproxy;
 pub mod memoryview;
 pub mod methods;
 pub mod module;
@@ -58,10 +59,12 @@ pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod slot_wrappers;
+pub mod slotdefs;
 pub mod slots;
 pub mod str;
 pub mod str_methods;
 pub mod stringlib;
+pub mod structseq;
 pub mod superobject;
 pub mod traceback;
 pub mod tuple;
@@ -70,7 +73,9 @@ pub mod typeobject;
 pub mod typevarobject;
 pub mod unicode_codecs;
 pub mod unionobject;
+pub mod warnings;
 pub mod weakref;
+pub mod wrapper_descr;
 
 pub use err::{ExceptionKind, PyErr, PyResult};
 pub use object::{Py, PyObj, PyObject, PyPayload, PyRef, StaticObject, StaticPayload};
@@ -116,11 +121,15 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &descr::STATICMETHOD_TYPE,
         &descr::PROPERTY_TYPE,
         &descr::MEMBER_DESCRIPTOR_TYPE,
+        &wrapper_descr::WRAPPER_DESCRIPTOR_TYPE,
+        &wrapper_descr::METHOD_WRAPPER_TYPE,
+        &mappingproxy::MAPPINGPROXY_TYPE,
         &range::RANGE_TYPE,
         &range::RANGE_ITERATOR_TYPE,
         &range::LONG_RANGE_ITERATOR_TYPE,
         &list::LIST_REVERSE_ITERATOR_TYPE,
         &iterobject::SEQ_ITERATOR_TYPE,
+        &iterobject::CALL_ITERATOR_TYPE,
         &iterobject::LIST_ITERATOR_TYPE,
         &iterobject::TUPLE_ITERATOR_TYPE,
         &iterobject::STR_ASCII_ITERATOR_TYPE,

@@ -110,13 +110,13 @@ impl PyPayload for List {
     }
 }
 
-/// A list whose type is `ty` (`list` or a subclass); `None` if `ty` has another layout.
-pub fn new_with_type(ts: &ThreadState, ty: &PyType, items: Vec<PyRef>) -> Option<Py<List>> {
+/// An empty instance of `ty`, `list` or a subclass (`list.__new__`).
+pub fn new_with_type(ts: &ThreadState, ty: &PyType) -> Option<Py<List>> {
     Py::new_with_type(
         ts,
         ty,
         List {
-            items: RefCell::new(items),
+            items: RefCell::new(Vec::new()),
         },
     )
 }
@@ -242,17 +242,23 @@ pub static LIST_TYPE: StaticType = StaticObject::new(
         clear: Slot::new(list_clear),
         new: Slot::new(crate::methods::constructors::list_new),
         init: Slot::new(crate::methods::constructors::list_init),
+        iter: Slot::new(crate::iterobject::builtin_iter),
         ..crate::typeobject::object_slots()
     })
     .with_sequence(SequenceSlots {
         length: Slot::new(list_length),
         item: Slot::new(list_item),
+        concat: Slot::new(crate::abstract_ops::builtin_concat),
+        repeat: Slot::new(crate::abstract_ops::builtin_repeat),
+        contains: Slot::new(crate::abstract_ops::builtin_contains),
+        inplace_concat: Slot::new(crate::abstract_ops::list_inplace_concat),
+        inplace_repeat: Slot::new(crate::abstract_ops::list_inplace_repeat),
         ..SequenceSlots::EMPTY
     })
     .with_mapping(MappingSlots {
         length: Slot::new(list_length),
         subscript: Slot::new(list_subscript),
-        ..MappingSlots::EMPTY
+        ass_subscript: Slot::new(crate::abstract_ops::list_ass_subscript),
     }),
 );
 

@@ -83,20 +83,19 @@ pub(crate) fn list_new(
     ts: &ThreadState,
     ty: &PyType,
     _args: Args<'_>,
-    _kwnames: KwNames<'_>,
+    kwnames: KwNames<'_>,
 ) -> PyResult {
-    crate::list::new_with_type(ts, ty, Vec::new())
+    if std::ptr::eq(ty, &*crate::list::LIST_TYPE) {
+        no_keywords("list", kwnames)?;
+        return Ok(crate::list::new(ts, Vec::new()).into_ref());
+    }
+    crate::list::new_with_type(ts, ty)
         .map(crate::object::Py::into_ref)
-        .ok_or_else(|| {
-            PyErr::type_error(format!(
-                "list.__new__({}): {} is not a subtype of list",
-                ty.name(),
-                ty.name()
-            ))
-        })
+        .ok_or_else(|| PyErr::type_error("list.__new__(X): X is not a type object"))
 }
 
-/// `list.__init__(iterable=(), /)`: replaces the items.
+/// `list.__init__(self, iterable=(), /)`: replaces the items (the `new` slot made the
+/// list empty).
 pub(crate) fn list_init(
     ts: &ThreadState,
     this: &PyObject,
@@ -106,19 +105,12 @@ pub(crate) fn list_init(
     no_keywords("list", kwnames)?;
     arg_count("list", args, 0, 1)?;
     let list = list_of(this)?;
-    if !list.is_empty() {
-        list.clear();
-    }
-    if let Some(iterable) = args.first() {
-        let items = collect(ts, iterable)?;
-        replace_items(ts, list, items);
-    }
+    let items = match args.first() {
+        Some(iterable) => collect(ts, iterable)?,
+        None => Vec::new(),
+    };
+    replace_items(ts, list, items);
     Ok(())
-}
-
-fn list_init_method(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
-    list_init(ts, this, args, k)?;
-    Ok(crate::singletons::none())
 }
 
 fn list_of(object: &PyObject) -> PyResult<&List> {
@@ -432,19 +424,12 @@ pub(crate) fn tuple_new(
     no_keywords("tuple", kwnames)?;
     arg_count("tuple", args, 0, 1)?;
     if !std::ptr::eq(ty, &*crate::tuple::TUPLE_TYPE) {
+        // `tuple.__new__(cls, iterable)` of a subclass: a new object of that class.
         let items = match args.first() {
             Some(iterable) => collect(ts, iterable)?,
             None => Vec::new(),
         };
-        return crate::tuple::new_with_type(ts, ty, items)
-            .map(crate::object::Py::into_ref)
-            .ok_or_else(|| {
-                PyErr::type_error(format!(
-                    "tuple.__new__({}): {} is not a subtype of tuple",
-                    ty.name(),
-                    ty.name()
-                ))
-            });
+        return crate::tuple::new_with_type(ts, ty, items, Vec::new());
     }
     match args.first() {
         Some(iterable) if iterable.is_exact_type(&crate::tuple::TUPLE_TYPE) => Ok(iterable.clone()),
@@ -552,7 +537,8 @@ pub(crate) fn dict_new(
     Ok(dict.into_ref())
 }
 
-/// `dict.__init__(mapping_or_iterable=(), /, **kwargs)`: `update`'s work.
+/// `dict.__init__(self, mapping_or_iterable=(), /, **kwargs)`: `update` (the `new` slot
+/// made the dict empty).
 pub(crate) fn dict_init(
     ts: &ThreadState,
     this: &PyObject,
@@ -569,11 +555,6 @@ pub(crate) fn dict_init(
         dict.set_item(ts, new_str(ts, &name), value)?;
     }
     Ok(())
-}
-
-fn dict_init_method(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<'_>) -> PyResult {
-    dict_init(ts, this, args, k)?;
-    Ok(crate::singletons::none())
 }
 
 fn dict_get(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -827,103 +808,6 @@ fn exc_add_note(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'
     Ok(crate::singletons::none())
 }
 
-fn exc_init_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    args: Args<'_>,
-    kwnames: KwNames<'_>,
-) -> PyResult {
-    if let Some(init) = crate::exceptions::BASE_EXCEPTION_TYPE.slots.init.get() {
-        init(ts, this, args, kwnames)?;
-    }
-    Ok(crate::singletons::none())
-}
-
-fn object_init_method(
-    _ts: &ThreadState,
-    _this: &PyObject,
-    _a: Args<'_>,
-    _k: KwNames<'_>,
-) -> PyResult {
-    Ok(crate::singletons::none())
-}
-
-fn object_repr_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    _a: Args<'_>,
-    _k: KwNames<'_>,
-) -> PyResult {
-    let text = format!(
-        "<{} object at {:p}>",
-        crate::typeobject::display_name(ts, this.ob_type()),
-        this.as_ptr()
-    );
-    Ok(new_str(ts, &text))
-}
-
-fn object_str_method(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    this.repr(ts)
-}
-
-fn object_eq_method(
-    _ts: &ThreadState,
-    this: &PyObject,
-    args: Args<'_>,
-    _k: KwNames<'_>,
-) -> PyResult {
-    arg_count("__eq__", args, 1, 1)?;
-    Ok(if this.is(&args[0]) {
-        crate::bool::true_ref()
-    } else {
-        crate::singletons::not_implemented()
-    })
-}
-
-fn object_hash_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    _a: Args<'_>,
-    _k: KwNames<'_>,
-) -> PyResult {
-    Ok(crate::int::new(
-        ts,
-        crate::pyhash::hash_pointer(this.as_ptr()) as i64,
-    ))
-}
-
-fn object_setattr_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    args: Args<'_>,
-    _k: KwNames<'_>,
-) -> PyResult {
-    arg_count("__setattr__", args, 2, 2)?;
-    crate::attrs::generic_setattr(ts, this, &args[0], Some(&args[1]))?;
-    Ok(crate::singletons::none())
-}
-
-fn object_getattribute_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    args: Args<'_>,
-    _k: KwNames<'_>,
-) -> PyResult {
-    arg_count("__getattribute__", args, 1, 1)?;
-    crate::attrs::object_getattribute(ts, this, &args[0])
-}
-
-fn object_delattr_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    args: Args<'_>,
-    _k: KwNames<'_>,
-) -> PyResult {
-    arg_count("__delattr__", args, 1, 1)?;
-    crate::attrs::generic_setattr(ts, this, &args[0], None)?;
-    Ok(crate::singletons::none())
-}
-
 fn type_mro_method(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
     let mro = crate::typeobject::as_type(this).and_then(|ty| ty.mro(ts));
     Ok(crate::list::new(
@@ -932,6 +816,116 @@ fn type_mro_method(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<
             .unwrap_or_default(),
     )
     .into_ref())
+}
+
+// ----- object -----
+
+/// `object.__format__(self, format_spec, /)`: `str(self)`, and no format spec allowed.
+fn object_format_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("__format__", kwnames)?;
+    arg_count("__format__", args, 1, 1)?;
+    let Some(spec) = crate::str::as_str_payload(&args[0]) else {
+        return Err(PyErr::type_error(format!(
+            "__format__() argument must be str, not {}",
+            args[0].ob_type().name()
+        )));
+    };
+    if !spec.as_bytes().is_empty() {
+        return Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            this.ob_type().name()
+        )));
+    }
+    this.str(ts)
+}
+
+/// `object.__dir__(self, /)`: the default listing, unsorted.
+fn object_dir_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("__dir__", kwnames)?;
+    arg_count("__dir__", args, 0, 0)?;
+    Ok(crate::list::new(ts, crate::attrs::default_dir(ts, this)?).into_ref())
+}
+
+// ----- methods that coexist with a slot (CPython's `METH_COEXIST`) -----
+
+fn coexist_getitem(
+    ts: &ThreadState,
+    ty: &PyType,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("__getitem__", kwnames)?;
+    arg_count("__getitem__", args, 1, 1)?;
+    let subscript = ty
+        .mapping
+        .subscript
+        .get()
+        .ok_or_else(|| PyErr::type_error("no __getitem__"))?;
+    subscript(ts, this, &args[0])
+}
+
+fn coexist_contains(
+    ts: &ThreadState,
+    ty: &PyType,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("__contains__", kwnames)?;
+    arg_count("__contains__", args, 1, 1)?;
+    let contains = ty
+        .sequence
+        .contains
+        .get()
+        .ok_or_else(|| PyErr::type_error("no __contains__"))?;
+    Ok(crate::bool::bool_ref(contains(ts, this, &args[0])?))
+}
+
+fn list_getitem_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
+    coexist_getitem(ts, &crate::list::LIST_TYPE, this, args, k)
+}
+
+fn dict_getitem_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
+    coexist_getitem(ts, &crate::dict::DICT_TYPE, this, args, k)
+}
+
+fn dict_contains_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
+    coexist_contains(ts, &crate::dict::DICT_TYPE, this, args, k)
+}
+
+fn set_contains_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    k: KwNames<'_>,
+) -> PyResult {
+    coexist_contains(ts, &crate::set::SET_TYPE, this, args, k)
 }
 
 /// Fills the built-in types' dicts (called once, when the built-in types are readied).
@@ -953,7 +947,6 @@ pub(crate) fn install(ts: &ThreadState) {
             ("clear", list_clear),
             ("copy", list_copy),
             ("sort", list_sort),
-            ("__init__", list_init_method),
         ],
     );
     add_methods(
@@ -975,7 +968,6 @@ pub(crate) fn install(ts: &ThreadState) {
             ("items", dict_items),
             ("copy", dict_copy),
             ("clear", dict_clear),
-            ("__init__", dict_init_method),
         ],
     );
     crate::int_methods::install(ts);
@@ -985,20 +977,43 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::list::install(ts);
     crate::dict_views::install(ts);
     crate::slice::install(ts);
+    crate::wrapper_descr::install(ts);
+    let object = &crate::typeobject::OBJECT_TYPE;
     add_methods(
         ts,
-        &crate::typeobject::OBJECT_TYPE,
+        object,
         &[
-            ("__init__", object_init_method),
-            ("__repr__", object_repr_method),
-            ("__str__", object_str_method),
-            ("__eq__", object_eq_method),
-            ("__hash__", object_hash_method),
-            ("__setattr__", object_setattr_method),
-            ("__delattr__", object_delattr_method),
-            ("__getattribute__", object_getattribute_method),
+            ("__format__", object_format_method),
+            ("__dir__", object_dir_method),
         ],
     );
+    add_getsets(
+        ts,
+        object,
+        &[(
+            "__class__",
+            crate::attrs::get_class,
+            Some(crate::attrs::set_class),
+        )],
+    );
+    // Methods that replace the slot wrapper of the same name, as in CPython.
+    add_methods(
+        ts,
+        &crate::list::LIST_TYPE,
+        &[("__getitem__", list_getitem_method)],
+    );
+    add_methods(
+        ts,
+        &crate::dict::DICT_TYPE,
+        &[
+            ("__getitem__", dict_getitem_method),
+            ("__contains__", dict_contains_method),
+        ],
+    );
+    for ty in [&crate::set::SET_TYPE, &crate::set::FROZENSET_TYPE] {
+        add_methods(ts, ty, &[("__contains__", set_contains_method)]);
+    }
+    crate::mappingproxy::install(ts);
     add_methods(
         ts,
         &crate::typeobject::TYPE_TYPE,
@@ -1009,7 +1024,6 @@ pub(crate) fn install(ts: &ThreadState) {
         ts,
         base,
         &[
-            ("__init__", exc_init_method),
             ("with_traceback", exc_with_traceback),
             ("add_note", exc_add_note),
         ],
@@ -1049,6 +1063,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::unionobject::install(ts);
     crate::typevarobject::install(ts);
     crate::exception_group::install(ts);
+    crate::exceptions::install(ts);
     crate::superobject::install(ts);
 }
 

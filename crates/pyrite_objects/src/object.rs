@@ -37,8 +37,9 @@ const MAX_PAYLOAD_ALIGN: usize = 16;
 #[repr(C)]
 pub struct PyObject {
     refcnt: Cell<usize>,
-    /// Owned reference to the type (a no-op count for immortal static types).
-    ob_type: NonNull<PyType>,
+    /// Owned reference to the type (a no-op count for immortal static types). Changed
+    /// only by `__class__` assignment on instances of classes defined in Python.
+    ob_type: Cell<NonNull<PyType>>,
 }
 
 /// An object whose payload is a `T`: CPython's `PyObject_HEAD` followed by fields
@@ -61,7 +62,16 @@ impl PyObject {
     pub fn ob_type(&self) -> &PyType {
         // SAFETY: an object holds a reference to its type (or the type is an immortal
         // static), so the type lives at least as long as the object borrowed here.
-        unsafe { self.ob_type.as_ref() }
+        unsafe { self.ob_type.get().as_ref() }
+    }
+
+    /// `obj.__class__ = ty` (the caller checked that both types are heap types with the
+    /// same layout): the object takes a reference to its new type and releases the old.
+    pub(crate) fn set_ob_type(&self, ty: &PyType) {
+        ty.as_object().incref();
+        let old = self.ob_type.replace(NonNull::from(ty));
+        // SAFETY: the object owned a reference to its old type; it is released here.
+        drop(unsafe { PyRef::from_raw(old.cast()) });
     }
 
     /// The reference count (`sys.getrefcount` minus the caller's own reference).
@@ -289,8 +299,14 @@ impl<T: PyPayload> Py<T> {
     /// Allocates an instance of `ty`, which must carry payload `T` (a built-in type or a
     /// subclass of one); `None` if it does not.
     pub fn new_with_type(ts: &ThreadState, ty: &PyType, payload: T) -> Option<Py<T>> {
-        (std::ptr::eq(ty, T::static_type()) || ty.payload_type_id() == TypeId::of::<T>())
-            .then(|| alloc(ts, ty, payload))
+        if std::ptr::eq(ty, T::static_type()) {
+            return Some(alloc(ts, ty, payload));
+        }
+        if ty.payload_type_id() != TypeId::of::<T>() {
+            return None;
+        }
+        // `alloc` adds the `InstanceExtension` a Python subclass's instances carry.
+        Some(alloc(ts, ty, payload))
     }
 }
 
@@ -359,7 +375,7 @@ impl<T> StaticObject<T> {
             header: PyObject {
                 refcnt: Cell::new(IMMORTAL_REFCNT),
                 // SAFETY: a pointer made from a reference is never null.
-                ob_type: unsafe { NonNull::new_unchecked(ty) },
+                ob_type: Cell::new(unsafe { NonNull::new_unchecked(ty) }),
             },
             payload,
         })
@@ -433,7 +449,7 @@ fn alloc_layout<T>(ts: &ThreadState, ty: &PyType, payload: T) -> Py<T> {
     ty.as_object().incref();
     let header = PyObject {
         refcnt: Cell::new(1),
-        ob_type: NonNull::from(ty),
+        ob_type: Cell::new(NonNull::from(ty)),
     };
     let object = PyObj { header, payload };
     if ty.has_gc() {
@@ -462,7 +478,7 @@ fn alloc_layout<T>(ts: &ThreadState, ty: &PyType, payload: T) -> Py<T> {
 /// `object` must have been allocated by `alloc::<T>` and have no references left.
 pub(crate) unsafe fn free_object<T>(object: NonNull<PyObject>) {
     // SAFETY: the caller guarantees the object is alive until freed below.
-    let ty_ptr = unsafe { object.as_ref() }.ob_type;
+    let ty_ptr = unsafe { object.as_ref() }.ob_type.get();
     // SAFETY: as above.
     let has_gc = unsafe { object.as_ref() }.has_gc_head();
     if has_gc {

@@ -99,7 +99,10 @@ fn slot_iternext(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>>
     match call_special(ts, object, "__next__", &[]) {
         Ok(Some(value)) => Ok(Some(value)),
         Ok(None) => Err(missing(object, "__next__")),
-        Err(err) if err.matches(ExceptionKind::StopIteration) => Ok(None),
+        Err(err) if err.matches(ExceptionKind::StopIteration) => {
+            crate::iterobject::record_stop_iteration(|| err.into_exception(ts));
+            Ok(None)
+        }
         Err(err) => Err(err),
     }
 }
@@ -407,14 +410,19 @@ pub fn update_slots(ts: &ThreadState, ty: &PyType) {
     }
 }
 
+/// Whether a dunder found along the MRO is a built-in type's own method (a slot wrapper,
+/// a method descriptor, `__new__`): the slot the class inherited already implements it.
+fn is_builtin_method(found: &PyObject) -> bool {
+    found.payload_is::<crate::wrapper_descr::WrapperDescr>()
+        || found.payload_is::<crate::descr::MethodDescr>()
+        || found.payload_is::<crate::descr::BuiltinFunction>()
+}
+
 fn update_own_slots(ts: &ThreadState, ty: &PyType) {
+    crate::slotdefs::inherit_wrapped_slots(ts, ty);
     let defines = |name: &str| -> bool {
         match ty.lookup_str(ts, name) {
-            Ok(Some(found)) => {
-                !found.payload_is::<crate::descr::MethodDescr>()
-                    && !found.payload_is::<crate::descr::BuiltinFunction>()
-                    && !crate::singletons::is_none(&found)
-            }
+            Ok(Some(found)) => !is_builtin_method(&found) && !crate::singletons::is_none(&found),
             _ => false,
         }
     };
@@ -435,13 +443,15 @@ fn update_own_slots(ts: &ThreadState, ty: &PyType) {
                 .hash
                 .set(ts, Some(crate::typeobject::hash_not_implemented));
         }
-        Ok(Some(found)) if !found.payload_is::<crate::descr::MethodDescr>() => {
+        Ok(Some(found)) if !is_builtin_method(&found) => {
             slots.hash.set(ts, Some(slot_hash));
         }
         Ok(Some(found)) => {
             // A built-in's `__hash__` (`__hash__ = object.__hash__`): its slot.
             if let Some(descr) = found.downcast_ref::<crate::descr::MethodDescr>() {
                 slots.hash.set(ts, descr.owner.slots.hash.get());
+            } else if let Some(hash) = crate::slotdefs::wrapped_hash(&found) {
+                slots.hash.set(ts, Some(hash));
             }
         }
         _ => {}

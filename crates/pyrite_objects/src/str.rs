@@ -214,8 +214,39 @@ type InternTable = HashMap<Box<[u8]>, PyRef, std::hash::BuildHasherDefault<Ident
 /// The interned strings (CPython's `interned` dict), each immortal.
 static INTERNED: GilCell<Option<InternTable>> = GilCell::new(None);
 
+const RECENT_INTERNS: usize = 256;
+
+thread_local! {
+    /// Recent `intern` answers by the address and length of the text asked for: the
+    /// runtime asks again and again with the same static names (`"__init__"`, ...).
+    /// Only ASCII answers are kept; a hit is confirmed by comparing the text.
+    static RECENT: [Cell<(usize, Option<std::ptr::NonNull<PyObject>>)>; RECENT_INTERNS] =
+        const { [const { Cell::new((0, None)) }; RECENT_INTERNS] };
+}
+
 /// `sys.intern(text)`: the one immortal `str` object with this text.
 pub fn intern(ts: &ThreadState, text: &str) -> PyRef {
+    let address = text.as_ptr() as usize;
+    let slot = ((address >> 3) ^ (address >> 12) ^ text.len()) % RECENT_INTERNS;
+    let recent = RECENT.try_with(|recent| recent[slot].get()).ok();
+    if let Some((recent_address, Some(object))) = recent
+        && recent_address == address
+    {
+        // SAFETY: only interned strings are recorded, and they are immortal: never freed.
+        let object = unsafe { object.as_ref() };
+        if as_str_payload(object).is_some_and(|found| found.as_bytes() == text.as_bytes()) {
+            return object.new_ref();
+        }
+    }
+    let found = intern_uncached(ts, text);
+    if as_str_payload(&found).is_some_and(Str::is_ascii) && found.is_immortal() {
+        let entry = (address, Some(std::ptr::NonNull::from(&*found)));
+        let _ = RECENT.try_with(|recent| recent[slot].set(entry));
+    }
+    found
+}
+
+fn intern_uncached(ts: &ThreadState, text: &str) -> PyRef {
     if let Some(found) = INTERNED
         .borrow(ts)
         .as_ref()
@@ -352,11 +383,19 @@ pub static STR_TYPE: StaticType = StaticObject::new(
         hash: Slot::new(str_hash),
         richcompare: Slot::new(str_richcompare),
         new: Slot::new(crate::methods::constructors::str_new),
+        iter: Slot::new(crate::iterobject::builtin_iter),
         ..crate::typeobject::object_slots()
+    })
+    .with_number(crate::slots::NumberSlots {
+        remainder: Slot::new(crate::abstract_ops::str_remainder),
+        ..crate::slots::NumberSlots::EMPTY
     })
     .with_sequence(SequenceSlots {
         length: Slot::new(str_length),
         item: Slot::new(str_item),
+        concat: Slot::new(crate::abstract_ops::builtin_concat),
+        repeat: Slot::new(crate::abstract_ops::builtin_repeat),
+        contains: Slot::new(crate::abstract_ops::builtin_contains),
         ..SequenceSlots::EMPTY
     })
     .with_mapping(MappingSlots {

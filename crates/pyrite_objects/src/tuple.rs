@@ -15,7 +15,13 @@ use crate::typeobject::{OBJECT_TYPE, PyType, StaticType, TYPE_TYPE, TypeObject, 
 /// The payload of `tuple` objects.
 pub struct Tuple {
     items: Vec<PyRef>,
+    /// A struct sequence's fields past its visible length (CPython keeps them in
+    /// `ob_item` after `ob_size`); `None` for every other tuple.
+    hidden: Option<Box<HiddenItems>>,
 }
+
+/// The fields of a struct sequence that only attribute access shows (`structseq.rs`).
+pub struct HiddenItems(pub Vec<PyRef>);
 
 impl Tuple {
     pub fn items(&self) -> &[PyRef] {
@@ -27,6 +33,11 @@ impl Drop for Tuple {
     /// Items are released from the last one, as CPython's `tupledealloc` does (the order
     /// finalizers observe).
     fn drop(&mut self) {
+        if let Some(hidden) = self.hidden.as_mut() {
+            while let Some(item) = hidden.0.pop() {
+                drop(item);
+            }
+        }
         while let Some(item) = self.items.pop() {
             drop(item);
         }
@@ -42,8 +53,13 @@ impl PyPayload for Tuple {
     }
 }
 
-static EMPTY_TUPLE: StaticObject<Tuple> =
-    StaticObject::new(&TUPLE_TYPE, Tuple { items: Vec::new() });
+static EMPTY_TUPLE: StaticObject<Tuple> = StaticObject::new(
+    &TUPLE_TYPE,
+    Tuple {
+        items: Vec::new(),
+        hidden: None,
+    },
+);
 
 /// `()`, the shared immortal empty tuple.
 pub fn empty() -> PyRef {
@@ -55,12 +71,44 @@ pub fn new(ts: &ThreadState, items: Vec<PyRef>) -> Py<Tuple> {
     if items.is_empty() {
         return EMPTY_TUPLE.to_py();
     }
-    Py::new(ts, Tuple { items })
+    Py::new(
+        ts,
+        Tuple {
+            items,
+            hidden: None,
+        },
+    )
 }
 
-/// A tuple whose type is `ty` (a subclass of `tuple`); `None` if `ty` has another layout.
-pub fn new_with_type(ts: &ThreadState, ty: &PyType, items: Vec<PyRef>) -> Option<Py<Tuple>> {
-    Py::new_with_type(ts, ty, Tuple { items })
+/// A tuple of `items` whose type is `ty`, a subclass of `tuple` (`tuple.__new__(cls, it)`),
+/// with a struct sequence's `hidden` fields.
+pub fn new_with_type(
+    ts: &ThreadState,
+    ty: &PyType,
+    items: Vec<PyRef>,
+    hidden: Vec<PyRef>,
+) -> PyResult {
+    if std::ptr::eq(ty, &*TUPLE_TYPE) && hidden.is_empty() {
+        return Ok(new(ts, items).into_ref());
+    }
+    let hidden = (!hidden.is_empty()).then(|| Box::new(HiddenItems(hidden)));
+    Py::new_with_type(ts, ty, Tuple { items, hidden })
+        .map(Py::into_ref)
+        .ok_or_else(|| {
+            PyErr::type_error(format!(
+                "tuple.__new__({}): {} is not a subtype of tuple",
+                ty.name(),
+                ty.name()
+            ))
+        })
+}
+
+/// A struct sequence's hidden fields (none for other objects).
+pub fn hidden_items(object: &PyObject) -> &[PyRef] {
+    object
+        .downcast_ref::<Tuple>()
+        .and_then(|tuple| tuple.payload().hidden.as_deref())
+        .map_or(&[], |hidden| &hidden.0)
 }
 
 /// The items of a tuple object (none for other objects).
@@ -185,7 +233,7 @@ fn tuple_subscript(ts: &ThreadState, object: &PyObject, key: &PyObject) -> PyRes
 }
 
 fn tuple_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    for item in items(object).iter().rev() {
+    for item in items(object).iter().chain(hidden_items(object)).rev() {
         visit(item);
     }
 }
@@ -203,11 +251,15 @@ pub static TUPLE_TYPE: StaticType = StaticObject::new(
         richcompare: Slot::new(tuple_richcompare),
         traverse: Slot::new(tuple_traverse),
         new: Slot::new(crate::methods::constructors::tuple_new),
+        iter: Slot::new(crate::iterobject::builtin_iter),
         ..crate::typeobject::object_slots()
     })
     .with_sequence(SequenceSlots {
         length: Slot::new(tuple_length),
         item: Slot::new(tuple_item),
+        concat: Slot::new(crate::abstract_ops::builtin_concat),
+        repeat: Slot::new(crate::abstract_ops::builtin_repeat),
+        contains: Slot::new(crate::abstract_ops::builtin_contains),
         ..SequenceSlots::EMPTY
     })
     .with_mapping(MappingSlots {

@@ -119,6 +119,16 @@ pub(crate) fn object_new(
     }
 }
 
+/// A new instance of `class` from `object.__new__`, when calling the class means
+/// `type.__call__` (its metatype is exactly `type`) and its `__new__` is `object.__new__`:
+/// the evaluation loop then runs a Python `__init__` itself. `None` otherwise.
+pub fn new_plain_instance(ts: &ThreadState, class: &PyType) -> Option<PyResult> {
+    if !class.as_object().is_exact_type(&TYPE_TYPE) || !is_object_new(class) {
+        return None;
+    }
+    Some(object_new(ts, class, &[], None))
+}
+
 /// `object.__init__`: argument errors when neither `__new__` nor `__init__` is overridden
 /// in a way that accepts them.
 pub(crate) fn object_init(
@@ -524,6 +534,33 @@ pub(crate) fn new_wrapper(
         .new
         .get()
         .ok_or_else(|| PyErr::type_error("type has no __new__"))?;
+    // The nearest base without a Python `__new__` must allocate like `owner` does
+    // (CPython's `tp_new_wrapper` safety check: `int.__new__(bool)` is refused).
+    let mut static_base = sub;
+    while static_base
+        .slots
+        .new
+        .get()
+        .is_some_and(|function| function as *const () == slot_new as *const ())
+    {
+        match static_base.base().and_then(as_type) {
+            Some(base) => static_base = base,
+            None => break,
+        }
+    }
+    if static_base
+        .slots
+        .new
+        .get()
+        .is_some_and(|function| function as *const () != new as *const ())
+    {
+        return Err(PyErr::type_error(format!(
+            "{}.__new__({}) is not safe, use {}.__new__()",
+            owner.name(),
+            sub.name(),
+            static_base.name()
+        )));
+    }
     // `object.__new__` called explicitly only rejects arguments when nothing overrides
     // `__init__`/`__new__` (CPython's `excess_args` rules apply to the subtype).
     if std::ptr::eq(owner, &*OBJECT_TYPE) && !rest.is_empty() {

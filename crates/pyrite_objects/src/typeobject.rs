@@ -19,7 +19,9 @@ use std::ptr::NonNull;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::err::{PyErr, PyResult};
-use crate::object::{PyObj, PyObject, PyPayload, PyRef, StaticObject, free_object};
+use crate::object::{
+    PyObj, PyObject, PyPayload, PyRef, StaticObject, free_object, object_address_of,
+};
 use crate::pystate::{GilCell, ThreadState};
 use crate::singletons;
 use crate::slots::{CompareOp, MappingSlots, NumberSlots, SequenceSlots, Slot, SlotTable};
@@ -89,7 +91,8 @@ pub struct TypeObject {
 /// type version tags, reduced to one global tag).
 static TYPE_CACHE_EPOCH: AtomicU64 = AtomicU64::new(1);
 
-const TYPE_CACHE_SIZE: usize = 4096;
+const TYPE_CACHE_BITS: u32 = 12;
+const TYPE_CACHE_SIZE: usize = 1 << TYPE_CACHE_BITS;
 
 /// One `(type, interned name) -> value` result of `lookup` (CPython's method cache
 /// entry); `value` is borrowed from the type's namespace.
@@ -99,6 +102,26 @@ struct TypeCacheEntry {
     ty: usize,
     name: usize,
     value: Option<NonNull<PyObject>>,
+}
+
+/// One place's cache of a type attribute lookup (see `PyType::lookup_at_site`).
+pub struct TypeLookupSite(Cell<TypeCacheEntry>);
+
+impl TypeLookupSite {
+    pub const fn new() -> TypeLookupSite {
+        TypeLookupSite(Cell::new(TypeCacheEntry {
+            epoch: 0,
+            ty: 0,
+            name: 0,
+            value: None,
+        }))
+    }
+}
+
+impl Default for TypeLookupSite {
+    fn default() -> Self {
+        TypeLookupSite::new()
+    }
 }
 
 thread_local! {
@@ -128,10 +151,9 @@ struct TypeState {
     /// `tp_dict`: the type's namespace (a `dict`), made on first use.
     dict: Option<PyRef>,
     /// `tp_subclasses`: the classes that name this one as a direct base, in creation
-    /// order. CPython holds them weakly; these are strong references until types can be
-    /// weakly referenced (a class is kept alive by its own `__mro__` cycle anyway until
-    /// the cycle collector exists).
-    subclasses: Vec<PyRef>,
+    /// order. Not counted (CPython holds weak references): a subclass removes itself
+    /// when it is cleared by the collector or freed (`unlink_from_bases`).
+    subclasses: Vec<NonNull<PyObject>>,
     /// How many `__slots__` values instances carry (this class's and its bases').
     slot_count: usize,
 }
@@ -140,6 +162,31 @@ impl Drop for TypeState {
     fn drop(&mut self) {
         // The freed type's address may be reused by a new type.
         invalidate_type_cache();
+    }
+}
+
+impl Drop for TypeObject {
+    fn drop(&mut self) {
+        let bases = self.state.get_mut().bases.take();
+        let own = object_address_of(self);
+        crate::pystate::with_gil(|ts| unlink_from_bases(ts, own, bases.as_deref()));
+    }
+}
+
+/// Removes the type at `own` from the subclass lists of its bases (and of `object`, which
+/// lists the classes declared without bases): it is going away.
+fn unlink_from_bases(ts: &ThreadState, own: *const PyObject, bases: Option<&PyObject>) {
+    let remove = |ty: &PyType| {
+        ty.state
+            .borrow_mut(ts)
+            .subclasses
+            .retain(|entry| entry.as_ptr().cast_const() != own);
+    };
+    remove(&OBJECT_TYPE);
+    for base in bases.map(crate::tuple::items).unwrap_or_default() {
+        if let Some(base) = as_type(base) {
+            remove(base);
+        }
     }
 }
 
@@ -328,7 +375,18 @@ impl TypeObject {
 
     /// `__subclasses__()`: the live direct subclasses, oldest first.
     pub fn subclasses(&self, ts: &ThreadState) -> Vec<PyRef> {
-        self.state.borrow(ts).subclasses.clone()
+        self.state
+            .borrow(ts)
+            .subclasses
+            .iter()
+            .filter_map(|&entry| {
+                // SAFETY: a subclass removes itself from this list before it is freed
+                // (`unlink_from_bases`), so the entries point to allocated types.
+                let entry = unsafe { entry.as_ref() };
+                // A count of zero means its deallocation has begun: not to be revived.
+                (entry.refcnt() > 0).then(|| entry.new_ref())
+            })
+            .collect()
     }
 
     /// How many `__slots__` values instances carry.
@@ -345,7 +403,7 @@ impl TypeObject {
         self.state
             .borrow_mut(ts)
             .subclasses
-            .push(subclass.new_ref());
+            .push(NonNull::from(subclass));
     }
 
     /// `__mro__` (a tuple), once ready.
@@ -359,6 +417,12 @@ impl TypeObject {
         if !self.is_heap_type() {
             return; // static tables are complete constants
         }
+        self.copy_empty_slots(ts, base);
+    }
+
+    /// The work of `inherit_slots`, also for types made at run time that are not heap
+    /// types (`new_runtime_builtin_type`): their tables start empty, not constant.
+    fn copy_empty_slots(&self, ts: &ThreadState, base: &TypeObject) {
         if self.slots.hash.get().is_none() && self.slots.richcompare.get().is_none() {
             self.slots.hash.set(ts, base.slots.hash.get());
             self.slots.richcompare.set(ts, base.slots.richcompare.get());
@@ -373,9 +437,10 @@ impl TypeObject {
     }
 }
 
-// SAFETY: name, flags, base and layout are immutable; the slot tables are written only by
-// `inherit_slots` (crate-private, heap types only, with the thread state), so static types'
-// tables stay the constants they were built as; the rest is in a `GilCell`.
+// SAFETY: name, flags, base and layout are immutable; the slot tables are written only
+// with the thread state, and only in types allocated at run time (heap types and
+// `new_runtime_builtin_type`'s), so the `static` built-in types' tables stay the constants
+// they were built as; the rest is in a `GilCell`.
 unsafe impl crate::object::StaticPayload for TypeObject {}
 
 impl PyPayload for TypeObject {
@@ -432,9 +497,14 @@ impl PyType {
             }
         }
         let mro = crate::tuple::new(ts, mro).into_ref();
-        let mut state = self.state.borrow_mut(ts);
-        state.mro = Some(mro);
-        state.ready = true;
+        {
+            let mut state = self.state.borrow_mut(ts);
+            state.mro = Some(mro);
+            state.ready = true;
+        }
+        if !self.is_heap_type() {
+            crate::slotdefs::add_operators(ts, self);
+        }
         invalidate_type_cache();
         Ok(())
     }
@@ -451,20 +521,29 @@ impl PyType {
         let epoch = TYPE_CACHE_EPOCH.load(Ordering::Relaxed);
         let ty_address = std::ptr::from_ref(self) as usize;
         let name_address = std::ptr::from_ref(name) as usize;
-        let slot = ((ty_address >> 4) ^ (name_address >> 4) ^ (name_address >> 13))
-            & (TYPE_CACHE_SIZE - 1);
-        let entry = TYPE_CACHE.with(|cache| cache[slot].get());
-        if entry.epoch == epoch && entry.ty == ty_address && entry.name == name_address {
-            // SAFETY: the epoch is unchanged since the entry was made, so no type's
-            // namespace changed and no type was freed: the dict entry that held `value`
-            // then still holds it.
-            return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+        // A multiplicative hash of both addresses picks a pair of slots (two ways, so
+        // that two hot pairs whose addresses collide do not evict each other).
+        let mixed = (ty_address ^ name_address.rotate_left(29))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize);
+        let slot = (mixed >> (usize::BITS - TYPE_CACHE_BITS)) & !1;
+        let (first, second) = TYPE_CACHE.with(|cache| (cache[slot].get(), cache[slot + 1].get()));
+        for entry in [first, second] {
+            if entry.epoch == epoch && entry.ty == ty_address && entry.name == name_address {
+                // SAFETY: the epoch is unchanged since the entry was made, so no type's
+                // namespace changed and no type was freed: the dict entry that held
+                // `value` then still holds it.
+                return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+            }
         }
         let found = self.lookup_uncached(ts, name)?;
         // `name` is immortal, so its address names it for good; `self` is kept valid by
         // the epoch (freeing a type bumps it).
         let value = found.as_deref().map(NonNull::from);
         TYPE_CACHE.with(|cache| {
+            // The newest entry takes the first way, the one it displaces the second.
+            if first.epoch == epoch {
+                cache[slot + 1].set(first);
+            }
             cache[slot].set(TypeCacheEntry {
                 epoch,
                 ty: ty_address,
@@ -472,6 +551,38 @@ impl PyType {
                 value,
             });
         });
+        Ok(found)
+    }
+
+    /// `lookup` through a cache entry of one place in the bytecode (an inline cache of
+    /// CPython's specialized `LOAD_ATTR`): the answer for the type seen last there is
+    /// reused while no type changed (the same epoch as the type attribute cache).
+    #[inline]
+    pub fn lookup_at_site(
+        &self,
+        ts: &ThreadState,
+        name: &PyObject,
+        site: &TypeLookupSite,
+    ) -> PyResult<Option<PyRef>> {
+        let epoch = TYPE_CACHE_EPOCH.load(Ordering::Relaxed);
+        let ty_address = std::ptr::from_ref(self) as usize;
+        let entry = site.0.get();
+        if entry.epoch == epoch && entry.ty == ty_address && entry.name == name as *const _ as usize
+        {
+            // SAFETY: as in `lookup`: with the epoch unchanged no namespace changed and no
+            // type was freed, so the namespace entry that held `value` still holds it.
+            return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+        }
+        let found = self.lookup(ts, name)?;
+        // Only immortal (interned) names are recorded: their address names them for good.
+        if name.is_exact_type(&crate::str::STR_TYPE) && name.is_immortal() {
+            site.0.set(TypeCacheEntry {
+                epoch,
+                ty: ty_address,
+                name: name as *const _ as usize,
+                value: found.as_deref().map(NonNull::from),
+            });
+        }
         Ok(found)
     }
 
@@ -599,6 +710,30 @@ pub fn new_heap_type_with_meta(
     bases: &[PyRef],
     no_dict: bool,
 ) -> PyResult<PyRef> {
+    let type_flags = flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC;
+    new_type_object(ts, metatype, name, bases, no_dict, type_flags)
+}
+
+/// A type made at run time that behaves as a built-in (static) one: not a heap type, so
+/// `__name__`/`__module__` come from its dotted `name`, and not subclassable
+/// (CPython's `PyStructSequence_NewType`).
+pub fn new_runtime_builtin_type(ts: &ThreadState, name: &str, base: &PyType) -> PyResult<PyRef> {
+    let bases = [base.as_object().new_ref()];
+    let ty = new_type_object(ts, &TYPE_TYPE, name, &bases, true, flags::HAVE_GC)?;
+    if let Some(made) = as_type(&ty) {
+        made.copy_empty_slots(ts, base);
+    }
+    Ok(ty)
+}
+
+fn new_type_object(
+    ts: &ThreadState,
+    metatype: &PyType,
+    name: &str,
+    bases: &[PyRef],
+    no_dict: bool,
+    type_flags: u64,
+) -> PyResult<PyRef> {
     let mut base_types = Vec::with_capacity(bases.len());
     for base in bases {
         let Some(ty) = as_type(base) else {
@@ -612,7 +747,7 @@ pub fn new_heap_type_with_meta(
         }
         base_types.push(ty);
     }
-    let base = base_types.first().copied().unwrap_or(&OBJECT_TYPE);
+    let base = best_base(ts, &base_types)?;
     // Instances of Python classes over `object` get a dict and weak references.
     // Classes over `object` (or over other such classes) share the `Instance` layout.
     let plain_object = base.payload_type == TypeId::of::<BaseObject>()
@@ -689,7 +824,7 @@ pub fn new_heap_type_with_meta(
     };
     let mut payload = TypeObject {
         name: Cow::Owned(name.to_owned()),
-        flags: flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC,
+        flags: type_flags,
         base: Some(base.as_object().new_ref()),
         state: GilCell::new(TypeState {
             ready: false,
@@ -721,15 +856,43 @@ pub fn new_heap_type_with_meta(
     let ty = crate::object::Py::new_with_type(ts, metatype, payload)
         .ok_or_else(|| PyErr::type_error("metatype is not a type"))?;
     ty.ready(ts)?;
+    // `__new__` comes from `__base__` (the layout's owner), not the first base in the MRO.
+    if base.slots.new.get().is_some() {
+        ty.slots.new.set(ts, base.slots.new.get());
+    }
     if base_types.is_empty() {
         OBJECT_TYPE.add_subclass(ts, ty.as_object());
     }
     for base in base_types {
         base.add_subclass(ts, ty.as_object());
     }
-    ty.slots.traverse.set(ts, Some(subtype_traverse));
-    ty.slots.clear.set(ts, Some(subtype_clear));
+    if type_flags & flags::HEAPTYPE != 0 {
+        ty.slots.traverse.set(ts, Some(subtype_traverse));
+        ty.slots.clear.set(ts, Some(subtype_clear));
+    }
     Ok(ty.into_ref())
+}
+
+/// The base whose instance layout every other base's layout is a prefix of: the class's
+/// `__base__` (CPython's `best_base`, by the nearest built-in type of each base).
+fn best_base<'a>(ts: &ThreadState, bases: &[&'a PyType]) -> PyResult<&'a PyType> {
+    let mut best: Option<(&PyType, &'a PyType)> = None;
+    for &base in bases {
+        let solid = static_base(base);
+        best = match best {
+            None => Some((solid, base)),
+            Some((winner, _)) if winner.is_subtype(ts, solid) => best,
+            Some(_) if solid.is_subtype(ts, best.map_or(solid, |(winner, _)| winner)) => {
+                Some((solid, base))
+            }
+            Some(_) => {
+                return Err(PyErr::type_error(
+                    "multiple bases have instance lay-out conflict",
+                ));
+            }
+        };
+    }
+    Ok(best.map_or(&*OBJECT_TYPE, |(_, base)| base))
 }
 
 /// The nearest built-in (static) type in `ty`'s base chain: whose payload and slots the
@@ -929,14 +1092,13 @@ fn type_traverse(ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyO
         {
             visit(referent);
         }
-        for subclass in &state.subclasses {
-            visit(subclass);
-        }
     }
 }
 
 fn type_clear(ts: &ThreadState, object: &PyObject) {
     if let Some(ty) = as_type(object) {
+        let bases = ty.state.borrow(ts).bases.clone();
+        unlink_from_bases(ts, object, bases.as_deref());
         let (mro, bases, dict) = {
             let mut state = ty.state.borrow_mut(ts);
             (state.mro.take(), state.bases.take(), state.dict.take())
@@ -974,15 +1136,6 @@ pub(crate) fn install(ts: &ThreadState) {
             let _ = dict.set_item(ts, crate::str::intern(ts, name), value);
         }
     };
-    for ty in [&*OBJECT_TYPE, &*TYPE_TYPE] {
-        let new = new_builtin_function(
-            ts,
-            "__new__",
-            crate::typecall::new_wrapper,
-            ty.as_object().new_ref(),
-        );
-        set(ty, "__new__", new);
-    }
     let init_subclass = new_builtin_function(
         ts,
         "__init_subclass__",
@@ -1000,31 +1153,8 @@ pub(crate) fn install(ts: &ThreadState) {
     add_methods(
         ts,
         &TYPE_TYPE,
-        &[
-            ("__call__", type_call_method),
-            ("__init__", type_init_method),
-            ("__subclasses__", type_subclasses_method),
-        ],
+        &[("__subclasses__", type_subclasses_method)],
     );
-}
-
-fn type_call_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    args: &[PyRef],
-    kwnames: Option<&PyObject>,
-) -> PyResult {
-    crate::typecall::type_call(ts, this, args, kwnames)
-}
-
-fn type_init_method(
-    ts: &ThreadState,
-    this: &PyObject,
-    args: &[PyRef],
-    kwnames: Option<&PyObject>,
-) -> PyResult {
-    crate::typecall::type_init(ts, this, args, kwnames)?;
-    Ok(crate::singletons::none())
 }
 
 fn type_subclasses_method(
@@ -1039,6 +1169,27 @@ fn type_subclasses_method(
     Ok(crate::list::new(ts, subclasses).into_ref())
 }
 
+/// `type.__getattribute__` (`tp_getattro` of `type`).
+fn type_getattro(ts: &ThreadState, object: &PyObject, name: &PyObject) -> PyResult {
+    match as_type(object) {
+        Some(ty) => crate::attrs::type_getattr(ts, ty, name),
+        None => crate::attrs::generic_getattr(ts, object, name),
+    }
+}
+
+/// `type.__setattr__`/`__delattr__` (`tp_setattro` of `type`).
+fn type_setattro(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    match as_type(object) {
+        Some(ty) => crate::attrs::type_setattr(ts, ty, name, value),
+        None => crate::attrs::generic_setattr(ts, object, name, value),
+    }
+}
+
 pub static TYPE_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<TypeObject>(
@@ -1048,6 +1199,8 @@ pub static TYPE_TYPE: StaticType = StaticObject::new(
     )
     .with_slots(SlotTable {
         repr: Slot::new(type_repr),
+        getattro: Slot::new(type_getattro),
+        setattro: Slot::new(type_setattro),
         call: Slot::new(crate::typecall::type_call),
         new: Slot::new(crate::typecall::type_new),
         init: Slot::new(crate::typecall::type_init),

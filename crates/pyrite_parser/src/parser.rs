@@ -174,6 +174,19 @@ pub(crate) enum MemoEntry<T = Expr> {
     Fail,
 }
 
+/// A memoized expression result, small so that the table stays compact (most entries are
+/// failures or pending successes): a kept value lives in `Parser::memo_values`.
+#[derive(Clone, Copy)]
+pub(crate) enum ExprMemo {
+    /// The value at `slot` of `memo_values`, ending at token `end`.
+    Value {
+        slot: u32,
+        end: u32,
+    },
+    Pending,
+    Fail,
+}
+
 /// A mark in the token stream, to backtrack to.
 pub(crate) type Mark = usize;
 
@@ -188,7 +201,9 @@ pub struct Parser<'a> {
     pub(crate) fill: usize,
     pub(crate) error: Option<SyntaxError>,
     pub(crate) call_invalid_rules: bool,
-    memo_expr: MemoMap<MemoRule, MemoEntry>,
+    memo_expr: MemoMap<MemoRule, ExprMemo>,
+    /// The expressions kept by `memo_expr`'s entries.
+    memo_values: Vec<Expr>,
     /// Nodes built so far (a cheap measure of how much a rule did).
     pub(crate) nodes_built: std::cell::Cell<usize>,
     memo_stmts: MemoMap<MemoStmtsRule, MemoEntry<Vec<Stmt>>>,
@@ -280,6 +295,9 @@ impl<'a> Parser<'a> {
             error: None,
             call_invalid_rules: false,
             memo_expr: MemoMap::with_capacity(token_count + 1, token_count * 2),
+            // About one value is kept per four tokens: growing the vector instead costs
+            // more than the unused room.
+            memo_values: Vec::with_capacity(token_count / 4),
             nodes_built: std::cell::Cell::new(0),
             memo_stmts: MemoMap::with_capacity(token_count + 1, 0),
             memo_fail: MemoMap::with_capacity(0, 0),
@@ -538,13 +556,13 @@ impl<'a> Parser<'a> {
     ) -> Option<Expr> {
         let key = (self.pos, rule);
         let found = self.memo_expr.find(self.pos, rule);
-        let pending = match found.map(|i| &self.memo_expr.entries[i].1) {
-            Some(MemoEntry::Value(expr, end)) => {
-                self.pos = *end;
-                return Some(expr.clone());
+        let pending = match found.map(|i| self.memo_expr.entries[i].1) {
+            Some(ExprMemo::Value { slot, end }) => {
+                self.pos = end as usize;
+                return Some(self.memo_values[slot as usize].clone());
             }
-            Some(MemoEntry::Fail) => return None,
-            Some(MemoEntry::Pending) => true,
+            Some(ExprMemo::Fail) => return None,
+            Some(ExprMemo::Pending) => true,
             None => false,
         };
         if !self.enter() {
@@ -557,7 +575,7 @@ impl<'a> Parser<'a> {
         let entry = match &result {
             None => {
                 self.pos = mark;
-                MemoEntry::Fail
+                ExprMemo::Fail
             }
             Some(expr) => {
                 // Strings are always kept: parsing them again would repeat their warnings.
@@ -568,9 +586,14 @@ impl<'a> Parser<'a> {
                     // even one-node results eagerly costs more than the rare re-runs.
                     || self.nodes_built.get() == nodes_before
                 {
-                    MemoEntry::Value(expr.clone(), self.pos)
+                    let slot = self.memo_values.len() as u32;
+                    self.memo_values.push(expr.clone());
+                    ExprMemo::Value {
+                        slot,
+                        end: self.pos as u32,
+                    }
                 } else {
-                    MemoEntry::Pending
+                    ExprMemo::Pending
                 }
             }
         };
@@ -658,6 +681,7 @@ impl<'a> Parser<'a> {
         self.call_invalid_rules = true;
         self.error_pass = true;
         self.memo_expr.clear();
+        self.memo_values.clear();
         self.memo_stmts.clear();
         self.memo_fail.clear();
         self.memo_args.clear();

@@ -39,7 +39,7 @@ pub fn handled_exception() -> Option<PyRef> {
     found.or_else(|| THREAD_EXC_STATE.with(|state| state.borrow().clone()))
 }
 
-fn set_handled_exception(value: Option<PyRef>) -> Option<PyRef> {
+pub(crate) fn set_handled_exception(value: Option<PyRef>) -> Option<PyRef> {
     let generator_entry = EXC_INFO.with(|chain| {
         let mut chain = chain.borrow_mut();
         chain
@@ -92,6 +92,16 @@ fn dict_get(ts: &ThreadState, mapping: &PyObject, key: &PyObject) -> PyResult<Op
         Ok(value) => Ok(Some(value)),
         Err(err) if err.matches(ExceptionKind::KeyError) => Ok(None),
         Err(err) => Err(err),
+    }
+}
+
+/// `object` as a dict if it is exactly a `dict` (a subclass may override lookups).
+#[inline]
+fn exact_dict(object: &PyObject) -> Option<&PyObj<Dict>> {
+    if object.is_exact_type(&pyrite_objects::dict::DICT_TYPE) {
+        object.downcast_ref::<Dict>()
+    } else {
+        None
     }
 }
 
@@ -153,6 +163,173 @@ pub fn eval_function(
         };
     }
     run_frame(ts, &frame)
+}
+
+/// Whether a call of `function` with `count` positional arguments (`self` included) binds
+/// them one to one to its parameters, defaults filling the rest, with no `*args`,
+/// `**kwargs` or keyword-only parameters, and the function is no generator.
+fn binds_exact_args(function: &PyObj<Function>, count: usize) -> bool {
+    let code = &function.code.code;
+    let excluded = CodeFlags::VARARGS
+        | CodeFlags::VARKEYWORDS
+        | CodeFlags::GENERATOR
+        | CodeFlags::COROUTINE
+        | CodeFlags::ASYNC_GENERATOR;
+    let argcount = code.co_argcount as usize;
+    if code.co_flags & excluded != 0 || code.co_kwonlyargcount != 0 || count > argcount {
+        return false;
+    }
+    if count < argcount {
+        let defaults = function.defaults.borrow();
+        let available = defaults.as_deref().map_or(0, |d| tuple::items(d).len());
+        if count + available < argcount {
+            return false;
+        }
+    }
+    true
+}
+
+/// `CALL` of a Python function whose arguments bind exactly (`binds_exact_args`): they
+/// move from the caller's value stack straight into the new frame (CPython's
+/// `CALL_PY_EXACT_ARGS` and `CALL_PY_WITH_DEFAULTS`). `None` when the call does not
+/// qualify; the stack is then untouched. The stack holds `callable, self_or_null, args`
+/// from `callable_index`; the `count` arguments (`self` included) start at `first`.
+fn call_python_exact_args(
+    ts: &ThreadState,
+    stack: &mut Stack<'_>,
+    callable_index: usize,
+    first: usize,
+    count: usize,
+) -> Option<PyResult> {
+    let function = stack.items[callable_index]
+        .as_ref()?
+        .downcast_ref::<Function>()?;
+    if !binds_exact_args(function, count) {
+        return None;
+    }
+    let callable = stack.items[callable_index].take()?;
+    Some(run_exact_args(
+        ts,
+        callable,
+        None,
+        stack,
+        callable_index,
+        first,
+    ))
+}
+
+/// `CALL` of a class whose instances come from `object.__new__` through `type.__call__`
+/// and whose `__init__` is a Python function binding the arguments exactly: the instance
+/// is made here and `__init__` runs in a frame filled from the value stack (CPython's
+/// `CALL_ALLOC_AND_ENTER_INIT`). `None` when the call does not qualify (the stack is
+/// then untouched).
+fn call_class_with_python_init(
+    ts: &ThreadState,
+    stack: &mut Stack<'_>,
+    callable_index: usize,
+    first: usize,
+    count: usize,
+) -> Option<PyResult> {
+    if stack.items[callable_index + 1].is_some()
+        || !stack.items[callable_index]
+            .as_ref()?
+            .is_exact_type(&pyrite_objects::typeobject::TYPE_TYPE)
+    {
+        return None;
+    }
+    // Held apart from the stack: the lookup below may run Python code (`__eq__` of a
+    // key in a class namespace).
+    let callable = stack.items[callable_index].clone()?;
+    let class = pyrite_objects::typeobject::as_type(&callable)?;
+    if !class.is_heap_type() {
+        return None;
+    }
+    let init = class
+        .lookup(ts, &pystr::intern(ts, "__init__"))
+        .ok()
+        .flatten()?;
+    if !binds_exact_args(init.downcast_ref::<Function>()?, count + 1) {
+        return None;
+    }
+    let instance = match pyrite_objects::typecall::new_plain_instance(ts, class)? {
+        Ok(instance) => instance,
+        Err(err) => return Some(Err(err)),
+    };
+    let result = run_exact_args(
+        ts,
+        init,
+        Some(instance.clone()),
+        stack,
+        callable_index,
+        first,
+    );
+    Some(match result {
+        Ok(result) if singletons::is_none(&result) => Ok(instance),
+        Ok(result) => Err(PyErr::type_error(format!(
+            "__init__() should return None, not '{}'",
+            result.ob_type().name()
+        ))),
+        Err(err) => Err(err),
+    })
+}
+
+/// Runs `function` (a `Function` whose arguments bind exactly) on `receiver` then the
+/// arguments from `first` to the top of the stack, which move into its new frame; the
+/// stack is cut back to `callable_index`.
+fn run_exact_args(
+    ts: &ThreadState,
+    callable: PyRef,
+    receiver: Option<PyRef>,
+    stack: &mut Stack<'_>,
+    callable_index: usize,
+    first: usize,
+) -> PyResult {
+    let depth = ts.enter_recursive_call("");
+    let depth = match depth {
+        Ok(depth) => depth,
+        Err(err) => {
+            stack.items.truncate(callable_index);
+            return Err(err);
+        }
+    };
+    let Some(function) = callable.downcast_ref::<Function>() else {
+        return Err(PyErr::new(ExceptionKind::SystemError, "not a function"));
+    };
+    let mut frame = Frame::new(
+        function.code.clone(),
+        function.globals.clone(),
+        function.builtins.clone(),
+        None,
+        None,
+    );
+    {
+        let argcount = function.code.code.co_argcount as usize;
+        let fast = frame.localsplus_mut();
+        let offset = usize::from(receiver.is_some());
+        let count = offset + stack.items.len() - first;
+        if count < argcount {
+            let defaults = function.defaults.borrow();
+            let defaults = defaults.as_deref().map_or(&[][..], tuple::items);
+            let first_default = argcount - defaults.len();
+            for index in count..argcount {
+                fast[index] = Some(defaults[index - first_default].clone());
+            }
+        }
+        if let Some(receiver) = receiver {
+            fast[0] = Some(receiver);
+        }
+        for (slot, item) in fast[offset..].iter_mut().zip(stack.items.drain(first..)) {
+            *slot = item;
+        }
+    }
+    copy_free_vars(function, &mut frame);
+    // The callable's slot and the NULL (or the moved `self`'s slot) are empty now.
+    stack.items.truncate(callable_index);
+    frame.function = Some(callable);
+    let result = run_frame(ts, &frame);
+    drop(frame);
+    drop(depth);
+    result
 }
 
 /// Puts the function's closure cells in the frame's free-variable slots.
@@ -784,6 +961,12 @@ fn run_from(
         frame.instr_index.set(start.saturating_sub(1));
         Unwind::Error(err)
     });
+    if pending.is_some()
+        && crate::legacy_tracing::is_active()
+        && let Err(err) = crate::legacy_tracing::throw_events(ts, frame)
+    {
+        pending = Some(Unwind::Error(err));
+    }
     loop {
         let unwind = match pending.take() {
             Some(unwind) => unwind,
@@ -797,13 +980,19 @@ fn run_from(
             Unwind::Reraise(exc) => (PyErr::from_exception(exc), false, None),
             Unwind::ReraiseAt(exc, index) => (PyErr::from_exception(exc), false, Some(index)),
         };
-        let exc = record_error(ts, frame, exc, add_traceback);
+        let mut exc = record_error(ts, frame, exc, add_traceback);
+        if crate::legacy_tracing::is_active() {
+            exc = crate::legacy_tracing::raise_events(ts, frame, exc, add_traceback);
+        }
         let handler = code.handler_for(frame.instr_index.get() as u32);
         if let Some(restored) = restored {
             frame.instr_index.set(restored);
         }
         let Some(handler) = handler else {
             frame.view().truncate(nlocalsplus);
+            if crate::legacy_tracing::is_active() {
+                exc = crate::legacy_tracing::unwind_events(ts, frame, exc);
+            }
             return Err(PyErr::from_exception(exc));
         };
         let index = frame.instr_index.get();
@@ -844,6 +1033,13 @@ fn execute(
     let (units, _) = bytes.as_chunks::<2>();
     loop {
         let index = *next_index;
+        // Trace and profile events come first (`f_lineno` may move the frame elsewhere).
+        if crate::legacy_tracing::is_active()
+            && let Some(target) = crate::legacy_tracing::instruction_events(ts, frame, index)?
+        {
+            *next_index = target;
+            continue;
+        }
         let (mut opcode, mut raw_arg) = code_unit(units, index);
         let mut oparg = u32::from(raw_arg);
         let mut cursor = index + 1;
@@ -944,12 +1140,21 @@ fn execute(
             }
             Opcode::LOAD_GLOBAL => {
                 let name = &names[arg >> 1];
-                let value = match dict_get(ts, &frame.globals, name)? {
-                    Some(value) => value,
-                    None => match dict_get(ts, &frame.builtins, name)? {
+                let value = if let Some(globals) = exact_dict(&frame.globals)
+                    && let Some(builtins) = exact_dict(&frame.builtins)
+                {
+                    match code.load_global(ts, arg >> 1, globals, builtins)? {
                         Some(value) => value,
                         None => return Err(name_error(name).into()),
-                    },
+                    }
+                } else {
+                    match dict_get(ts, &frame.globals, name)? {
+                        Some(value) => value,
+                        None => match dict_get(ts, &frame.builtins, name)? {
+                            Some(value) => value,
+                            None => return Err(name_error(name).into()),
+                        },
+                    }
                 };
                 stack.push(value);
                 if arg & 1 != 0 {
@@ -1080,7 +1285,7 @@ fn execute(
                 let owner = stack.pop()?;
                 let name = &names[arg >> 1];
                 if arg & 1 != 0 {
-                    match load_method(ts, &owner, name)? {
+                    match load_method(ts, &owner, name, &code.type_lookups[arg >> 1])? {
                         (method, Some(receiver)) => {
                             stack.push(method);
                             stack.push(receiver);
@@ -1091,13 +1296,27 @@ fn execute(
                         }
                     }
                 } else {
-                    stack.push(attrs::get_attr(ts, &owner, name)?);
+                    let hint = &code.attribute_hints[arg >> 1];
+                    let site = &code.type_lookups[arg >> 1];
+                    let value =
+                        match fastpaths::load_instance_attribute(ts, &owner, name, hint, site)? {
+                            Some(value) => value,
+                            None => attrs::get_attr(ts, &owner, name)?,
+                        };
+                    stack.push(value);
                 }
             }
             Opcode::STORE_ATTR => {
                 let owner = stack.pop()?;
                 let value = stack.pop()?;
-                attrs::set_attr(ts, &owner, &names[arg], Some(&value))?;
+                let name = &names[arg];
+                let hint = &code.attribute_hints[arg];
+                let site = &code.type_lookups[arg];
+                if let Some(value) =
+                    fastpaths::store_instance_attribute(ts, &owner, name, value, hint, site)?
+                {
+                    attrs::set_attr(ts, &owner, name, Some(&value))?;
+                }
             }
             Opcode::DELETE_ATTR => {
                 let owner = stack.pop()?;
@@ -1439,6 +1658,15 @@ fn execute(
                 let has_self = stack.items[len - arg - 1].is_some();
                 let first = if has_self { len - arg - 1 } else { len - arg };
                 let count = len - first;
+                let callable_index = len - arg - 2;
+                let fast = call_python_exact_args(ts, &mut stack, callable_index, first, count)
+                    .or_else(|| {
+                        call_class_with_python_init(ts, &mut stack, callable_index, first, count)
+                    });
+                if let Some(result) = fast {
+                    stack.push(result?);
+                    continue;
+                }
                 let result = if count <= CALL_BUFFER {
                     // Arguments move into a buffer on the native stack: no allocation.
                     let mut buffer: [PyRef; CALL_BUFFER] =
@@ -2054,11 +2282,12 @@ fn load_method(
     ts: &ThreadState,
     owner: &PyRef,
     name: &PyObject,
+    site: &pyrite_objects::typeobject::TypeLookupSite,
 ) -> PyResult<(PyRef, Option<PyRef>)> {
     let ty = owner.ob_type();
     if ty.slots.getattro.get().is_none()
         && pyrite_objects::typeobject::as_type(owner).is_none()
-        && let Some(found) = ty.lookup(ts, name)?
+        && let Some(found) = ty.lookup_at_site(ts, name, site)?
         && (found.payload_is::<Function>()
             || found.payload_is::<pyrite_objects::descr::MethodDescr>())
     {

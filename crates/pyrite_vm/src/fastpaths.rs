@@ -8,6 +8,9 @@
 //! otherwise it returns `None` and the loop takes the generic path, which gives the same
 //! result (or raises the same error) more slowly.
 
+use std::cell::Cell;
+
+use pyrite_objects::PyResult;
 use pyrite_objects::dict::Dict;
 use pyrite_objects::float::{FLOAT_TYPE, Float};
 use pyrite_objects::int::{INT_TYPE, Int};
@@ -15,6 +18,7 @@ use pyrite_objects::list::{LIST_TYPE, List};
 use pyrite_objects::slice::Slice;
 use pyrite_objects::str::{STR_TYPE, Str};
 use pyrite_objects::tuple::{TUPLE_TYPE, Tuple};
+use pyrite_objects::typeobject::{PyType, TypeLookupSite, as_type};
 use pyrite_objects::{CompareOp, PyObject, PyRef, ThreadState, bool as pybool, float, int};
 
 /// `BINARY_OP` opargs (`NB_*`), in-place forms included.
@@ -47,6 +51,14 @@ fn exact_float(object: &PyObject) -> Option<f64> {
     } else {
         None
     }
+}
+
+/// The value of an exact `int` that converts to `f64` exactly (at most 2**53 in size).
+#[inline]
+fn exact_float_int(object: &PyObject) -> Option<f64> {
+    exact_small_int(object)
+        .filter(|value| value.unsigned_abs() <= EXACT_FLOAT_INT as u64)
+        .map(|value| value as f64)
 }
 
 /// `a // b` rounded towards negative infinity; `None` on overflow or division by zero.
@@ -103,7 +115,15 @@ pub fn binary_op(ts: &ThreadState, oparg: u32, left: &PyObject, right: &PyObject
         };
         return Some(int::new(ts, value));
     }
-    if let (Some(a), Some(b)) = (exact_float(left), exact_float(right)) {
+    let floats = match (exact_float(left), exact_float(right)) {
+        (Some(a), Some(b)) => Some((a, b)),
+        // A float with a small int: the int converts exactly, as `float.__add__` &c.
+        // convert it (the int's own methods return NotImplemented first).
+        (Some(a), None) => exact_float_int(right).map(|b| (a, b)),
+        (None, Some(b)) => exact_float_int(left).map(|a| (a, b)),
+        (None, None) => None,
+    };
+    if let Some((a, b)) = floats {
         let value = match op {
             NB_ADD => a + b,
             NB_SUBTRACT => a - b,
@@ -321,4 +341,98 @@ pub fn exact_tuple_items(value: &PyObject, count: usize) -> Option<&[PyRef]> {
     }
     let items = value.downcast_ref::<Tuple>()?.items();
     (items.len() == count).then_some(items)
+}
+
+/// The type of `owner` if attribute access on it is the generic one on an instance
+/// with a `__dict__` (no `__getattr__`/`__getattribute__`/`__setattr__`, not a class),
+/// and the class has no data descriptor (property, slot, ...) named `name`.
+#[inline]
+fn plain_instance_type<'a>(
+    ts: &ThreadState,
+    owner: &'a PyObject,
+    name: &PyObject,
+    setting: bool,
+    site: &TypeLookupSite,
+) -> PyResult<Option<&'a PyType>> {
+    let ty = owner.ob_type();
+    let custom = if setting {
+        ty.slots.setattro.get().is_some()
+    } else {
+        ty.slots.getattro.get().is_some()
+    };
+    if custom || !ty.is_heap_type() || as_type(owner).is_some() {
+        return Ok(None);
+    }
+    if let Some(descr) = ty.lookup_at_site(ts, name, site)?
+        && descr.ob_type().slots.descr_set.get().is_some()
+    {
+        return Ok(None);
+    }
+    Ok(Some(ty))
+}
+
+/// `owner.name` found in the instance dict of a plain instance (`plain_instance_type`),
+/// trying the entry at `hint` first (CPython's `LOAD_ATTR_WITH_HINT`). `None`: the
+/// general lookup answers (the same way, more slowly).
+#[inline]
+pub fn load_instance_attribute(
+    ts: &ThreadState,
+    owner: &PyObject,
+    name: &PyObject,
+    hint: &Cell<u32>,
+    site: &TypeLookupSite,
+) -> PyResult<Option<PyRef>> {
+    let Some(ty) = plain_instance_type(ts, owner, name, false, site)? else {
+        return Ok(None);
+    };
+    let Some(cell) = ty.instance_dict_cell(owner) else {
+        return Ok(None);
+    };
+    let dict = cell.borrow().clone();
+    let Some(dict) = dict.as_deref().and_then(|dict| dict.downcast_ref::<Dict>()) else {
+        return Ok(None);
+    };
+    if let Some(value) = dict.get_at_hint(name, hint.get() as usize) {
+        return Ok(Some(value));
+    }
+    Ok(dict.get_str_with_hint(ts, name).map(|(value, index)| {
+        hint.set(u32::try_from(index).unwrap_or(0));
+        value
+    }))
+}
+
+/// `owner.name = value` into the instance dict of a plain instance
+/// (`plain_instance_type`) that already has one, trying the entry at `hint` first.
+/// Gives `value` back when the general path must do it.
+#[inline]
+pub fn store_instance_attribute(
+    ts: &ThreadState,
+    owner: &PyObject,
+    name: &PyObject,
+    value: PyRef,
+    hint: &Cell<u32>,
+    site: &TypeLookupSite,
+) -> PyResult<Option<PyRef>> {
+    let Some(ty) = plain_instance_type(ts, owner, name, true, site)? else {
+        return Ok(Some(value));
+    };
+    let Some(cell) = ty.instance_dict_cell(owner) else {
+        return Ok(Some(value));
+    };
+    let dict = cell.borrow().clone();
+    let Some(dict) = dict.as_deref().and_then(|dict| dict.downcast_ref::<Dict>()) else {
+        return Ok(Some(value));
+    };
+    let value = match dict.replace_at_hint(name, hint.get() as usize, value) {
+        Ok(old) => {
+            drop(old);
+            return Ok(None);
+        }
+        Err(value) => value,
+    };
+    dict.set_item(ts, name.new_ref(), value)?;
+    if let Some(index) = dict.str_entry_index(ts, name) {
+        hint.set(u32::try_from(index).unwrap_or(0));
+    }
+    Ok(None)
 }

@@ -71,7 +71,8 @@ impl Frame {
         function: Option<PyRef>,
     ) -> Frame {
         let size = code.nlocalsplus + code.code.co_stacksize as usize;
-        let mut localsplus = Vec::with_capacity(size);
+        let mut localsplus = take_spare_array();
+        localsplus.reserve(size);
         localsplus.resize(code.nlocalsplus, None);
         Frame {
             code,
@@ -169,6 +170,23 @@ impl Frame {
         })
     }
 
+    /// The length of localsplus: locals, cells and free variables, then the value stack.
+    pub(crate) fn stack_len(&self) -> usize {
+        self.with_array(|array| array.len())
+    }
+
+    /// Pops the top of the value stack (a jump made by `f_lineno`); the caller drops it.
+    pub(crate) fn pop_value(&self) -> Option<PyRef> {
+        let nlocalsplus = self.code.nlocalsplus;
+        self.with_array(|array| {
+            if array.len() > nlocalsplus {
+                array.pop().flatten()
+            } else {
+                None
+            }
+        })
+    }
+
     /// The generator object owning this frame, if any.
     pub fn generator(&self) -> Option<PyRef> {
         let generator = self.generator.get()?;
@@ -179,7 +197,7 @@ impl Frame {
     }
 
     /// The caller's frame while this frame is on the chain.
-    pub(crate) fn previous(&self) -> Option<&Frame> {
+    pub fn previous(&self) -> Option<&Frame> {
         let previous = self.previous.get();
         // SAFETY: `previous` is non-null only while this frame is on the chain, and a
         // frame below another on the chain outlives it (each is pushed by a native call
@@ -196,7 +214,43 @@ impl Drop for Frame {
         if let Some(frame_object) = frame_object.filter(|object| object.refcnt() > 1) {
             crate::frameobject::take_over(&frame_object, self, None);
         }
+        let mut localsplus = std::mem::take(self.localsplus.get_mut());
+        // The values go first (their finalizers may run frames), then the empty array is
+        // kept for the next frame.
+        localsplus.clear();
+        give_back_spare_array(localsplus);
     }
+}
+
+/// At most this many empty localsplus arrays are kept per thread, each of at most
+/// `SPARE_ARRAY_CAPACITY` slots: a call then allocates nothing for its frame (CPython
+/// gets the same from its per-thread frame stack).
+const SPARE_ARRAYS: usize = 64;
+const SPARE_ARRAY_CAPACITY: usize = 256;
+
+thread_local! {
+    static SPARE_ARRAYS_POOL: RefCell<Vec<Vec<Option<PyRef>>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn take_spare_array() -> Vec<Option<PyRef>> {
+    SPARE_ARRAYS_POOL
+        .try_with(|pool| pool.borrow_mut().pop())
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+fn give_back_spare_array(array: Vec<Option<PyRef>>) {
+    debug_assert!(array.is_empty());
+    if array.capacity() == 0 || array.capacity() > SPARE_ARRAY_CAPACITY {
+        return;
+    }
+    let _ = SPARE_ARRAYS_POOL.try_with(|pool| {
+        let mut pool = pool.borrow_mut();
+        if pool.len() < SPARE_ARRAYS {
+            pool.push(array);
+        }
+    });
 }
 
 /// The loop's view of a frame's localsplus array: derefs to the `Vec`.

@@ -31,9 +31,9 @@ pub struct FrameObject {
     back: RefCell<Option<PyRef>>,
     /// Names a `FrameLocalsProxy` stored that are not locals (`f_extra_locals`).
     pub(crate) extra_locals: RefCell<Option<PyRef>>,
-    trace: RefCell<Option<PyRef>>,
-    trace_lines: Cell<bool>,
-    trace_opcodes: Cell<bool>,
+    pub(crate) trace: RefCell<Option<PyRef>>,
+    pub(crate) trace_lines: Cell<bool>,
+    pub(crate) trace_opcodes: Cell<bool>,
 }
 
 impl PyPayload for FrameObject {
@@ -78,7 +78,7 @@ pub(crate) fn take_over(frame_object: &PyObject, frame: &Frame, back: Option<PyR
 impl FrameObject {
     /// The interpreter frame, live or owned; `None` never happens for a well-formed
     /// object (one of the two is always set).
-    fn frame(&self) -> Option<&Frame> {
+    pub(crate) fn frame(&self) -> Option<&Frame> {
         if let Some(owned) = self.owned.get() {
             return Some(owned);
         }
@@ -180,25 +180,8 @@ fn f_lineno(ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(optional_int(ts, frame_of(object)?.line()))
 }
 
-fn set_f_lineno(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
-    let frame = frame_of(object)?;
-    let Some(value) = value else {
-        return Err(PyErr::new(
-            ExceptionKind::AttributeError,
-            "cannot delete attribute",
-        ));
-    };
-    if !value.is_exact_type(&pyrite_objects::int::INT_TYPE) {
-        return Err(PyErr::new(
-            ExceptionKind::ValueError,
-            "lineno must be an integer",
-        ));
-    }
-    let _ = frame;
-    Err(PyErr::new(
-        ExceptionKind::ValueError,
-        "f_lineno can only be set in a trace function",
-    ))
+fn set_f_lineno(ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    crate::frame_jump::set_lineno(ts, object, value)
 }
 
 fn f_lasti(ts: &ThreadState, object: &PyObject) -> PyResult {
@@ -254,8 +237,13 @@ fn set_f_trace(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -
     let value = value
         .filter(|value| !singletons::is_none(value))
         .map(PyObject::new_ref);
-    let old = frame_of(object)?.trace.replace(value);
+    let frame = frame_of(object)?;
+    let enable_opcodes = value.is_some() && frame.trace_opcodes.get();
+    let old = frame.trace.replace(value);
     drop(old);
+    if enable_opcodes && let Some(code) = frame.code() {
+        crate::legacy_tracing::set_opcode_events(&code, true);
+    }
     Ok(())
 }
 
@@ -293,7 +281,14 @@ fn set_f_trace_opcodes(
     value: Option<&PyObject>,
 ) -> PyResult<()> {
     let frame = frame_of(object)?;
-    frame.trace_opcodes.set(bool_member(value)?);
+    let enable = bool_member(value)?;
+    frame.trace_opcodes.set(enable);
+    // Opcode events are switched per code object; on only once the frame has a tracer.
+    if (!enable || frame.trace.borrow().is_some())
+        && let Some(code) = frame.code()
+    {
+        crate::legacy_tracing::set_opcode_events(&code, enable);
+    }
     Ok(())
 }
 

@@ -360,6 +360,7 @@ fn stop_iteration_value(ts: &ThreadState, err: PyErr) -> PyResult<SendResult> {
         return Err(err);
     }
     let exc = err.into_exception(ts);
+    pyrite_objects::iterobject::record_stop_iteration(|| exc.clone());
     let value = exceptions::args_of(&exc)
         .first()
         .cloned()
@@ -392,7 +393,15 @@ pub fn next_raising(ts: &ThreadState, object: &PyObject) -> Option<PyResult> {
 fn generator_iternext(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
     match resume(ts, generator_of(object)?, singletons::none(), None)? {
         SendResult::Yield(value) => Ok(Some(value)),
-        SendResult::Return(_) => Ok(None),
+        SendResult::Return(value) => {
+            // CPython's `gen_iternext` raises `StopIteration` only for a value.
+            if !singletons::is_none(&value) {
+                pyrite_objects::iterobject::record_stop_iteration(|| {
+                    stop_iteration(ts, value).into_exception(ts)
+                });
+            }
+            Ok(None)
+        }
     }
 }
 
@@ -415,13 +424,25 @@ fn generator_send(
     }
 }
 
-/// The exception `throw(typ[, val[, tb]])` raises.
-fn exception_to_throw(ts: &ThreadState, args: &[PyRef]) -> PyResult<PyErr> {
+/// The exception `throw(typ[, val[, tb]])` raises (`method` names it in the
+/// deprecation warning of the three-argument form).
+fn exception_to_throw(ts: &ThreadState, args: &[PyRef], method: &str) -> PyResult<PyErr> {
     let Some(value) = args.first() else {
         return Err(PyErr::type_error(
             "throw expected at least 1 argument, got 0",
         ));
     };
+    if args.len() > 1 {
+        pyrite_objects::warnings::warn(
+            ts,
+            ExceptionKind::DeprecationWarning,
+            &format!(
+                "the (type, exc, tb) signature of {method}() is deprecated, use the \
+                 single-arg signature instead."
+            ),
+            1,
+        )?;
+    }
     let exc = if exceptions::is_exception_type(value) {
         let given = args.get(1).filter(|given| !singletons::is_none(given));
         match given {
@@ -448,7 +469,7 @@ fn generator_throw(
     args: &[PyRef],
     _k: Option<&PyObject>,
 ) -> PyResult {
-    let err = exception_to_throw(ts, args)?;
+    let err = exception_to_throw(ts, args, "throw")?;
     match resume(ts, generator_of(this)?, singletons::none(), Some(err))? {
         SendResult::Yield(value) => Ok(value),
         SendResult::Return(value) => Err(stop_iteration(ts, value)),
@@ -537,6 +558,13 @@ fn generator_finalize(ts: &ThreadState, object: &PyObject) {
     let Some(generator) = object.downcast_ref::<Generator>() else {
         return;
     };
+    if generator.kind == GenKind::Coroutine
+        && !generator.started.get()
+        && frame_state(generator) == Some(FrameState::Created)
+    {
+        warn_unawaited_coroutine(ts, generator, object);
+        return;
+    }
     if generator.kind == GenKind::AsyncGenerator
         || !generator.started.get()
         || generator.running.get()
@@ -552,6 +580,28 @@ fn generator_finalize(ts: &ThreadState, object: &PyObject) {
                 generator.kind.noun(),
                 pystr::to_rust_string(&generator.qualname.borrow())
             ),
+        );
+    }
+}
+
+/// `_PyErr_WarnUnawaitedCoroutine`: a coroutine that never ran is going away.
+fn warn_unawaited_coroutine(ts: &ThreadState, generator: &Generator, object: &PyObject) {
+    let message = format!(
+        "coroutine '{}' was never awaited",
+        pystr::to_rust_string(&generator.qualname.borrow())
+    );
+    let warned = pyrite_objects::warnings::warn_about(
+        ts,
+        pyrite_objects::err::ExceptionKind::RuntimeWarning,
+        &message,
+        1,
+        object,
+    );
+    if let Err(err) = warned {
+        ts.write_unraisable_object(
+            err,
+            "Exception ignored while finalizing coroutine",
+            Some(object),
         );
     }
 }
@@ -788,7 +838,7 @@ fn agen_athrow(
     _k: Option<&PyObject>,
 ) -> PyResult {
     async_generator_of(this)?;
-    let err = exception_to_throw(ts, args)?;
+    let err = exception_to_throw(ts, args, "athrow")?;
     new_step(ts, this, AsyncOp::Throw, Some(err.into_exception(ts)))
 }
 
@@ -909,7 +959,7 @@ fn step_throw(
     args: &[PyRef],
     _k: Option<&PyObject>,
 ) -> PyResult {
-    let err = exception_to_throw(ts, args)?;
+    let err = exception_to_throw(ts, args, "throw")?;
     step(ts, this, singletons::none(), Some(err))
 }
 
@@ -1147,9 +1197,45 @@ const fn step_type(name: &'static str) -> TypeObject {
             iter: Slot::new(self_iter),
             iternext: Slot::new(step_iternext),
             traverse: Slot::new(step_traverse),
+            finalize: Slot::new(step_finalize),
             ..pyrite_objects::typeobject::object_slots()
         },
     )
+}
+
+/// `asend()`/`athrow()`/`aclose()` awaitables dropped before their first step warn
+/// (CPython's `_PyErr_WarnUnawaitedAgenMethod`).
+fn step_finalize(ts: &ThreadState, object: &PyObject) {
+    let Some(step) = object.downcast_ref::<AsyncGenStep>() else {
+        return;
+    };
+    if step.state.get() != 0 {
+        return;
+    }
+    let Some(generator) = step.generator.downcast_ref::<Generator>() else {
+        return;
+    };
+    let method = match step.op {
+        AsyncOp::Send => "asend",
+        AsyncOp::Throw => "athrow",
+        AsyncOp::Close => "aclose",
+    };
+    let qualname = pystr::repr_string(ts, &generator.qualname.borrow());
+    let message = format!("coroutine method '{method}' of {qualname} was never awaited");
+    let warned = pyrite_objects::warnings::warn_about(
+        ts,
+        ExceptionKind::RuntimeWarning,
+        &message,
+        1,
+        &step.generator,
+    );
+    if let Err(err) = warned {
+        ts.write_unraisable_object(
+            err,
+            "Exception ignored while finalizing generator",
+            Some(&step.generator),
+        );
+    }
 }
 
 pub static ASYNC_GEN_ASEND_TYPE: StaticType =

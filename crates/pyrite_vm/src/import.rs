@@ -71,7 +71,7 @@ fn modules_dict() -> PyResult<PyRef> {
         .ok_or_else(|| PyErr::new(ExceptionKind::RuntimeError, "lost sys.modules"))
 }
 
-fn sys_modules_get(ts: &ThreadState, name: &str) -> PyResult<Option<PyRef>> {
+pub fn sys_modules_get(ts: &ThreadState, name: &str) -> PyResult<Option<PyRef>> {
     let modules = modules_dict()?;
     match modules.downcast_ref::<Dict>() {
         Some(dict) => dict.get_item(ts, &pystr::new(ts, name).into_ref()),
@@ -330,6 +330,87 @@ fn find_and_load(ts: &ThreadState, name: &str) -> PyResult {
     Ok(module)
 }
 
+/// Why `-m NAME` cannot run (`runpy._get_module_details`'s errors).
+pub enum MainModuleError {
+    /// "No module named NAME".
+    NotFound(String),
+    /// A package without a `__main__` submodule.
+    Package(String),
+    /// Importing a parent package raised.
+    Raised(PyErr),
+}
+
+/// The module `-m NAME` runs: its source, filename and package.
+pub struct MainModule {
+    pub source: Vec<u8>,
+    pub filename: String,
+    pub package: String,
+}
+
+/// `runpy._get_module_details` for `-m`: imports the parent packages, finds the module
+/// on their path (or `sys.path`) without executing it, and for a package its
+/// `__main__` submodule instead.
+pub fn find_main_module(ts: &ThreadState, name: &str) -> Result<MainModule, MainModuleError> {
+    find_main_module_at_depth(ts, name, 0)
+}
+
+fn find_main_module_at_depth(
+    ts: &ThreadState,
+    name: &str,
+    depth: usize,
+) -> Result<MainModule, MainModuleError> {
+    let search = match name.rsplit_once('.') {
+        Some((parent, _)) => {
+            let parent_module =
+                match sys_modules_get(ts, parent).map_err(MainModuleError::Raised)? {
+                    Some(module) => module,
+                    None => find_and_load(ts, parent).map_err(MainModuleError::Raised)?,
+                };
+            match attrs::lookup_attr(ts, &parent_module, &pystr::intern(ts, "__path__"))
+                .map_err(MainModuleError::Raised)?
+            {
+                Some(path) => pyrite_objects::iterobject::collect(ts, &path)
+                    .map_err(MainModuleError::Raised)?,
+                None => return Err(MainModuleError::NotFound(name.to_owned())),
+            }
+        }
+        None => sys_path(ts).map_err(MainModuleError::Raised)?,
+    };
+    let Some(found) = find_on_path(name, &search) else {
+        return Err(MainModuleError::NotFound(name.to_owned()));
+    };
+    if found.package_dirs.is_some() {
+        if depth > 0 {
+            return Err(MainModuleError::Package(
+                name.trim_end_matches(".__main__").to_owned(),
+            ));
+        }
+        // The package itself is imported first, then its `__main__` is found.
+        if sys_modules_get(ts, name)
+            .map_err(MainModuleError::Raised)?
+            .is_none()
+        {
+            find_and_load(ts, name).map_err(MainModuleError::Raised)?;
+        }
+        return find_main_module_at_depth(ts, &format!("{name}.__main__"), depth + 1).map_err(
+            |err| match err {
+                MainModuleError::NotFound(_) => MainModuleError::Package(name.to_owned()),
+                other => other,
+            },
+        );
+    }
+    let Some(source) = found.source else {
+        return Err(MainModuleError::NotFound(name.to_owned()));
+    };
+    Ok(MainModule {
+        source: source.read().map_err(MainModuleError::Raised)?,
+        filename: source.filename(),
+        package: name
+            .rsplit_once('.')
+            .map_or_else(String::new, |(parent, _)| parent.to_owned()),
+    })
+}
+
 /// `sys.path` as a list of its entries.
 fn sys_path(ts: &ThreadState) -> PyResult<Vec<PyRef>> {
     let Some(sys) = sys_modules_get(ts, "sys")? else {
@@ -406,10 +487,14 @@ fn find_on_path(name: &str, entries: &[PyRef]) -> Option<Found> {
             continue;
         }
         let entry = pystr::to_rust_string(entry);
+        // `FileFinder` makes a relative entry absolute (modules' `__file__` and
+        // `co_filename` are absolute paths).
         let base = if entry.is_empty() {
             std::env::current_dir().ok()?
-        } else {
+        } else if Path::new(&entry).is_absolute() {
             PathBuf::from(&entry)
+        } else {
+            std::env::current_dir().ok()?.join(&entry)
         };
         if !base.is_dir() {
             if let Some((archive, prefix)) = zip_entry(&base) {

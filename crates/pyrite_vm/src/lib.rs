@@ -11,16 +11,22 @@
 //! - [`genobject`]: generators, coroutines and async generators.
 //! - [`ceval`]: the loop executing CPython 3.14 bytecode; calling Python functions.
 //! - [`pythonrun`]: running a module's code object and the top-level traceback.
+//! - [`legacy_tracing`]: `sys.settrace` / `sys.setprofile` events; `frame_jump`: the
+//!   `f_lineno` setter's jump.
 
 mod anchors;
 pub mod ceval;
+mod display_width;
 mod fastpaths;
 pub mod frame;
+mod frame_jump;
+pub mod frame_summary;
 pub mod framelocalsproxy;
 pub mod frameobject;
 pub mod genobject;
 pub mod import;
 mod intrinsics;
+pub mod legacy_tracing;
 pub mod matching;
 pub mod pythonrun;
 pub mod suggestions;

@@ -130,7 +130,7 @@ fn format_exception(
             context.emit(message, '|', out);
         }
         if !is_group(ts, &exc) {
-            let frames = traceback_frames(&exc);
+            let frames = traceback_frames(&exc, traceback_limit(ts));
             if !frames.is_empty() {
                 context.emit("Traceback (most recent call last):\n", '|', out);
                 context.emit(&frames, '|', out);
@@ -150,7 +150,7 @@ fn format_exception(
         if toplevel {
             context.group_depth += 1;
         }
-        let frames = traceback_frames(&exc);
+        let frames = traceback_frames(&exc, traceback_limit(ts));
         if !frames.is_empty() {
             context.emit(
                 "Exception Group Traceback (most recent call last):\n",
@@ -211,7 +211,18 @@ fn format_exception(
 }
 
 /// The frame lines of `exc`'s traceback (without the header), recursion runs cut.
-fn traceback_frames(exc: &PyObject) -> String {
+/// `sys.tracebacklimit`: how many entries (the outermost) each traceback shows; a
+/// negative limit shows none.
+fn traceback_limit(ts: &ThreadState) -> Option<usize> {
+    let sys = crate::import::sys_modules_get(ts, "sys").ok().flatten()?;
+    let limit = pyrite_objects::attrs::lookup_attr(ts, &sys, &pystr::intern(ts, "tracebacklimit"))
+        .ok()
+        .flatten()?;
+    let limit = pyrite_objects::int::as_i64(&limit)?;
+    Some(usize::try_from(limit).unwrap_or(0))
+}
+
+fn traceback_frames(exc: &PyObject, limit: Option<usize>) -> String {
     let mut out = String::new();
     let traceback = exceptions::data(exc).and_then(|data| data.traceback.borrow().clone());
     if let Some(traceback) = traceback {
@@ -229,7 +240,8 @@ fn traceback_frames(exc: &PyObject) -> String {
                 ));
             }
         };
-        for entry in pyrite_objects::traceback::entries(&traceback) {
+        let entries = pyrite_objects::traceback::entries(&traceback);
+        for entry in entries.iter().take(limit.unwrap_or(usize::MAX)) {
             let Some(tb) = entry.downcast_ref::<pyrite_objects::traceback::Traceback>() else {
                 continue;
             };
@@ -284,6 +296,12 @@ fn exception_only_with_notes(ts: &ThreadState, exc: &PyObject) -> String {
         }
     }
     text
+}
+
+/// The `Type: message` line of an error that is not raised further (`-m`'s report).
+pub fn exception_only_line(ts: &ThreadState, mut err: PyErr) -> String {
+    let exc = err.normalize(ts);
+    exception_only(ts, &exc)
 }
 
 /// `TracebackException.format_exception_only`'s last line.
@@ -453,16 +471,13 @@ fn attribute_suggestion(ts: &ThreadState, exc: &PyObject) -> Option<String> {
         .map(|suggestion| format!(". Did you mean: '{suggestion}'?"))
 }
 
-/// The source lines of a file, if it can be read (CPython's `linecache`, which also
-/// asks zip importers for their members' source).
-fn source_line(filename: &str, line: i32) -> Option<String> {
+/// The text of a file, if it can be read (CPython's `linecache`, which also asks zip
+/// importers for their members' source).
+fn source_text(filename: &str) -> Option<String> {
     let text = std::fs::read(filename)
         .ok()
         .or_else(|| crate::zipimport::read_member_path(std::path::Path::new(filename)))?;
-    let text = String::from_utf8_lossy(&text);
-    text.lines()
-        .nth(usize::try_from(line).ok()?.checked_sub(1)?)
-        .map(str::to_owned)
+    Some(String::from_utf8_lossy(&text).into_owned())
 }
 
 fn format_frame(tb: &pyrite_objects::traceback::Traceback, out: &mut String) {
@@ -471,127 +486,33 @@ fn format_frame(tb: &pyrite_objects::traceback::Traceback, out: &mut String) {
     };
     let filename = code.code.co_filename.to_string_lossy().into_owned();
     let name = code.code.co_name.to_string_lossy().into_owned();
-    let line = tb.lineno;
-    match line {
-        Some(line) => out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n")),
-        None => out.push_str(&format!("  File \"{filename}\", line None, in {name}\n")),
-    }
-    let Some(line) = line else {
+    let position = match usize::try_from(tb.lasti) {
+        Ok(lasti) => code.position_at(lasti / 2),
+        Err(_) => Position::default(),
+    };
+    // `_walk_tb_with_full_positions`: the traceback's line when the position has none.
+    let Some(line) = position.line.or(tb.lineno) else {
+        out.push_str(&format!("  File \"{filename}\", line None, in {name}\n"));
         return;
     };
-    let Some(source) = source_line(&filename, line) else {
+    out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
+    let Some(text) = source_text(&filename) else {
         return;
     };
-    let stripped = source.trim_start();
-    let indent = source.len() - stripped.len();
-    let stripped = stripped.trim_end();
-    if stripped.is_empty() {
-        return;
-    }
-    out.push_str("    ");
-    out.push_str(stripped);
-    out.push('\n');
-    let position = code.position_at(usize::try_from(tb.lasti).unwrap_or(0) / 2);
-    if let Some(carets) = caret_line(&source, indent, stripped, position) {
-        out.push_str("    ");
-        out.push_str(&carets);
-        out.push('\n');
-    }
-}
-
-/// Converts a UTF-8 byte column of `line` to a character column.
-fn char_column(line: &str, byte_column: usize) -> usize {
-    let byte_column = byte_column.min(line.len());
-    line.char_indices()
-        .take_while(|(index, _)| *index < byte_column)
-        .count()
-}
-
-/// The PEP 657 line under the source: `^` under the failing expression, with `~` for the
-/// operands of a binary operator, a call's callee or a subscript's value; omitted when
-/// the expression is the whole line.
-fn caret_line(source: &str, indent: usize, stripped: &str, position: Position) -> Option<String> {
-    let (Some(start_line), Some(end_line), Some(column), Some(end_column)) = (
-        position.line,
-        position.end_line,
-        position.column,
-        position.end_column,
-    ) else {
-        return None;
+    let lines: Vec<&str> = text.lines().collect();
+    let span = crate::frame_summary::Span {
+        line,
+        end_line: position.end_line.unwrap_or(line),
+        column: position.column,
+        end_column: position.end_column,
     };
-    let column = usize::try_from(column).ok()?;
-    let end_column = usize::try_from(end_column).ok()?;
-    let multiline = end_line != start_line;
-    let end_byte = if multiline {
-        indent + stripped.len()
-    } else {
-        end_column
-    };
-    if column < indent || end_byte > source.len() || end_byte <= column {
-        return None;
-    }
-    let segment = source.get(column..end_byte)?;
-    let anchors = crate::anchors::find(segment);
-    let start = char_column(source, column) - char_column(source, indent);
-    let end = char_column(source, end_byte) - char_column(source, indent);
-    let whole_line = start == 0 && end == stripped.chars().count();
-    if whole_line && anchors.is_none() {
-        return None;
-    }
-    if !multiline && is_returned_or_assigned_call(stripped, segment, anchors) {
-        return None;
-    }
-    let mut carets = " ".repeat(start);
-    match anchors {
-        Some((primary_start, primary_end)) => {
-            let primary_start = char_column(segment, primary_start);
-            let primary_end = char_column(segment, primary_end);
-            for offset in 0..end - start {
-                carets.push(if offset >= primary_start && offset < primary_end {
-                    '^'
-                } else {
-                    '~'
-                });
-            }
-        }
-        None => carets.push_str(&"^".repeat(end - start)),
-    }
-    Some(carets)
-}
-
-/// `return f(...)` and `name = f(...)` where the failing expression is that whole call
-/// of a plain name: CPython shows no carets for them (`_should_show_carets`).
-fn is_returned_or_assigned_call(
-    stripped: &str,
-    segment: &str,
-    anchors: Option<(usize, usize)>,
-) -> bool {
-    let Some((primary_start, _)) = anchors else {
-        return false;
-    };
-    let callee = &segment[..primary_start];
-    let is_name = !callee.is_empty()
-        && callee.chars().all(|c| c.is_alphanumeric() || c == '_')
-        && !callee.starts_with(|c: char| c.is_ascii_digit());
-    if !is_name || !segment.trim_end().ends_with(')') {
-        return false;
-    }
-    let Some(prefix) = stripped.strip_suffix(segment.trim_end()) else {
-        return false;
-    };
-    let prefix = prefix.trim_end();
-    if prefix == "return" {
-        return true;
-    }
-    match prefix.strip_suffix('=') {
-        Some(target) => {
-            let target = target.trim();
-            !target.is_empty()
-                && target.chars().all(|c| c.is_alphanumeric() || c == '_')
-                && !prefix.ends_with("==")
-        }
-        None => false,
-    }
+    out.push_str(&crate::frame_summary::format_source(&span, |n| {
+        usize::try_from(n - 1)
+            .ok()
+            .and_then(|index| lines.get(index))
+            .map(|line| (*line).to_owned())
+            .unwrap_or_default()
+    }));
 }
 
 /// Runs `code` as the `__main__` module and turns its end into an exit status.

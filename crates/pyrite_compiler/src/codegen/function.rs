@@ -77,7 +77,7 @@ impl<'a> Compiler<'a, '_> {
             if let Some(default) = default {
                 count += 1;
                 let mangled = self.mangle_name(&arg.arg);
-                self.load_const(Constant::str(mangled.as_str()), l);
+                self.load_const(Constant::str(&*mangled), l);
                 self.visit_expr(default)?;
             }
         }
@@ -99,7 +99,7 @@ impl<'a> Compiler<'a, '_> {
             return Ok(());
         };
         let mangled = self.mangle_name(id);
-        self.load_const(Constant::str(mangled.as_str()), l);
+        self.load_const(Constant::str(&*mangled), l);
         if self.future.annotations() {
             let text = super::unparse::unparse_annotation(annotation);
             self.load_const(Constant::str(text.as_str()), loc(annotation.location()));

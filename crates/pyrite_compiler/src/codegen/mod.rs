@@ -109,7 +109,12 @@ pub(crate) struct Unit<'a> {
     qualname: String,
     private: Option<String>,
     consts: Vec<Constant>,
-    const_keys: HashMap<ConstKey, usize>,
+    /// The newest constant with each key hash (`_PyCode_ConstantKey` as [`ConstKey`]
+    /// compares); older ones with the same hash are chained through `const_chain`, so
+    /// that a lookup copies nothing.
+    const_heads: HashMap<u64, u32>,
+    /// Per constant: the previous one with the same key hash (`u32::MAX`: none).
+    const_chain: Vec<u32>,
     names: Vec<String>,
     /// Where each of `names` is: modules name hundreds of globals.
     name_slots: HashMap<String, i32>,
@@ -149,8 +154,8 @@ pub struct Compiler<'a, 'x> {
     units: Vec<Unit<'a>>,
     assembler: &'x mut Assembler<'x>,
     depth: u32,
-    /// Whether finished units' sequences are kept in their parent's `nested` list
-    /// (`c_save_nested_seqs`, for the codegen dump).
+    /// Whether finished units' sequences are kept in their parent's `nested` list and
+    /// the module's sequence is returned (`c_save_nested_seqs`, for the codegen dump).
     save_nested: bool,
     /// `SyntaxWarning`s raised while generating: (line, message).
     pub(crate) warnings: Vec<(i32, String)>,
@@ -239,13 +244,6 @@ impl std::hash::Hash for ConstKey {
     }
 }
 
-fn const_key(value: &Constant) -> Option<ConstKey> {
-    match value {
-        Constant::Code(_) => None,
-        other => Some(ConstKey(other.clone())),
-    }
-}
-
 pub(crate) fn loc(location: Location) -> SourceLocation {
     SourceLocation::new(
         location.lineno,
@@ -287,7 +285,7 @@ impl<'a, 'x> Compiler<'a, 'x> {
             units: Vec::new(),
             assembler,
             depth: 0,
-            save_nested: true,
+            save_nested: false,
             warnings: Vec::new(),
         }
     }
@@ -381,7 +379,8 @@ impl<'a, 'x> Compiler<'a, 'x> {
             qualname: String::new(),
             private,
             consts: Vec::new(),
-            const_keys: HashMap::default(),
+            const_heads: HashMap::default(),
+            const_chain: Vec::new(),
             names: Vec::new(),
             name_slots: HashMap::default(),
             varnames,
@@ -570,8 +569,14 @@ impl<'a, 'x> Compiler<'a, 'x> {
             firstlineno: unit.firstlineno,
             flags,
         };
-        let dump_seq = unit.seq.clone();
         let mut sequence = unit.seq;
+        // Only the codegen dump wants the module's sequence back: copying it (and the
+        // nested units' copies it holds) costs a large share of compile time otherwise.
+        let dump_seq = if self.save_nested {
+            sequence.clone()
+        } else {
+            InstructionSequence::default()
+        };
         sequence.nested.clear();
         let code = (self.assembler)(CodeUnit {
             seq: sequence,
@@ -606,25 +611,35 @@ impl<'a, 'x> Compiler<'a, 'x> {
     /// `_PyCompile_AddConst`: the index of `value` in the unit's constants.
     pub(crate) fn add_const(&mut self, value: Constant) -> i32 {
         let unit = self.unit();
-        match const_key(&value) {
-            Some(key) => {
-                if let Some(&index) = unit.const_keys.get(&key) {
-                    return index as i32;
-                }
-                let index = unit.consts.len();
-                unit.consts.push(value);
-                unit.const_keys.insert(key, index);
-                index as i32
+        if let Constant::Code(_) = value {
+            // Code objects are merged when equal, as CPython's constant cache does.
+            if let Some(index) = unit.consts.iter().position(|c| *c == value) {
+                return index as i32;
             }
-            None => {
-                // Code objects are merged when equal, as CPython's constant cache does.
-                if let Some(index) = unit.consts.iter().position(|c| *c == value) {
-                    return index as i32;
-                }
-                unit.consts.push(value);
-                (unit.consts.len() - 1) as i32
-            }
+            unit.consts.push(value);
+            unit.const_chain.push(u32::MAX);
+            return (unit.consts.len() - 1) as i32;
         }
+        let hash = {
+            use std::hash::Hasher;
+            let mut hasher = crate::fast_hash::FastHasher::default();
+            ConstKey::hash_into(&value, &mut hasher);
+            hasher.finish()
+        };
+        let head = unit.const_heads.get(&hash).copied().unwrap_or(u32::MAX);
+        let mut link = head;
+        while link != u32::MAX {
+            let index = link as usize;
+            if ConstKey::same(&unit.consts[index], &value) {
+                return index as i32;
+            }
+            link = unit.const_chain[index];
+        }
+        let index = unit.consts.len();
+        unit.consts.push(value);
+        unit.const_chain.push(head);
+        unit.const_heads.insert(hash, index as u32);
+        index as i32
     }
 
     pub(crate) fn load_const(&mut self, value: Constant, loc: SourceLocation) {
@@ -666,8 +681,8 @@ impl<'a, 'x> Compiler<'a, 'x> {
         Self::add_to(&mut unit.freevars, name) + offset
     }
 
-    pub(crate) fn mangle_name(&self, name: &str) -> String {
-        mangle(self.unit_ref().private.as_deref(), name).into_owned()
+    pub(crate) fn mangle_name<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        mangle(self.unit_ref().private.as_deref(), name)
     }
 
     /// `ADDOP_NAME` with the LOAD_ATTR/LOAD_METHOD/LOAD_SUPER_* oparg encodings.
@@ -780,7 +795,7 @@ impl<'a, 'x> Compiler<'a, 'x> {
         let kind = match scope {
             Some(Scope::Free) | Some(Scope::Cell) => Kind::Deref,
             Some(Scope::Local) => {
-                if function_like || self.unit_ref().fasthidden.get(&mangled).copied() == Some(true)
+                if function_like || self.unit_ref().fasthidden.get(&*mangled).copied() == Some(true)
                 {
                     Kind::Fast
                 } else {
@@ -1086,8 +1101,8 @@ fn start_location(body: &[Stmt], optimize: i32) -> SourceLocation {
 }
 
 /// What [`codegen_module`] gives: the module's code object (through the assembler), the
-/// module's instruction sequence with its nested sequences (for `-X dump=codegen`) and
-/// the warnings raised.
+/// module's instruction sequence with its nested sequences (for `-X dump=codegen`; empty
+/// unless `save_sequences` was asked) and the warnings raised.
 pub struct ModuleOutput {
     pub code: CodeObject,
     pub sequence: InstructionSequence,
@@ -1100,9 +1115,11 @@ pub fn codegen_module<'a, 'x>(
     table: &'a SymbolTable,
     future: FutureFeatures,
     optimize: i32,
+    save_sequences: bool,
     assembler: &'x mut Assembler<'x>,
 ) -> CgResult<ModuleOutput> {
     let mut compiler = Compiler::new(table, future, optimize, assembler);
+    compiler.save_nested = save_sequences;
     let top = table.top();
     compiler.enter_scope(
         "<module>",

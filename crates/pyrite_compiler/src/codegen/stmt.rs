@@ -125,7 +125,7 @@ impl<'a> Compiler<'a, '_> {
             }
             self.visit_expr(&assign.annotation)?;
             self.emit(Opcode::COPY, 2, st_loc);
-            self.load_const(Constant::str(mangled.as_str()), st_loc);
+            self.load_const(Constant::str(&*mangled), st_loc);
             self.emit_noarg(Opcode::STORE_SUBSCR, start);
             self.use_label(not_set);
         }
@@ -1095,7 +1095,7 @@ impl<'a> Compiler<'a, '_> {
                         );
                         self.emit_name(NameOp::Plain(Opcode::LOAD_NAME), "__annotations__", l);
                         let mangled = self.mangle_name(&name.id);
-                        self.load_const(Constant::str(mangled.as_str()), l);
+                        self.load_const(Constant::str(&*mangled), l);
                         self.emit_noarg(Opcode::STORE_SUBSCR, l);
                     } else {
                         let conditional =

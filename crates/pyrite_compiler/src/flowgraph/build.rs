@@ -90,7 +90,21 @@ pub(crate) fn from_instruction_sequence(
             }
             continue;
         }
-        builder.addop(CfgInstr::new(instr.opcode, instr.oparg, instr.loc));
+        builder.maybe_start_new_block();
+        let block = &mut builder.cfg.blocks[builder.current].instrs;
+        if block.is_empty() {
+            // The block's instructions in one allocation: it runs to the next jump target
+            // or just past the next terminator.
+            let run = seq.instrs[index..]
+                .iter()
+                .enumerate()
+                .position(|(offset, next)| {
+                    (offset > 0 && is_target[index + offset]) || is_terminator(next.opcode)
+                })
+                .map_or(count - index, |end| end + 1);
+            block.reserve_exact(run);
+        }
+        block.push(CfgInstr::new(instr.opcode, instr.oparg, instr.loc));
     }
     if builder.pending_label.is_some() {
         // A label after the last instruction: an empty block carries it.
@@ -132,15 +146,16 @@ pub(crate) fn translate_jump_labels_to_targets(cfg: &mut Cfg) -> Result<(), Flow
 
 /// `mark_except_handlers`.
 pub(crate) fn mark_except_handlers(cfg: &mut Cfg) {
-    for id in cfg.order() {
-        let targets: Vec<BlockId> = cfg.blocks[id]
-            .instrs
-            .iter()
-            .filter(|instr| is_block_push(instr.opcode))
-            .filter_map(|instr| instr.target)
-            .collect();
-        for target in targets {
-            cfg.blocks[target].except_handler = true;
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
+        for index in 0..cfg.blocks[id].instrs.len() {
+            let instr = cfg.blocks[id].instrs[index];
+            if is_block_push(instr.opcode)
+                && let Some(target) = instr.target
+            {
+                cfg.blocks[target].except_handler = true;
+            }
         }
     }
 }

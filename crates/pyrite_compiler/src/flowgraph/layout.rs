@@ -17,13 +17,14 @@ use super::{
 use crate::instruction_sequence::{NO_LOCATION, SourceLocation};
 use pyrite_bytecode::CodeFlags;
 
-fn jump_targets(cfg: &Cfg, id: BlockId) -> Vec<BlockId> {
-    cfg.blocks[id]
-        .instrs
-        .iter()
-        .filter(|instr| is_jump(instr.opcode))
-        .filter_map(|instr| instr.target)
-        .collect()
+/// The target of the `index`th instruction of block `id`, if it is a jump.
+fn jump_target(cfg: &Cfg, id: BlockId, index: usize) -> Option<BlockId> {
+    let instr = &cfg.blocks[id].instrs[index];
+    if is_jump(instr.opcode) {
+        instr.target
+    } else {
+        None
+    }
 }
 
 /// `mark_warm`: everything reachable from the entry without exceptions.
@@ -41,7 +42,10 @@ fn mark_warm(cfg: &mut Cfg) {
             cfg.blocks[next].visited = true;
             stack.push(next);
         }
-        for target in jump_targets(cfg, id) {
+        for index in 0..cfg.blocks[id].instrs.len() {
+            let Some(target) = jump_target(cfg, id, index) else {
+                continue;
+            };
             if !cfg.blocks[target].visited {
                 cfg.blocks[target].visited = true;
                 stack.push(target);
@@ -55,7 +59,9 @@ fn mark_cold(cfg: &mut Cfg) {
     mark_warm(cfg);
     cfg.clear_visited();
     let mut stack = Vec::new();
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         if cfg.blocks[id].except_handler {
             cfg.blocks[id].visited = true;
             stack.push(id);
@@ -71,7 +77,10 @@ fn mark_cold(cfg: &mut Cfg) {
             cfg.blocks[next].visited = true;
             stack.push(next);
         }
-        for target in jump_targets(cfg, id) {
+        for index in 0..cfg.blocks[id].instrs.len() {
+            let Some(target) = jump_target(cfg, id, index) else {
+                continue;
+            };
             if !cfg.blocks[target].warm && !cfg.blocks[target].visited {
                 cfg.blocks[target].visited = true;
                 stack.push(target);
@@ -184,7 +193,9 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
         current = cfg.blocks[id].next;
     }
     // The remaining ones are only reached by falling through, from one predecessor.
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         if let Some(next) = cfg.blocks[id].next
             && cfg.blocks[id].has_fallthrough()
             && let Some(last) = cfg.blocks[id].last().copied()
@@ -198,7 +209,9 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
 
 /// `propagate_line_numbers`.
 fn propagate_line_numbers(cfg: &mut Cfg) {
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         let Some(last) = cfg.blocks[id].last().copied() else {
             continue;
         };
@@ -238,7 +251,9 @@ pub(crate) fn resolve_line_numbers(cfg: &mut Cfg) {
 /// `convert_pseudo_conditional_jumps`: `JUMP_IF_X` becomes `COPY 1; TO_BOOL;
 /// POP_JUMP_IF_X`.
 fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         let instrs = &mut cfg.blocks[id].instrs;
         let mut i = 0;
         while i < instrs.len() {
@@ -334,7 +349,9 @@ fn fix_cell_offsets(cfg: &mut Cfg, layout: &LocalsLayout<'_>, fixed: &mut [usize
             dropped += 1;
         }
     }
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         for instr in &mut cfg.blocks[id].instrs {
             if matches!(
                 instr.opcode,
@@ -355,7 +372,9 @@ fn fix_cell_offsets(cfg: &mut Cfg, layout: &LocalsLayout<'_>, fixed: &mut [usize
 
 /// `convert_pseudo_ops`.
 fn convert_pseudo_ops(cfg: &mut Cfg) -> Result<(), FlowGraphError> {
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         for instr in &mut cfg.blocks[id].instrs {
             if is_block_push(instr.opcode) || instr.opcode == ANNOTATIONS_PLACEHOLDER {
                 instr.set(NOP, 0);

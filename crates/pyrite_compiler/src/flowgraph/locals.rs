@@ -64,7 +64,9 @@ fn scan_block_for_locals(cfg: &mut Cfg, id: BlockId, stack: &mut Vec<BlockId>) {
 fn fast_scan_many_locals(cfg: &mut Cfg, nlocals: usize) {
     let mut states = vec![0usize; nlocals - 64];
     let mut blocknum = 0usize;
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         blocknum += 1;
         for instr in &mut cfg.blocks[id].instrs {
             let Ok(arg) = usize::try_from(instr.oparg) else {
@@ -112,7 +114,9 @@ pub(crate) fn add_checks_for_loads_of_uninitialized_variables(
         start_mask |= 1u64 << i;
     }
     maybe_push(cfg, cfg.entry, start_mask, &mut stack);
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         scan_block_for_locals(cfg, id, &mut stack);
     }
     while let Some(id) = stack.pop() {
@@ -136,7 +140,9 @@ fn make_super_instruction(instrs: &mut [CfgInstr], first: usize, super_op: u16) 
 
 /// `insert_superinstructions`.
 pub(crate) fn insert_superinstructions(cfg: &mut Cfg) {
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         let instrs = &mut cfg.blocks[id].instrs;
         for i in 0..instrs.len() {
             let nextop = instrs.get(i + 1).map_or(0, |next| next.opcode);

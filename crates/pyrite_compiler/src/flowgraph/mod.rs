@@ -193,7 +193,7 @@ impl Cfg {
 
     /// The blocks in layout order (following `next` from the entry block).
     pub fn order(&self) -> Vec<BlockId> {
-        let mut order = Vec::new();
+        let mut order = Vec::with_capacity(self.blocks.len());
         let mut current = Some(self.entry);
         while let Some(id) = current {
             order.push(id);
@@ -215,11 +215,15 @@ impl Cfg {
 
     /// `get_max_label`.
     pub fn max_label(&self) -> i32 {
-        self.order()
-            .into_iter()
-            .filter_map(|id| self.blocks[id].label)
-            .max()
-            .unwrap_or(-1)
+        let mut max = -1;
+        let mut current = Some(self.entry);
+        while let Some(id) = current {
+            if let Some(label) = self.blocks[id].label {
+                max = max.max(label);
+            }
+            current = self.blocks[id].next;
+        }
+        max
     }
 
     /// `make_cfg_traversal_stack`'s side effect: every block unvisited.

@@ -31,7 +31,9 @@ pub(crate) fn optimize_cfg(
     remove_unreachable(cfg);
     layout::resolve_line_numbers(cfg);
     optimize_load_const(cfg, consts);
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         optimize_basic_block(cfg, id, consts);
     }
     remove_redundant_nops_and_pairs(cfg);
@@ -42,7 +44,9 @@ pub(crate) fn optimize_cfg(
 
 /// `check_cfg`: a terminator must end its block.
 fn check_cfg(cfg: &Cfg) -> Result<(), FlowGraphError> {
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         let instrs = &cfg.blocks[id].instrs;
         for (index, instr) in instrs.iter().enumerate() {
             if is_terminator(instr.opcode) && index + 1 != instrs.len() {
@@ -62,7 +66,9 @@ fn inline_small_or_no_lineno_blocks(cfg: &mut Cfg) {
     let mut budget = 16 * total + 1024;
     loop {
         let mut changed = false;
-        for id in cfg.order() {
+        let mut cursor = Some(cfg.entry);
+        while let Some(id) = cursor {
+            cursor = cfg.blocks[id].next;
             let Some(last) = cfg.blocks[id].last().copied() else {
                 continue;
             };
@@ -121,13 +127,14 @@ pub(crate) fn remove_unreachable(cfg: &mut Cfg) {
             }
             cfg.blocks[next].predecessors += 1;
         }
-        let targets: Vec<BlockId> = cfg.blocks[id]
-            .instrs
-            .iter()
-            .filter(|instr| is_jump(instr.opcode) || is_block_push(instr.opcode))
-            .filter_map(|instr| instr.target)
-            .collect();
-        for target in targets {
+        for index in 0..cfg.blocks[id].instrs.len() {
+            let instr = cfg.blocks[id].instrs[index];
+            if !(is_jump(instr.opcode) || is_block_push(instr.opcode)) {
+                continue;
+            }
+            let Some(target) = instr.target else {
+                continue;
+            };
             if !cfg.blocks[target].visited {
                 cfg.blocks[target].visited = true;
                 stack.push(target);
@@ -135,7 +142,9 @@ pub(crate) fn remove_unreachable(cfg: &mut Cfg) {
             cfg.blocks[target].predecessors += 1;
         }
     }
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         let block = &mut cfg.blocks[id];
         if block.predecessors == 0 {
             block.shrink_to(0);
@@ -149,6 +158,19 @@ fn const_value(instr: &CfgInstr, consts: &[Constant]) -> Option<Constant> {
     match instr.opcode {
         LOAD_CONST => consts.get(usize::try_from(instr.oparg).ok()?).cloned(),
         LOAD_SMALL_INT => Some(Constant::Int(BigInt::from(instr.oparg))),
+        _ => None,
+    }
+}
+
+/// `get_const_value` for a question about the value: no copy of the constant is made.
+fn with_const_value<R>(
+    instr: &CfgInstr,
+    consts: &[Constant],
+    question: impl FnOnce(&Constant) -> R,
+) -> Option<R> {
+    match instr.opcode {
+        LOAD_CONST => consts.get(usize::try_from(instr.oparg).ok()?).map(question),
+        LOAD_SMALL_INT => Some(question(&Constant::Int(BigInt::from(instr.oparg)))),
         _ => None,
     }
 }
@@ -399,14 +421,15 @@ fn fold_const_unaryop(instrs: &mut [CfgInstr], i: usize, consts: &mut Vec<Consta
 
 /// `basicblock_optimize_load_const` over every block.
 fn optimize_load_const(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         let instrs = &mut cfg.blocks[id].instrs;
         let mut opcode: Op = 0;
         let mut oparg = 0;
         for i in 0..instrs.len() {
             if instrs[i].opcode == LOAD_CONST
-                && let Some(constant) = const_value(&instrs[i], consts)
-                && let Some(value) = fold::small_int(&constant)
+                && let Some(value) = with_const_value(&instrs[i], consts, fold::small_int).flatten()
             {
                 instrs[i].set(LOAD_SMALL_INT, value);
             }
@@ -423,10 +446,9 @@ fn optimize_load_const(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
             let nextop = instrs.get(i + 1).map_or(0, |next| next.opcode);
             match nextop {
                 POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | JUMP_IF_FALSE | JUMP_IF_TRUE => {
-                    let Some(constant) = const_value(&load, consts) else {
+                    let Some(truth) = with_const_value(&load, consts, fold::is_true) else {
                         continue;
                     };
-                    let truth = fold::is_true(&constant);
                     if nextop == POP_JUMP_IF_FALSE || nextop == POP_JUMP_IF_TRUE {
                         instrs[i].set(NOP, 0);
                     }
@@ -438,7 +460,9 @@ fn optimize_load_const(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
                     }
                 }
                 IS_OP => {
-                    if !matches!(const_value(&load, consts), Some(Constant::None)) {
+                    if with_const_value(&load, consts, |c| matches!(c, Constant::None))
+                        != Some(true)
+                    {
                         continue;
                     }
                     if instrs.len() <= i + 2 {
@@ -467,10 +491,10 @@ fn optimize_load_const(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
                     };
                 }
                 TO_BOOL => {
-                    let Some(constant) = const_value(&load, consts) else {
+                    let Some(truth) = with_const_value(&load, consts, fold::is_true) else {
                         continue;
                     };
-                    let index = add_const(Constant::Bool(fold::is_true(&constant)), consts);
+                    let index = add_const(Constant::Bool(truth), consts);
                     instrs[i].set(NOP, 0);
                     instrs[i + 1].set(LOAD_CONST, index);
                 }
@@ -876,7 +900,9 @@ pub(crate) fn remove_redundant_nops_in_block(cfg: &mut Cfg, id: BlockId) -> usiz
 /// `remove_redundant_nops`.
 pub(crate) fn remove_redundant_nops(cfg: &mut Cfg) -> usize {
     let mut changes = 0;
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         changes += remove_redundant_nops_in_block(cfg, id);
     }
     changes
@@ -888,7 +914,9 @@ fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
     while !done {
         done = true;
         let mut instr: Option<(BlockId, usize)> = None;
-        for id in cfg.order() {
+        let mut cursor = Some(cfg.entry);
+        while let Some(id) = cursor {
+            cursor = cfg.blocks[id].next;
             remove_redundant_nops_in_block(cfg, id);
             if cfg.blocks[id].label.is_some() {
                 instr = None;
@@ -922,7 +950,9 @@ fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
 /// `remove_redundant_jumps`: an unconditional jump to the next non-empty block.
 fn remove_redundant_jumps(cfg: &mut Cfg) -> Result<usize, FlowGraphError> {
     let mut changes = 0;
-    for id in cfg.order() {
+    let mut cursor = Some(cfg.entry);
+    while let Some(id) = cursor {
+        cursor = cfg.blocks[id].next;
         let Some(last) = cfg.blocks[id].last().copied() else {
             continue;
         };

@@ -9,10 +9,68 @@ use super::opcodes::*;
 use super::{BlockId, Cfg, FlowGraphError};
 use crate::instruction_sequence::Op;
 
+/// How an instruction's count of popped or pushed values follows from its oparg.
+#[derive(Clone, Copy)]
+enum Count {
+    Fixed(i32),
+    /// `times * oparg + plus`.
+    Linear {
+        times: i32,
+        plus: i32,
+    },
+    /// `plus + (oparg & 1)`.
+    PlusLowBit(i32),
+    /// `UNPACK_EX`: `1 + (oparg & 0xff) + (oparg >> 8)`.
+    UnpackEx,
+}
+
+impl Count {
+    fn of(self, oparg: i32) -> i32 {
+        match self {
+            Count::Fixed(count) => count,
+            Count::Linear { times, plus } => times.wrapping_mul(oparg).wrapping_add(plus),
+            Count::PlusLowBit(plus) => plus + (oparg & 1),
+            Count::UnpackEx => 1 + (oparg & 0xff) + (oparg >> 8),
+        }
+    }
+}
+
+const fn linear(times: i32, plus: i32) -> Count {
+    Count::Linear { times, plus }
+}
+
+/// The popped and pushed counts of every opcode number, real and pseudo (`None` for an
+/// unknown or specialized opcode): looked up by name once, then by number.
+fn counts() -> &'static [(Option<Count>, Option<Count>)] {
+    static TABLE: std::sync::OnceLock<Vec<(Option<Count>, Option<Count>)>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..=crate::instruction_sequence::STORE_FAST_MAYBE_NULL)
+            .map(|opcode| match opcode_label(opcode) {
+                Some(name) => (popped_count(name), pushed_count(name)),
+                None => (None, None),
+            })
+            .collect()
+    })
+}
+
 /// How many values the instruction takes from the stack (`None` for an unknown or
 /// specialized opcode).
+#[inline]
 pub fn num_popped(opcode: Op, oparg: i32) -> Option<i32> {
-    let name = opcode_label(opcode)?;
+    let count = counts().get(usize::from(opcode))?.0?;
+    Some(count.of(oparg))
+}
+
+/// How many values the instruction leaves on the stack in their place.
+#[inline]
+pub fn num_pushed(opcode: Op, oparg: i32) -> Option<i32> {
+    let count = counts().get(usize::from(opcode))?.1?;
+    Some(count.of(oparg))
+}
+
+/// [`num_popped`] by opcode name.
+fn popped_count(name: &str) -> Option<Count> {
     Some(match name {
         "BINARY_OP"
         | "CALL_INTRINSIC_2"
@@ -30,23 +88,25 @@ pub fn num_popped(opcode: Op, oparg: i32) -> Option<i32> {
         | "SEND"
         | "SET_FUNCTION_ATTRIBUTE"
         | "STORE_ATTR"
-        | "STORE_FAST_STORE_FAST" => 2,
-        "BINARY_SLICE" | "CLEANUP_THROW" | "LOAD_SUPER_ATTR" | "MATCH_CLASS" | "STORE_SUBSCR" => 3,
-        "CALL_FUNCTION_EX" | "STORE_SLICE" => 4,
-        "BUILD_TEMPLATE" => 2,
-        "BUILD_INTERPOLATION" => 2 + (oparg & 1),
-        "WITH_EXCEPT_START" => 5,
+        | "STORE_FAST_STORE_FAST" => Count::Fixed(2),
+        "BINARY_SLICE" | "CLEANUP_THROW" | "LOAD_SUPER_ATTR" | "MATCH_CLASS" | "STORE_SUBSCR" => {
+            Count::Fixed(3)
+        }
+        "CALL_FUNCTION_EX" | "STORE_SLICE" => Count::Fixed(4),
+        "BUILD_TEMPLATE" => Count::Fixed(2),
+        "BUILD_INTERPOLATION" => Count::PlusLowBit(2),
+        "WITH_EXCEPT_START" => Count::Fixed(5),
         "BUILD_LIST" | "BUILD_SET" | "BUILD_SLICE" | "BUILD_STRING" | "BUILD_TUPLE"
-        | "RAISE_VARARGS" => oparg,
-        "BUILD_MAP" => oparg * 2,
-        "CALL" => 2 + oparg,
-        "CALL_KW" => 3 + oparg,
-        "COPY" => oparg,
-        "DICT_MERGE" => 4 + oparg,
-        "DICT_UPDATE" | "LIST_APPEND" | "LIST_EXTEND" | "SET_ADD" | "SET_UPDATE" => 1 + oparg,
-        "MAP_ADD" => 2 + oparg,
-        "RERAISE" => 1 + oparg,
-        "SWAP" => oparg,
+        | "RAISE_VARARGS" => linear(1, 0),
+        "BUILD_MAP" => linear(2, 0),
+        "CALL" => linear(1, 2),
+        "CALL_KW" => linear(1, 3),
+        "COPY" => linear(1, 0),
+        "DICT_MERGE" => linear(1, 4),
+        "DICT_UPDATE" | "LIST_APPEND" | "LIST_EXTEND" | "SET_ADD" | "SET_UPDATE" => linear(1, 1),
+        "MAP_ADD" => linear(1, 2),
+        "RERAISE" => linear(1, 1),
+        "SWAP" => linear(1, 0),
         "CALL_INTRINSIC_1"
         | "CONVERT_VALUE"
         | "DELETE_ATTR"
@@ -92,7 +152,7 @@ pub fn num_popped(opcode: Op, oparg: i32) -> Option<i32> {
         | "UNARY_NOT"
         | "UNPACK_EX"
         | "UNPACK_SEQUENCE"
-        | "YIELD_VALUE" => 1,
+        | "YIELD_VALUE" => Count::Fixed(1),
         "CACHE"
         | "COPY_FREE_VARS"
         | "DELETE_DEREF"
@@ -133,14 +193,13 @@ pub fn num_popped(opcode: Op, oparg: i32) -> Option<i32> {
         | "SETUP_CLEANUP"
         | "SETUP_FINALLY"
         | "SETUP_WITH"
-        | "ANNOTATIONS_PLACEHOLDER" => 0,
+        | "ANNOTATIONS_PLACEHOLDER" => Count::Fixed(0),
         _ => return None,
     })
 }
 
-/// How many values the instruction leaves on the stack in their place.
-pub fn num_pushed(opcode: Op, oparg: i32) -> Option<i32> {
-    let name = opcode_label(opcode)?;
+/// [`num_pushed`] by opcode name.
+fn pushed_count(name: &str) -> Option<Count> {
     Some(match name {
         "CHECK_EG_MATCH"
         | "CHECK_EXC_MATCH"
@@ -156,20 +215,20 @@ pub fn num_pushed(opcode: Op, oparg: i32) -> Option<i32> {
         | "MATCH_SEQUENCE"
         | "PUSH_EXC_INFO"
         | "SEND"
-        | "SETUP_CLEANUP" => 2,
-        "MATCH_KEYS" => 3,
-        "DICT_MERGE" => 3 + oparg,
-        "WITH_EXCEPT_START" => 6,
-        "COPY" => 1 + oparg,
+        | "SETUP_CLEANUP" => Count::Fixed(2),
+        "MATCH_KEYS" => Count::Fixed(3),
+        "DICT_MERGE" => linear(1, 3),
+        "WITH_EXCEPT_START" => Count::Fixed(6),
+        "COPY" => linear(1, 1),
         "DICT_UPDATE" | "LIST_APPEND" | "LIST_EXTEND" | "MAP_ADD" | "SET_ADD" | "SET_UPDATE" => {
-            oparg
+            linear(1, 0)
         }
-        "SWAP" => oparg,
-        "RERAISE" => oparg,
-        "UNPACK_EX" => 1 + (oparg & 0xff) + (oparg >> 8),
-        "UNPACK_SEQUENCE" => oparg,
-        "LOAD_ATTR" | "LOAD_GLOBAL" | "LOAD_SUPER_ATTR" => 1 + (oparg & 1),
-        "BUILD_TEMPLATE" | "BUILD_INTERPOLATION" => 1,
+        "SWAP" => linear(1, 0),
+        "RERAISE" => linear(1, 0),
+        "UNPACK_EX" => Count::UnpackEx,
+        "UNPACK_SEQUENCE" => linear(1, 0),
+        "LOAD_ATTR" | "LOAD_GLOBAL" | "LOAD_SUPER_ATTR" => Count::PlusLowBit(1),
+        "BUILD_TEMPLATE" | "BUILD_INTERPOLATION" => Count::Fixed(1),
         "BINARY_OP"
         | "BINARY_SLICE"
         | "BUILD_LIST"
@@ -224,7 +283,7 @@ pub fn num_pushed(opcode: Op, oparg: i32) -> Option<i32> {
         | "UNARY_INVERT"
         | "UNARY_NEGATIVE"
         | "UNARY_NOT"
-        | "YIELD_VALUE" => 1,
+        | "YIELD_VALUE" => Count::Fixed(1),
         "CACHE"
         | "COPY_FREE_VARS"
         | "DELETE_ATTR"
@@ -268,7 +327,7 @@ pub fn num_pushed(opcode: Op, oparg: i32) -> Option<i32> {
         | "STORE_NAME"
         | "STORE_SLICE"
         | "STORE_SUBSCR"
-        | "ANNOTATIONS_PLACEHOLDER" => 0,
+        | "ANNOTATIONS_PLACEHOLDER" => Count::Fixed(0),
         _ => return None,
     })
 }

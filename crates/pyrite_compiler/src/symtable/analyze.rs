@@ -10,15 +10,16 @@
 
 use crate::fast_hash::{FastHashMap as HashMap, FastHashSet as HashSet};
 
+use super::symbol_map::Name;
 use super::{
     BlockType, ComprehensionKind, DEF_BOUND, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_GLOBAL,
     DEF_NONLOCAL, DEF_PARAM, DEF_TYPE_PARAM, SCOPE_MASK, SCOPE_OFFSET, Scope, ScopeId, SymbolTable,
     SymtableError, syntax_error_at,
 };
 
-type NameSet = HashSet<String>;
+type NameSet = HashSet<Name>;
 /// Name to scope number (`Scope as u32`) decided for the block being analyzed.
-type Scopes = HashMap<String, u32>;
+type Scopes = HashMap<Name, u32>;
 
 const LOCAL: u32 = Scope::Local as u32;
 const GLOBAL_EXPLICIT: u32 = Scope::GlobalExplicit as u32;
@@ -80,11 +81,7 @@ fn analyze_block(
         }
     }
 
-    let symbols: Vec<(String, u32)> = entry
-        .symbols
-        .iter()
-        .map(|(name, flags)| (name.to_string(), flags))
-        .collect();
+    let symbols: Vec<(Name, u32)> = entry.symbols.entries().to_vec();
     for (name, flags) in &symbols {
         let sets = NameSets {
             bound: bound.as_mut(),
@@ -107,7 +104,7 @@ fn analyze_block(
     } else {
         // Methods reach these through the class's implicit cells.
         for name in ["__class__", "__classdict__", "__conditional_annotations__"] {
-            child_context.bound.insert(name.to_string());
+            child_context.bound.insert(name.into());
         }
     }
 
@@ -193,7 +190,7 @@ fn analyze_name(
     table: &SymbolTable,
     ste: ScopeId,
     scopes: &mut Scopes,
-    name: &str,
+    name: &Name,
     flags: u32,
     sets: NameSets<'_>,
     class_entry: Option<ScopeId>,
@@ -207,8 +204,8 @@ fn analyze_name(
                 format!("name '{name}' is nonlocal and global"),
             );
         }
-        scopes.insert(name.to_string(), GLOBAL_EXPLICIT);
-        sets.global.insert(name.to_string());
+        scopes.insert(name.clone(), GLOBAL_EXPLICIT);
+        sets.global.insert(name.clone());
         if let Some(bound) = sets.bound {
             bound.remove(name);
         }
@@ -239,16 +236,16 @@ fn analyze_name(
                 format!("nonlocal binding not allowed for type parameter '{name}'"),
             );
         }
-        scopes.insert(name.to_string(), FREE);
-        sets.free.insert(name.to_string());
+        scopes.insert(name.clone(), FREE);
+        sets.free.insert(name.clone());
         return Ok(());
     }
     if flags & DEF_BOUND != 0 {
-        scopes.insert(name.to_string(), LOCAL);
-        sets.local.insert(name.to_string());
+        scopes.insert(name.clone(), LOCAL);
+        sets.local.insert(name.clone());
         sets.global.remove(name);
         if flags & DEF_TYPE_PARAM != 0 {
-            sets.type_params.insert(name.to_string());
+            sets.type_params.insert(name.clone());
         } else {
             sets.type_params.remove(name);
         }
@@ -259,22 +256,22 @@ fn analyze_name(
     if let Some(class_entry) = class_entry {
         let class_flags = table.entry(class_entry).flags(name);
         if class_flags & DEF_GLOBAL != 0 {
-            scopes.insert(name.to_string(), GLOBAL_EXPLICIT);
+            scopes.insert(name.clone(), GLOBAL_EXPLICIT);
             return Ok(());
         }
         if class_flags & DEF_BOUND != 0 && class_flags & DEF_NONLOCAL == 0 {
-            scopes.insert(name.to_string(), GLOBAL_IMPLICIT);
+            scopes.insert(name.clone(), GLOBAL_IMPLICIT);
             return Ok(());
         }
     }
     if let Some(bound) = sets.bound
         && bound.contains(name)
     {
-        scopes.insert(name.to_string(), FREE);
-        sets.free.insert(name.to_string());
+        scopes.insert(name.clone(), FREE);
+        sets.free.insert(name.clone());
         return Ok(());
     }
-    scopes.insert(name.to_string(), GLOBAL_IMPLICIT);
+    scopes.insert(name.clone(), GLOBAL_IMPLICIT);
     Ok(())
 }
 
@@ -315,12 +312,7 @@ fn inline_comprehension(
     inlined_cells: &mut NameSet,
 ) {
     let parent_is_class = table.entry(ste).block_type == BlockType::Class;
-    let comp_symbols: Vec<(String, u32)> = table
-        .entry(comp)
-        .symbols
-        .iter()
-        .map(|(name, flags)| (name.to_string(), flags))
-        .collect();
+    let comp_symbols: Vec<(Name, u32)> = table.entry(comp).symbols.entries().to_vec();
     let mut remove_dunder_class = false;
     for (name, comp_flags) in comp_symbols {
         // the implicit `.0` parameter stays behind
@@ -334,7 +326,7 @@ fn inline_comprehension(
         }
         let existing = table.entry(ste).symbols.get(&name);
         // `__class__` is never free through a class scope (see drop_class_free).
-        if scope == FREE && parent_is_class && name == "__class__" {
+        if scope == FREE && parent_is_class && &*name == "__class__" {
             scope = GLOBAL_IMPLICIT;
             comp_free.remove(&name);
             remove_dunder_class = true;
@@ -398,22 +390,17 @@ fn update_symbols(
     class_like: bool,
 ) {
     let symbols = &mut table.entry_mut(ste).symbols;
-    let names: Vec<(String, u32)> = symbols
-        .iter()
-        .map(|(name, flags)| (name.to_string(), flags))
-        .collect();
-    for (name, mut flags) in names {
-        if inlined_cells.contains(&name) {
-            flags |= DEF_COMP_CELL;
+    for (name, flags) in symbols.flags_mut() {
+        if inlined_cells.contains(name) {
+            *flags |= DEF_COMP_CELL;
         }
-        if let Some(&scope) = scopes.get(&name) {
-            flags |= scope << SCOPE_OFFSET;
+        if let Some(&scope) = scopes.get(name) {
+            *flags |= scope << SCOPE_OFFSET;
         }
-        symbols.set(&name, flags);
     }
     // Sorted so the result does not depend on hashing (CPython's set order is arbitrary
     // too; the compiler sorts free variables anyway).
-    let mut free: Vec<&String> = free.iter().collect();
+    let mut free: Vec<&Name> = free.iter().collect();
     free.sort();
     for name in free {
         if let Some(flags) = symbols.get(name) {

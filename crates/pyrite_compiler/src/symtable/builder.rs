@@ -210,13 +210,13 @@ impl Builder<'_> {
 
     /// `_Py_MaybeMangle`: in a generic class's type-parameter scope only the type
     /// parameters themselves are mangled.
-    fn maybe_mangle(&self, ste: ScopeId, name: &str) -> String {
+    fn maybe_mangle<'n>(&self, ste: ScopeId, name: &'n str) -> std::borrow::Cow<'n, str> {
         if let Some(set) = self.table.entry(ste).mangled_names
             && !self.mangled_sets[set].contains(name)
         {
-            return name.to_string();
+            return std::borrow::Cow::Borrowed(name);
         }
-        mangle(self.private.as_deref(), name).into_owned()
+        mangle(self.private.as_deref(), name)
     }
 
     /// `symtable_lookup_entry`: the flags recorded so far for `name` in `ste`.
@@ -301,7 +301,7 @@ impl Builder<'_> {
         }
         entry.symbols.set(&mangled, flags);
         if flag & DEF_PARAM != 0 {
-            entry.varnames.push(mangled);
+            entry.varnames.push(mangled.into_owned());
         } else if flag & DEF_GLOBAL != 0 {
             let module = &mut self.table.entries[self.table.top.0 as usize].symbols;
             let old = module.get(&mangled).unwrap_or(0);
@@ -313,7 +313,9 @@ impl Builder<'_> {
     /// `symtable_record_directive`: remembers where a `global`/`nonlocal` was declared.
     fn record_directive(&mut self, name: &str, location: Location) {
         let mangled = self.maybe_mangle(self.cur(), name);
-        self.cur_mut().directives.push((mangled, location));
+        self.cur_mut()
+            .directives
+            .push((mangled.into_owned(), location));
     }
 
     fn allows_top_level_await(&self) -> bool {

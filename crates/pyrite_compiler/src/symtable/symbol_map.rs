@@ -3,12 +3,18 @@
 //! CPython counterpart: `ste_symbols`, a dict. Its insertion order decides which of
 //! several faulty names an error is reported for, so it is kept here too.
 
+use std::rc::Rc;
+
 use crate::fast_hash::FastHashMap as HashMap;
+
+/// A name shared between the map and the analysis' name sets (copied by reference count,
+/// not by allocation: the analysis hands whole sets of names to every child block).
+pub type Name = Rc<str>;
 
 #[derive(Clone, Debug, Default)]
 pub struct SymbolMap {
-    entries: Vec<(String, u32)>,
-    index: HashMap<String, usize>,
+    entries: Vec<(Name, u32)>,
+    index: HashMap<Name, usize>,
 }
 
 impl SymbolMap {
@@ -25,8 +31,9 @@ impl SymbolMap {
         match self.index.get(name) {
             Some(&i) => self.entries[i].1 = flags,
             None => {
-                self.index.insert(name.to_string(), self.entries.len());
-                self.entries.push((name.to_string(), flags));
+                let name: Name = name.into();
+                self.index.insert(name.clone(), self.entries.len());
+                self.entries.push((name, flags));
             }
         }
     }
@@ -43,9 +50,17 @@ impl SymbolMap {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.entries
-            .iter()
-            .map(|(name, flags)| (name.as_str(), *flags))
+        self.entries.iter().map(|(name, flags)| (&**name, *flags))
+    }
+
+    /// The flags of every entry, in order, to update in place.
+    pub fn flags_mut(&mut self) -> impl Iterator<Item = (&Name, &mut u32)> {
+        self.entries.iter_mut().map(|(name, flags)| (&*name, flags))
+    }
+
+    /// The entries, in order, with their shared names.
+    pub fn entries(&self) -> &[(Name, u32)] {
+        &self.entries
     }
 
     pub fn len(&self) -> usize {

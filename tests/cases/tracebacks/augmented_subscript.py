@@ -1,0 +1,8 @@
+counts = {}
+
+
+def bump(key):
+    counts[key] += 1
+
+
+bump("a")

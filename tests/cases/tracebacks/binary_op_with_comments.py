@@ -1,0 +1,7 @@
+def f(a, b):
+    return (a  # the left side
+            **  # power
+            b)
+
+
+f("x", 2)

@@ -1,0 +1,3 @@
+name = "café"
+print(len(name))
+value = name + "x́" + (name if False else 1) + name

@@ -1,0 +1,2 @@
+labels = {"😀": 1}
+x = labels["😀"] + labels["🙂"]

@@ -1,0 +1,6 @@
+name = None
+message = f"""
+hello {
+    name.title()
+}
+"""

@@ -1,0 +1,9 @@
+import sys
+
+
+def a():
+    raise ValueError("deep")
+
+
+sys.tracebacklimit = 0
+a()

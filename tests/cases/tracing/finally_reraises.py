@@ -1,0 +1,45 @@
+import sys
+
+events = []
+
+def show(arg):
+    if arg is None or isinstance(arg, (int, str, bool)):
+        return arg
+    if isinstance(arg, tuple) and len(arg) == 3 and isinstance(arg[0], type):
+        return (arg[0].__name__, str(arg[1]))
+    return type(arg).__name__
+
+def make_tracer(names):
+    def tracer(frame, event, arg):
+        name = frame.f_code.co_name
+        if name in names:
+            events.append((name, event, frame.f_lineno - frame.f_code.co_firstlineno, show(arg)))
+        return tracer
+    return tracer
+
+def dump():
+    for event in events:
+        print(event)
+
+def inner():
+    try:
+        raise OSError("io")
+    finally:
+        x = "cleanup"
+
+def outer():
+    for i in range(2):
+        try:
+            if i == 0:
+                continue
+            inner()
+        except OSError:
+            pass
+        finally:
+            y = i
+    return y
+
+sys.settrace(make_tracer({"inner", "outer"}))
+print(outer())
+sys.settrace(None)
+dump()

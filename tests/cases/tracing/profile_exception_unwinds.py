@@ -1,0 +1,42 @@
+import sys
+
+events = []
+
+def show(arg):
+    if arg is None or isinstance(arg, (int, str, bool)):
+        return arg
+    if isinstance(arg, tuple) and len(arg) == 3 and isinstance(arg[0], type):
+        return (arg[0].__name__, str(arg[1]))
+    return type(arg).__name__
+
+def make_tracer(names):
+    def tracer(frame, event, arg):
+        name = frame.f_code.co_name
+        if name in names:
+            events.append((name, event, frame.f_lineno - frame.f_code.co_firstlineno, show(arg)))
+        return tracer
+    return tracer
+
+def dump():
+    for event in events:
+        print(event)
+
+def profiler(frame, event, arg):
+    events.append((frame.f_code.co_name, event, getattr(arg, "__name__", show(arg))))
+
+def level2():
+    return 1 // 0
+
+def level1():
+    return level2()
+
+def target():
+    try:
+        level1()
+    except ZeroDivisionError:
+        return "ok"
+
+sys.setprofile(profiler)
+target()
+sys.setprofile(None)
+dump()

@@ -1,0 +1,2 @@
+x = "\d"
+print(x is 1, len(x))
