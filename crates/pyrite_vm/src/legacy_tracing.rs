@@ -93,6 +93,20 @@ struct ThreadTracing {
     warned: RefCell<HashSet<(String, String, i32)>>,
 }
 
+impl Drop for ThreadTracing {
+    /// A thread that ends with a hook set stops counting as traced. What it still holds
+    /// is leaked: the thread no longer holds the GIL to release it.
+    fn drop(&mut self) {
+        if self.counted.get() {
+            ACTIVE_THREADS.fetch_sub(1, Ordering::Relaxed);
+        }
+        std::mem::forget(self.trace.take());
+        std::mem::forget(self.profile.take());
+        std::mem::forget(std::mem::take(self.codes.get_mut()));
+        std::mem::forget(std::mem::take(self.pending_c_calls.get_mut()));
+    }
+}
+
 thread_local! {
     static STATE: ThreadTracing = ThreadTracing::default();
 }
