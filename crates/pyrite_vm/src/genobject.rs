@@ -544,8 +544,7 @@ fn generator_finalize(ts: &ThreadState, object: &PyObject) {
     let Some(generator) = object.downcast_ref::<Generator>() else {
         return;
     };
-    if generator.kind == GenKind::AsyncGenerator
-        || !generator.started.get()
+    if !generator.started.get()
         || generator.running.get()
         || frame_state(generator) != Some(FrameState::Suspended)
     {
