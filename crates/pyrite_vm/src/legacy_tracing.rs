@@ -308,7 +308,7 @@ fn build_code_info(code: &Py<Code>) -> CodeTraceInfo {
     let mut starts = vec![false; len];
     let decoded = instructions(units);
     let mut current_line = -1;
-    for &(start, op_index, op, _, next) in &decoded {
+    for &(start, op_index, op, _, _) in &decoded {
         // EXTENDED_ARG prefixes are instructions of their own here.
         for unit in start..=op_index {
             let line = code.line_at(unit).unwrap_or(-1);
@@ -333,7 +333,6 @@ fn build_code_info(code: &Py<Code>) -> CodeTraceInfo {
                 }
             }
         }
-        let _ = next;
     }
     for &(start, _, op, oparg, next) in &decoded {
         if start < first {
@@ -620,7 +619,7 @@ pub(crate) fn instruction_events(
     }
     let info = code_info(&frame.code);
     if let Some(exc) = pyrite_objects::iterobject::take_stop_iteration() {
-        stop_iteration_raised(ts, frame, &info, previous, index, exc)?;
+        stop_iteration_raised(ts, frame, previous, index, exc)?;
     }
     if op == Opcode::RESUME {
         let event = if oparg > 0 {
@@ -714,7 +713,6 @@ fn stop_iteration_for(ts: &ThreadState, value: PyRef) -> PyRef {
 fn stop_iteration_raised(
     ts: &ThreadState,
     frame: &Frame,
-    info: &CodeTraceInfo,
     previous: usize,
     index: usize,
     exc: PyRef,
@@ -740,7 +738,6 @@ fn stop_iteration_raised(
     if !exhausted {
         return Ok(());
     }
-    let _ = info;
     let current = frame.instr_index.replace(previous);
     let result = exception_event(ts, frame, Event::Raise, exc);
     frame.instr_index.set(current);
