@@ -609,19 +609,24 @@ pub(crate) fn instruction_events(
     }
     let op = Opcode(units[op_index][0]);
     let previous = frame.instr_index.get();
-    frame.instr_index.set(op_index);
     if !reporting() {
+        frame.instr_index.set(op_index);
         return Ok(None);
     }
-    let op = op.deopt();
+    // The builtin the previous instruction called returned (reported from the CALL).
     if let Some(callee) = take_pending_c_call(frame) {
         profile_event(ts, frame, Event::CReturn, "c_return", Some(callee))?;
     }
+    // Line and opcode events see the frame at the first `EXTENDED_ARG`, as CPython's
+    // instrumentation of that code unit does.
+    frame.instr_index.set(index);
+    let op = op.deopt();
     let info = code_info(&frame.code);
     if let Some(exc) = pyrite_objects::iterobject::take_stop_iteration() {
         stop_iteration_raised(ts, frame, previous, index, exc)?;
     }
     if op == Opcode::RESUME {
+        frame.instr_index.set(op_index);
         let event = if oparg > 0 {
             Event::PyResume
         } else {
@@ -643,8 +648,13 @@ pub(crate) fn instruction_events(
         }
     }
     if info.opcode_events.get() && op != Opcode::END_FOR && index >= info.first_traceable {
-        opcode_event(ts, frame)?;
+        // Each `EXTENDED_ARG` is an instruction of its own for opcode events.
+        for unit in index..=op_index {
+            frame.instr_index.set(unit);
+            opcode_event(ts, frame)?;
+        }
     }
+    frame.instr_index.set(op_index);
     match op {
         Opcode::RETURN_VALUE => {
             both(ts, frame, Event::PyReturn, "return", stack_value(frame, 1))?;
