@@ -109,7 +109,8 @@ pub(crate) fn list_init(
         Some(iterable) => collect(ts, iterable)?,
         None => Vec::new(),
     };
-    replace_items(ts, list, items);
+    // One splice: `list(x)` makes an empty list, then fills it here.
+    list.replace_range(0, list.len(), items);
     Ok(())
 }
 

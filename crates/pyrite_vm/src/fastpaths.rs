@@ -363,6 +363,13 @@ fn plain_instance_type<'a>(
     if custom || !ty.is_heap_type() || as_type(owner).is_some() {
         return Ok(None);
     }
+    // `obj.__dict__ = d` replaces the dict itself (generic setattr's special case).
+    if setting
+        && pyrite_objects::str::as_str_payload(name)
+            .is_some_and(|text| text.as_bytes() == b"__dict__")
+    {
+        return Ok(None);
+    }
     if let Some(descr) = ty.lookup_at_site(ts, name, site)?
         && descr.ob_type().slots.descr_set.get().is_some()
     {

@@ -565,8 +565,7 @@ fn generator_finalize(ts: &ThreadState, object: &PyObject) {
         warn_unawaited_coroutine(ts, generator, object);
         return;
     }
-    if generator.kind == GenKind::AsyncGenerator
-        || !generator.started.get()
+    if !generator.started.get()
         || generator.running.get()
         || frame_state(generator) != Some(FrameState::Suspended)
     {

@@ -91,6 +91,20 @@ struct ThreadTracing {
     codes: RefCell<HashMap<usize, Rc<CodeTraceInfo>>>,
 }
 
+impl Drop for ThreadTracing {
+    /// A thread that ends with a hook set stops counting as traced. What it still holds
+    /// is leaked: the thread no longer holds the GIL to release it.
+    fn drop(&mut self) {
+        if self.counted.get() {
+            ACTIVE_THREADS.fetch_sub(1, Ordering::Relaxed);
+        }
+        std::mem::forget(self.trace.take());
+        std::mem::forget(self.profile.take());
+        std::mem::forget(std::mem::take(self.codes.get_mut()));
+        std::mem::forget(std::mem::take(self.pending_c_calls.get_mut()));
+    }
+}
+
 thread_local! {
     static STATE: ThreadTracing = ThreadTracing::default();
 }
@@ -274,7 +288,7 @@ fn build_code_info(code: &Py<Code>) -> CodeTraceInfo {
     let mut starts = vec![false; len];
     let decoded = instructions(units);
     let mut current_line = -1;
-    for &(start, op_index, op, _, next) in &decoded {
+    for &(start, op_index, op, _, _) in &decoded {
         // EXTENDED_ARG prefixes are instructions of their own here.
         for unit in start..=op_index {
             let line = code.line_at(unit).unwrap_or(-1);
@@ -299,7 +313,6 @@ fn build_code_info(code: &Py<Code>) -> CodeTraceInfo {
                 }
             }
         }
-        let _ = next;
     }
     for &(start, _, op, oparg, next) in &decoded {
         if start < first {
@@ -577,19 +590,24 @@ pub(crate) fn instruction_events(
     }
     let op = Opcode(units[op_index][0]);
     let previous = frame.instr_index.get();
-    frame.instr_index.set(op_index);
     if !reporting() {
+        frame.instr_index.set(op_index);
         return Ok(None);
     }
-    let op = op.deopt();
+    // The builtin the previous instruction called returned (reported from the CALL).
     if let Some(callee) = take_pending_c_call(frame) {
         profile_event(ts, frame, Event::CReturn, "c_return", Some(callee))?;
     }
+    // Line and opcode events see the frame at the first `EXTENDED_ARG`, as CPython's
+    // instrumentation of that code unit does.
+    frame.instr_index.set(index);
+    let op = op.deopt();
     let info = code_info(&frame.code);
     if let Some(exc) = pyrite_objects::iterobject::take_stop_iteration() {
-        stop_iteration_raised(ts, frame, &info, previous, index, exc)?;
+        stop_iteration_raised(ts, frame, previous, index, exc)?;
     }
     if op == Opcode::RESUME {
+        frame.instr_index.set(op_index);
         let event = if oparg > 0 {
             Event::PyResume
         } else {
@@ -611,8 +629,13 @@ pub(crate) fn instruction_events(
         }
     }
     if info.opcode_events.get() && op != Opcode::END_FOR && index >= info.first_traceable {
-        opcode_event(ts, frame)?;
+        // Each `EXTENDED_ARG` is an instruction of its own for opcode events.
+        for unit in index..=op_index {
+            frame.instr_index.set(unit);
+            opcode_event(ts, frame)?;
+        }
     }
+    frame.instr_index.set(op_index);
     match op {
         Opcode::RETURN_VALUE => {
             both(ts, frame, Event::PyReturn, "return", stack_value(frame, 1))?;
@@ -681,7 +704,6 @@ fn stop_iteration_for(ts: &ThreadState, value: PyRef) -> PyRef {
 fn stop_iteration_raised(
     ts: &ThreadState,
     frame: &Frame,
-    info: &CodeTraceInfo,
     previous: usize,
     index: usize,
     exc: PyRef,
@@ -707,7 +729,6 @@ fn stop_iteration_raised(
     if !exhausted {
         return Ok(());
     }
-    let _ = info;
     let current = frame.instr_index.replace(previous);
     let result = exception_event(ts, frame, Event::Raise, exc);
     frame.instr_index.set(current);
