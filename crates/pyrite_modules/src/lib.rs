@@ -1,5 +1,5 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
-//! `_weakref`, `math` and `itertools`.
+//! `_weakref`, `math`, `itertools` and `_sre`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
@@ -8,6 +8,9 @@ pub mod builtins_compile;
 pub mod gc;
 pub mod itertools;
 pub mod math;
+pub mod sre;
+pub mod sre_constants;
+pub mod sre_engine;
 pub mod sys;
 pub mod weakref;
 
@@ -17,6 +20,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("gc", |ts| Ok(gc::create(ts))),
     ("itertools", itertools::create),
     ("math", math::create),
+    ("_sre", sre::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};
