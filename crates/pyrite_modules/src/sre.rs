@@ -21,7 +21,7 @@ use pyrite_objects::{
 };
 
 use crate::sre_constants::*;
-use crate::sre_engine::{self, SreError, State, UNSET};
+use crate::sre_engine::{self, Program, SreError, State, UNSET};
 
 type Args<'a> = &'a [PyRef];
 type KwNames<'a> = Option<&'a PyObject>;
@@ -116,18 +116,18 @@ fn engine_error(error: SreError) -> PyErr {
     )
 }
 
-fn run_match(subject: &Subject, code: &[u32], state: &mut State) -> PyResult<bool> {
+fn run_match(subject: &Subject, program: &Program, state: &mut State) -> PyResult<bool> {
     let result = match &subject.text {
-        Text::Bytes(data) => sre_engine::sre_match(data, code, state),
-        Text::Wide(points) => sre_engine::sre_match(points, code, state),
+        Text::Bytes(data) => sre_engine::sre_match(data, program, state),
+        Text::Wide(points) => sre_engine::sre_match(points, program, state),
     };
     result.map_err(engine_error)
 }
 
-fn run_search(subject: &Subject, code: &[u32], state: &mut State) -> PyResult<bool> {
+fn run_search(subject: &Subject, program: &Program, state: &mut State) -> PyResult<bool> {
     let result = match &subject.text {
-        Text::Bytes(data) => sre_engine::sre_search(data, code, state),
-        Text::Wide(points) => sre_engine::sre_search(points, code, state),
+        Text::Bytes(data) => sre_engine::sre_search(data, program, state),
+        Text::Wide(points) => sre_engine::sre_search(points, program, state),
     };
     result.map_err(engine_error)
 }
@@ -254,7 +254,7 @@ fn optional_ssize(ts: &ThreadState, value: &Option<PyRef>, default: isize) -> Py
 pub struct Pattern {
     pattern: PyRef,
     flags: i64,
-    code: Vec<u32>,
+    program: Program,
     groups: usize,
     groupindex: Option<PyRef>,
     indexgroup: Option<PyRef>,
@@ -407,13 +407,14 @@ fn sre_compile(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kwnames: KwNames
     } else {
         (None, None)
     };
-    if groups < 0 || !sre_engine::validate(&code, groups as usize) {
-        return Err(PyErr::new(ExceptionKind::RuntimeError, "invalid SRE code"));
-    }
+    let program = usize::try_from(groups)
+        .ok()
+        .and_then(|groups| Program::new(code, groups))
+        .ok_or_else(|| PyErr::new(ExceptionKind::RuntimeError, "invalid SRE code"))?;
     let payload = Pattern {
         pattern,
         flags,
-        code,
+        program,
         groups: groups as usize,
         groupindex,
         indexgroup,
@@ -457,12 +458,12 @@ fn pattern_match_common(
     let (string, pos, endpos) = string_pos_endpos(ts, name, args, kwnames)?;
     let (subject, mut state) = pattern.prepare(&string, pos, endpos)?;
     let found = match mode {
-        MatchMode::Match => run_match(&subject, &pattern.code, &mut state)?,
+        MatchMode::Match => run_match(&subject, &pattern.program, &mut state)?,
         MatchMode::FullMatch => {
             state.match_all = true;
-            run_match(&subject, &pattern.code, &mut state)?
+            run_match(&subject, &pattern.program, &mut state)?
         }
-        MatchMode::Search => run_search(&subject, &pattern.code, &mut state)?,
+        MatchMode::Search => run_search(&subject, &pattern.program, &mut state)?,
     };
     if !found {
         return Ok(singletons::none());
@@ -519,7 +520,7 @@ fn pattern_findall(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwName
     while state.start <= state.end {
         state.reset();
         state.ptr = state.start;
-        if !run_search(&subject, &pattern.code, &mut state)? {
+        if !run_search(&subject, &pattern.program, &mut state)? {
             break;
         }
         let item = match pattern.groups {
@@ -552,7 +553,7 @@ fn pattern_split(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
     while maxsplit == 0 || count < maxsplit {
         state.reset();
         state.ptr = state.start;
-        if !run_search(&subject, &pattern.code, &mut state)? {
+        if !run_search(&subject, &pattern.program, &mut state)? {
             break;
         }
         items.push(subject.slice(ts, &string, last, state.start)?);
@@ -672,7 +673,7 @@ fn pattern_subx(
     while count == 0 || done < count {
         state.reset();
         state.ptr = state.start;
-        if !run_search(&subject, &pattern.code, &mut state)? {
+        if !run_search(&subject, &pattern.program, &mut state)? {
             break;
         }
         let (begin, end) = (state.start, state.ptr);
@@ -804,6 +805,7 @@ fn pattern_hash(ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
     let pattern = pattern_of(object)?;
     let mut hash = pattern.pattern.hash(ts)?;
     let code_bytes: Vec<u8> = pattern
+        .program
         .code
         .iter()
         .flat_map(|word| word.to_le_bytes())
@@ -811,7 +813,7 @@ fn pattern_hash(ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
     hash ^= pyrite_objects::pyhash::hash_bytes(&code_bytes);
     hash ^= pattern.flags as isize;
     hash ^= pattern.is_bytes as isize;
-    hash ^= pattern.code.len() as isize;
+    hash ^= pattern.program.code.len() as isize;
     Ok(if hash == -1 { -2 } else { hash })
 }
 
@@ -827,7 +829,7 @@ fn pattern_richcompare(
     let mut equal = left.is(right);
     if !equal {
         let (a, b) = (pattern_of(left)?, pattern_of(right)?);
-        equal = a.flags == b.flags && a.is_bytes == b.is_bytes && a.code == b.code;
+        equal = a.flags == b.flags && a.is_bytes == b.is_bytes && a.program.code == b.program.code;
         if equal {
             equal = a.pattern.rich_compare_bool(ts, &b.pattern, CompareOp::Eq)?;
         }
@@ -1250,9 +1252,9 @@ fn scanner_step(ts: &ThreadState, object: &PyObject, search: bool) -> PyResult {
     state.reset();
     state.ptr = state.start;
     let found = if search {
-        run_search(&scanner.subject, &pattern.code, &mut state)
+        run_search(&scanner.subject, &pattern.program, &mut state)
     } else {
-        run_match(&scanner.subject, &pattern.code, &mut state)
+        run_match(&scanner.subject, &pattern.program, &mut state)
     };
     let outcome = found.as_ref().ok().copied();
     let result = match found {

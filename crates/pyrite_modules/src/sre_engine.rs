@@ -237,13 +237,66 @@ fn in_charset(code: &[u32], mut set: usize, ch: u32) -> bool {
     }
 }
 
-fn in_charset_loc_ignore(code: &[u32], set: usize, ch: u32) -> bool {
-    let lower = lower_locale(ch);
-    if in_charset(code, set, lower) {
-        return true;
+// ---------------------------------------------------------------------------- program
+
+/// Validated code with a 256-bit table per character set, so membership of the
+/// characters below 256 is one bit test instead of a walk over the set's items.
+pub struct Program {
+    pub code: Vec<u32>,
+    /// For each code index that starts a set: its table's index, else `u32::MAX`.
+    set_index: Vec<u32>,
+    tables: Vec<[u64; 4]>,
+}
+
+impl Program {
+    /// Validates `code` (CPython's `_validate`); `None` if it is not well-formed.
+    pub fn new(code: Vec<u32>, groups: usize) -> Option<Program> {
+        let mut sets = Vec::new();
+        if !validate(&code, groups, &mut sets) {
+            return None;
+        }
+        let mut set_index = vec![u32::MAX; code.len()];
+        let mut tables = Vec::with_capacity(sets.len());
+        for set in sets {
+            if set_index[set] != u32::MAX {
+                continue;
+            }
+            let mut table = [0u64; 4];
+            for ch in 0..256u32 {
+                if in_charset(&code, set, ch) {
+                    table[(ch >> 6) as usize] |= 1 << (ch & 63);
+                }
+            }
+            set_index[set] = tables.len() as u32;
+            tables.push(table);
+        }
+        Some(Program {
+            code,
+            set_index,
+            tables,
+        })
     }
-    let upper = upper_locale(ch);
-    upper != lower && in_charset(code, set, upper)
+
+    #[inline(always)]
+    fn set_contains(&self, set: usize, ch: u32) -> bool {
+        if ch < 256 {
+            let index = self.set_index.get(set).copied().unwrap_or(u32::MAX);
+            if index != u32::MAX {
+                let table = &self.tables[index as usize];
+                return (table[(ch >> 6) as usize] >> (ch & 63)) & 1 != 0;
+            }
+        }
+        in_charset(&self.code, set, ch)
+    }
+
+    fn set_contains_loc_ignore(&self, set: usize, ch: u32) -> bool {
+        let lower = lower_locale(ch);
+        if self.set_contains(set, lower) {
+            return true;
+        }
+        let upper = upper_locale(ch);
+        upper != lower && self.set_contains(set, upper)
+    }
 }
 
 // ---------------------------------------------------------------------------- state
@@ -386,6 +439,7 @@ enum Step {
 
 struct Matcher<'a, C: SreChar> {
     text: &'a [C],
+    prog: &'a Program,
     code: &'a [u32],
     st: &'a mut State,
 }
@@ -545,10 +599,10 @@ impl<C: SreChar> Matcher<'_, C> {
             OP_LITERAL_LOC_IGNORE => char_loc_ignore(arg, ch),
             OP_NOT_LITERAL_LOC_IGNORE => !char_loc_ignore(arg, ch),
             OP_CATEGORY => category(arg, ch),
-            OP_IN => in_charset(self.code, pc + 2, ch),
-            OP_IN_IGNORE => in_charset(self.code, pc + 2, lower_ascii(ch)),
-            OP_IN_UNI_IGNORE => in_charset(self.code, pc + 2, lower_unicode(ch)),
-            OP_IN_LOC_IGNORE => in_charset_loc_ignore(self.code, pc + 2, ch),
+            OP_IN => self.prog.set_contains(pc + 2, ch),
+            OP_IN_IGNORE => self.prog.set_contains(pc + 2, lower_ascii(ch)),
+            OP_IN_UNI_IGNORE => self.prog.set_contains(pc + 2, lower_unicode(ch)),
+            OP_IN_LOC_IGNORE => self.prog.set_contains_loc_ignore(pc + 2, ch),
             _ => return Err(SreError::Illegal),
         })
     }
@@ -581,7 +635,7 @@ impl<C: SreChar> Matcher<'_, C> {
                 }
             }
             OP_IN => {
-                while p < limit && in_charset(self.code, pc + 2, self.ch(p)) {
+                while p < limit && self.prog.set_contains(pc + 2, self.ch(p)) {
                     p += 1;
                 }
             }
@@ -959,7 +1013,7 @@ impl<C: SreChar> Matcher<'_, C> {
         while self.c(pc) != 0 {
             let op = self.c(pc + 1);
             let skip_it = (op == OP_LITERAL && (ptr >= end || self.ch(ptr) != self.c(pc + 2)))
-                || (op == OP_IN && (ptr >= end || !in_charset(self.code, pc + 3, self.ch(ptr))));
+                || (op == OP_IN && (ptr >= end || !self.prog.set_contains(pc + 3, self.ch(ptr))));
             if skip_it {
                 pc += self.c(pc) as usize;
                 continue;
@@ -1234,12 +1288,14 @@ impl<C: SreChar> Matcher<'_, C> {
 /// Matches `code` at `state.start` (CPython's `sre_match`; `state.ptr` is the end on success).
 pub fn sre_match<C: SreChar>(
     text: &[C],
-    code: &[u32],
+    prog: &Program,
     state: &mut State,
 ) -> Result<bool, SreError> {
     state.ptr = state.start;
+    let code = &prog.code[..];
     let mut matcher = Matcher {
         text,
+        prog,
         code,
         st: state,
     };
@@ -1248,7 +1304,12 @@ pub fn sre_match<C: SreChar>(
 
 /// Searches for the first position from `state.start` where `code` matches
 /// (CPython's `sre_search`): on success `state.start`..`state.ptr` is the match.
-pub fn sre_search<C: SreChar>(text: &[C], code: &[u32], st: &mut State) -> Result<bool, SreError> {
+pub fn sre_search<C: SreChar>(
+    text: &[C],
+    prog: &Program,
+    st: &mut State,
+) -> Result<bool, SreError> {
+    let code = &prog.code[..];
     let mut ptr = st.start;
     let real_end = st.end;
     if ptr > real_end {
@@ -1300,7 +1361,12 @@ pub fn sre_search<C: SreChar>(text: &[C], code: &[u32], st: &mut State) -> Resul
                 if flags & INFO_LITERAL != 0 {
                     return Ok(true);
                 }
-                let mut matcher = Matcher { text, code, st };
+                let mut matcher = Matcher {
+                    text,
+                    prog,
+                    code,
+                    st,
+                };
                 if matcher.run(pc + 2 * prefix_skip, false)? {
                     return Ok(true);
                 }
@@ -1314,7 +1380,7 @@ pub fn sre_search<C: SreChar>(text: &[C], code: &[u32], st: &mut State) -> Resul
     if let Some(set) = charset {
         st.must_advance = false;
         loop {
-            while ptr < text_len && !in_charset(code, set, text[ptr].code()) {
+            while ptr < text_len && !prog.set_contains(set, text[ptr].code()) {
                 ptr += 1;
             }
             if ptr >= text_len {
@@ -1322,7 +1388,12 @@ pub fn sre_search<C: SreChar>(text: &[C], code: &[u32], st: &mut State) -> Resul
             }
             st.start = ptr;
             st.ptr = ptr;
-            let mut matcher = Matcher { text, code, st };
+            let mut matcher = Matcher {
+                text,
+                prog,
+                code,
+                st,
+            };
             if matcher.run(pc, false)? {
                 return Ok(true);
             }
@@ -1335,6 +1406,7 @@ pub fn sre_search<C: SreChar>(text: &[C], code: &[u32], st: &mut State) -> Resul
     st.ptr = ptr;
     let mut status = Matcher {
         text,
+        prog,
         code,
         st: &mut *st,
     }
@@ -1356,6 +1428,7 @@ pub fn sre_search<C: SreChar>(text: &[C], code: &[u32], st: &mut State) -> Resul
         st.ptr = ptr;
         status = Matcher {
             text,
+            prog,
             code,
             st: &mut *st,
         }
@@ -1368,11 +1441,11 @@ pub fn sre_search<C: SreChar>(text: &[C], code: &[u32], st: &mut State) -> Resul
 
 /// Checks that `code` has the shape `re._compiler` produces (CPython's `_validate`), so
 /// the matcher never walks off the code or loops without progress.
-pub fn validate(code: &[u32], groups: usize) -> bool {
+fn validate(code: &[u32], groups: usize, sets: &mut Vec<usize>) -> bool {
     if groups > MAXGROUPS || code.last() != Some(&OP_SUCCESS) {
         return false;
     }
-    validate_inner(code, 0, code.len() - 1, groups) == Some(false)
+    validate_inner(code, 0, code.len() - 1, groups, sets) == Some(false)
 }
 
 fn skip_target(code: &[u32], at: usize, end: usize, adjust: usize) -> Option<usize> {
@@ -1424,7 +1497,13 @@ fn validate_charset(code: &[u32], mut at: usize, end: usize) -> bool {
 }
 
 /// `Some(ends_with_jump)` when `code[at..end]` is valid.
-fn validate_inner(code: &[u32], mut at: usize, end: usize, groups: usize) -> Option<bool> {
+fn validate_inner(
+    code: &[u32],
+    mut at: usize,
+    end: usize,
+    groups: usize,
+    sets: &mut Vec<usize>,
+) -> Option<bool> {
     if at > end || end > code.len() {
         return None;
     }
@@ -1465,6 +1544,7 @@ fn validate_inner(code: &[u32], mut at: usize, end: usize, groups: usize) -> Opt
                 if code[at + skip - 1] != OP_FAILURE {
                     return None;
                 }
+                sets.push(at + 1);
                 at += skip;
             }
             OP_INFO => {
@@ -1507,6 +1587,7 @@ fn validate_inner(code: &[u32], mut at: usize, end: usize, groups: usize) -> Opt
                     if code[next - 1] != OP_FAILURE {
                         return None;
                     }
+                    sets.push(p);
                 } else if p != next {
                     return None;
                 }
@@ -1523,7 +1604,7 @@ fn validate_inner(code: &[u32], mut at: usize, end: usize, groups: usize) -> Opt
                     if skip < 3 {
                         return None;
                     }
-                    validate_inner(code, at + 1, at + skip - 2, groups)?;
+                    validate_inner(code, at + 1, at + skip - 2, groups, sets)?;
                     at += skip - 2;
                     if code.get(at) != Some(&OP_JUMP) {
                         return None;
@@ -1545,7 +1626,7 @@ fn validate_inner(code: &[u32], mut at: usize, end: usize, groups: usize) -> Opt
                 if skip < 4 || arg(at + 2)? < arg(at + 1)? {
                     return None;
                 }
-                validate_inner(code, at + 3, at + skip - 1, groups)?;
+                validate_inner(code, at + 3, at + skip - 1, groups, sets)?;
                 if code.get(at + skip - 1) != Some(&OP_SUCCESS) {
                     return None;
                 }
@@ -1556,7 +1637,7 @@ fn validate_inner(code: &[u32], mut at: usize, end: usize, groups: usize) -> Opt
                 if skip < 3 || arg(at + 2)? < arg(at + 1)? {
                     return None;
                 }
-                validate_inner(code, at + 3, at + skip, groups)?;
+                validate_inner(code, at + 3, at + skip, groups, sets)?;
                 let closing = *code.get(at + skip)?;
                 let ok = if op == OP_POSSESSIVE_REPEAT {
                     closing == OP_SUCCESS
@@ -1573,7 +1654,7 @@ fn validate_inner(code: &[u32], mut at: usize, end: usize, groups: usize) -> Opt
                 if skip < 2 {
                     return None;
                 }
-                validate_inner(code, at + 1, at + skip - 1, groups)?;
+                validate_inner(code, at + 1, at + skip - 1, groups, sets)?;
                 if code.get(at + skip - 1) != Some(&OP_SUCCESS) {
                     return None;
                 }
@@ -1595,7 +1676,7 @@ fn validate_inner(code: &[u32], mut at: usize, end: usize, groups: usize) -> Opt
                 if skip < 2 || yes_end > end {
                     return None;
                 }
-                let mut then_ends_with_jump = validate_inner(code, at + 2, yes_end, groups)?;
+                let mut then_ends_with_jump = validate_inner(code, at + 2, yes_end, groups, sets)?;
                 at = yes_end;
                 if then_ends_with_jump {
                     // `yes_end - 1` is the JUMP's skip word: the else part follows it
@@ -1604,7 +1685,7 @@ fn validate_inner(code: &[u32], mut at: usize, end: usize, groups: usize) -> Opt
                         return None;
                     }
                     let no_end = yes_end - 1 + no_skip;
-                    then_ends_with_jump = validate_inner(code, yes_end, no_end, groups)?;
+                    then_ends_with_jump = validate_inner(code, yes_end, no_end, groups, sets)?;
                     at = no_end;
                 }
                 if then_ends_with_jump {
@@ -1617,7 +1698,7 @@ fn validate_inner(code: &[u32], mut at: usize, end: usize, groups: usize) -> Opt
                 if skip < 3 {
                     return None;
                 }
-                validate_inner(code, at + 2, at + skip - 1, groups)?;
+                validate_inner(code, at + 2, at + skip - 1, groups, sets)?;
                 if code.get(at + skip - 1) != Some(&OP_SUCCESS) {
                     return None;
                 }
