@@ -6,6 +6,7 @@
 //! with CPython's argument handling, error messages and reprs.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use pyrite_objects::descr::{NativeFn, new_builtin_function};
 use pyrite_objects::dict::Dict;
@@ -28,14 +29,22 @@ type KwNames<'a> = Option<&'a PyObject>;
 
 // ---------------------------------------------------------------------------- subjects
 
-/// The characters a pattern runs over: bytes (a bytes-like object or an ASCII `str`) or
-/// the code points of a `str`.
+/// The characters a pattern runs over: borrowed from an immutable `bytes` or ASCII `str`
+/// object, copied from a mutable buffer, or the code points of a non-ASCII `str`.
 enum Text {
-    Bytes(Vec<u8>),
+    /// An exact-or-subclass `bytes`, or a `str` whose code points are all ASCII.
+    Borrowed(PyRef),
+    Owned(Vec<u8>),
     Wide(Vec<u32>),
 }
 
-/// A string being matched, with what slices of it must be made of.
+enum Chars<'a> {
+    Bytes(&'a [u8]),
+    Wide(&'a [u32]),
+}
+
+/// A string being matched, with what slices of it must be made of. Shared (`Rc`) by
+/// a scanner and the match objects it makes, so group access never copies the subject.
 struct Subject {
     text: Text,
     /// `str` (true) or bytes-like (false).
@@ -44,29 +53,42 @@ struct Subject {
 }
 
 impl Subject {
+    fn chars(&self) -> Chars<'_> {
+        match &self.text {
+            Text::Borrowed(object) => {
+                let data = match pystr::as_str_payload(object) {
+                    Some(text) => text.as_bytes(),
+                    None => pybytes::as_bytes(object).unwrap_or_default(),
+                };
+                Chars::Bytes(data)
+            }
+            Text::Owned(data) => Chars::Bytes(data),
+            Text::Wide(points) => Chars::Wide(points),
+        }
+    }
+
     fn slice(&self, ts: &ThreadState, string: &PyObject, start: usize, end: usize) -> PyResult {
         let (start, end) = (start.min(self.length), end.min(self.length));
         let end = end.max(start);
-        match (&self.text, self.is_str) {
-            (Text::Bytes(data), true) => {
-                if start == 0 && end == self.length && string.is_exact_type(&pystr::STR_TYPE) {
-                    return Ok(string.new_ref());
-                }
-                let text = std::str::from_utf8(&data[start..end]).unwrap_or_default();
-                Ok(pystr::new(ts, text).into_ref())
+        let whole = start == 0 && end == self.length;
+        if self.is_str {
+            if whole && string.is_exact_type(&pystr::STR_TYPE) {
+                return Ok(string.new_ref());
             }
-            (Text::Wide(points), _) => {
-                if start == 0 && end == self.length && string.is_exact_type(&pystr::STR_TYPE) {
-                    return Ok(string.new_ref());
+            return match self.chars() {
+                Chars::Bytes(data) => {
+                    let text = std::str::from_utf8(&data[start..end]).unwrap_or_default();
+                    Ok(pystr::new(ts, text).into_ref())
                 }
-                str_methods::str_from_code_points(ts, &points[start..end])
-            }
-            (Text::Bytes(data), false) => {
-                if start == 0 && end == self.length && string.is_exact_type(&pybytes::BYTES_TYPE) {
-                    return Ok(string.new_ref());
-                }
-                Ok(pybytes::new(ts, &data[start..end]))
-            }
+                Chars::Wide(points) => str_methods::str_from_code_points(ts, &points[start..end]),
+            };
+        }
+        if whole && string.is_exact_type(&pybytes::BYTES_TYPE) {
+            return Ok(string.new_ref());
+        }
+        match self.chars() {
+            Chars::Bytes(data) => Ok(pybytes::new(ts, &data[start..end])),
+            Chars::Wide(_) => Ok(pybytes::new(ts, b"")),
         }
     }
 
@@ -82,10 +104,9 @@ impl Subject {
 /// The characters of a `str` or bytes-like object, or CPython's `getstring` TypeError.
 fn get_subject(string: &PyObject) -> PyResult<Subject> {
     if let Some(text) = pystr::as_str_payload(string) {
-        let bytes = text.as_bytes();
         let length = text.len();
-        let text = if bytes.len() == length {
-            Text::Bytes(bytes.to_vec())
+        let text = if text.as_bytes().len() == length {
+            Text::Borrowed(string.new_ref())
         } else {
             Text::Wide(str_methods::code_points_of(text))
         };
@@ -95,10 +116,17 @@ fn get_subject(string: &PyObject) -> PyResult<Subject> {
             length,
         });
     }
+    if let Some(data) = pybytes::as_bytes(string) {
+        return Ok(Subject {
+            length: data.len(),
+            text: Text::Borrowed(string.new_ref()),
+            is_str: false,
+        });
+    }
     match pybytes::bytes_like(string) {
         Some(data) => Ok(Subject {
             length: data.len(),
-            text: Text::Bytes(data),
+            text: Text::Owned(data),
             is_str: false,
         }),
         None => Err(PyErr::type_error(format!(
@@ -117,17 +145,17 @@ fn engine_error(error: SreError) -> PyErr {
 }
 
 fn run_match(subject: &Subject, program: &Program, state: &mut State) -> PyResult<bool> {
-    let result = match &subject.text {
-        Text::Bytes(data) => sre_engine::sre_match(data, program, state),
-        Text::Wide(points) => sre_engine::sre_match(points, program, state),
+    let result = match subject.chars() {
+        Chars::Bytes(data) => sre_engine::sre_match(data, program, state),
+        Chars::Wide(points) => sre_engine::sre_match(points, program, state),
     };
     result.map_err(engine_error)
 }
 
 fn run_search(subject: &Subject, program: &Program, state: &mut State) -> PyResult<bool> {
-    let result = match &subject.text {
-        Text::Bytes(data) => sre_engine::sre_search(data, program, state),
-        Text::Wide(points) => sre_engine::sre_search(points, program, state),
+    let result = match subject.chars() {
+        Chars::Bytes(data) => sre_engine::sre_search(data, program, state),
+        Chars::Wide(points) => sre_engine::sre_search(points, program, state),
     };
     result.map_err(engine_error)
 }
@@ -314,8 +342,13 @@ fn pattern_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(
 
 impl Pattern {
     /// CPython's `state_init`: the subject and a fresh state for `pos..endpos`.
-    fn prepare(&self, string: &PyObject, pos: isize, endpos: isize) -> PyResult<(Subject, State)> {
-        let subject = get_subject(string)?;
+    fn prepare(
+        &self,
+        string: &PyObject,
+        pos: isize,
+        endpos: isize,
+    ) -> PyResult<(Rc<Subject>, State)> {
+        let subject = Rc::new(get_subject(string)?);
         if !subject.is_str && self.is_bytes == 0 {
             return Err(PyErr::type_error(
                 "cannot use a string pattern on a bytes-like object",
@@ -468,7 +501,7 @@ fn pattern_match_common(
     if !found {
         return Ok(singletons::none());
     }
-    new_match(ts, this, pattern, &string, &state)
+    new_match(ts, this, pattern, &string, &subject, &state)
 }
 
 fn pattern_match(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
@@ -683,11 +716,11 @@ fn pattern_subx(
         let item = match &filter {
             Filter::Literal(literal) => literal.clone(),
             Filter::Template(template) => {
-                let matched = new_match(ts, this, pattern, &string, &state)?;
+                let matched = new_match(ts, this, pattern, &string, &subject, &state)?;
                 expand_template(ts, template, &matched)?
             }
             Filter::Callable(function) => {
-                let matched = new_match(ts, this, pattern, &string, &state)?;
+                let matched = new_match(ts, this, pattern, &string, &subject, &state)?;
                 abstract_api::call(ts, function, &[matched], None)?
             }
         };
@@ -868,6 +901,7 @@ fn pattern_get_groupindex(ts: &ThreadState, object: &PyObject) -> PyResult {
 /// `re.Match`: the result of a successful match.
 pub struct Match {
     string: PyRef,
+    subject: Rc<Subject>,
     pattern: PyRef,
     /// Start and end of each group (group 0 first); -1 for groups that did not match.
     marks: Vec<isize>,
@@ -925,6 +959,7 @@ fn new_match(
     pattern_object: &PyObject,
     pattern: &Pattern,
     string: &PyObject,
+    subject: &Rc<Subject>,
     state: &State,
 ) -> PyResult {
     let mut marks = Vec::with_capacity(2 * (pattern.groups + 1));
@@ -951,6 +986,7 @@ fn new_match(
     debug_assert!(state.start != UNSET);
     let payload = Match {
         string: string.new_ref(),
+        subject: subject.clone(),
         pattern: pattern_object.new_ref(),
         marks,
         pos: state.pos,
@@ -996,8 +1032,8 @@ impl Match {
         if start < 0 || singletons::is_none(&self.string) {
             return Ok(default.new_ref());
         }
-        let subject = get_subject(&self.string)?;
-        subject.slice(ts, &self.string, start as usize, end as usize)
+        self.subject
+            .slice(ts, &self.string, start as usize, end as usize)
     }
 
     fn span_tuple(&self, ts: &ThreadState, index: usize) -> PyRef {
@@ -1179,7 +1215,7 @@ fn match_get_regs(ts: &ThreadState, object: &PyObject) -> PyResult {
 pub struct Scanner {
     pattern: PyRef,
     string: PyRef,
-    subject: Subject,
+    subject: Rc<Subject>,
     state: RefCell<State>,
     exhausted: Cell<bool>,
     executing: Cell<bool>,
@@ -1258,7 +1294,14 @@ fn scanner_step(ts: &ThreadState, object: &PyObject, search: bool) -> PyResult {
     };
     let outcome = found.as_ref().ok().copied();
     let result = match found {
-        Ok(true) => new_match(ts, &scanner.pattern, pattern, &scanner.string, &state),
+        Ok(true) => new_match(
+            ts,
+            &scanner.pattern,
+            pattern,
+            &scanner.string,
+            &scanner.subject,
+            &state,
+        ),
         Ok(false) => Ok(singletons::none()),
         Err(err) => Err(err),
     };
