@@ -364,6 +364,78 @@ CASES["catastrophic"] = ("deep and long matches stay on the heap", [
     ("(?:.*,){3}x", 0, ["p.match('a,' * 20)"]),
 ])
 
+
+CORPUS = [
+    (r"(a+)(b*)c", ["aaabbc", "ac", "abc abc", "bc"]),
+    (r"(?:(\d+)-)?(\d+)", ["12-34", "56", "x-7"]),
+    (r"([a-z]+)@([a-z]+)\.com", ["joe@ex.com, ann@b.com", "no"]),
+    (r"(?i)(hello|hi) (there|world)", ["HELLO World", "hi THERE hi you"]),
+    (r"^(\w+)\s*=\s*(.*?)\s*$", ["key = value  ", "x=", "=y"]),
+    (r"(\d{1,3})(?:,(\d{3}))*", ["1,234,567", "12", ",5"]),
+    (r"(.)(?!\1)", ["aabbc", "abab"]),
+    (r"(?<=\d)(?=(\d{3})+$)", ["1234567", "12"]),
+    (r"(a|b|c)+?d", ["abcd", "cbad", "d"]),
+    (r"(x)?(?(1)y|z)+", ["xyyzz", "zzz", "xz"]),
+    (r"((?:ab)+?)(ab)*", ["ababab", "ab"]),
+    (r"(?s)<(\w+)>.*?</\1>", ["<a>x\ny</a><b>z</b>", "<a>x</b>"]),
+    (r"\b(\w)(\w*)\b", ["the quick brown", "a"]),
+    (r"[^\W\d_]+", ["abc_123def", "___"]),
+    (r"(?m)^(\s*)#(.*)$", ["code\n  # comment\n#x", "none"]),
+    (r"(?x) (\d+) \s* (?: [+] \s* (\d+) )?", ["1 + 2", "3", "+4"]),
+    (r"(a*)*?b", ["aab", "b", "aaa"]),
+    (r"(a*?)+b", ["aab", "b"]),
+    (r"(?:a{2}|b{3})+", ["aabbbaa", "ab"]),
+    (r"a{2,}?b{,2}", ["aaaabbb", "ab"]),
+    (r"(?P<word>\w+)\s+(?P=word)", ["the the cat", "a b"]),
+    (r"[\u00e0-\u00ff]+", ["caf\u00e9 na\u00efve", "abc"]),
+    (r"(?i)[\u00e0-\u00ff]+", ["CAF\u00c9 NA\u00cfVE"]),
+    (r"\S+@\S+", ["mail me@here.org now", "@"]),
+    (r"(\()?\d+(?(1)\))", ["(12) 34 (56", "7)"]),
+    (r"(?=a)a|b", ["ab", "c"]),
+    (r"(?!a)\w", ["abc"]),
+    (r"(?<!a)b", ["ab cb b"]),
+    (r"(?<=(?<!x)a)b", ["ab xab"]),
+    (r"(a)(?=(b))\2?", ["ab", "a"]),
+    (r".*?(\d+)$", ["abc123", "123x"]),
+    (r"(?:\w+\s){2}\w+", ["one two three four", "a b"]),
+    (r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", ["1.5e10 2 3.14 5E-3"]),
+    (r"'(?:[^'\\]|\\.)*'", [r"'a\'b' 'c'", "'open"]),
+    (r"(?:(a)|(b))+", ["abba", "ba"]),
+    (r"(a)|(b)|(c)", ["cab"]),
+    (r"((a)(b)?)+", ["aab", "aba"]),
+    (r"(?:x(y)?)+", ["xyx", "xxy"]),
+    (r"(a+)+?", ["aaa"]),
+    (r"(a++)b", ["aab", "aa"]),
+    (r"(?>(\w+))\d", ["abc1", "abc"]),
+    (r"[a-c]*+c", ["abc"]),
+    (r"(?:ab|a)*+b", ["abab", "aab"]),
+    (r"\Z|\A", ["abc", ""]),
+    (r"(?m)$", ["a\nb\n"]),
+    (r"(?m)^$", ["a\n\nb\n"]),
+    (r"\B", ["ab c"]),
+    (r"", ["ab"]),
+    (r"|a", ["aa"]),
+    (r"a|", ["aa"]),
+    (r"(|a)+", ["aa"]),
+    (r"(a|)+b", ["aab"]),
+    (r"(?:)*x", ["x"]),
+    (r"[\s\S]{3}", ["ab\ncd"]),
+    (r"[^\n]+", ["ab\ncd"]),
+    (r"\x41\u0042\U00000043\101\0", ["ABCA\x00"]),
+    (r"[\x00-\x1f\x7f]", ["a\tb\x7f"]),
+    (r"(?u)\w\W", ["\u00e9!", "a "]),
+    (r"(?i)\u0130|\u0131", ["i I \u0130 \u0131"]),
+    (r"(?i)[k-l]+", ["KkL\u212a"]),
+    (r"(?i)[^k]", ["k\u212aKx"]),
+]
+
+CASES["corpus"] = ("a corpus of patterns: search, findall, sub, split on several subjects", [
+    (pattern, 0, [f"p.search({t!r}) and (p.search({t!r}).span(), p.search({t!r}).groups())" for t in subjects]
+     + [f"p.findall({t!r})" for t in subjects] + [f"p.sub('#', {t!r})" for t in subjects]
+     + [f"p.split({t!r})" for t in subjects[:1]])
+    for pattern, subjects in CORPUS
+])
+
 for name, (doc, entries) in CASES.items():
     write_case(name, entries, doc)
 print(len(CASES), "cases written")

@@ -1718,3 +1718,100 @@ fn validate_inner(
     }
     Some(false)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn program(code: &[u32], groups: usize) -> Program {
+        Program::new(code.to_vec(), groups).expect("valid code")
+    }
+
+    fn search(code: &[u32], groups: usize, text: &str) -> Option<(usize, usize)> {
+        let prog = program(code, groups);
+        let text: Vec<u8> = text.bytes().collect();
+        let mut state = State::new(groups, text.len(), 0, isize::MAX);
+        sre_search(&text, &prog, &mut state)
+            .expect("no engine error")
+            .then_some((state.start, state.ptr))
+    }
+
+    #[test]
+    fn literal_match_and_search() {
+        // `ab`: LITERAL a, LITERAL b, SUCCESS
+        let code = [OP_LITERAL, 97, OP_LITERAL, 98, OP_SUCCESS];
+        assert_eq!(search(&code, 0, "xxab"), Some((2, 4)));
+        assert_eq!(search(&code, 0, "xxa"), None);
+        let prog = program(&code, 0);
+        let mut state = State::new(0, 2, 0, isize::MAX);
+        assert!(sre_match(b"ab", &prog, &mut state).unwrap());
+        assert_eq!(state.ptr, 2);
+    }
+
+    #[test]
+    fn greedy_repeat_backtracks_into_tail() {
+        // `a*ab`: REPEAT_ONE skip=6 min=0 max=MAXREPEAT (LITERAL a) SUCCESS, then `ab`
+        let code = [
+            OP_REPEAT_ONE,
+            6,
+            0,
+            MAXREPEAT,
+            OP_LITERAL,
+            97,
+            OP_SUCCESS,
+            OP_LITERAL,
+            97,
+            OP_LITERAL,
+            98,
+            OP_SUCCESS,
+        ];
+        assert_eq!(search(&code, 0, "aaab"), Some((0, 4)));
+    }
+
+    #[test]
+    fn deep_repeat_uses_the_heap() {
+        // `(?:a|b)*c` over 200 000 characters: one context per iteration, no recursion
+        let code = [
+            OP_REPEAT,
+            15,
+            0,
+            MAXREPEAT,
+            OP_BRANCH,
+            5,
+            OP_LITERAL,
+            97,
+            OP_JUMP,
+            7,
+            5,
+            OP_LITERAL,
+            98,
+            OP_JUMP,
+            2,
+            0,
+            OP_MAX_UNTIL,
+            OP_LITERAL,
+            99,
+            OP_SUCCESS,
+        ];
+        let text = "ab".repeat(100_000) + "c";
+        assert_eq!(search(&code, 0, &text), Some((0, text.len())));
+    }
+
+    #[test]
+    fn malformed_code_is_rejected() {
+        assert!(Program::new(vec![], 0).is_none());
+        assert!(Program::new(vec![OP_LITERAL], 0).is_none());
+        assert!(Program::new(vec![OP_JUMP, 0, OP_SUCCESS], 0).is_none());
+        assert!(Program::new(vec![OP_MARK, 5, OP_SUCCESS], 1).is_none());
+        assert!(Program::new(vec![99, OP_SUCCESS], 0).is_none());
+        assert!(Program::new(vec![OP_LITERAL, 97, OP_SUCCESS], 0).is_some());
+    }
+
+    #[test]
+    fn case_mappings() {
+        assert_eq!(lower_unicode(u32::from('É')), u32::from('é'));
+        assert_eq!(lower_unicode(0x130), u32::from('i'));
+        assert_eq!(upper_unicode(u32::from('ß')), u32::from('ß'));
+        assert_eq!(lower_ascii(u32::from('É')), u32::from('É'));
+    }
+}
