@@ -307,7 +307,8 @@ CASES["match_objects"] = ("Match reprs, string/re/pos/endpos, copies", [
                 "p.search(memoryview(b'abbc')).span()"]),
     ("\u00e9+", 0, ["p.search('caf\u00e9\u00e9!')", "p.search('caf\u00e9\u00e9!').span()"]),
     ("x", 0, ["p.match('x') == p.match('x')", "p == p", "hash(p) == hash(p)",
-              "p.__copy__() is p", "p.__deepcopy__({}) is p", "p.match('x').__deepcopy__({}).span()"]),
+              "p.__copy__() is p", "p.__deepcopy__({}) is p",
+              "__import__('_weakref').ref(p)() is p", "p.match('x').__deepcopy__({}).span()"]),
 ])
 
 CASES["scanner"] = ("scanner and finditer", [

@@ -288,6 +288,7 @@ pub struct Pattern {
     indexgroup: Option<PyRef>,
     /// -1: no pattern object (`None`), 0: `str`, 1: bytes.
     is_bytes: i8,
+    weaklist: pyrite_objects::weakref::WeakrefList,
 }
 
 fn disallow_new(_ts: &ThreadState, ty: &PyType, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -311,7 +312,10 @@ pub static PATTERN_TYPE: StaticType = StaticObject::new(
         richcompare: Slot::new(pattern_richcompare),
         traverse: Slot::new(pattern_traverse),
         ..pyrite_objects::typeobject::object_slots()
-    }),
+    })
+    .with_weaklist_offset(pyrite_objects::object::payload_field_offset::<Pattern>(
+        std::mem::offset_of!(Pattern, weaklist),
+    )),
 );
 
 impl PyPayload for Pattern {
@@ -452,6 +456,7 @@ fn sre_compile(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kwnames: KwNames
         groupindex,
         indexgroup,
         is_bytes,
+        weaklist: pyrite_objects::weakref::WeakrefList::new(),
     };
     Ok(Py::new(ts, payload).into_ref())
 }
