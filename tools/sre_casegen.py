@@ -55,7 +55,7 @@ def write_case(name, entries, doc):
         args = compile_args(pattern, flags)
         lines.append(f"p{number} = C{args!r}")
         for expr in exprs:
-            expr = expr.replace("p.", f"p{number}.").replace("(p,", f"(p{number},").replace("[p]", f"[p{number}]")
+            expr = expr.replace("p.", f"p{number}.").replace("(p,", f"(p{number},").replace("[p]", f"[p{number}]").replace("(p)", f"(p{number})")
             lines.append(f"show({expr!r}, lambda: {expr})")
         lines.append("")
     with open(os.path.join(HERE, name + ".py"), "w") as f:
@@ -308,7 +308,7 @@ CASES["match_objects"] = ("Match reprs, string/re/pos/endpos, copies", [
     ("\u00e9+", 0, ["p.search('caf\u00e9\u00e9!')", "p.search('caf\u00e9\u00e9!').span()"]),
     ("x", 0, ["p.match('x') == p.match('x')", "p == p", "hash(p) == hash(p)",
               "p.__copy__() is p", "p.__deepcopy__({}) is p",
-              "__import__('_weakref').ref(p)() is p", "p.match('x').__deepcopy__({}).span()"]),
+              "__import__('_weakref').ref(p)() is p.__copy__()", "p.match('x').__deepcopy__({}).span()"]),
 ])
 
 CASES["scanner"] = ("scanner and finditer", [
