@@ -1,6 +1,6 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
-//! `_collections`, `errno` and `time`.
+//! `_collections`, `errno`, `time` and `_sre`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
@@ -17,6 +17,9 @@ pub mod modsupport;
 pub mod posix;
 pub mod stopgap_slot_methods;
 pub mod string;
+pub mod sre;
+pub mod sre_constants;
+pub mod sre_engine;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -41,6 +44,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("gc", |ts| Ok(gc::create(ts))),
     ("itertools", itertools::create),
     ("math", math::create),
+    ("_sre", sre::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};

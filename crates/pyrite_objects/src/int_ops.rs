@@ -376,12 +376,21 @@ pub(crate) fn int_new(
                     "int() base must be >= 2 and <= 36, or 0",
                 ));
             }
-            if crate::str::as_str_payload(text).is_none() {
+            if crate::str::as_str_payload(text).is_some() {
+                parse_int(ts, text, base as u32)?
+            } else if let Some(data) = crate::bytes::as_bytes(text)
+                .map(<[u8]>::to_vec)
+                .or_else(|| crate::bytearray::data_of(text))
+            {
+                // bytes and bytearray hold ASCII digits (`re._compiler._mk_bitmap`)
+                let latin1: String = data.iter().map(|&byte| char::from(byte)).collect();
+                let as_text = crate::str::new(ts, &latin1).into_ref();
+                parse_int(ts, &as_text, base as u32)?
+            } else {
                 return Err(PyErr::type_error(
                     "int() can't convert non-string with explicit base",
                 ));
             }
-            parse_int(ts, text, base as u32)?
         }
     };
     if std::ptr::eq(ty, &*crate::int::INT_TYPE) {

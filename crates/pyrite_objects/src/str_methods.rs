@@ -129,14 +129,14 @@ pub fn is_space(code: u32) -> bool {
     (0x1C..=0x1F).contains(&code) || char::from_u32(code).is_some_and(char::is_whitespace)
 }
 
-fn is_linebreak(code: u32) -> bool {
+pub fn is_linebreak(code: u32) -> bool {
     matches!(
         code,
         0x0A | 0x0B | 0x0C | 0x0D | 0x1C | 0x1D | 0x1E | 0x85 | 0x2028 | 0x2029
     )
 }
 
-fn is_alpha(code: u32) -> bool {
+pub fn is_alpha(code: u32) -> bool {
     matches!(
         category(code),
         Some(
@@ -149,7 +149,7 @@ fn is_alpha(code: u32) -> bool {
     )
 }
 
-fn is_decimal(code: u32) -> bool {
+pub fn is_decimal(code: u32) -> bool {
     category(code) == Some(GeneralCategory::DecimalNumber)
 }
 
@@ -164,7 +164,7 @@ fn is_digit(code: u32) -> bool {
             | 0x1F100..=0x1F10A)
 }
 
-fn is_numeric(code: u32) -> bool {
+pub fn is_numeric(code: u32) -> bool {
     is_digit(code)
         || matches!(
             category(code),
