@@ -224,6 +224,8 @@ fn run_program_in(ts: &ThreadState, program: MainProgram, argv: &[String], optim
         Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
     };
     let status = exit_status(pythonrun::run_main(ts, code, globals));
+    // Finalization calls the `atexit` functions first (CPython's `Py_FinalizeEx`).
+    pyrite_modules::atexit::run_exitfuncs(ts);
     drop(runtime);
     status
 }
@@ -477,6 +479,7 @@ fn run_pyc_in(ts: &ThreadState, path: &str, argv: &[String]) -> u8 {
         Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
     };
     let status = exit_status(pythonrun::run_main(ts, code, globals));
+    pyrite_modules::atexit::run_exitfuncs(ts);
     // Globals (and what they hold) are released before the thread state goes away.
     drop(runtime);
     status

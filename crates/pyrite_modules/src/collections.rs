@@ -1056,8 +1056,6 @@ pub fn create(ts: &ThreadState) -> PyResult {
     )?;
     module.add_type("defaultdict", &DEFAULTDICT_TYPE, "collections")?;
     DEFAULTDICT_TYPE.set_slot_count(ts, 1);
-    crate::stopgap_slot_methods::add_new_wrapper(ts, &DEQUE_TYPE);
-    crate::stopgap_slot_methods::add_new_wrapper(ts, &DEFAULTDICT_TYPE);
     pyrite_objects::descr::add_methods(
         ts,
         &DEQUE_TYPE,

@@ -769,7 +769,14 @@ fn pattern_finditer(
 ) -> PyResult {
     let (string, pos, endpos) = string_pos_endpos(ts, "finditer", args, kw)?;
     let scanner = new_scanner(ts, this, string, pos, endpos)?;
-    Ok(Py::new(ts, FindIter { scanner }).into_ref())
+    // CPython's `callable_iterator(scanner.search, None)`.
+    let search =
+        pyrite_objects::attrs::get_attr(ts, &scanner, &pyrite_objects::str::intern(ts, "search"))?;
+    Ok(pyrite_objects::iterobject::new_call_iterator(
+        ts,
+        search,
+        singletons::none(),
+    ))
 }
 
 fn pattern_copy(_ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
@@ -887,18 +894,13 @@ fn pattern_get_groups(ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(int::new(ts, pattern_of(object)?.groups as i64))
 }
 
-/// `Pattern.groupindex`: CPython gives a read-only proxy; we give a fresh copy so the
-/// pattern's own mapping cannot be changed.
+/// `Pattern.groupindex`: a read-only proxy of the pattern's name-to-number mapping (a new
+/// empty dict for a pattern without named groups, as in CPython).
 fn pattern_get_groupindex(ts: &ThreadState, object: &PyObject) -> PyResult {
-    let copy = pyrite_objects::dict::new(ts);
-    if let Some(groupindex) = &pattern_of(object)?.groupindex
-        && let Some(source) = groupindex.downcast_ref::<Dict>()
-    {
-        for (key, value) in source.payload().items() {
-            copy.payload().set_item(ts, key, value)?;
-        }
-    }
-    Ok(copy.into_ref())
+    Ok(match &pattern_of(object)?.groupindex {
+        Some(groupindex) => pyrite_objects::mappingproxy::new(ts, groupindex.clone()),
+        None => pyrite_objects::dict::new(ts).into_ref(),
+    })
 }
 
 // ---------------------------------------------------------------------------- Match
@@ -1339,47 +1341,6 @@ fn scanner_get_pattern(_ts: &ThreadState, object: &PyObject) -> PyResult {
         .ok_or_else(|| PyErr::type_error("descriptor requires a '_sre.SRE_Scanner' object"))
 }
 
-/// What `finditer` returns: CPython's `callable_iterator` over `scanner.search`.
-pub struct FindIter {
-    scanner: PyRef,
-}
-
-pub static FINDITER_TYPE: StaticType = StaticObject::new(
-    &TYPE_TYPE,
-    TypeObject::builtin::<FindIter>("callable_iterator", flags::HAVE_GC, Some(&OBJECT_TYPE))
-        .with_slots(SlotTable {
-            new: Slot::new(disallow_new),
-            iter: Slot::new(finditer_iter),
-            iternext: Slot::new(finditer_next),
-            traverse: Slot::new(finditer_traverse),
-            ..pyrite_objects::typeobject::object_slots()
-        }),
-);
-
-impl PyPayload for FindIter {
-    fn static_type() -> &'static PyType {
-        &FINDITER_TYPE
-    }
-}
-
-fn finditer_iter(_ts: &ThreadState, object: &PyObject) -> PyResult {
-    Ok(object.new_ref())
-}
-
-fn finditer_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
-    let Some(iter) = object.downcast_ref::<FindIter>() else {
-        return Ok(None);
-    };
-    let found = scanner_step(ts, &iter.payload().scanner, true)?;
-    Ok((!singletons::is_none(&found)).then_some(found))
-}
-
-fn finditer_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    if let Some(iter) = object.downcast_ref::<FindIter>() {
-        visit(&iter.payload().scanner);
-    }
-}
-
 // ---------------------------------------------------------------------------- Template
 
 /// `_sre.SRE_Template`: a parsed replacement string (literal, then group/literal pairs).
@@ -1558,7 +1519,6 @@ pub fn create(ts: &ThreadState) -> PyResult {
         (&MATCH_TYPE, "re"),
         (&SCANNER_TYPE, "_sre"),
         (&TEMPLATE_TYPE, "_sre"),
-        (&FINDITER_TYPE, "builtins"),
     ] {
         ty.ready(ts)?;
         if let Some(type_dict) = ty.dict(ts).downcast_ref::<Dict>() {

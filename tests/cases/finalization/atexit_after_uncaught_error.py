@@ -1,0 +1,5 @@
+import atexit
+
+atexit.register(print, "atexit still runs")
+print("before the error")
+raise RuntimeError("uncaught")
