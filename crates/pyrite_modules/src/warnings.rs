@@ -941,6 +941,15 @@ pub fn create(ts: &ThreadState) -> PyResult {
     set("filters", filters)?;
     set("_onceregistry", once_registry)?;
     set("_defaultaction", default_action)?;
+    // The context variable `warnings.catch_warnings` keeps context-aware filters in.
+    let context_var_type = crate::contextvars::CONTEXT_VAR_TYPE.as_object();
+    let context = pyrite_objects::abstract_api::call(
+        ts,
+        context_var_type,
+        &[pystr::intern(ts, "_warnings_context")],
+        None,
+    )?;
+    set("_warnings_context", context)?;
     Ok(module)
 }
 
