@@ -339,7 +339,9 @@ fn create_class(
             && !bases.is_empty();
         no_dict = !slot_list.iter().any(|s| s == "__dict__") && !bases_have_dict;
     }
-    let class = crate::typeobject::new_heap_type_with_meta(ts, metatype, name, bases, no_dict)?;
+    let no_weakref = slots.is_some() && !slot_list.iter().any(|s| s == "__weakref__");
+    let class =
+        crate::typeobject::new_heap_type_with_meta(ts, metatype, name, bases, no_dict, no_weakref)?;
     let ty = as_type(&class).ok_or_else(|| PyErr::type_error("not a type"))?;
     let dict = ty.dict(ts);
     let target = dict

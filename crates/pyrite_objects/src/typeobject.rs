@@ -698,20 +698,22 @@ pub fn as_type(object: &PyObject) -> Option<&PyType> {
 /// base. Heap types are GC objects; their `__mro__` contains themselves, a cycle that the
 /// cycle collector will reclaim.
 pub fn new_heap_type(ts: &ThreadState, name: &str, bases: &[PyRef]) -> PyResult<PyRef> {
-    new_heap_type_with_meta(ts, &TYPE_TYPE, name, bases, false)
+    new_heap_type_with_meta(ts, &TYPE_TYPE, name, bases, false, false)
 }
 
-/// `new_heap_type` with the class's metatype (`type` or a subclass), and whether
-/// instances go without a `__dict__` (`__slots__` without `"__dict__"`).
+/// `new_heap_type` with the class's metatype (`type` or a subclass), whether instances
+/// go without a `__dict__` (`__slots__` without `"__dict__"`), and whether the class adds
+/// no weak references of its own (`__slots__` without `"__weakref__"`: only the base's).
 pub fn new_heap_type_with_meta(
     ts: &ThreadState,
     metatype: &PyType,
     name: &str,
     bases: &[PyRef],
     no_dict: bool,
+    no_weakref: bool,
 ) -> PyResult<PyRef> {
     let type_flags = flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC;
-    new_type_object(ts, metatype, name, bases, no_dict, type_flags)
+    new_type_object(ts, metatype, name, bases, no_dict, no_weakref, type_flags)
 }
 
 /// A type made at run time that behaves as a built-in (static) one: not a heap type, so
@@ -719,7 +721,7 @@ pub fn new_heap_type_with_meta(
 /// (CPython's `PyStructSequence_NewType`).
 pub fn new_runtime_builtin_type(ts: &ThreadState, name: &str, base: &PyType) -> PyResult<PyRef> {
     let bases = [base.as_object().new_ref()];
-    let ty = new_type_object(ts, &TYPE_TYPE, name, &bases, true, flags::HAVE_GC)?;
+    let ty = new_type_object(ts, &TYPE_TYPE, name, &bases, true, true, flags::HAVE_GC)?;
     if let Some(made) = as_type(&ty) {
         made.copy_empty_slots(ts, base);
     }
@@ -732,6 +734,7 @@ fn new_type_object(
     name: &str,
     bases: &[PyRef],
     no_dict: bool,
+    no_weakref: bool,
     type_flags: u64,
 ) -> PyResult<PyRef> {
     let mut base_types = Vec::with_capacity(bases.len());
@@ -851,6 +854,9 @@ fn new_type_object(
     };
     if no_dict {
         payload.dict_offset = 0;
+    }
+    if no_weakref {
+        payload.weaklist_offset = base.weaklist_offset;
     }
     payload.state.get_mut().bases = Some(crate::tuple::new(ts, bases).into_ref());
     let ty = crate::object::Py::new_with_type(ts, metatype, payload)
