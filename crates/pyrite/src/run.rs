@@ -367,7 +367,9 @@ fn compile_source(
 ) -> Result<pyrite_bytecode::code::CodeObject, u8> {
     compile_file_source(source, filename, optimize).map_err(|failure| {
         match failure {
-            CompileFailure::Syntax(err) => print_syntax_error(filename, &err),
+            CompileFailure::Syntax(err) => {
+                print_syntax_error(filename, &with_source_text(err, source))
+            }
             CompileFailure::Value(msg) => eprintln!("ValueError: {msg}"),
             CompileFailure::Memory(msg) => eprintln!("MemoryError: {msg}"),
             CompileFailure::Recursion => {
@@ -377,6 +379,20 @@ fn compile_source(
         }
         1
     })
+}
+
+/// The compiler's errors carry no source text: CPython reads the line from the file
+/// (`PyErr_ProgramTextObject`).
+fn with_source_text(mut err: pyrite_ast::SyntaxError, source: &[u8]) -> pyrite_ast::SyntaxError {
+    if err.text.is_none()
+        && let Some(line) = err.lineno.and_then(|line| usize::try_from(line).ok())
+    {
+        err.text = String::from_utf8_lossy(source)
+            .lines()
+            .nth(line.wrapping_sub(1))
+            .map(|text| format!("{text}\n"));
+    }
+    err
 }
 
 /// The top-level report of a `SyntaxError` raised while compiling `__main__`, as
@@ -432,7 +448,9 @@ fn compile_module_source(
     match compile_file_source(source, filename, optimize) {
         Ok(code) => pyrite_objects::code::new(ts, code),
         Err(CompileFailure::Syntax(err)) => Err(pyrite_modules::builtins_compile::syntax_error(
-            ts, &err, filename,
+            ts,
+            &with_source_text(err, source),
+            filename,
         )),
         Err(CompileFailure::Value(msg)) => Err(PyErr::new(ExceptionKind::ValueError, msg)),
         Err(CompileFailure::Memory(msg)) => Err(PyErr::new(ExceptionKind::MemoryError, msg)),
