@@ -749,7 +749,14 @@ fn builtin_dir(
                 names = dict.items().into_iter().map(|(key, _)| key).collect();
             }
         }
-        Some(object) => names = attrs::default_dir(ts, object)?,
+        Some(object) => {
+            // `type(object).__dir__(object)`, as `_dir_object` does.
+            let Some(dir_method) = attrs::lookup_special(ts, object, "__dir__")? else {
+                return Err(PyErr::type_error("object does not provide __dir__"));
+            };
+            let listing = abstract_api::call(ts, &dir_method, &[], None)?;
+            names = pyrite_objects::iterobject::collect(ts, &listing)?;
+        }
     }
     let sorted = pyrite_objects::methods::sort_items(ts, names, None, false)?;
     Ok(pyrite_objects::list::new(ts, sorted).into_ref())

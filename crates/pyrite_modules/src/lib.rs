@@ -1,6 +1,6 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
-//! `_collections`, `errno`, `time` and `_sre`.
+//! `_collections`, `errno`, `time`, `_sre` and `_opcode`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
@@ -14,6 +14,7 @@ pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod modsupport;
+pub mod opcode;
 pub mod posix;
 pub mod sre;
 pub mod sre_constants;
@@ -45,6 +46,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("itertools", itertools::create),
     ("math", math::create),
     ("_sre", sre::create),
+    ("_opcode", opcode::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};

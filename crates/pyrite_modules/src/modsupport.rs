@@ -177,3 +177,17 @@ impl<'ts> ModuleBuilder<'ts> {
         self.module
     }
 }
+
+/// An argument converted as Argument Clinic's `int` converter does (`PyLong_AsInt`):
+/// through `__index__`, with CPython's overflow message.
+pub fn c_int_arg(ts: &ThreadState, value: &PyObject) -> PyResult<i32> {
+    let index = pyrite_objects::abstract_api::index(ts, value)?;
+    pyrite_objects::int::as_i64(&index)
+        .and_then(|value| i32::try_from(value).ok())
+        .ok_or_else(|| {
+            PyErr::new(
+                ExceptionKind::OverflowError,
+                "Python int too large to convert to C int",
+            )
+        })
+}

@@ -307,7 +307,9 @@ pub fn add_class_method(
     name: &'static str,
     function: NativeFn,
 ) {
-    let callable = new_builtin_function(ts, name, function, crate::singletons::none());
+    // Bound to the type it belongs to (its `__self__` and `__qualname__` show it); the
+    // class the method is called on still comes first among the arguments.
+    let callable = new_builtin_function(ts, name, function, ty.as_object().new_ref());
     let wrapper = Py::new(ts, ClassMethod { callable }).into_ref();
     if let Some(dict) = ty.dict(ts).downcast_ref::<crate::dict::Dict>() {
         let _ = dict.set_item(ts, crate::str::intern(ts, name), wrapper);
@@ -713,6 +715,46 @@ fn builtin_name(ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(crate::str::intern(ts, function.name))
 }
 
+/// `__qualname__`: the name, after the qualified name of the type it is a method of
+/// (`list.append`, `dict.fromkeys`); a module's function has its bare name.
+fn builtin_qualname(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let function = object
+        .downcast_ref::<BuiltinFunction>()
+        .ok_or_else(|| PyErr::type_error("expected a builtin function"))?;
+    let owner = &function.bound_self;
+    if crate::singletons::is_none(owner) || owner.payload_is::<crate::module::Module>() {
+        return Ok(crate::str::intern(ts, function.name));
+    }
+    let owner_type = if crate::typeobject::as_type(owner).is_some() {
+        owner.clone()
+    } else {
+        owner.ob_type().as_object().new_ref()
+    };
+    let qualname = crate::attrs::get_attr_str(ts, &owner_type, "__qualname__")?;
+    let qualname = crate::str::as_str_payload(&qualname)
+        .map(|text| text.to_string_lossy())
+        .unwrap_or_default();
+    Ok(crate::str::new(ts, &format!("{qualname}.{}", function.name)).into_ref())
+}
+
+/// `__module__`: the name of the module a function belongs to; None for a method.
+fn builtin_module(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let function = object
+        .downcast_ref::<BuiltinFunction>()
+        .ok_or_else(|| PyErr::type_error("expected a builtin function"))?;
+    if function.bound_self.payload_is::<crate::module::Module>() {
+        return Ok(
+            crate::str::new(ts, &crate::module::name_of(ts, &function.bound_self)).into_ref(),
+        );
+    }
+    Ok(crate::singletons::none())
+}
+
+/// `__doc__` and `__text_signature__`: Pyrite's built-ins carry no docstrings yet.
+fn builtin_no_doc(_ts: &ThreadState, _object: &PyObject) -> PyResult {
+    Ok(crate::singletons::none())
+}
+
 fn builtin_self(_ts: &ThreadState, object: &PyObject) -> PyResult {
     let function = object
         .downcast_ref::<BuiltinFunction>()
@@ -886,8 +928,11 @@ pub(crate) fn install_property_methods(ts: &ThreadState) {
         &BUILTIN_FUNCTION_TYPE,
         &[
             ("__name__", builtin_name, None),
-            ("__qualname__", builtin_name, None),
+            ("__qualname__", builtin_qualname, None),
             ("__self__", builtin_self, None),
+            ("__module__", builtin_module, None),
+            ("__doc__", builtin_no_doc, None),
+            ("__text_signature__", builtin_no_doc, None),
         ],
     );
     add_methods(

@@ -418,28 +418,14 @@ fn get_imag(ts: &ThreadState, this: &PyObject) -> PyResult {
     Ok(crate::float::new(ts, 0.0))
 }
 
-fn class_method(ts: &ThreadState, name: &'static str, function: crate::descr::NativeFn) -> PyRef {
-    let callable =
-        crate::descr::new_builtin_function(ts, name, function, crate::singletons::none());
-    crate::object::Py::new(ts, crate::descr::ClassMethod { callable }).into_ref()
-}
-
 /// Adds Rust classmethods (`float.fromhex`, `dict.fromkeys`) to a built-in type's dict.
 pub(crate) fn add_class_methods(
     ts: &ThreadState,
     ty: &'static crate::typeobject::PyType,
     methods: &[(&'static str, crate::descr::NativeFn)],
 ) {
-    let dict = ty.dict(ts);
-    let Some(dict) = dict.downcast_ref::<crate::dict::Dict>() else {
-        return;
-    };
     for &(name, function) in methods {
-        let _ = dict.set_item(
-            ts,
-            crate::str::intern(ts, name),
-            class_method(ts, name, function),
-        );
+        crate::descr::add_class_method(ts, ty, name, function);
     }
 }
 

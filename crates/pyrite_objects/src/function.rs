@@ -341,11 +341,29 @@ fn method_hash(ts: &ThreadState, object: &PyObject) -> PyResult<isize> {
     Ok(if hash == -1 { -2 } else { hash })
 }
 
+/// Attributes of the method type itself (`__func__`, `__self__`, `__eq__`, ...) win;
+/// any other name is read from the function (CPython's `method_getattro`), so
+/// `obj.f.__qualname__` and function attributes show through.
+fn method_getattro(ts: &ThreadState, object: &PyObject, name: &PyObject) -> PyResult {
+    let ty = object.ob_type();
+    if let Some(found) = ty.lookup(ts, name)? {
+        return match found.ob_type().slots.descr_get.get() {
+            Some(get) => get(ts, &found, Some(object), Some(ty.as_object())),
+            None => Ok(found),
+        };
+    }
+    let method = object
+        .downcast_ref::<Method>()
+        .ok_or_else(|| PyErr::type_error("expected a method"))?;
+    crate::attrs::get_attr(ts, &method.function, name)
+}
+
 pub static METHOD_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Method>("method", flags::HAVE_GC, Some(&OBJECT_TYPE))
         .with_slots(SlotTable {
             call: Slot::new(method_call),
+            getattro: Slot::new(method_getattro),
             new: Slot::new(method_new),
             repr: Slot::new(method_repr),
             traverse: Slot::new(method_traverse),

@@ -35,7 +35,7 @@ pub fn split_args<'a>(
     (positional, keywords)
 }
 
-fn no_keywords(name: &str, kwnames: KwNames<'_>) -> PyResult<()> {
+pub(crate) fn no_keywords(name: &str, kwnames: KwNames<'_>) -> PyResult<()> {
     if kwnames.is_some_and(|names| !crate::tuple::items(names).is_empty()) {
         return Err(PyErr::type_error(format!(
             "{name}() takes no keyword arguments"
@@ -44,7 +44,7 @@ fn no_keywords(name: &str, kwnames: KwNames<'_>) -> PyResult<()> {
     Ok(())
 }
 
-fn arg_count(name: &str, args: Args<'_>, min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn arg_count(name: &str, args: Args<'_>, min: usize, max: usize) -> PyResult<()> {
     if args.len() >= min && args.len() <= max {
         return Ok(());
     }
@@ -987,6 +987,11 @@ pub(crate) fn install(ts: &ThreadState) {
             ("__format__", object_format_method),
             ("__dir__", object_dir_method),
         ],
+    );
+    add_methods(
+        ts,
+        &crate::module::MODULE_TYPE,
+        &[("__dir__", crate::module::module_dir_method)],
     );
     add_getsets(
         ts,

@@ -198,3 +198,26 @@ pub static MODULE_TYPE: StaticType = StaticObject::new(
     .with_dict_offset(payload_field_offset::<Module>(offset_of!(Module, dict)))
     .with_weaklist_offset(payload_field_offset::<Module>(offset_of!(Module, weaklist))),
 );
+
+/// `module.__dir__(self, /)`: the namespace's keys, or what a `__dir__` function in the
+/// namespace returns (PEP 562).
+pub(crate) fn module_dir_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__dir__", kwnames)?;
+    crate::methods::arg_count("__dir__", args, 0, 0)?;
+    let dict = crate::attrs::get_attr_str(ts, this, "__dict__")?;
+    let Some(namespace) = dict.downcast_ref::<crate::dict::Dict>() else {
+        return Err(crate::err::PyErr::type_error(
+            "<module>.__dict__ is not a dictionary",
+        ));
+    };
+    if let Some(dir_function) = namespace.get_item(ts, &crate::str::intern(ts, "__dir__"))? {
+        return crate::abstract_api::call(ts, &dir_function, &[], None);
+    }
+    let keys = namespace.items().into_iter().map(|(key, _)| key).collect();
+    Ok(crate::list::new(ts, keys).into_ref())
+}

@@ -35,7 +35,7 @@ use crate::instruction_sequence::{InstructionSequence, Op, SourceLocation};
 use pyrite_bytecode::Constant;
 use std::fmt;
 
-pub use stack::{num_popped, num_pushed};
+pub use stack::{num_popped, num_pushed, stack_effect};
 
 pub(crate) type BlockId = usize;
 
