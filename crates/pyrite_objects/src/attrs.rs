@@ -165,10 +165,7 @@ fn short_type_name(ty: &PyType) -> &str {
 fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<PyRef>> {
     Ok(Some(match name {
         "__name__" => crate::str::new(ts, short_type_name(ty)).into_ref(),
-        "__qualname__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
-            Some(value) if ty.is_heap_type() => value,
-            _ => crate::str::new(ts, short_type_name(ty)).into_ref(),
-        },
+        "__qualname__" => ty.qualname(ts),
         "__module__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
             // A built-in type's dict may hold its instances' `__module__` descriptor.
             Some(value) if ty.is_heap_type() || value.payload_is::<crate::str::Str>() => value,
@@ -472,6 +469,23 @@ pub fn type_setattr(
             "cannot set '{text}' attribute of immutable type '{}'",
             ty.name()
         )));
+    }
+    if text == "__qualname__" {
+        let Some(value) = value else {
+            return Err(PyErr::type_error(format!(
+                "cannot delete '__qualname__' attribute of immutable type '{}'",
+                ty.name()
+            )));
+        };
+        if !value.payload_is::<crate::str::Str>() {
+            return Err(PyErr::type_error(format!(
+                "can only assign string to {}.__qualname__, not '{}'",
+                ty.name(),
+                value.ob_type().name()
+            )));
+        }
+        ty.set_qualname(ts, value.new_ref());
+        return Ok(());
     }
     let dict = ty.dict(ts);
     let dict = dict

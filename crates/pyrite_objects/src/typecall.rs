@@ -356,12 +356,27 @@ fn create_class(
     {
         target.set_item(ts, intern(ts, "__module__"), module)?;
     }
-    if target.get_item(ts, &intern(ts, "__qualname__"))?.is_none() {
-        target.set_item(
-            ts,
-            intern(ts, "__qualname__"),
-            crate::str::new(ts, name).into_ref(),
-        )?;
+    // `__qualname__` and `__classdictcell__` leave the namespace (CPython's
+    // `type_new_set_ht_name`, `type_new_set_classdictcell`).
+    if let Some(qualname) = target.get_item(ts, &intern(ts, "__qualname__"))? {
+        if !qualname.payload_is::<crate::str::Str>() {
+            return Err(PyErr::type_error(format!(
+                "type __qualname__ must be a str, not {}",
+                qualname.ob_type().name()
+            )));
+        }
+        ty.set_qualname(ts, qualname);
+        target.del_item(ts, &intern(ts, "__qualname__"))?;
+    }
+    if let Some(cell) = target.get_item(ts, &intern(ts, "__classdictcell__"))? {
+        if !cell.payload_is::<crate::cell::Cell>() {
+            return Err(PyErr::type_error(format!(
+                "__classdictcell__ must be a nonlocal cell, not {}",
+                crate::str::repr_text(ts, cell.ob_type().as_object())?
+            )));
+        }
+        crate::cell::set(&cell, Some(dict.clone()));
+        target.del_item(ts, &intern(ts, "__classdictcell__"))?;
     }
     if target.get_item(ts, &intern(ts, "__doc__"))?.is_none() {
         target.set_item(ts, intern(ts, "__doc__"), crate::singletons::none())?;
@@ -403,6 +418,12 @@ fn create_class(
     }
     ty.set_slot_count(ts, index);
     if let Some(cell) = target.get_item(ts, &intern(ts, "__classcell__"))? {
+        if !cell.payload_is::<crate::cell::Cell>() {
+            return Err(PyErr::type_error(format!(
+                "__classcell__ must be a nonlocal cell, not {}",
+                crate::str::repr_text(ts, cell.ob_type().as_object())?
+            )));
+        }
         crate::cell::set(&cell, Some(class.clone()));
         target.del_item(ts, &intern(ts, "__classcell__"))?;
     }

@@ -156,6 +156,8 @@ struct TypeState {
     subclasses: Vec<NonNull<PyObject>>,
     /// How many `__slots__` values instances carry (this class's and its bases').
     slot_count: usize,
+    /// `ht_qualname`: a heap type's `__qualname__` (a str), kept out of its namespace.
+    qualname: Option<PyRef>,
 }
 
 impl Drop for TypeState {
@@ -211,6 +213,7 @@ impl TypeObject {
                 dict: None,
                 subclasses: Vec::new(),
                 slot_count: 0,
+                qualname: None,
             }),
             payload_type: TypeId::of::<T>(),
             dealloc: free_object::<T>,
@@ -396,6 +399,26 @@ impl TypeObject {
 
     pub fn set_slot_count(&self, ts: &ThreadState, count: usize) {
         self.state.borrow_mut(ts).slot_count = count;
+    }
+
+    /// `__qualname__`: a heap type's own (set by its class statement), else its name.
+    pub fn qualname(&self, ts: &ThreadState) -> PyRef {
+        if let Some(qualname) = &self.state.borrow(ts).qualname {
+            return qualname.clone();
+        }
+        let name = self.name();
+        let short = if self.is_heap_type() {
+            name
+        } else {
+            name.rsplit('.').next().unwrap_or(name)
+        };
+        crate::str::new(ts, short).into_ref()
+    }
+
+    /// Sets a heap type's `__qualname__` (the caller checked it is a str).
+    pub fn set_qualname(&self, ts: &ThreadState, qualname: PyRef) {
+        let old = self.state.borrow_mut(ts).qualname.replace(qualname);
+        drop(old);
     }
 
     /// Records `subclass` as a direct subclass.
@@ -836,6 +859,7 @@ fn new_type_object(
             dict: None,
             subclasses: Vec::new(),
             slot_count: 0,
+            qualname: None,
         }),
         payload_type: layout.payload_type,
         dealloc: layout.dealloc,
@@ -1071,7 +1095,7 @@ pub fn display_name(ts: &ThreadState, ty: &PyType) -> String {
         let value = dict?.get_item(ts, &key).ok()??;
         crate::str::as_str_payload(&value).map(|s| s.to_string_lossy())
     };
-    let qualname = get("__qualname__").unwrap_or_else(|| ty.name().to_owned());
+    let qualname = crate::str::to_rust_string(&ty.qualname(ts));
     match get("__module__") {
         Some(module) if module != "builtins" => format!("{module}.{qualname}"),
         _ => qualname,
