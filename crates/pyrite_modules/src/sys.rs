@@ -415,15 +415,48 @@ fn sys_getrefcount(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<
 
 /// `sys.getsizeof(object[, default])`: the instance size of its type, plus the GC prefix
 /// (64-bit CPython's layout sizes).
-fn sys_getsizeof(ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    let Some(object) = args.first() else {
+/// `sys.getsizeof(object[, default])`: `__sizeof__()` plus the collector's header
+/// (CPython's `_PySys_GetSizeOf`); `default` stands in when the size cannot be had.
+fn sys_getsizeof(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let values = crate::modsupport::bind("getsizeof", args, kw, &["object", "default"], 0, 1)?;
+    let [Some(object), default] = values.as_slice() else {
         return Err(PyErr::type_error(
             "getsizeof() missing required argument 'object' (pos 1)",
         ));
     };
-    let ty = object.ob_type();
-    let gc_prefix = if ty.has_gc() { 16 } else { 0 };
-    Ok(int::new(ts, (ty.basicsize() + gc_prefix) as i64))
+    match size_of(ts, object) {
+        Err(err) if err.matches(ExceptionKind::TypeError) && default.is_some() => {
+            Ok(default.clone().unwrap_or_else(singletons::none))
+        }
+        result => result,
+    }
+}
+
+fn size_of(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let Some(method) = pyrite_objects::attrs::lookup_special(ts, object, "__sizeof__")? else {
+        return Err(PyErr::type_error(format!(
+            "Type {} doesn't define __sizeof__",
+            object.ob_type().name()
+        )));
+    };
+    let result = pyrite_objects::abstract_api::call(ts, &method, &[], None)?;
+    if !result.payload_is::<pyrite_objects::int::Int>() {
+        return Err(PyErr::type_error("an integer is required"));
+    }
+    let size = int::as_i64(&result).ok_or_else(|| {
+        PyErr::new(
+            ExceptionKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )
+    })?;
+    if size < 0 {
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "__sizeof__() should return >= 0",
+        ));
+    }
+    let total = size + pyrite_objects::sizeof::preheader_size(ts, object) as i64;
+    Ok(int::new(ts, total))
 }
 
 /// The default `sys.breakpointhook`: there is no debugger yet, so it does nothing.

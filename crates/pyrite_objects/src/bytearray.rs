@@ -38,6 +38,11 @@ impl ByteArray {
         self.data.borrow().len()
     }
 
+    /// How many bytes fit before the storage grows (`ob_alloc`).
+    pub fn capacity(&self) -> usize {
+        self.data.borrow().capacity()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.data.borrow().is_empty()
     }

@@ -57,6 +57,7 @@ pub mod pystate;
 pub mod range;
 pub mod set;
 pub mod singletons;
+pub mod sizeof;
 pub mod slice;
 pub mod slot_wrappers;
 pub mod slotdefs;

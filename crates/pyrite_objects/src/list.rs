@@ -27,6 +27,11 @@ impl List {
         self.items.borrow().len()
     }
 
+    /// How many items fit before the storage grows (`allocated`).
+    pub fn capacity(&self) -> usize {
+        self.items.borrow().capacity()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.borrow().is_empty()
     }

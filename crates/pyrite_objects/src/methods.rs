@@ -845,6 +845,19 @@ fn object_format_method(
     this.str(ts)
 }
 
+/// `object.__sizeof__(self, /)`: the object's size in memory, as 64-bit CPython counts it.
+fn object_sizeof_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    no_keywords("__sizeof__", kwnames)?;
+    arg_count("__sizeof__", args, 0, 0)?;
+    let size = crate::sizeof::sizeof(ts, this)?;
+    Ok(crate::int::new(ts, size as i64))
+}
+
 /// `object.__dir__(self, /)`: the default listing, unsorted.
 fn object_dir_method(
     ts: &ThreadState,
@@ -986,6 +999,7 @@ pub(crate) fn install(ts: &ThreadState) {
         &[
             ("__format__", object_format_method),
             ("__dir__", object_dir_method),
+            ("__sizeof__", object_sizeof_method),
         ],
     );
     add_methods(
