@@ -67,6 +67,7 @@ pub mod str_methods;
 pub mod stringlib;
 pub mod structseq;
 pub mod superobject;
+pub mod templateobject;
 pub mod traceback;
 pub mod tuple;
 pub mod typecall;
@@ -115,6 +116,8 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &cell::CELL_TYPE,
         &module::MODULE_TYPE,
         &namespaceobject::NAMESPACE_TYPE,
+        &templateobject::TEMPLATE_TYPE,
+        &templateobject::INTERPOLATION_TYPE,
         &descr::BUILTIN_FUNCTION_TYPE,
         &descr::METHOD_DESCRIPTOR_TYPE,
         &descr::GETSET_DESCRIPTOR_TYPE,

@@ -1080,6 +1080,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::genericaliasobject::install(ts);
     crate::cell::install(ts);
     crate::namespaceobject::install(ts);
+    crate::templateobject::install(ts);
     crate::unionobject::install(ts);
     crate::typevarobject::install(ts);
     crate::exception_group::install(ts);

@@ -2008,6 +2008,32 @@ fn execute(
                 let spec = pystr::to_rust_string(&spec);
                 stack.push(pyrite_objects::formatter::format_value(ts, &value, &spec)?);
             }
+            Opcode::BUILD_INTERPOLATION => {
+                // (value, expression, format_spec if oparg & 1 -- interpolation)
+                let format_spec = if oparg & 1 != 0 {
+                    Some(stack.pop()?)
+                } else {
+                    None
+                };
+                let expression = stack.pop()?;
+                let value = stack.pop()?;
+                stack.push(pyrite_objects::templateobject::build_interpolation(
+                    ts,
+                    value,
+                    expression,
+                    oparg >> 2,
+                    format_spec,
+                )?);
+            }
+            Opcode::BUILD_TEMPLATE => {
+                let interpolations = stack.pop()?;
+                let strings = stack.pop()?;
+                stack.push(pyrite_objects::templateobject::build_template(
+                    ts,
+                    strings,
+                    interpolations,
+                )?);
+            }
             Opcode::CONVERT_VALUE => {
                 let value = stack.pop()?;
                 let converted = match oparg {

@@ -43,6 +43,14 @@ pub fn init(ts: &ThreadState) {
     framelocalsproxy::init(ts);
     pyrite_objects::traceback::init(ts);
     pyrite_objects::typecall::set_current_module_name_function(current_module_name);
+    pyrite_objects::templateobject::set_import_hook(|ts, name| {
+        // `import a.b` binds the package `a`: walk down to the submodule.
+        let mut module = import::import_module(ts, &pyrite_objects::str::intern(ts, name))?;
+        for part in name.split('.').skip(1) {
+            module = pyrite_objects::attrs::get_attr_str(ts, &module, part)?;
+        }
+        Ok(module)
+    });
 }
 
 /// `__name__` of the innermost running frame's globals (for `type(name, bases, ns)`).
