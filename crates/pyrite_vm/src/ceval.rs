@@ -1185,6 +1185,19 @@ fn execute(
                 };
                 dict_set(ts, locals, &names[arg], value)?;
             }
+            Opcode::SETUP_ANNOTATIONS => {
+                let Some(locals) = &frame.locals else {
+                    return Err(PyErr::new(
+                        ExceptionKind::SystemError,
+                        "no locals found when setting up annotations",
+                    )
+                    .into());
+                };
+                let key = pystr::intern(ts, "__annotations__");
+                if dict_get(ts, locals, &key)?.is_none() {
+                    dict_set(ts, locals, &key, pyrite_objects::dict::new(ts).into_ref())?;
+                }
+            }
             Opcode::DELETE_NAME => {
                 let Some(locals) = &frame.locals else {
                     return Err(PyErr::new(ExceptionKind::SystemError, "no locals found").into());
