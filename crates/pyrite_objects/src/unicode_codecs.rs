@@ -124,14 +124,24 @@ fn codec_error(
     range: (usize, usize),
     reason: &str,
 ) -> PyErr {
-    let message_object = crate::str::new(ts, &message).into_ref();
-    let exception = crate::exceptions::new_exception(ts, kind.static_type(), vec![message_object]);
+    let encoding = crate::str::new(ts, codec.name()).into_ref();
+    let start = crate::int::new(ts, range.0 as i64);
+    let end = crate::int::new(ts, range.1 as i64);
+    let reason_object = crate::str::new(ts, reason).into_ref();
+    let args = vec![
+        encoding.clone(),
+        object.clone(),
+        start.clone(),
+        end.clone(),
+        reason_object.clone(),
+    ];
+    let exception = crate::exceptions::new_exception(ts, kind.static_type(), args);
     let attributes = [
-        ("encoding", crate::str::new(ts, codec.name()).into_ref()),
+        ("encoding", encoding),
         ("object", object),
-        ("start", crate::int::new(ts, range.0 as i64)),
-        ("end", crate::int::new(ts, range.1 as i64)),
-        ("reason", crate::str::new(ts, reason).into_ref()),
+        ("start", start),
+        ("end", end),
+        ("reason", reason_object),
     ];
     for (name, value) in attributes {
         let name = crate::str::intern(ts, name);
@@ -693,9 +703,10 @@ mod tests {
                 );
             }
             let err = decode_utf8(ts, b"ab\xff", "strict").unwrap_err();
+            let exception = err.exception_object().expect("an exception object");
             assert_eq!(
-                err.display_lazy(),
-                "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"
+                crate::str::to_rust_string(&*exception.str(ts).unwrap()),
+                "'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"
             );
         });
     }
