@@ -7,6 +7,7 @@
 pub mod atexit;
 pub mod builtins;
 pub mod builtins_compile;
+pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod errno;
@@ -45,6 +46,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("itertools", itertools::create),
     ("math", math::create),
     ("_sre", sre::create),
+    ("_codecs", codecs::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};
@@ -61,6 +63,7 @@ pub fn init(ts: &ThreadState, argv: &[String]) -> Runtime {
     pyrite_vm::import::set_inittab(INITTAB);
     stopgap_slot_methods::install(ts);
     warnings::install_hooks();
+    codecs::registry::install();
     let builtins = builtins::create(ts);
     let sys = sys::create(ts, argv, &builtins);
     pyrite_objects::module::mark_builtin(&builtins);

@@ -261,8 +261,68 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, code: u32) {
     }
 }
 
-/// `text.encode(encoding, errors)`.
+/// The codec registry (`_codecs`, in `pyrite_modules`): `str.encode` and `bytes.decode`
+/// go there for encodings and error handlers not built in here.
+pub struct RegistryHooks {
+    pub encode: fn(&ThreadState, &Str, &str, &str) -> PyResult<Vec<u8>>,
+    pub decode: fn(&ThreadState, &[u8], &str, &str) -> PyResult,
+}
+
+static REGISTRY: std::sync::OnceLock<RegistryHooks> = std::sync::OnceLock::new();
+
+/// Installs the codec registry's entry points (once, at start-up).
+pub fn set_registry(hooks: RegistryHooks) {
+    let _ = REGISTRY.set(hooks);
+}
+
+/// The error handlers implemented inline by `encode_builtin`/`decode_builtin`.
+pub fn is_builtin_handler(errors: &str) -> bool {
+    matches!(
+        errors,
+        "strict"
+            | "ignore"
+            | "replace"
+            | "backslashreplace"
+            | "xmlcharrefreplace"
+            | "surrogateescape"
+            | "surrogatepass"
+    )
+}
+
+/// `text.encode(encoding, errors)`: built-in codecs directly, others (and custom error
+/// handlers) through the codec registry.
 pub fn encode(ts: &ThreadState, text: &Str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    if (lookup(encoding).is_err() || !is_builtin_handler(errors))
+        && let Some(registry) = REGISTRY.get()
+    {
+        return (registry.encode)(ts, text, encoding, errors);
+    }
+    encode_builtin(ts, text, encoding, errors)
+}
+
+/// `data.decode(encoding, errors)`: built-in codecs directly, others (and custom error
+/// handlers) through the codec registry.
+pub fn decode(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> PyResult {
+    if (lookup(encoding).is_err() || !is_builtin_handler(errors))
+        && let Some(registry) = REGISTRY.get()
+    {
+        return (registry.decode)(ts, data, encoding, errors);
+    }
+    decode_builtin(ts, data, encoding, errors)
+}
+
+/// Whether `encoding` names one of the codecs built in here.
+pub fn is_builtin_codec(encoding: &str) -> bool {
+    lookup(encoding).is_ok()
+}
+
+/// Encodes with a built-in codec and handler (`_codecs.utf_8_encode`, ...).
+pub fn encode_builtin(
+    ts: &ThreadState,
+    text: &Str,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
     let codec = lookup(encoding)?;
     if codec == Codec::Utf8 && text.as_str().is_some() {
         return Ok(text.as_bytes().to_vec());
@@ -644,8 +704,8 @@ fn decode_wide(ts: &ThreadState, data: &[u8], codec: Codec, errors: &str) -> PyR
     Ok(out)
 }
 
-/// `data.decode(encoding, errors)`: a new `str`.
-pub fn decode(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> PyResult {
+/// Decodes with a built-in codec and handler (`_codecs.utf_8_decode`, ...): a new `str`.
+pub fn decode_builtin(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> PyResult {
     let codec = lookup(encoding)?;
     if codec == Codec::Utf8
         && let Ok(text) = std::str::from_utf8(data)
