@@ -362,7 +362,38 @@ fn builtin_import(
             name.ob_type().name()
         )));
     }
-    pyrite_vm::import::import_module(ts, &name)
+    let argument = |index: usize, key: &str| {
+        positional.get(index).cloned().or_else(|| {
+            keywords
+                .iter()
+                .find(|(name, _)| name == key)
+                .map(|(_, value)| value.clone())
+        })
+    };
+    let globals = argument(1, "globals").filter(|value| !pyrite_objects::singletons::is_none(value));
+    let fromlist = argument(3, "fromlist").filter(|value| !pyrite_objects::singletons::is_none(value));
+    let level = match argument(4, "level") {
+        Some(level) => pyrite_objects::int::as_i64(&level).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                level.ob_type().name()
+            ))
+        })?,
+        None => 0,
+    };
+    if level < 0 {
+        return Err(PyErr::new(
+            pyrite_objects::err::ExceptionKind::ValueError,
+            "level must be >= 0",
+        ));
+    }
+    pyrite_vm::import::import_module_level(
+        ts,
+        &name,
+        globals.as_deref(),
+        fromlist.as_deref(),
+        level as usize,
+    )
 }
 
 /// `iter(iterable)` or `iter(callable, sentinel)`.

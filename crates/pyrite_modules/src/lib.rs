@@ -7,10 +7,12 @@
 pub mod atexit;
 pub mod builtins;
 pub mod builtins_compile;
+pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod errno;
 pub mod gc;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod modsupport;
@@ -47,6 +49,8 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("math", math::create),
     ("_sre", sre::create),
     ("_opcode", opcode::create),
+    ("_codecs", codecs::create),
+    ("_io", io::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};
@@ -63,9 +67,28 @@ pub fn init(ts: &ThreadState, argv: &[String]) -> Runtime {
     pyrite_vm::import::set_inittab(INITTAB);
     stopgap_slot_methods::install(ts);
     warnings::install_hooks();
+    codecs::registry::install();
     let builtins = builtins::create(ts);
+    install_open(ts, &builtins);
     let sys = sys::create(ts, argv, &builtins);
     pyrite_objects::module::mark_builtin(&builtins);
     pyrite_objects::module::mark_builtin(&sys);
     Runtime { builtins, sys }
+}
+
+/// `builtins.open` is `_io.open` (CPython's `builtins` module gets it from `io`).
+fn install_open(ts: &ThreadState, builtins: &PyRef) {
+    let open = pyrite_objects::descr::new_builtin_function(
+        ts,
+        "open",
+        io::io_open,
+        pyrite_objects::str::intern(ts, "_io"),
+    );
+    if let Some(dict) = pyrite_objects::module::dict_of(builtins)
+        && let Some(dict) = dict.downcast_ref::<pyrite_objects::dict::Dict>()
+    {
+        let _ = dict
+            .payload()
+            .set_item(ts, pyrite_objects::str::intern(ts, "open"), open);
+    }
 }

@@ -113,8 +113,10 @@ fn os_error(ts: &ThreadState, err: &std::io::Error, filename: Option<&PyObject>)
     if let Some(filename) = filename {
         args.push(filename.new_ref());
     }
-    let exception = pyrite_objects::exceptions::new_exception(ts, kind.static_type(), args);
-    PyErr::from_exception(exception)
+    match pyrite_objects::abstract_api::call(ts, kind.static_type().as_object(), &args, None) {
+        Ok(exception) => PyErr::from_exception(exception),
+        Err(err) => err,
+    }
 }
 
 /// The C library's message for an errno (Rust's `io::Error` text without its suffix).
@@ -279,6 +281,69 @@ thread_local! {
     /// handling free of `unsafe` (the standard streams 0, 1, 2 are not in the table).
     static FILES: RefCell<std::collections::HashMap<i32, std::fs::File>> =
         RefCell::new(std::collections::HashMap::new());
+}
+
+/// Adopts an open file: its descriptor, now known to `posix.read`/`write`/`close`.
+pub fn register_file(file: std::fs::File) -> i32 {
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    FILES.with(|files| files.borrow_mut().insert(fd, file));
+    fd
+}
+
+/// Runs `operation` on the file behind `fd` (the standard streams are not files here):
+/// `EBADF` for an unknown descriptor.
+pub fn with_file<R>(
+    fd: i32,
+    operation: impl FnOnce(&mut std::fs::File) -> std::io::Result<R>,
+) -> std::io::Result<R> {
+    FILES.with(|files| match files.borrow_mut().get_mut(&fd) {
+        Some(file) => operation(file),
+        None => Err(std::io::Error::from_raw_os_error(9)),
+    })
+}
+
+/// Closes `fd`; whether it was open.
+pub fn close_fd(fd: i32) -> bool {
+    let file = FILES.with(|files| files.borrow_mut().remove(&fd));
+    file.is_some()
+}
+
+/// Reads up to `length` bytes from `fd` (0 is the process's stdin).
+pub fn read_fd(fd: i32, length: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut buffer = vec![0u8; length];
+    let count = if fd == 0 {
+        std::io::stdin().read(&mut buffer)?
+    } else {
+        with_file(fd, |file| file.read(&mut buffer))?
+    };
+    buffer.truncate(count);
+    Ok(buffer)
+}
+
+/// Writes `data` to `fd` (1 and 2 are the process's stdout and stderr): the count written.
+pub fn write_fd(fd: i32, data: &[u8]) -> std::io::Result<usize> {
+    use std::io::Write;
+    match fd {
+        1 => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(data)?;
+            out.flush()?;
+            Ok(data.len())
+        }
+        2 => {
+            let _ = std::io::stdout().flush();
+            std::io::stderr().write_all(data)?;
+            Ok(data.len())
+        }
+        _ => with_file(fd, |file| file.write(data)),
+    }
+}
+
+/// An `OSError` subclass for `err`, naming `filename` when given.
+pub fn io_error(ts: &ThreadState, err: &std::io::Error, filename: Option<&PyObject>) -> PyErr {
+    os_error(ts, err, filename)
 }
 
 const O_ACCMODE: i64 = 0o3;

@@ -908,7 +908,7 @@ fn new_type_object(
 fn best_base<'a>(ts: &ThreadState, bases: &[&'a PyType]) -> PyResult<&'a PyType> {
     let mut best: Option<(&PyType, &'a PyType)> = None;
     for &base in bases {
-        let solid = static_base(base);
+        let solid = solid_base(base);
         best = match best {
             None => Some((solid, base)),
             Some((winner, _)) if winner.is_subtype(ts, solid) => best,
@@ -934,6 +934,25 @@ fn static_base(ty: &PyType) -> &PyType {
             Some(base) => current = base,
             None => break,
         }
+    }
+    current
+}
+
+/// The type whose instance layout `ty`'s instances have (CPython's `solid_base`): the
+/// nearest built-in type, then up while the base has the same layout (`LookupError` and
+/// `SystemError` share `BaseException`'s).
+fn solid_base(ty: &PyType) -> &PyType {
+    let mut current = static_base(ty);
+    while let Some(base) = current.base().and_then(as_type) {
+        let same_layout = base.payload_type == current.payload_type
+            && base.basicsize == current.basicsize
+            && base.dict_offset == current.dict_offset
+            && base.extended == current.extended
+            && !std::ptr::eq(base, &*OBJECT_TYPE);
+        if !same_layout {
+            break;
+        }
+        current = base;
     }
     current
 }

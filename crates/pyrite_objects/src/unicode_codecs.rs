@@ -124,14 +124,24 @@ fn codec_error(
     range: (usize, usize),
     reason: &str,
 ) -> PyErr {
-    let message_object = crate::str::new(ts, &message).into_ref();
-    let exception = crate::exceptions::new_exception(ts, kind.static_type(), vec![message_object]);
+    let encoding = crate::str::new(ts, codec.name()).into_ref();
+    let start = crate::int::new(ts, range.0 as i64);
+    let end = crate::int::new(ts, range.1 as i64);
+    let reason_object = crate::str::new(ts, reason).into_ref();
+    let args = vec![
+        encoding.clone(),
+        object.clone(),
+        start.clone(),
+        end.clone(),
+        reason_object.clone(),
+    ];
+    let exception = crate::exceptions::new_exception(ts, kind.static_type(), args);
     let attributes = [
-        ("encoding", crate::str::new(ts, codec.name()).into_ref()),
+        ("encoding", encoding),
         ("object", object),
-        ("start", crate::int::new(ts, range.0 as i64)),
-        ("end", crate::int::new(ts, range.1 as i64)),
-        ("reason", crate::str::new(ts, reason).into_ref()),
+        ("start", start),
+        ("end", end),
+        ("reason", reason_object),
     ];
     for (name, value) in attributes {
         let name = crate::str::intern(ts, name);
@@ -251,8 +261,68 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, code: u32) {
     }
 }
 
-/// `text.encode(encoding, errors)`.
+/// The codec registry (`_codecs`, in `pyrite_modules`): `str.encode` and `bytes.decode`
+/// go there for encodings and error handlers not built in here.
+pub struct RegistryHooks {
+    pub encode: fn(&ThreadState, &Str, &str, &str) -> PyResult<Vec<u8>>,
+    pub decode: fn(&ThreadState, &[u8], &str, &str) -> PyResult,
+}
+
+static REGISTRY: std::sync::OnceLock<RegistryHooks> = std::sync::OnceLock::new();
+
+/// Installs the codec registry's entry points (once, at start-up).
+pub fn set_registry(hooks: RegistryHooks) {
+    let _ = REGISTRY.set(hooks);
+}
+
+/// The error handlers implemented inline by `encode_builtin`/`decode_builtin`.
+pub fn is_builtin_handler(errors: &str) -> bool {
+    matches!(
+        errors,
+        "strict"
+            | "ignore"
+            | "replace"
+            | "backslashreplace"
+            | "xmlcharrefreplace"
+            | "surrogateescape"
+            | "surrogatepass"
+    )
+}
+
+/// `text.encode(encoding, errors)`: built-in codecs directly, others (and custom error
+/// handlers) through the codec registry.
 pub fn encode(ts: &ThreadState, text: &Str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    if (lookup(encoding).is_err() || !is_builtin_handler(errors))
+        && let Some(registry) = REGISTRY.get()
+    {
+        return (registry.encode)(ts, text, encoding, errors);
+    }
+    encode_builtin(ts, text, encoding, errors)
+}
+
+/// `data.decode(encoding, errors)`: built-in codecs directly, others (and custom error
+/// handlers) through the codec registry.
+pub fn decode(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> PyResult {
+    if (lookup(encoding).is_err() || !is_builtin_handler(errors))
+        && let Some(registry) = REGISTRY.get()
+    {
+        return (registry.decode)(ts, data, encoding, errors);
+    }
+    decode_builtin(ts, data, encoding, errors)
+}
+
+/// Whether `encoding` names one of the codecs built in here.
+pub fn is_builtin_codec(encoding: &str) -> bool {
+    lookup(encoding).is_ok()
+}
+
+/// Encodes with a built-in codec and handler (`_codecs.utf_8_encode`, ...).
+pub fn encode_builtin(
+    ts: &ThreadState,
+    text: &Str,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
     let codec = lookup(encoding)?;
     if codec == Codec::Utf8 && text.as_str().is_some() {
         return Ok(text.as_bytes().to_vec());
@@ -634,8 +704,8 @@ fn decode_wide(ts: &ThreadState, data: &[u8], codec: Codec, errors: &str) -> PyR
     Ok(out)
 }
 
-/// `data.decode(encoding, errors)`: a new `str`.
-pub fn decode(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> PyResult {
+/// Decodes with a built-in codec and handler (`_codecs.utf_8_decode`, ...): a new `str`.
+pub fn decode_builtin(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> PyResult {
     let codec = lookup(encoding)?;
     if codec == Codec::Utf8
         && let Ok(text) = std::str::from_utf8(data)
@@ -693,9 +763,10 @@ mod tests {
                 );
             }
             let err = decode_utf8(ts, b"ab\xff", "strict").unwrap_err();
+            let exception = err.exception_object().expect("an exception object");
             assert_eq!(
-                err.display_lazy(),
-                "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"
+                crate::str::to_rust_string(&*exception.str(ts).unwrap()),
+                "'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"
             );
         });
     }
