@@ -384,6 +384,36 @@ code_getters! {
     co_code = |ts, code| crate::bytes::new(ts, &code.code.co_code);
     co_linetable = |ts, code| crate::bytes::new(ts, &code.code.co_linetable);
     co_exceptiontable = |ts, code| crate::bytes::new(ts, &code.code.co_exceptiontable);
+    // Pyrite's own quickened forms are not CPython's specialized opcodes: `dis` sees the
+    // bytecode as CPython shows code that has not been specialized yet.
+    co_code_adaptive = |ts, code| crate::bytes::new(ts, &code.code.co_code);
+}
+
+/// `code._varname_from_oparg(oparg)`: the `co_localsplusnames` entry a local, cell or
+/// free-variable instruction names (for `dis`).
+fn code_varname_from_oparg(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    let code = code_of(this)?;
+    let (positional, keywords) = crate::methods::split_args(args, kwnames);
+    let oparg = match (positional, keywords.as_slice()) {
+        ([oparg], []) => oparg.clone(),
+        ([], [(key, oparg)]) if key == "oparg" => oparg.clone(),
+        _ => {
+            return Err(PyErr::type_error(
+                "_varname_from_oparg() takes exactly one argument",
+            ));
+        }
+    };
+    let index = crate::int::as_i64(&*crate::abstract_api::index(ts, &oparg)?);
+    index
+        .and_then(|index| usize::try_from(index).ok())
+        .and_then(|index| code.localsplusnames.get(index))
+        .cloned()
+        .ok_or_else(|| PyErr::new(ExceptionKind::IndexError, "tuple index out of range"))
 }
 
 /// `co_lines()` and `co_positions()` iterators: a precomputed sequence of tuples.
@@ -696,6 +726,7 @@ pub(crate) fn install(ts: &ThreadState) {
             ("co_positions", code_co_positions),
             ("replace", code_replace),
             ("__replace__", code_replace),
+            ("_varname_from_oparg", code_varname_from_oparg),
         ],
     );
     crate::descr::add_getsets(
@@ -720,6 +751,7 @@ pub(crate) fn install(ts: &ThreadState) {
             ("co_code", co_code, None),
             ("co_linetable", co_linetable, None),
             ("co_exceptiontable", co_exceptiontable, None),
+            ("_co_code_adaptive", co_code_adaptive, None),
         ],
     );
 }

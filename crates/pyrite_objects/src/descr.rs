@@ -475,8 +475,8 @@ pub struct Property {
     pub fget: Option<PyRef>,
     pub fset: Option<PyRef>,
     pub fdel: Option<PyRef>,
-    /// `__doc__`: given, or the getter's docstring.
-    pub doc: Option<PyRef>,
+    /// `__doc__`: given, or the getter's docstring; writable.
+    pub doc: std::cell::RefCell<Option<PyRef>>,
     /// Whether `doc` came from the getter (so a new getter brings its own).
     pub getter_doc: bool,
     /// The attribute name given by `__set_name__`.
@@ -507,7 +507,7 @@ fn new_property(
             fget,
             fset,
             fdel,
-            doc,
+            doc: std::cell::RefCell::new(doc),
             getter_doc,
             name: std::cell::RefCell::new(None),
         },
@@ -538,7 +538,7 @@ fn property_kept_doc(property: &Property) -> Option<PyRef> {
     if property.getter_doc {
         None
     } else {
-        property.doc.clone()
+        property.doc.borrow().clone()
     }
 }
 
@@ -786,7 +786,20 @@ fn property_fdel(_ts: &ThreadState, object: &PyObject) -> PyResult {
 }
 
 fn property_doc(_ts: &ThreadState, object: &PyObject) -> PyResult {
-    Ok(optional_ref(&property_of(object)?.doc))
+    Ok(optional_ref(&property_of(object)?.doc.borrow()))
+}
+
+/// `property.__doc__` is a writable member (deleting it leaves None).
+fn set_property_doc(
+    _ts: &ThreadState,
+    object: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let old = property_of(object)?
+        .doc
+        .replace(value.map(PyObject::new_ref));
+    drop(old);
+    Ok(())
 }
 
 fn wrapped_callable(_ts: &ThreadState, object: &PyObject) -> PyResult {
@@ -885,7 +898,7 @@ pub(crate) fn install_property_methods(ts: &ThreadState) {
             ("fget", property_fget, None),
             ("fset", property_fset, None),
             ("fdel", property_fdel, None),
-            ("__doc__", property_doc, None),
+            ("__doc__", property_doc, Some(set_property_doc)),
         ],
     );
     for ty in [
@@ -1183,6 +1196,9 @@ fn property_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut
             .flatten()
         {
             visit(accessor);
+        }
+        if let Some(doc) = &*property.doc.borrow() {
+            visit(doc);
         }
     }
 }

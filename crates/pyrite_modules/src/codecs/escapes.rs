@@ -77,7 +77,15 @@ pub fn unicode_escape_decode(
             if !last {
                 break;
             }
-            at = decode_failure(ts, errors, codec, data, (start, data.len()), "\\ at end of string", &mut out)?;
+            at = decode_failure(
+                ts,
+                errors,
+                codec,
+                data,
+                (start, data.len()),
+                "\\ at end of string",
+                &mut out,
+            )?;
             continue;
         };
         at += 2;
@@ -126,13 +134,29 @@ pub fn unicode_escape_decode(
                         at = start;
                         break;
                     }
-                    at = decode_failure(ts, errors, codec, data, (start, at + valid), reason, &mut out)?;
+                    at = decode_failure(
+                        ts,
+                        errors,
+                        codec,
+                        data,
+                        (start, at + valid),
+                        reason,
+                        &mut out,
+                    )?;
                     continue;
                 }
                 let value = hex_value(digits).unwrap_or(u32::MAX);
                 at += count;
                 if value > 0x10FFFF {
-                    at = decode_failure(ts, errors, codec, data, (start, at), "illegal Unicode character", &mut out)?;
+                    at = decode_failure(
+                        ts,
+                        errors,
+                        codec,
+                        data,
+                        (start, at),
+                        "illegal Unicode character",
+                        &mut out,
+                    )?;
                     continue;
                 }
                 out.push(value);
@@ -148,7 +172,15 @@ pub fn unicode_escape_decode(
                         at = start;
                         break;
                     }
-                    at = decode_failure(ts, errors, codec, data, (start, data.len()), malformed, &mut out)?;
+                    at = decode_failure(
+                        ts,
+                        errors,
+                        codec,
+                        data,
+                        (start, data.len()),
+                        malformed,
+                        &mut out,
+                    )?;
                     continue;
                 };
                 let name = &data[at + 1..at + close];
@@ -163,8 +195,20 @@ pub fn unicode_escape_decode(
                         at = end;
                     }
                     None => {
-                        let reason = if name.is_empty() { malformed } else { "unknown Unicode character name" };
-                        at = decode_failure(ts, errors, codec, data, (start, end), reason, &mut out)?;
+                        let reason = if name.is_empty() {
+                            malformed
+                        } else {
+                            "unknown Unicode character name"
+                        };
+                        at = decode_failure(
+                            ts,
+                            errors,
+                            codec,
+                            data,
+                            (start, end),
+                            reason,
+                            &mut out,
+                        )?;
                     }
                 }
             }
@@ -242,7 +286,15 @@ pub fn raw_unicode_escape_decode(
             if !last && at + valid == data.len() {
                 return Ok((str_methods::str_from_code_points(ts, &out)?, start));
             }
-            at = decode_failure(ts, errors, codec, data, (start, at + valid), reason, &mut out)?;
+            at = decode_failure(
+                ts,
+                errors,
+                codec,
+                data,
+                (start, at + valid),
+                reason,
+                &mut out,
+            )?;
             continue;
         }
         let value = hex_value(digits).unwrap_or(u32::MAX);
@@ -341,9 +393,7 @@ pub fn escape_decode(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
                         other => {
                             return Err(PyErr::new(
                                 ExceptionKind::ValueError,
-                                format!(
-                                    "decoding error; unknown error handling code: {other}"
-                                ),
+                                format!("decoding error; unknown error handling code: {other}"),
                             ));
                         }
                     },
@@ -436,9 +486,7 @@ fn charmap_lookup(ts: &ThreadState, mapping: &PyObject, code: u32) -> PyResult<O
         Ok(value) => {
             if let Some(byte) = int::as_i64(&value) {
                 if !(0..256).contains(&byte) {
-                    return Err(PyErr::type_error(
-                        "character mapping must be in range(256)",
-                    ));
+                    return Err(PyErr::type_error("character mapping must be in range(256)"));
                 }
                 Ok(Some(vec![byte as u8]))
             } else if let Some(data) = bytes::as_bytes(&value) {
@@ -518,11 +566,8 @@ pub fn charmap_build(ts: &ThreadState, table: &PyObject) -> PyResult {
         if code == 0xFFFE {
             continue;
         }
-        map.payload().set_item(
-            ts,
-            int::new(ts, i64::from(code)),
-            int::new(ts, byte as i64),
-        )?;
+        map.payload()
+            .set_item(ts, int::new(ts, i64::from(code)), int::new(ts, byte as i64))?;
     }
     Ok(map.into_ref())
 }

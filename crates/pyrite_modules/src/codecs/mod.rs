@@ -197,7 +197,8 @@ fn decode_piece(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> 
 }
 
 fn utf_8_decode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let (data, errors, values) = decoder_args("utf_8_decode", args, kw, &["data", "errors", "final"])?;
+    let (data, errors, values) =
+        decoder_args("utf_8_decode", args, kw, &["data", "errors", "final"])?;
     let end = if flag(ts, values[2].as_ref(), false)? {
         data.len()
     } else {
@@ -246,7 +247,14 @@ fn wide_decode(
             } else {
                 return finish_wide(ts, width, &data, start, found, last, &errors, None);
             }
-        } else if !last && data.len() < if matches!(width, Width::Sixteen) { 2 } else { 4 } {
+        } else if !last
+            && data.len()
+                < if matches!(width, Width::Sixteen) {
+                    2
+                } else {
+                    4
+                }
+        {
             let empty = pystr::new(ts, "").into_ref();
             return if extended {
                 Ok(tuple::new(ts, vec![empty, int::new(ts, 0), int::new(ts, 0)]).into_ref())
@@ -376,7 +384,10 @@ fn wide_encode(
     kw: KwNames<'_>,
 ) -> PyResult {
     let (text, errors, values) = encoder_args(name, args, kw, &["str", "errors", "byteorder"])?;
-    let order = values[2].as_ref().and_then(|value| int::as_i64(value)).unwrap_or(0);
+    let order = values[2]
+        .as_ref()
+        .and_then(|value| int::as_i64(value))
+        .unwrap_or(0);
     let encoding = match order {
         0 => width.name().to_owned(),
         order if order < 0 => format!("{}-le", width.name()),
@@ -402,8 +413,12 @@ fn unicode_escape_decode(
     args: Args<'_>,
     kw: KwNames<'_>,
 ) -> PyResult {
-    let (data, errors, values) =
-        decoder_args("unicode_escape_decode", args, kw, &["data", "errors", "final"])?;
+    let (data, errors, values) = decoder_args(
+        "unicode_escape_decode",
+        args,
+        kw,
+        &["data", "errors", "final"],
+    )?;
     let last = flag(ts, values[2].as_ref(), true)?;
     let (text, consumed) = escapes::unicode_escape_decode(ts, &data, &errors, last)?;
     pair(ts, text, consumed)
@@ -415,8 +430,12 @@ fn raw_unicode_escape_decode(
     args: Args<'_>,
     kw: KwNames<'_>,
 ) -> PyResult {
-    let (data, errors, values) =
-        decoder_args("raw_unicode_escape_decode", args, kw, &["data", "errors", "final"])?;
+    let (data, errors, values) = decoder_args(
+        "raw_unicode_escape_decode",
+        args,
+        kw,
+        &["data", "errors", "final"],
+    )?;
     let last = flag(ts, values[2].as_ref(), true)?;
     let (text, consumed) = escapes::raw_unicode_escape_decode(ts, &data, &errors, last)?;
     pair(ts, text, consumed)
@@ -472,7 +491,10 @@ fn escape_encode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_
 fn charmap_decode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let (data, errors, values) =
         decoder_args("charmap_decode", args, kw, &["data", "errors", "mapping"])?;
-    let text = match values[2].as_ref().filter(|mapping| !singletons::is_none(mapping)) {
+    let text = match values[2]
+        .as_ref()
+        .filter(|mapping| !singletons::is_none(mapping))
+    {
         None => decode_piece(ts, &data, "latin-1", &errors)?,
         Some(mapping) => escapes::charmap_decode(ts, &data, &errors, mapping)?,
     };
@@ -482,7 +504,10 @@ fn charmap_decode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'
 fn charmap_encode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let (text, errors, values) =
         encoder_args("charmap_encode", args, kw, &["str", "errors", "mapping"])?;
-    let data = match values[2].as_ref().filter(|mapping| !singletons::is_none(mapping)) {
+    let data = match values[2]
+        .as_ref()
+        .filter(|mapping| !singletons::is_none(mapping))
+    {
         None => registry::encode_text(ts, &text, "latin-1", &errors)?,
         Some(mapping) => escapes::charmap_encode(ts, &text, &errors, mapping)?,
     };
@@ -525,12 +550,7 @@ fn lookup(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> P
     registry::lookup(ts, &encoding)
 }
 
-fn encode_or_decode(
-    ts: &ThreadState,
-    name: &str,
-    args: Args<'_>,
-    kw: KwNames<'_>,
-) -> PyResult {
+fn encode_or_decode(ts: &ThreadState, name: &str, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let values = bind(name, args, kw, &["obj", "encoding", "errors"], 0, 1)?;
     let encoding = match values[1].as_ref() {
         Some(value) => str_arg(name, value, 2)?.to_string_lossy(),
@@ -580,7 +600,9 @@ fn unregister_error(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames
     let values = bind("_unregister_error", args, kw, &["errors"], 1, 1)?;
     let name = required_str("_unregister_error", values[0].as_ref(), 1)?;
     let _ = ts;
-    Ok(pyrite_objects::bool::bool_ref(registry::unregister_error(&name)?))
+    Ok(pyrite_objects::bool::bool_ref(registry::unregister_error(
+        &name,
+    )?))
 }
 
 /// Creates the `_codecs` module.

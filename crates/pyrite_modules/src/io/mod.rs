@@ -385,11 +385,7 @@ fn parse_mode(mode: &str) -> PyResult<Mode> {
     Ok(parsed)
 }
 
-fn optional_text(
-    function: &str,
-    name: &str,
-    value: Option<&PyRef>,
-) -> PyResult<Option<String>> {
+fn optional_text(function: &str, name: &str, value: Option<&PyRef>) -> PyResult<Option<String>> {
     match value {
         None => Ok(None),
         Some(value) if singletons::is_none(value) => Ok(None),
@@ -411,7 +407,14 @@ pub fn io_open(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>)
         args,
         kw,
         &[
-            "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener",
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+            "opener",
         ],
         0,
         1,
@@ -440,7 +443,9 @@ pub fn io_open(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>)
         None => true,
         Some(value) => value.is_true(ts)?,
     };
-    let opener = values[7].clone().filter(|value| !singletons::is_none(value));
+    let opener = values[7]
+        .clone()
+        .filter(|value| !singletons::is_none(value));
     if int::as_i64(&file).is_none()
         && pystr::as_str_payload(&file).is_none()
         && pyrite_objects::bytes::as_bytes(&file).is_none()
@@ -509,7 +514,9 @@ pub fn io_open(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>)
         ],
         None,
     )?;
-    let result = open_layers(ts, &raw, &mode, &mode_text, buffering, encoding, errors, newline);
+    let result = open_layers(
+        ts, &raw, &mode, &mode_text, buffering, encoding, errors, newline,
+    );
     if result.is_err() {
         let _ = call_method(ts, &raw, "close", &[]);
     }
@@ -607,21 +614,25 @@ pub fn create(ts: &ThreadState) -> PyResult {
         "_io",
         Some("The io module provides the Python interfaces to stream handling."),
     )?;
-    module.set("DEFAULT_BUFFER_SIZE", int::new(ts, DEFAULT_BUFFER_SIZE as i64))?;
+    module.set(
+        "DEFAULT_BUFFER_SIZE",
+        int::new(ts, DEFAULT_BUFFER_SIZE as i64),
+    )?;
     let bases = tuple::new(
         ts,
         vec![
             ExceptionKind::OSError.static_type().as_object().new_ref(),
-            ExceptionKind::ValueError.static_type().as_object().new_ref(),
+            ExceptionKind::ValueError
+                .static_type()
+                .as_object()
+                .new_ref(),
         ],
     )
     .into_ref();
     let namespace = pyrite_objects::dict::new(ts);
-    namespace.payload().set_item(
-        ts,
-        pystr::intern(ts, "__module__"),
-        pystr::intern(ts, "io"),
-    )?;
+    namespace
+        .payload()
+        .set_item(ts, pystr::intern(ts, "__module__"), pystr::intern(ts, "io"))?;
     let unsupported_class = abstract_api::call(
         ts,
         TYPE_TYPE.as_object(),

@@ -97,7 +97,12 @@ fn write_text(state: &mut StringState, text: &[u32]) {
     state.position = end;
 }
 
-pub(super) fn stringio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult<()> {
+pub(super) fn stringio_init(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult<()> {
     let values = bind("StringIO", args, kw, &["initial_value", "newline"], 0, 0)?;
     let newline = match values[1].as_ref() {
         None => Some(vec![0x0A]),
@@ -121,7 +126,10 @@ pub(super) fn stringio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, k
             }
         },
     };
-    let initial = match values[0].as_ref().filter(|value| !singletons::is_none(value)) {
+    let initial = match values[0]
+        .as_ref()
+        .filter(|value| !singletons::is_none(value))
+    {
         Some(value) => match pystr::as_str_payload(value) {
             Some(text) => str_methods::code_points_of(text),
             None => {
@@ -221,7 +229,12 @@ fn line_end(state: &StringState, start: usize, limit: usize) -> usize {
     }
 }
 
-fn stringio_readline(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn stringio_readline(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let values = bind("readline", args, kw, &["size"], 1, 0)?;
     if let Some(value) = values[0].as_ref()
         && !singletons::is_none(value)
@@ -294,9 +307,17 @@ fn stringio_seek(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
     Ok(new_int(ts, target as i64))
 }
 
-fn stringio_truncate(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn stringio_truncate(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let values = bind("truncate", args, kw, &["pos"], 1, 0)?;
-    let size = match values[0].as_ref().filter(|value| !singletons::is_none(value)) {
+    let size = match values[0]
+        .as_ref()
+        .filter(|value| !singletons::is_none(value))
+    {
         Some(value) => int_arg(ts, value)?,
         None => with_open(this, |state| state.position as i64)?,
     };
