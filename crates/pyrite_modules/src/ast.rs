@@ -461,18 +461,11 @@ fn ast_replace(ts: &ThreadState, object: &PyObject, args: Args<'_>, kw: KwNames<
             unexpected.push(format!("'{key}'"));
         }
     }
-    if !unexpected.is_empty() {
-        return Err(PyErr::type_error(if unexpected.len() == 1 {
-            format!(
-                "{name}.__replace__ got an unexpected keyword argument {}.",
-                unexpected[0]
-            )
-        } else {
-            format!(
-                "{name}.__replace__ got unexpected keyword arguments: {}.",
-                unexpected.join(", ")
-            )
-        }));
+    // CPython names one of them (the first it meets).
+    if let Some(first) = unexpected.first() {
+        return Err(PyErr::type_error(format!(
+            "{name}.__replace__ got an unexpected keyword argument {first}."
+        )));
     }
     let dict = attrs::instance_dict(ts, object, false);
     let dict = dict.as_ref().and_then(|dict| dict.downcast_ref::<Dict>());

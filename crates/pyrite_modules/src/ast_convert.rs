@@ -20,16 +20,23 @@ use crate::ast::{AstState, state};
 // ---------------------------------------------------------------------------------------
 // Tree to objects
 
-/// Builds node objects from a tree (`ast2obj_mod`).
-pub fn mod_to_object(ts: &ThreadState, module: &Mod) -> PyResult {
+/// Builds node objects from a tree (`ast2obj_mod`). With `debug_value` (an optimized
+/// AST, `PyCF_OPTIMIZED_AST`), `__debug__` becomes that constant, as 3.14's AST
+/// preprocessing does.
+pub fn mod_to_object(ts: &ThreadState, module: &Mod, debug_value: Option<bool>) -> PyResult {
     let state = state(ts)?;
-    let builder = ToObject { ts, state: &state };
+    let builder = ToObject {
+        ts,
+        state: &state,
+        debug_value,
+    };
     builder.module(module)
 }
 
 struct ToObject<'a> {
     ts: &'a ThreadState,
     state: &'a AstState,
+    debug_value: Option<bool>,
 }
 
 type Fields = Vec<(&'static str, PyRef)>;
@@ -500,7 +507,19 @@ impl ToObject<'_> {
                 ("value", self.expr(&node.value)?),
                 ("ctx", self.ctx(node.ctx)?),
             ],
-            Expr::Name(node) => vec![("id", self.text(&node.id)), ("ctx", self.ctx(node.ctx)?)],
+            Expr::Name(node) => match self.debug_value {
+                Some(value) if node.id == "__debug__" && node.ctx == ExprContext::Load => {
+                    return self.node(
+                        "Constant",
+                        vec![
+                            ("value", pyrite_objects::bool::bool_ref(value)),
+                            ("kind", singletons::none()),
+                        ],
+                        location,
+                    );
+                }
+                _ => vec![("id", self.text(&node.id)), ("ctx", self.ctx(node.ctx)?)],
+            },
             Expr::List(node) => vec![
                 ("elts", self.exprs(&node.elts)?),
                 ("ctx", self.ctx(node.ctx)?),

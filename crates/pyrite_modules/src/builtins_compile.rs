@@ -327,10 +327,9 @@ pub fn builtin_compile(
             "compile() arg 1 must be a string, bytes or AST object",
         ));
     }
+    let optimized_ast = flags & crate::ast::PYCF_OPTIMIZED_AST == crate::ast::PYCF_OPTIMIZED_AST;
+    let debug_value = optimized_ast.then_some(optimize <= 0);
     if crate::ast::is_ast(ts, source) {
-        if only_ast {
-            return Ok(source.clone());
-        }
         let root = match mode {
             Mode::Exec => crate::ast_convert::RootKind::Module,
             Mode::Eval => crate::ast_convert::RootKind::Expression,
@@ -340,13 +339,16 @@ pub fn builtin_compile(
         let module = crate::ast_convert::object_to_mod(ts, source, root)?;
         crate::ast_validate::validate_mod(&module)
             .map_err(|msg| PyErr::new(ExceptionKind::ValueError, msg))?;
+        if only_ast {
+            return crate::ast_convert::mod_to_object(ts, &module, debug_value);
+        }
         let code = compile_tree(ts, &module, &filename, optimize.max(0) as i32)?;
         return Ok(code.into_ref());
     }
     let text = source_text(ts, source, "compile")?;
     if only_ast {
         let module = parse_source(ts, &text, &filename, mode)?;
-        return crate::ast_convert::mod_to_object(ts, &module);
+        return crate::ast_convert::mod_to_object(ts, &module, debug_value);
     }
     let code = compile_source(ts, &text, &filename, mode, optimize.max(0) as i32)?;
     Ok(code.into_ref())
