@@ -126,6 +126,7 @@ fn init_types(ts: &ThreadState) -> PyResult<AstState> {
     for name in ["_fields", "_attributes", "__match_args__"] {
         set_in(ts, &ast_dict, name, tuple::empty())?;
     }
+    set_in(ts, &ast_dict, "__doc__", singletons::none())?;
     let mut classes: HashMap<&'static str, PyRef> = HashMap::new();
     classes.insert("AST", AST_TYPE.as_object().new_ref());
     for spec in NODE_CLASSES {
@@ -138,12 +139,15 @@ fn init_types(ts: &ThreadState) -> PyResult<AstState> {
         let fields = str_tuple(ts, spec.fields.iter().map(|field| field.name));
         set_in(ts, &dict, "_fields", fields.clone())?;
         set_in(ts, &dict, "__match_args__", fields)?;
-        set_in(
-            ts,
-            &dict,
-            "_attributes",
-            str_tuple(ts, spec.attributes.iter().copied()),
-        )?;
+        // Concrete classes inherit `_attributes` from their sum type.
+        if spec.base == "AST" {
+            set_in(
+                ts,
+                &dict,
+                "_attributes",
+                str_tuple(ts, spec.attributes.iter().copied()),
+            )?;
+        }
         set_in(ts, &dict, "__module__", pystr::intern(ts, "ast"))?;
         set_in(ts, &dict, "__doc__", pystr::new(ts, spec.doc).into_ref())?;
         for name in spec.none_defaults {
@@ -180,8 +184,21 @@ fn init_types(ts: &ThreadState) -> PyResult<AstState> {
             };
             field_types.set_item(ts, pystr::intern(ts, field.name), value)?;
         }
-        let dict = type_dict(ts, &classes[spec.name])?;
-        set_in(ts, &dict, "_field_types", field_types.into_ref())?;
+        let class = &classes[spec.name];
+        let field_types = field_types.into_ref();
+        set_in(
+            ts,
+            &*type_dict(ts, class)?,
+            "_field_types",
+            field_types.clone(),
+        )?;
+        // The same dict is the class's annotations (`ast.Name.__annotations__`).
+        attrs::set_attr(
+            ts,
+            class,
+            &pystr::intern(ts, "__annotations__"),
+            Some(&field_types),
+        )?;
     }
     let mut singleton_map = HashMap::new();
     for spec in NODE_CLASSES.iter().filter(|spec| {

@@ -6,6 +6,8 @@
 //! `Python/Python-ast.c` (`PyAST_mod2obj`, `PyAST_obj2mod`) and the constructor checks
 //! (`field 'x' is required for Y`) of `_PyAST_*`.
 
+use std::cell::Cell;
+
 use num_bigint::BigInt;
 use pyrite_ast::*;
 use pyrite_objects::dict::Dict as DictObject;
@@ -29,6 +31,7 @@ pub fn mod_to_object(ts: &ThreadState, module: &Mod, debug_value: Option<bool>) 
         ts,
         state: &state,
         debug_value,
+        depth: Depth::default(),
     };
     builder.module(module)
 }
@@ -37,6 +40,37 @@ struct ToObject<'a> {
     ts: &'a ThreadState,
     state: &'a AstState,
     debug_value: Option<bool>,
+    depth: Depth,
+}
+
+/// How deep a conversion may nest: the interpreter thread's large stack holds this many
+/// levels with room to spare, and a tree built by hand cannot exhaust it (the role of
+/// `Py_EnterRecursiveCall` in CPython's converters).
+const MAX_DEPTH: usize = 10_000;
+
+/// The nesting depth of one conversion.
+#[derive(Default)]
+struct Depth(Cell<usize>);
+
+struct DepthGuard<'a>(&'a Cell<usize>);
+
+impl Drop for DepthGuard<'_> {
+    fn drop(&mut self) {
+        self.0.set(self.0.get() - 1);
+    }
+}
+
+impl Depth {
+    fn enter(&self, context: &str) -> PyResult<DepthGuard<'_>> {
+        if self.0.get() >= MAX_DEPTH {
+            return Err(PyErr::new(
+                ExceptionKind::RecursionError,
+                format!("maximum recursion depth exceeded{context}"),
+            ));
+        }
+        self.0.set(self.0.get() + 1);
+        Ok(DepthGuard(&self.0))
+    }
 }
 
 type Fields = Vec<(&'static str, PyRef)>;
@@ -155,7 +189,7 @@ impl ToObject<'_> {
     }
 
     fn stmt(&self, stmt: &Stmt) -> PyResult {
-        let _guard = self.ts.enter_recursive_call(" during  ast construction")?;
+        let _guard = self.depth.enter(" during ast construction")?;
         let class = stmt.class_name();
         let location = Some(stmt.location());
         let fields: Fields = match stmt {
@@ -408,7 +442,7 @@ impl ToObject<'_> {
     }
 
     fn expr(&self, expr: &Expr) -> PyResult {
-        let _guard = self.ts.enter_recursive_call(" during  ast construction")?;
+        let _guard = self.depth.enter(" during ast construction")?;
         let class = expr.class_name();
         let location = Some(expr.location());
         let fields: Fields = match expr {
@@ -542,7 +576,7 @@ impl ToObject<'_> {
     }
 
     fn pattern(&self, pattern: &Pattern) -> PyResult {
-        let _guard = self.ts.enter_recursive_call(" during  ast construction")?;
+        let _guard = self.depth.enter(" during ast construction")?;
         let fields: Fields = match pattern {
             Pattern::MatchValue(node) => vec![("value", self.expr(&node.value)?)],
             Pattern::MatchSingleton(node) => {
@@ -620,7 +654,11 @@ pub enum RootKind {
 /// Reads node objects back into a tree (`PyAST_obj2mod`), checking the root's class.
 pub fn object_to_mod(ts: &ThreadState, object: &PyObject, root: RootKind) -> PyResult<Mod> {
     let state = state(ts)?;
-    let reader = FromObject { ts, state: &state };
+    let reader = FromObject {
+        ts,
+        state: &state,
+        depth: Depth::default(),
+    };
     let expected = match root {
         RootKind::Module => "Module",
         RootKind::Expression => "Expression",
@@ -644,6 +682,7 @@ fn short_type_name(object: &PyObject) -> String {
 struct FromObject<'a> {
     ts: &'a ThreadState,
     state: &'a AstState,
+    depth: Depth,
 }
 
 fn repr_of(ts: &ThreadState, object: &PyObject) -> String {
@@ -952,7 +991,7 @@ impl FromObject<'_> {
     }
 
     fn stmt(&self, object: &PyObject) -> PyResult<Stmt> {
-        let _guard = self.ts.enter_recursive_call(" during  ast construction")?;
+        let _guard = self.depth.enter(" while traversing 'stmt' node")?;
         const STMTS: &[&str] = &[
             "FunctionDef",
             "AsyncFunctionDef",
@@ -1298,7 +1337,7 @@ impl FromObject<'_> {
     }
 
     fn expr(&self, object: &PyObject) -> PyResult<Expr> {
-        let _guard = self.ts.enter_recursive_call(" during  ast construction")?;
+        let _guard = self.depth.enter(" while traversing 'expr' node")?;
         const EXPRS: &[&str] = &[
             "BoolOp",
             "NamedExpr",
@@ -1511,7 +1550,7 @@ impl FromObject<'_> {
 
     /// A `Constant`'s value (`validate_constant`).
     fn constant(&self, value: &PyObject, owner: &str) -> PyResult<ConstantValue> {
-        let _guard = self.ts.enter_recursive_call(" during  ast construction")?;
+        let _guard = self.depth.enter(" while traversing 'expr' node")?;
         if singletons::is_none(value) {
             return Ok(ConstantValue::None);
         }
@@ -1576,7 +1615,7 @@ impl FromObject<'_> {
     }
 
     fn pattern(&self, object: &PyObject) -> PyResult<Pattern> {
-        let _guard = self.ts.enter_recursive_call(" during  ast construction")?;
+        let _guard = self.depth.enter(" while traversing 'pattern' node")?;
         const PATTERNS: &[&str] = &[
             "MatchValue",
             "MatchSingleton",
