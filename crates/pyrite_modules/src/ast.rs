@@ -594,3 +594,53 @@ pub fn create(ts: &ThreadState) -> PyResult {
     }
     Ok(module.finish())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ast_tables::NODE_CLASSES;
+
+    #[test]
+    fn every_class_follows_its_base() {
+        for (index, class) in NODE_CLASSES.iter().enumerate() {
+            if class.base != "AST" {
+                assert!(
+                    NODE_CLASSES[..index]
+                        .iter()
+                        .any(|earlier| earlier.name == class.base),
+                    "{} before {}",
+                    class.name,
+                    class.base
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tables_name_the_rust_tree_classes() {
+        let names: Vec<&str> = NODE_CLASSES.iter().map(|class| class.name).collect();
+        for name in [
+            "Module",
+            "FunctionDef",
+            "TemplateStr",
+            "Interpolation",
+            "MatchOr",
+            "TypeVarTuple",
+            "comprehension",
+            "Load",
+            "NotIn",
+        ] {
+            assert!(names.contains(&name), "{name}");
+        }
+        let name = NODE_CLASSES
+            .iter()
+            .find(|class| class.name == "Name")
+            .map(|class| {
+                class
+                    .fields
+                    .iter()
+                    .map(|field| field.name)
+                    .collect::<Vec<_>>()
+            });
+        assert_eq!(name, Some(vec!["id", "ctx"]));
+    }
+}

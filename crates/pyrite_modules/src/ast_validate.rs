@@ -362,3 +362,84 @@ fn expr(node: &Expr, ctx: ExprContext) -> Check {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(source: &str) -> Mod {
+        pyrite_parser::parse_with_warnings(
+            source.as_bytes(),
+            "<test>",
+            pyrite_parser::parser::StartRule::File,
+        )
+        .map(|parsed| parsed.module)
+        .unwrap_or_else(|_| panic!("{source} does not parse"))
+    }
+
+    fn first_stmt(module: &mut Mod) -> &mut Stmt {
+        match module {
+            Mod::Module(module) => &mut module.body[0],
+            _ => panic!("not a Module"),
+        }
+    }
+
+    #[test]
+    fn parsed_trees_are_valid() {
+        for source in [
+            "x = 1",
+            "del a[0], b.c",
+            "for (a, *b) in c: pass",
+            "with a as (b, c): pass",
+            "[y for x in z if x for y in x]",
+            "def f[T](a, /, b=1, *, c, d=2, **e) -> T: return (x := a)",
+            "match p:\n    case [1, *r] if r: pass",
+            "try: pass\nexcept* E: pass\nfinally: pass",
+        ] {
+            assert_eq!(validate_mod(&parse(source)), Ok(()), "{source}");
+        }
+    }
+
+    // Expected texts from the oracle (compile() of an edited `ast.parse` tree).
+    #[test]
+    fn errors_have_cpython_texts() {
+        let mut module = parse("x = 1");
+        if let Stmt::Assign(assign) = first_stmt(&mut module)
+            && let Expr::Name(name) = &mut assign.targets[0]
+        {
+            name.ctx = ExprContext::Load;
+        }
+        assert_eq!(
+            validate_mod(&module).unwrap_err(),
+            "expression must have Store context but has Load instead"
+        );
+
+        let mut module = parse("if x: pass");
+        if let Stmt::If(node) = first_stmt(&mut module) {
+            node.body.clear();
+        }
+        assert_eq!(validate_mod(&module).unwrap_err(), "empty body on If");
+
+        let mut module = parse("a and b");
+        if let Stmt::Expr(node) = first_stmt(&mut module)
+            && let Expr::BoolOp(op) = &mut *node.value
+        {
+            op.values.truncate(1);
+        }
+        assert_eq!(
+            validate_mod(&module).unwrap_err(),
+            "BoolOp with less than 2 values"
+        );
+
+        let mut module = parse("x");
+        if let Stmt::Expr(node) = first_stmt(&mut module)
+            && let Expr::Name(name) = &mut *node.value
+        {
+            name.id = "None".to_owned();
+        }
+        assert_eq!(
+            validate_mod(&module).unwrap_err(),
+            "identifier field can't represent 'None' constant"
+        );
+    }
+}
