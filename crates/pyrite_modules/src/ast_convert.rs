@@ -798,17 +798,23 @@ impl FromObject<'_> {
         }
     }
 
+    /// The position attributes; `end_*` may be left out (then they copy the start)
+    /// except on patterns and type parameters, whose ASDL makes them required.
     fn location(&self, object: &PyObject, owner: &str) -> PyResult<Location> {
         let lineno = self.int_field(object, "lineno", owner)?;
         let col_offset = self.int_field(object, "col_offset", owner)?;
-        let end_lineno = match self.optional(object, "end_lineno")? {
-            Some(value) => self.int_value(&value)?,
-            None => lineno,
+        let ends_required = matches!(owner, "pattern" | "type_param");
+        let end = |name: &str, start: i32| -> PyResult<i32> {
+            if ends_required {
+                return self.int_field(object, name, owner);
+            }
+            match self.optional(object, name)? {
+                Some(value) => self.int_value(&value),
+                None => Ok(start),
+            }
         };
-        let end_col_offset = match self.optional(object, "end_col_offset")? {
-            Some(value) => self.int_value(&value)?,
-            None => col_offset,
-        };
+        let end_lineno = end("end_lineno", lineno)?;
+        let end_col_offset = end("end_col_offset", col_offset)?;
         Ok(Location::new(
             lineno,
             col_offset,
@@ -893,7 +899,24 @@ impl FromObject<'_> {
     }
 
     fn exprs(&self, object: &PyObject, name: &str, owner: &str) -> PyResult<Vec<Expr>> {
-        self.list_of(object, name, owner, |item| self.expr(item))
+        self.list_of(object, name, owner, |item| {
+            if singletons::is_none(item) {
+                return Err(PyErr::new(
+                    ExceptionKind::ValueError,
+                    "None disallowed in expression list",
+                ));
+            }
+            self.expr(item)
+        })
+    }
+
+    /// The `args` of a function or lambda: `None` reads as no parameters.
+    fn arguments_field(&self, object: &PyObject, owner: &str) -> PyResult<Box<Arguments>> {
+        let value = self.required(object, "args", owner)?;
+        if singletons::is_none(&value) {
+            return Ok(Box::default());
+        }
+        Ok(Box::new(self.arguments(&value)?))
     }
 
     fn opt_exprs(&self, object: &PyObject, name: &str, owner: &str) -> PyResult<Vec<Option<Expr>>> {
@@ -934,8 +957,8 @@ impl FromObject<'_> {
         Err(self.kind_error(kind, object))
     }
 
-    fn ctx(&self, object: &PyObject, owner: &str, class: &str) -> PyResult<ExprContext> {
-        let value = self.present(object, "ctx", owner, class)?;
+    fn ctx(&self, object: &PyObject, owner: &str) -> PyResult<ExprContext> {
+        let value = self.required(object, "ctx", owner)?;
         self.simple(
             &value,
             "expr_context",
@@ -1025,7 +1048,7 @@ impl FromObject<'_> {
         if singletons::is_none(object) {
             return Err(PyErr::new(
                 ExceptionKind::ValueError,
-                "field 'body' must not contain None",
+                "None disallowed in statement list",
             ));
         }
         let location = self.location(object, "stmt")?;
@@ -1037,7 +1060,7 @@ impl FromObject<'_> {
             "FunctionDef" | "AsyncFunctionDef" => {
                 let node = FunctionDef {
                     name: self.identifier(o, "name", class, class)?,
-                    args: Box::new(self.arguments(&*self.present(o, "args", class, class)?)?),
+                    args: self.arguments_field(o, class)?,
                     body: self.stmts(o, "body", class)?,
                     decorator_list: self.exprs(o, "decorator_list", class)?,
                     returns: self.opt_expr_field(o, "returns")?,
@@ -1082,7 +1105,7 @@ impl FromObject<'_> {
             }),
             "AugAssign" => Stmt::AugAssign(AugAssign {
                 target: self.expr_field(o, "target", class, class)?,
-                op: self.operator(&*self.present(o, "op", class, class)?)?,
+                op: self.operator(&*self.required(o, "op", class)?)?,
                 value: self.expr_field(o, "value", class, class)?,
                 location,
             }),
@@ -1122,9 +1145,6 @@ impl FromObject<'_> {
             }),
             "With" | "AsyncWith" => {
                 let items = self.list_of(o, "items", class, |item| {
-                    if !self.is_instance(item, "withitem")? {
-                        return Err(self.kind_error("withitem", item));
-                    }
                     Ok(WithItem {
                         context_expr: *self.expr_field(
                             item,
@@ -1150,9 +1170,6 @@ impl FromObject<'_> {
             "Match" => Stmt::Match(Match {
                 subject: self.expr_field(o, "subject", class, class)?,
                 cases: self.list_of(o, "cases", class, |item| {
-                    if !self.is_instance(item, "match_case")? {
-                        return Err(self.kind_error("match_case", item));
-                    }
                     let pattern = self.present(item, "pattern", "match_case", "match_case")?;
                     Ok(MatchCase {
                         pattern: self.pattern(&pattern)?,
@@ -1169,10 +1186,10 @@ impl FromObject<'_> {
             }),
             "Try" | "TryStar" => {
                 let handlers = self.list_of(o, "handlers", class, |item| {
+                    let location = self.location(item, "excepthandler")?;
                     if !self.is_instance(item, "ExceptHandler")? {
                         return Err(self.kind_error("excepthandler", item));
                     }
-                    let location = self.location(item, "excepthandler")?;
                     Ok(ExceptHandler {
                         type_: self.opt_expr_field(item, "type")?,
                         name: self.opt_identifier(item, "name")?,
@@ -1231,49 +1248,42 @@ impl FromObject<'_> {
 
     fn aliases(&self, object: &PyObject, owner: &str) -> PyResult<Vec<Alias>> {
         self.list_of(object, "names", owner, |item| {
-            if !self.is_instance(item, "alias")? {
-                return Err(self.kind_error("alias", item));
-            }
-            let location = self.location(item, "alias")?;
+            // A product type: its fields are read before its attributes.
+            let name = self.identifier(item, "name", "alias", "alias")?;
+            let asname = self.opt_identifier(item, "asname")?;
             Ok(Alias {
-                name: self.identifier(item, "name", "alias", "alias")?,
-                asname: self.opt_identifier(item, "asname")?,
-                location,
+                name,
+                asname,
+                location: self.location(item, "alias")?,
             })
         })
     }
 
     fn keywords(&self, object: &PyObject, owner: &str) -> PyResult<Vec<Keyword>> {
         self.list_of(object, "keywords", owner, |item| {
-            if !self.is_instance(item, "keyword")? {
-                return Err(self.kind_error("keyword", item));
-            }
-            let location = self.location(item, "keyword")?;
+            let arg = self.opt_identifier(item, "arg")?;
+            let value = *self.expr_field(item, "value", "keyword", "keyword")?;
             Ok(Keyword {
-                arg: self.opt_identifier(item, "arg")?,
-                value: *self.expr_field(item, "value", "keyword", "keyword")?,
-                location,
+                arg,
+                value,
+                location: self.location(item, "keyword")?,
             })
         })
     }
 
     fn arg(&self, item: &PyObject) -> PyResult<Arg> {
-        if !self.is_instance(item, "arg")? {
-            return Err(self.kind_error("arg", item));
-        }
-        let location = self.location(item, "arg")?;
+        let arg = self.identifier(item, "arg", "arg", "arg")?;
+        let annotation = self.opt_expr_field(item, "annotation")?;
+        let type_comment = self.opt_string(item, "type_comment")?;
         Ok(Arg {
-            arg: self.identifier(item, "arg", "arg", "arg")?,
-            annotation: self.opt_expr_field(item, "annotation")?,
-            type_comment: self.opt_string(item, "type_comment")?,
-            location,
+            arg,
+            annotation,
+            type_comment,
+            location: self.location(item, "arg")?,
         })
     }
 
     fn arguments(&self, object: &PyObject) -> PyResult<Arguments> {
-        if !self.is_instance(object, "arguments")? {
-            return Err(self.kind_error("arguments", object));
-        }
         let owner = "arguments";
         Ok(Arguments {
             posonlyargs: self.list_of(object, "posonlyargs", owner, |item| self.arg(item))?,
@@ -1323,9 +1333,6 @@ impl FromObject<'_> {
 
     fn comprehensions(&self, object: &PyObject, owner: &str) -> PyResult<Vec<Comprehension>> {
         self.list_of(object, "generators", owner, |item| {
-            if !self.is_instance(item, "comprehension")? {
-                return Err(self.kind_error("comprehension", item));
-            }
             let owner = "comprehension";
             Ok(Comprehension {
                 target: *self.expr_field(item, "target", owner, owner)?,
@@ -1378,7 +1385,7 @@ impl FromObject<'_> {
         Ok(match class {
             "BoolOp" => Expr::BoolOp(BoolOp {
                 op: self.simple(
-                    &*self.present(o, "op", c, c)?,
+                    &*self.required(o, "op", c)?,
                     "boolop",
                     &[("And", BoolOperator::And), ("Or", BoolOperator::Or)],
                 )?,
@@ -1392,13 +1399,13 @@ impl FromObject<'_> {
             }),
             "BinOp" => Expr::BinOp(BinOp {
                 left: self.expr_field(o, "left", c, c)?,
-                op: self.operator(&*self.present(o, "op", c, c)?)?,
+                op: self.operator(&*self.required(o, "op", c)?)?,
                 right: self.expr_field(o, "right", c, c)?,
                 location,
             }),
             "UnaryOp" => Expr::UnaryOp(UnaryOp {
                 op: self.simple(
-                    &*self.present(o, "op", c, c)?,
+                    &*self.required(o, "op", c)?,
                     "unaryop",
                     &[
                         ("Invert", UnaryOperator::Invert),
@@ -1411,7 +1418,7 @@ impl FromObject<'_> {
                 location,
             }),
             "Lambda" => Expr::Lambda(Lambda {
-                args: Box::new(self.arguments(&*self.present(o, "args", c, c)?)?),
+                args: self.arguments_field(o, c)?,
                 body: self.expr_field(o, "body", c, c)?,
                 location,
             }),
@@ -1510,33 +1517,33 @@ impl FromObject<'_> {
             "Attribute" => Expr::Attribute(Attribute {
                 value: self.expr_field(o, "value", c, c)?,
                 attr: self.identifier(o, "attr", c, c)?,
-                ctx: self.ctx(o, c, c)?,
+                ctx: self.ctx(o, c)?,
                 location,
             }),
             "Subscript" => Expr::Subscript(Subscript {
                 value: self.expr_field(o, "value", c, c)?,
                 slice: self.expr_field(o, "slice", c, c)?,
-                ctx: self.ctx(o, c, c)?,
+                ctx: self.ctx(o, c)?,
                 location,
             }),
             "Starred" => Expr::Starred(Starred {
                 value: self.expr_field(o, "value", c, c)?,
-                ctx: self.ctx(o, c, c)?,
+                ctx: self.ctx(o, c)?,
                 location,
             }),
             "Name" => Expr::Name(Name {
                 id: self.identifier(o, "id", c, c)?,
-                ctx: self.ctx(o, c, c)?,
+                ctx: self.ctx(o, c)?,
                 location,
             }),
             "List" => Expr::List(List {
                 elts: self.exprs(o, "elts", c)?,
-                ctx: self.ctx(o, c, c)?,
+                ctx: self.ctx(o, c)?,
                 location,
             }),
             "Tuple" => Expr::Tuple(Tuple {
                 elts: self.exprs(o, "elts", c)?,
-                ctx: self.ctx(o, c, c)?,
+                ctx: self.ctx(o, c)?,
                 location,
             }),
             _ => Expr::Slice(Slice {

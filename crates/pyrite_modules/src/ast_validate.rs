@@ -159,6 +159,7 @@ fn stmt(node: &Stmt) -> Check {
             expr(&node.subject, load)?;
             nonempty(&node.cases, "cases", "Match")?;
             for case in &node.cases {
+                pattern(&case.pattern)?;
                 opt(case.guard.as_deref())?;
                 body(&case.body, "match_case")?;
             }
@@ -212,6 +213,79 @@ fn function_def(node: &FunctionDef, owner: &str) -> Check {
     arguments(&node.args)?;
     exprs(&node.decorator_list, ExprContext::Load)?;
     opt(node.returns.as_deref())
+}
+
+/// A value pattern: a literal (signed numbers and complex sums included) or a dotted
+/// name.
+fn is_match_value(value: &Expr) -> bool {
+    match value {
+        Expr::Constant(_) | Expr::Attribute(_) => true,
+        Expr::UnaryOp(node) => {
+            node.op == UnaryOperator::USub && matches!(*node.operand, Expr::Constant(_))
+        }
+        Expr::BinOp(node) => {
+            matches!(node.op, Operator::Add | Operator::Sub)
+                && is_match_value(&node.left)
+                && matches!(*node.right, Expr::Constant(_))
+        }
+        _ => false,
+    }
+}
+
+fn patterns(items: &[Pattern]) -> Check {
+    items.iter().try_for_each(pattern)
+}
+
+fn pattern(node: &Pattern) -> Check {
+    match node {
+        Pattern::MatchValue(node) => {
+            if !is_match_value(&node.value) {
+                return Err("patterns may only match literals and attribute lookups".to_owned());
+            }
+            expr(&node.value, ExprContext::Load)
+        }
+        Pattern::MatchSingleton(node) => {
+            if !matches!(node.value, ConstantValue::None | ConstantValue::Bool(_)) {
+                return Err("MatchSingleton can only contain True, False and None".to_owned());
+            }
+            Ok(())
+        }
+        Pattern::MatchSequence(node) => patterns(&node.patterns),
+        Pattern::MatchMapping(node) => {
+            if node.keys.len() != node.patterns.len() {
+                return Err(
+                    "MatchMapping doesn't have the same number of keys as patterns".to_owned(),
+                );
+            }
+            exprs(&node.keys, ExprContext::Load)?;
+            patterns(&node.patterns)
+        }
+        Pattern::MatchClass(node) => {
+            if node.kwd_attrs.len() != node.kwd_patterns.len() {
+                return Err(
+                    "MatchClass doesn't have the same number of keyword attributes as patterns"
+                        .to_owned(),
+                );
+            }
+            expr(&node.cls, ExprContext::Load)?;
+            patterns(&node.patterns)?;
+            patterns(&node.kwd_patterns)
+        }
+        Pattern::MatchStar(_) => Ok(()),
+        Pattern::MatchAs(node) => match &node.pattern {
+            Some(inner) if node.name.is_none() => {
+                Err("MatchAs must specify a target name if a pattern is given".to_owned())
+            }
+            Some(inner) => pattern(inner),
+            None => Ok(()),
+        },
+        Pattern::MatchOr(node) => {
+            if node.patterns.len() < 2 {
+                return Err("MatchOr requires at least 2 patterns".to_owned());
+            }
+            patterns(&node.patterns)
+        }
+    }
 }
 
 fn comprehensions(generators: &[Comprehension]) -> Check {
