@@ -41,6 +41,7 @@ pub mod genericaliasobject;
 pub mod int;
 pub mod int_methods;
 pub mod int_ops;
+pub mod interpolationobject;
 pub mod iterobject;
 pub mod list;
 pub mod mappingproxy;
@@ -66,6 +67,7 @@ pub mod str_methods;
 pub mod stringlib;
 pub mod structseq;
 pub mod superobject;
+pub mod templateobject;
 pub mod traceback;
 pub mod tuple;
 pub mod typecall;
@@ -114,6 +116,8 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &cell::CELL_TYPE,
         &module::MODULE_TYPE,
         &namespaceobject::NAMESPACE_TYPE,
+        &templateobject::TEMPLATE_TYPE,
+        &interpolationobject::INTERPOLATION_TYPE,
         &descr::BUILTIN_FUNCTION_TYPE,
         &descr::METHOD_DESCRIPTOR_TYPE,
         &descr::GETSET_DESCRIPTOR_TYPE,

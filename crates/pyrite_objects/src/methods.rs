@@ -1020,6 +1020,22 @@ pub(crate) fn install(ts: &ThreadState) {
         &crate::typeobject::TYPE_TYPE,
         &[("mro", type_mro_method)],
     );
+    add_getsets(
+        ts,
+        &crate::typeobject::TYPE_TYPE,
+        &[
+            (
+                "__annotations__",
+                crate::attrs::type_annotations_get,
+                Some(crate::attrs::type_annotations_set),
+            ),
+            (
+                "__annotate__",
+                crate::attrs::type_annotate_get,
+                Some(crate::attrs::type_annotate_set),
+            ),
+        ],
+    );
     let base = &crate::exceptions::BASE_EXCEPTION_TYPE;
     add_methods(
         ts,
@@ -1061,6 +1077,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::genericaliasobject::install(ts);
     crate::cell::install(ts);
     crate::namespaceobject::install(ts);
+    crate::templateobject::install(ts);
     crate::unionobject::install(ts);
     crate::typevarobject::install(ts);
     crate::exception_group::install(ts);

@@ -1531,6 +1531,33 @@ fn execute(
                     set.update(ts, &iterable)?;
                 }
             }
+            Opcode::BUILD_INTERPOLATION => {
+                let format_spec = if arg & 1 != 0 {
+                    Some(stack.pop()?)
+                } else {
+                    None
+                };
+                let expression = stack.pop()?;
+                let value = stack.pop()?;
+                let conversion =
+                    pyrite_objects::interpolationobject::conversion_object(ts, (arg >> 2) as u32);
+                stack.push(pyrite_objects::interpolationobject::new(
+                    ts,
+                    value,
+                    expression,
+                    conversion,
+                    format_spec,
+                ));
+            }
+            Opcode::BUILD_TEMPLATE => {
+                let interpolations = stack.pop()?;
+                let strings = stack.pop()?;
+                stack.push(pyrite_objects::templateobject::new(
+                    ts,
+                    strings,
+                    interpolations,
+                ));
+            }
             Opcode::BUILD_STRING => {
                 let pieces = stack.pop_n(arg)?;
                 let mut bytes = Vec::new();
