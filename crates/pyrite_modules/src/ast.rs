@@ -127,6 +127,12 @@ fn init_types(ts: &ThreadState) -> PyResult<AstState> {
         set_in(ts, &ast_dict, name, tuple::empty())?;
     }
     set_in(ts, &ast_dict, "__doc__", singletons::none())?;
+    set_in(ts, &ast_dict, "__module__", pystr::intern(ts, "ast"))?;
+    pyrite_objects::descr::add_getsets(
+        ts,
+        &AST_TYPE,
+        &[("__dict__", ast_get_dict, Some(ast_set_dict))],
+    );
     let mut classes: HashMap<&'static str, PyRef> = HashMap::new();
     classes.insert("AST", AST_TYPE.as_object().new_ref());
     for spec in NODE_CLASSES {
@@ -536,6 +542,31 @@ fn ast_replace(ts: &ThreadState, object: &PyObject, args: Args<'_>, kw: KwNames<
     }
     let kwnames = tuple::new(ts, names).into_ref();
     abstract_api::call(ts, object.ob_type().as_object(), &values, Some(&kwnames))
+}
+
+/// `node.__dict__`: where the fields live.
+fn ast_get_dict(ts: &ThreadState, object: &PyObject) -> PyResult {
+    attrs::instance_dict(ts, object, true)
+        .ok_or_else(|| PyErr::type_error("AST node without a __dict__"))
+}
+
+fn ast_set_dict(_ts: &ThreadState, object: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let Some(value) = value else {
+        return Err(PyErr::type_error("cannot delete __dict__"));
+    };
+    if !value.payload_is::<Dict>() {
+        return Err(PyErr::type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            value.ob_type().name()
+        )));
+    }
+    let cell = object
+        .ob_type()
+        .instance_dict_cell(object)
+        .ok_or_else(|| PyErr::type_error("AST node without a __dict__"))?;
+    let old = cell.replace(Some(value.new_ref()));
+    drop(old);
+    Ok(())
 }
 
 fn ast_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
