@@ -3,6 +3,7 @@
 Run it under the oracle (never by hand-editing the output):
 
     ../shared/oracle/cpython314 tools/gen_ast_tables.py > crates/pyrite_modules/src/ast_tables.rs
+    cargo fmt --all
 
 It reads every node class of `_ast` (`__bases__`, `_fields`, `_attributes`, `__doc__`,
 `_field_types` and which optional fields default to `None` on the class) and writes them
