@@ -22,6 +22,8 @@ enum Mode {
     Exec,
     Eval,
     Single,
+    /// `func_type`: only with `PyCF_ONLY_AST`.
+    FuncType,
 }
 
 /// Binds positional and keyword arguments to `params` (CPython's Argument Clinic).
@@ -135,7 +137,17 @@ fn compile_source(
     mode: Mode,
     optimize: i32,
 ) -> PyResult<Py<pyrite_objects::code::Code>> {
-    use pyrite_compiler::codegen::CompileError;
+    let module = parse_source(ts, source, filename, mode)?;
+    compile_tree(ts, &module, filename, optimize)
+}
+
+/// Parses `source` into a tree, issuing the parser's warnings.
+fn parse_source(
+    ts: &ThreadState,
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+) -> PyResult<pyrite_ast::Mod> {
     use pyrite_parser::ParseError;
     if source.contains(&0) {
         return Err(PyErr::new(
@@ -147,6 +159,7 @@ fn compile_source(
         Mode::Exec => pyrite_parser::parser::StartRule::File,
         Mode::Eval => pyrite_parser::parser::StartRule::Eval,
         Mode::Single => pyrite_parser::parser::StartRule::Single,
+        Mode::FuncType => pyrite_parser::parser::StartRule::FuncType,
     };
     let parsed = match pyrite_parser::parse_with_warnings(source, filename, start) {
         Ok(parsed) => {
@@ -166,15 +179,23 @@ fn compile_source(
             Err(err)
         }
     };
-    let module = match parsed {
-        Ok(module) => module,
-        Err(ParseError::Syntax(err)) => return Err(syntax_error(ts, &err, filename)),
-        Err(ParseError::Value(msg)) => return Err(PyErr::new(ExceptionKind::ValueError, msg)),
-        Err(ParseError::Memory(msg)) => {
-            return Err(PyErr::new(ExceptionKind::MemoryError, msg));
-        }
-    };
-    let compiled = match pyrite_compiler::compile::compile_file(&module, filename, optimize) {
+    match parsed {
+        Ok(module) => Ok(module),
+        Err(ParseError::Syntax(err)) => Err(syntax_error(ts, &err, filename)),
+        Err(ParseError::Value(msg)) => Err(PyErr::new(ExceptionKind::ValueError, msg)),
+        Err(ParseError::Memory(msg)) => Err(PyErr::new(ExceptionKind::MemoryError, msg)),
+    }
+}
+
+/// Compiles a tree into a code object, issuing the compiler's warnings.
+fn compile_tree(
+    ts: &ThreadState,
+    module: &pyrite_ast::Mod,
+    filename: &str,
+    optimize: i32,
+) -> PyResult<Py<pyrite_objects::code::Code>> {
+    use pyrite_compiler::codegen::CompileError;
+    let compiled = match pyrite_compiler::compile::compile_file(module, filename, optimize) {
         Ok(compiled) => compiled,
         Err(CompileError::Syntax(err)) => return Err(syntax_error(ts, &err, filename)),
         Err(CompileError::Recursion) => {
@@ -263,6 +284,7 @@ pub fn builtin_compile(
         Some(mode) if mode == "exec" => Mode::Exec,
         Some(mode) if mode == "eval" => Mode::Eval,
         Some(mode) if mode == "single" => Mode::Single,
+        Some(mode) if mode == "func_type" => Mode::FuncType,
         Some(_) => {
             return Err(PyErr::new(
                 ExceptionKind::ValueError,
@@ -280,11 +302,11 @@ pub fn builtin_compile(
         Some(flags) => int::as_i64(flags).unwrap_or(0),
         None => 0,
     };
-    const ONLY_AST: i64 = 0x400;
-    if flags & ONLY_AST != 0 {
+    let only_ast = flags & crate::ast::PYCF_ONLY_AST != 0;
+    if mode == Mode::FuncType && !only_ast {
         return Err(PyErr::new(
-            ExceptionKind::SystemError,
-            "compile() to an AST is not supported yet",
+            ExceptionKind::ValueError,
+            "compile() mode 'func_type' requires flag PyCF_ONLY_AST",
         ));
     }
     let optimize = match bound[5] {
@@ -305,7 +327,29 @@ pub fn builtin_compile(
             "compile() arg 1 must be a string, bytes or AST object",
         ));
     }
+    let optimized_ast = flags & crate::ast::PYCF_OPTIMIZED_AST == crate::ast::PYCF_OPTIMIZED_AST;
+    let debug_value = optimized_ast.then_some(optimize <= 0);
+    if crate::ast::is_ast(ts, source) {
+        let root = match mode {
+            Mode::Exec => crate::ast_convert::RootKind::Module,
+            Mode::Eval => crate::ast_convert::RootKind::Expression,
+            Mode::Single => crate::ast_convert::RootKind::Interactive,
+            Mode::FuncType => crate::ast_convert::RootKind::FunctionType,
+        };
+        let module = crate::ast_convert::object_to_mod(ts, source, root)?;
+        crate::ast_validate::validate_mod(&module)
+            .map_err(|msg| PyErr::new(ExceptionKind::ValueError, msg))?;
+        if only_ast {
+            return crate::ast_convert::mod_to_object(ts, &module, debug_value);
+        }
+        let code = compile_tree(ts, &module, &filename, optimize.max(0) as i32)?;
+        return Ok(code.into_ref());
+    }
     let text = source_text(ts, source, "compile")?;
+    if only_ast {
+        let module = parse_source(ts, &text, &filename, mode)?;
+        return crate::ast_convert::mod_to_object(ts, &module, debug_value);
+    }
     let code = compile_source(ts, &text, &filename, mode, optimize.max(0) as i32)?;
     Ok(code.into_ref())
 }

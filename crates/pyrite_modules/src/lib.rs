@@ -1,9 +1,13 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
-//! `_collections`, `errno`, `time`, `_sre` and `_opcode`.
+//! `_collections`, `errno`, `time`, `_sre`, `_opcode` and `_ast`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
+pub mod ast;
+pub mod ast_convert;
+pub mod ast_tables;
+pub mod ast_validate;
 pub mod atexit;
 pub mod builtins;
 pub mod builtins_compile;
@@ -34,6 +38,7 @@ pub mod weakref;
 /// The built-in modules made on first import (CPython's `_PyImport_Inittab`).
 static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_warnings", warnings::create),
+    ("_ast", ast::create),
     ("_weakref", |ts| Ok(weakref::create(ts))),
     ("_collections", collections::create),
     ("atexit", atexit::create),

@@ -191,6 +191,67 @@ fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<Py
     }))
 }
 
+/// `type.__dict__['__annotations__']` (and `'__annotate__'`): the getset descriptors
+/// `annotationlib` reads through; a static type has neither attribute.
+pub(crate) fn type_annotations_get(ts: &ThreadState, object: &PyObject) -> PyResult {
+    type_annotation_attr(ts, object, "__annotations__")
+}
+
+pub(crate) fn type_annotate_get(ts: &ThreadState, object: &PyObject) -> PyResult {
+    type_annotation_attr(ts, object, "__annotate__")
+}
+
+fn type_annotation_attr(ts: &ThreadState, object: &PyObject, name: &str) -> PyResult {
+    let Some(ty) = crate::typeobject::as_type(object) else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{name}' for 'type' objects doesn't apply to a '{}' object",
+            object.ob_type().name()
+        )));
+    };
+    if !ty.is_heap_type() {
+        return Err(attribute_error(format!(
+            "type object '{}' has no attribute '{name}'",
+            ty.name()
+        )));
+    }
+    if name == "__annotate__" {
+        type_annotate(ts, ty)
+    } else {
+        type_annotations(ts, ty)
+    }
+}
+
+pub(crate) fn type_annotations_set(
+    ts: &ThreadState,
+    object: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    type_annotation_set(ts, object, "__annotations__", value)
+}
+
+pub(crate) fn type_annotate_set(
+    ts: &ThreadState,
+    object: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    type_annotation_set(ts, object, "__annotate__", value)
+}
+
+fn type_annotation_set(
+    ts: &ThreadState,
+    object: &PyObject,
+    name: &str,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
+    let Some(ty) = crate::typeobject::as_type(object) else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{name}' for 'type' objects doesn't apply to a '{}' object",
+            object.ob_type().name()
+        )));
+    };
+    type_setattr(ts, ty, &crate::str::intern(ts, name), value)
+}
+
 /// A class's `__annotate__` (PEP 649): its own, else `None` (remembered in the dict
 /// as `__annotate_func__`, as CPython does).
 fn type_annotate(ts: &ThreadState, ty: &PyType) -> PyResult {

@@ -316,6 +316,19 @@ pub fn add_class_method(
     }
 }
 
+/// The setter of a field CPython declares as a read-only member (`Py_READONLY`): its
+/// message is "readonly attribute", not a getset's "is not writable".
+pub fn readonly_member(
+    _ts: &ThreadState,
+    _object: &PyObject,
+    _value: Option<&PyObject>,
+) -> PyResult<()> {
+    Err(PyErr::new(
+        ExceptionKind::AttributeError,
+        "readonly attribute",
+    ))
+}
+
 /// Adds getset descriptors to a built-in type's dict.
 pub fn add_getsets(
     ts: &ThreadState,

@@ -156,22 +156,60 @@ fn function_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut
     }
 }
 
-/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`
-/// (CPython's `func_new_impl`), for the positional form.
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None,
+/// kwdefaults=None)` (CPython's `func_new_impl`).
 fn function_new(
     ts: &ThreadState,
     _ty: &PyType,
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    let keywords = kwnames.map_or(0, |names| crate::tuple::items(names).len());
-    let positional = &args[..args.len() - keywords];
-    if keywords > 0 || positional.len() < 2 || positional.len() > 5 {
+    const PARAMS: [&str; 6] = [
+        "code",
+        "globals",
+        "name",
+        "argdefs",
+        "closure",
+        "kwdefaults",
+    ];
+    let (given, keywords) = crate::methods::split_args(args, kwnames);
+    if given.len() > PARAMS.len() {
         return Err(PyErr::type_error(format!(
-            "function() takes from 2 to 5 positional arguments but {} were given",
-            positional.len()
+            "function() takes at most 6 arguments ({} given)",
+            given.len() + keywords.len()
         )));
     }
+    let mut bound: Vec<Option<PyRef>> = vec![None; PARAMS.len()];
+    for (slot, value) in bound.iter_mut().zip(given) {
+        *slot = Some(value.clone());
+    }
+    for (key, value) in keywords {
+        let Some(index) = PARAMS.iter().position(|param| *param == key) else {
+            return Err(PyErr::type_error(format!(
+                "function() got an unexpected keyword argument '{key}'"
+            )));
+        };
+        if bound[index].is_some() {
+            return Err(PyErr::type_error(format!(
+                "argument for function() given by name ('{key}') and position ({})",
+                index + 1
+            )));
+        }
+        bound[index] = Some(value);
+    }
+    if let Some(missing) = (0..2).find(|&index| bound[index].is_none()) {
+        return Err(PyErr::type_error(format!(
+            "function() missing required argument '{}' (pos {})",
+            PARAMS[missing],
+            missing + 1
+        )));
+    }
+    let kwdefaults = bound[5].take();
+    let positional: Vec<PyRef> = bound
+        .into_iter()
+        .take(5)
+        .map(|value| value.unwrap_or_else(crate::singletons::none))
+        .collect();
     let Some(code) = positional[0].clone().downcast::<Code>().ok() else {
         return Err(PyErr::type_error(format!(
             "function() argument 'code' must be code, not {}",
@@ -203,6 +241,13 @@ fn function_new(
     }
     if let Some(closure) = positional.get(4).filter(|c| !crate::singletons::is_none(c)) {
         let old = function.closure.replace(Some(closure.clone()));
+        drop(old);
+    }
+    if let Some(kwdefaults) = kwdefaults.filter(|k| !crate::singletons::is_none(k)) {
+        if !kwdefaults.payload_is::<crate::dict::Dict>() {
+            return Err(PyErr::type_error("arg 6 (kwdefaults) must be None or dict"));
+        }
+        let old = function.kwdefaults.replace(Some(kwdefaults));
         drop(old);
     }
     Ok(function.into_ref())

@@ -41,6 +41,7 @@ pub mod genericaliasobject;
 pub mod int;
 pub mod int_methods;
 pub mod int_ops;
+pub mod interpolationobject;
 pub mod iterobject;
 pub mod list;
 pub mod mappingproxy;
@@ -119,7 +120,7 @@ pub(crate) fn extra_builtin_types() -> Vec<&'static PyType> {
         &module::MODULE_TYPE,
         &namespaceobject::NAMESPACE_TYPE,
         &templateobject::TEMPLATE_TYPE,
-        &templateobject::INTERPOLATION_TYPE,
+        &interpolationobject::INTERPOLATION_TYPE,
         &descr::BUILTIN_FUNCTION_TYPE,
         &descr::METHOD_DESCRIPTOR_TYPE,
         &descr::GETSET_DESCRIPTOR_TYPE,

@@ -1039,6 +1039,22 @@ pub(crate) fn install(ts: &ThreadState) {
         &crate::typeobject::TYPE_TYPE,
         &[("mro", type_mro_method)],
     );
+    add_getsets(
+        ts,
+        &crate::typeobject::TYPE_TYPE,
+        &[
+            (
+                "__annotations__",
+                crate::attrs::type_annotations_get,
+                Some(crate::attrs::type_annotations_set),
+            ),
+            (
+                "__annotate__",
+                crate::attrs::type_annotate_get,
+                Some(crate::attrs::type_annotate_set),
+            ),
+        ],
+    );
     let base = &crate::exceptions::BASE_EXCEPTION_TYPE;
     add_methods(
         ts,

@@ -1544,6 +1544,33 @@ fn execute(
                     set.update(ts, &iterable)?;
                 }
             }
+            Opcode::BUILD_INTERPOLATION => {
+                let format_spec = if arg & 1 != 0 {
+                    Some(stack.pop()?)
+                } else {
+                    None
+                };
+                let expression = stack.pop()?;
+                let value = stack.pop()?;
+                let conversion =
+                    pyrite_objects::interpolationobject::conversion_object(ts, (arg >> 2) as u32);
+                stack.push(pyrite_objects::interpolationobject::new(
+                    ts,
+                    value,
+                    expression,
+                    conversion,
+                    format_spec,
+                ));
+            }
+            Opcode::BUILD_TEMPLATE => {
+                let interpolations = stack.pop()?;
+                let strings = stack.pop()?;
+                stack.push(pyrite_objects::templateobject::new(
+                    ts,
+                    strings,
+                    interpolations,
+                ));
+            }
             Opcode::BUILD_STRING => {
                 let pieces = stack.pop_n(arg)?;
                 let mut bytes = Vec::new();
@@ -2020,32 +2047,6 @@ fn execute(
                 let value = stack.pop()?;
                 let spec = pystr::to_rust_string(&spec);
                 stack.push(pyrite_objects::formatter::format_value(ts, &value, &spec)?);
-            }
-            Opcode::BUILD_INTERPOLATION => {
-                // (value, expression, format_spec if oparg & 1 -- interpolation)
-                let format_spec = if oparg & 1 != 0 {
-                    Some(stack.pop()?)
-                } else {
-                    None
-                };
-                let expression = stack.pop()?;
-                let value = stack.pop()?;
-                stack.push(pyrite_objects::templateobject::build_interpolation(
-                    ts,
-                    value,
-                    expression,
-                    oparg >> 2,
-                    format_spec,
-                )?);
-            }
-            Opcode::BUILD_TEMPLATE => {
-                let interpolations = stack.pop()?;
-                let strings = stack.pop()?;
-                stack.push(pyrite_objects::templateobject::build_template(
-                    ts,
-                    strings,
-                    interpolations,
-                )?);
             }
             Opcode::CONVERT_VALUE => {
                 let value = stack.pop()?;

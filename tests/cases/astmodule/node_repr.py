@@ -1,0 +1,16 @@
+import ast
+
+print(repr(ast.Name("x")))
+print(repr(ast.Load()))
+print(repr(ast.Constant(value=[1, 2, 3, 4])))
+print(repr(ast.Constant(value=(1,))))
+print(repr(ast.Tuple(elts=(ast.Name("a"),))))
+print(repr(ast.Module(body=[ast.Pass(), ast.Pass(), ast.Pass()])))
+print(repr(ast.Module(body=[ast.Pass(), ast.Break()])))
+print(repr(ast.parse("x = [1, 2, 3, 4]\nif a:\n  if b:\n    if c:\n      pass")))
+print(repr(ast.parse("f(a)(b)(c)(d)", mode="eval")))
+print(repr(ast.arguments()))
+print(repr(ast.parse("lambda x: x", mode="eval").body))
+node = ast.List(elts=[], ctx=ast.Load())
+node.elts.append(node)
+print(repr(node))
