@@ -759,16 +759,42 @@ impl FromObject<'_> {
             })
     }
 
+    /// A replacement field's conversion: -1 or the code of `s`, `r` or `a` (CPython's
+    /// code generator refuses others).
+    fn conversion(&self, object: &PyObject, owner: &str) -> PyResult<i32> {
+        let conversion = self.int_field(object, "conversion", owner)?;
+        if !matches!(conversion, -1 | 115 | 114 | 97) {
+            return Err(PyErr::new(
+                ExceptionKind::SystemError,
+                format!("Unrecognized conversion character {conversion}"),
+            ));
+        }
+        Ok(conversion)
+    }
+
     fn int_field(&self, object: &PyObject, name: &str, owner: &str) -> PyResult<i32> {
         let value = self.required(object, name, owner)?;
         self.int_value(&value)
     }
 
-    fn identifier_value(&self, value: &PyObject) -> PyResult<String> {
-        match pystr::as_str_payload(value) {
-            Some(text) => Ok(text.to_string_lossy()),
-            None => Err(PyErr::type_error("AST identifier must be of type str")),
+    /// An exact `str` as UTF-8 (a lone surrogate fails to encode, as in CPython).
+    fn exact_text(&self, value: &PyObject) -> PyResult<Option<String>> {
+        if !std::ptr::eq(value.ob_type(), &*pystr::STR_TYPE) {
+            return Ok(None);
         }
+        let Some(text) = pystr::as_str_payload(value) else {
+            return Ok(None);
+        };
+        if let Some(text) = text.as_str() {
+            return Ok(Some(text.to_owned()));
+        }
+        let bytes = pyrite_objects::unicode_codecs::encode(self.ts, text, "utf-8", "strict")?;
+        Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+    }
+
+    fn identifier_value(&self, value: &PyObject) -> PyResult<String> {
+        self.exact_text(value)?
+            .ok_or_else(|| PyErr::type_error("AST identifier must be of type str"))
     }
 
     fn identifier(
@@ -790,8 +816,8 @@ impl FromObject<'_> {
 
     fn opt_string(&self, object: &PyObject, name: &str) -> PyResult<Option<String>> {
         match self.optional(object, name)? {
-            Some(value) => match pystr::as_str_payload(&value) {
-                Some(text) => Ok(Some(text.to_string_lossy())),
+            Some(value) => match self.exact_text(&value)? {
+                Some(text) => Ok(Some(text)),
                 None => Err(PyErr::type_error("AST string must be of type str")),
             },
             None => Ok(None),
@@ -1484,7 +1510,7 @@ impl FromObject<'_> {
             }),
             "FormattedValue" => Expr::FormattedValue(FormattedValue {
                 value: self.expr_field(o, "value", c, c)?,
-                conversion: self.int_field(o, "conversion", c)?,
+                conversion: self.conversion(o, c)?,
                 format_spec: self.opt_expr_field(o, "format_spec")?,
                 location,
             }),
