@@ -16,8 +16,10 @@ pub mod collections;
 pub mod contextvars;
 pub mod errno;
 pub mod gc;
+pub mod imp;
 pub mod io;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod modsupport;
 pub mod opcode;
@@ -54,6 +56,8 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("math", math::create),
     ("_sre", sre::create),
     ("_opcode", opcode::create),
+    ("_imp", imp::create),
+    ("marshal", marshal::create),
     ("_codecs", codecs::create),
     ("_io", io::create),
 ];

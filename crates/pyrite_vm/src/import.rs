@@ -60,6 +60,17 @@ pub fn inittab_names() -> impl Iterator<Item = &'static str> {
         .map(|(name, _)| *name)
 }
 
+/// The function that creates the built-in module `name`, if there is one.
+pub fn inittab_entry(name: &str) -> Option<ModuleInit> {
+    INITTAB
+        .get()
+        .copied()
+        .unwrap_or(&[])
+        .iter()
+        .find(|(entry, _)| *entry == name)
+        .map(|(_, init)| *init)
+}
+
 /// Records the `sys.modules` dict the importer uses.
 pub fn set_modules(modules: PyRef) {
     MODULES.with(|slot| *slot.borrow_mut() = Some(modules));
