@@ -2292,7 +2292,10 @@ fn load_method(
             || found.payload_is::<pyrite_objects::descr::MethodDescr>())
     {
         let shadowed = match attrs::instance_dict(ts, owner, false) {
-            Some(dict) => dict_get(ts, &dict, name)?.is_some(),
+            Some(dict) => {
+                !exact_dict(&dict).is_some_and(|dict| !dict.may_hold_str(ts, name))
+                    && dict_get(ts, &dict, name)?.is_some()
+            }
             None => false,
         };
         if !shadowed {
