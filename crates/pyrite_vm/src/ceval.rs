@@ -318,8 +318,10 @@ fn run_exact_args(
         if let Some(receiver) = receiver {
             fast[0] = Some(receiver);
         }
-        for (slot, item) in fast[offset..].iter_mut().zip(stack.items.drain(first..)) {
-            *slot = item;
+        // Popped last first: the arguments fill their parameters from the end.
+        let moved = stack.items.len() - first;
+        for slot in fast[offset..offset + moved].iter_mut().rev() {
+            *slot = stack.items.pop().flatten();
         }
     }
     copy_free_vars(function, &mut frame);
@@ -333,6 +335,7 @@ fn run_exact_args(
 }
 
 /// Puts the function's closure cells in the frame's free-variable slots.
+#[inline]
 fn copy_free_vars(function: &PyObj<Function>, frame: &mut Frame) {
     if let Some(closure) = function.closure.borrow().as_ref() {
         let cells = tuple::items(closure);
