@@ -973,7 +973,7 @@ fn run_from(
     loop {
         let unwind = match pending.take() {
             Some(unwind) => unwind,
-            None => match execute(ts, frame, code, bytes, nlocalsplus, &mut next_index) {
+            None => match execute(ts, frame, code, bytes, nlocalsplus, next_index) {
                 Ok(exit) => return Ok(exit),
                 Err(unwind) => unwind,
             },
@@ -1017,7 +1017,7 @@ fn code_unit(units: &[[u8; 2]], index: usize) -> (u8, u8) {
     }
 }
 
-/// Executes instructions from `*next_index` until the frame returns or an error
+/// Executes instructions from `next_index` until the frame returns or an error
 /// propagates out of an instruction.
 fn execute(
     ts: &ThreadState,
@@ -1025,7 +1025,7 @@ fn execute(
     code: &Code,
     bytes: &[u8],
     nlocalsplus: usize,
-    next_index: &mut usize,
+    mut next_index: usize,
 ) -> Result<FrameExit, Unwind> {
     let mut stack = Stack {
         items: frame.view(),
@@ -1035,12 +1035,12 @@ fn execute(
     let consts = &code.consts;
     let (units, _) = bytes.as_chunks::<2>();
     loop {
-        let index = *next_index;
+        let index = next_index;
         // Trace and profile events come first (`f_lineno` may move the frame elsewhere).
         if crate::legacy_tracing::is_active()
             && let Some(target) = crate::legacy_tracing::instruction_events(ts, frame, index)?
         {
-            *next_index = target;
+            next_index = target;
             continue;
         }
         let (mut opcode, mut raw_arg) = code_unit(units, index);
@@ -1057,7 +1057,7 @@ fn execute(
         frame.instr_index.set(cursor - 1);
         // The loop runs unspecialized bytecode: an opcode is its own base instruction.
         let after = cursor + op.cache_entries();
-        *next_index = after;
+        next_index = after;
         let arg = oparg as usize;
         match op {
             Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE => {}
@@ -1473,18 +1473,18 @@ fn execute(
                     None => value.is_true(ts)?,
                 };
                 if truth == (op == Opcode::POP_JUMP_IF_TRUE) {
-                    *next_index = after + arg;
+                    next_index = after + arg;
                 }
             }
             Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
                 let value = stack.pop()?;
                 if singletons::is_none(&value) == (op == Opcode::POP_JUMP_IF_NONE) {
-                    *next_index = after + arg;
+                    next_index = after + arg;
                 }
             }
-            Opcode::JUMP_FORWARD => *next_index = after + arg,
+            Opcode::JUMP_FORWARD => next_index = after + arg,
             Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                *next_index = after.saturating_sub(arg);
+                next_index = after.saturating_sub(arg);
                 if op == Opcode::JUMP_BACKWARD && pyrite_objects::gc::collection_scheduled() {
                     pyrite_objects::gc::collect_scheduled(ts);
                 }
@@ -1497,7 +1497,7 @@ fn execute(
                 match iterobject::next(ts, stack.top()?)? {
                     Some(value) => stack.push(value),
                     // Exhausted: skip the END_FOR at the target; POP_ITER pops the iterator.
-                    None => *next_index = after + arg + 1,
+                    None => next_index = after + arg + 1,
                 }
             }
             Opcode::BUILD_TUPLE => {
@@ -1859,11 +1859,11 @@ fn execute(
                 return Ok(FrameExit::Return(value));
             }
             Opcode::RETURN_GENERATOR => {
-                return Ok(FrameExit::Suspend(None, *next_index));
+                return Ok(FrameExit::Suspend(None, next_index));
             }
             Opcode::YIELD_VALUE => {
                 let value = stack.pop()?;
-                return Ok(FrameExit::Suspend(Some(value), *next_index));
+                return Ok(FrameExit::Suspend(Some(value), next_index));
             }
             Opcode::GET_AWAITABLE => {
                 let value = stack.pop()?;
@@ -1926,7 +1926,7 @@ fn execute(
                     crate::genobject::SendResult::Yield(item) => stack.push(item),
                     crate::genobject::SendResult::Return(result) => {
                         stack.push(result);
-                        *next_index = after + arg;
+                        next_index = after + arg;
                     }
                 }
             }
