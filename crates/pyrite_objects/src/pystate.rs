@@ -245,6 +245,14 @@ impl Drop for ReprGuard<'_> {
     }
 }
 
+#[cold]
+fn recursion_error(context: &str) -> PyErr {
+    PyErr::new(
+        ExceptionKind::RecursionError,
+        format!("maximum recursion depth exceeded{context}"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,12 +288,4 @@ mod tests {
             ts.set_recursion_limit(DEFAULT_RECURSION_LIMIT);
         });
     }
-}
-
-#[cold]
-fn recursion_error(context: &str) -> PyErr {
-    PyErr::new(
-        ExceptionKind::RecursionError,
-        format!("maximum recursion depth exceeded{context}"),
-    )
 }

@@ -2296,7 +2296,8 @@ fn load_method(
     {
         let shadowed = match attrs::instance_dict(ts, owner, false) {
             Some(dict) => {
-                !exact_dict(&dict).is_some_and(|dict| !dict.may_hold_str(ts, name))
+                // A clear hash bit rules the name out without a lookup.
+                exact_dict(&dict).is_none_or(|dict| dict.may_hold_str(ts, name))
                     && dict_get(ts, &dict, name)?.is_some()
             }
             None => false,
