@@ -21,6 +21,7 @@ fn name_text(name: &PyObject) -> String {
 }
 
 /// The instance `__dict__` of `object`, made if `create` and missing.
+#[inline]
 pub fn instance_dict(ts: &ThreadState, object: &PyObject, create: bool) -> Option<PyRef> {
     let cell = object.ob_type().instance_dict_cell(object)?;
     if let Some(dict) = cell.borrow().as_ref() {

@@ -48,6 +48,16 @@ struct Table {
     /// detects mutation during a comparison, and lets the evaluation loop's global-name
     /// cache (`Code::load_global`) know that a dict is unchanged.
     version: u64,
+    /// One bit per hash value modulo 64 of every key ever inserted (never cleared by a
+    /// deletion): a clear bit proves a key absent without probing, which makes the
+    /// evaluation loop's check that an instance does not shadow a method cheap.
+    hash_bits: u64,
+}
+
+/// The `hash_bits` bit of `hash`.
+#[inline]
+fn hash_bit(hash: isize) -> u64 {
+    1 << (hash as usize & 63)
 }
 
 /// The last dict version handed out. Only threads holding the GIL change dicts, so a
@@ -79,6 +89,7 @@ impl Table {
             entries: Vec::new(),
             used: 0,
             version: fresh_version(),
+            hash_bits: 0,
         }
     }
 
@@ -158,6 +169,7 @@ impl Table {
             .unwrap_or(0);
         self.indices[slot] = entry as isize;
         self.entries.push(Some(Entry { hash, key, value }));
+        self.hash_bits |= hash_bit(hash);
         self.used += 1;
     }
 
@@ -324,6 +336,16 @@ impl Dict {
                 .map(|entry| entry.value.clone()),
             Lookup::Missing => None,
         })
+    }
+
+    /// Whether the dict may hold the exact-`str` key `key`; `false` is certain (no key
+    /// with its hash bit was ever inserted), `true` is not (ask `get_item`).
+    #[inline]
+    pub fn may_hold_str(&self, ts: &ThreadState, key: &PyObject) -> bool {
+        match Self::exact_str(ts, key) {
+            Some((_, hash)) => self.table.borrow().hash_bits & hash_bit(hash) != 0,
+            None => true,
+        }
     }
 
     /// The value of the exact-`str` key `key` if the entry at `hint` holds that very

@@ -211,13 +211,27 @@ fn derives_from(ty: &PyType, base: &PyType) -> bool {
 
 /// The nearest built-in exception class of `ty` (`BaseException` for non-exceptions).
 pub fn kind_of_type(ty: &PyType) -> ExceptionKind {
+    // The built-in classes by address, for a binary search (every raise asks).
+    static BY_ADDRESS: std::sync::OnceLock<Vec<(usize, ExceptionKind)>> =
+        std::sync::OnceLock::new();
+    let by_address = BY_ADDRESS.get_or_init(|| {
+        let mut table: Vec<(usize, ExceptionKind)> = ExceptionKind::all()
+            .iter()
+            .map(|kind| (std::ptr::from_ref(kind.static_type()) as usize, *kind))
+            .collect();
+        // Stable: of two kinds sharing a class, the first in `all()` order answers.
+        table.sort_by_key(|entry| entry.0);
+        table.dedup_by_key(|entry| entry.0);
+        table
+    });
     let mut current = Some(ty);
     while let Some(candidate) = current {
-        if let Some(kind) = ExceptionKind::all()
-            .iter()
-            .find(|kind| std::ptr::eq(kind.static_type(), candidate))
-        {
-            return *kind;
+        // Classes defined in Python are never built-in kinds: their base is asked next.
+        if !candidate.is_heap_type() {
+            let address = std::ptr::from_ref(candidate) as usize;
+            if let Ok(found) = by_address.binary_search_by_key(&address, |entry| entry.0) {
+                return by_address[found].1;
+            }
         }
         current = candidate.base().and_then(crate::typeobject::as_type);
     }

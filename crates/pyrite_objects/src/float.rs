@@ -4,13 +4,14 @@
 //! `float_richcompare`, which compares exactly against ints of any size).
 
 use std::cmp::Ordering;
+use std::ptr::NonNull;
 
 use num_bigint::BigInt;
 use num_traits::FromPrimitive;
 
 use crate::err::{PyErr, PyResult};
 use crate::int::Int;
-use crate::object::{Py, PyObject, PyPayload, PyRef, StaticObject};
+use crate::object::{FreeBlocks, PyObject, PyPayload, PyRef, StaticObject};
 use crate::pystate::ThreadState;
 use crate::singletons::not_implemented;
 use crate::slots::{CompareOp, NumberSlots, Slot, SlotTable};
@@ -28,8 +29,25 @@ impl PyPayload for Float {
     }
 }
 
+thread_local! {
+    /// Blocks of freed floats, for the next ones (CPython's float free list).
+    static FREE_FLOATS: FreeBlocks<Float> = const { FreeBlocks::new() };
+}
+
+#[inline]
 pub fn new(ts: &ThreadState, value: f64) -> PyRef {
-    Py::new(ts, Float(value)).into_ref()
+    crate::object::alloc_reusing(ts, &FREE_FLOATS, Float(value)).into_ref()
+}
+
+/// `float`'s deallocator: the block goes to the free list.
+///
+/// # Safety
+/// `object` is an exact `float` with no references left (only `FLOAT_TYPE` uses this;
+/// subclasses have their own layout and deallocator).
+unsafe fn float_dealloc(object: NonNull<PyObject>) {
+    // SAFETY: as above; exact floats are allocated by `new` or `Py::new` as a
+    // `Box<PyObj<Float>>`, and `float` is an immortal non-GC static type.
+    unsafe { crate::object::free_reusing(object, &FREE_FLOATS) }
 }
 
 pub fn as_f64(object: &PyObject) -> Option<f64> {
@@ -136,6 +154,7 @@ fn float_add(ts: &ThreadState, a: &PyObject, b: &PyObject) -> PyResult {
 pub static FLOAT_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<Float>("float", flags::BASETYPE, Some(&OBJECT_TYPE))
+        .with_dealloc(float_dealloc)
         .with_slots(SlotTable {
             repr: Slot::new(float_repr),
             hash: Slot::new(float_hash),

@@ -23,6 +23,7 @@ pub struct List {
 }
 
 impl List {
+    #[inline]
     pub fn len(&self) -> usize {
         self.items.borrow().len()
     }
@@ -32,21 +33,25 @@ impl List {
         self.items.borrow().capacity()
     }
 
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.items.borrow().is_empty()
     }
 
     /// The item at `index`, if in range.
+    #[inline]
     pub fn get(&self, index: usize) -> Option<PyRef> {
         self.items.borrow().get(index).cloned()
     }
 
     /// `list.append(item)`.
+    #[inline]
     pub fn append(&self, _ts: &ThreadState, item: PyRef) {
         self.items.borrow_mut().push(item);
     }
 
     /// `list[index] = item`; `false` if out of range.
+    #[inline]
     pub fn set(&self, _ts: &ThreadState, index: usize, item: PyRef) -> bool {
         let old = {
             let mut items = self.items.borrow_mut();

@@ -140,13 +140,11 @@ impl ThreadState {
 
     /// Enters one level of native recursion (CPython's `Py_EnterRecursiveCall(where)`);
     /// fails with `RecursionError: maximum recursion depth exceeded{where}`.
+    #[inline]
     pub fn enter_recursive_call(&self, context: &'static str) -> PyResult<RecursionGuard<'_>> {
         let depth = self.recursion_depth.get();
         if depth >= self.recursion_limit.get() {
-            return Err(PyErr::new(
-                ExceptionKind::RecursionError,
-                format!("maximum recursion depth exceeded{context}"),
-            ));
+            return Err(recursion_error(context));
         }
         self.recursion_depth.set(depth + 1);
         Ok(RecursionGuard { ts: self })
@@ -245,6 +243,14 @@ impl Drop for ReprGuard<'_> {
             stack.remove(position);
         }
     }
+}
+
+#[cold]
+fn recursion_error(context: &str) -> PyErr {
+    PyErr::new(
+        ExceptionKind::RecursionError,
+        format!("maximum recursion depth exceeded{context}"),
+    )
 }
 
 #[cfg(test)]

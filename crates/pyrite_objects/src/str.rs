@@ -106,11 +106,17 @@ impl Str {
     }
 
     /// `hash(s)`, cached.
+    #[inline]
     pub fn hash_value(&self, _ts: &ThreadState) -> isize {
         let cached = self.hash.get();
         if cached != -1 {
             return cached;
         }
+        self.compute_hash()
+    }
+
+    #[cold]
+    fn compute_hash(&self) -> isize {
         let hash = if self.is_ascii() {
             crate::pyhash::hash_bytes(self.as_bytes())
         } else {

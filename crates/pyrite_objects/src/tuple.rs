@@ -24,6 +24,7 @@ pub struct Tuple {
 pub struct HiddenItems(pub Vec<PyRef>);
 
 impl Tuple {
+    #[inline]
     pub fn items(&self) -> &[PyRef] {
         &self.items
     }
@@ -112,6 +113,7 @@ pub fn hidden_items(object: &PyObject) -> &[PyRef] {
 }
 
 /// The items of a tuple object (none for other objects).
+#[inline]
 pub fn items(object: &PyObject) -> &[PyRef] {
     object
         .downcast_ref::<Tuple>()

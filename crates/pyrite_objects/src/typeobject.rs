@@ -104,17 +104,23 @@ struct TypeCacheEntry {
     value: Option<NonNull<PyObject>>,
 }
 
-/// One place's cache of a type attribute lookup (see `PyType::lookup_at_site`).
-pub struct TypeLookupSite(Cell<TypeCacheEntry>);
+/// One place's cache of a type attribute lookup (see `PyType::lookup_at_site`): the
+/// answers for the last two types seen there, newest first (a place that sees instances
+/// of two classes, a method called on a base and a subclass, keeps hitting).
+pub struct TypeLookupSite([Cell<TypeCacheEntry>; 2]);
 
 impl TypeLookupSite {
     pub const fn new() -> TypeLookupSite {
-        TypeLookupSite(Cell::new(TypeCacheEntry {
-            epoch: 0,
-            ty: 0,
-            name: 0,
-            value: None,
-        }))
+        TypeLookupSite(
+            [const {
+                Cell::new(TypeCacheEntry {
+                    epoch: 0,
+                    ty: 0,
+                    name: 0,
+                    value: None,
+                })
+            }; 2],
+        )
     }
 }
 
@@ -253,6 +259,13 @@ impl TypeObject {
 
     pub const fn with_mapping(mut self, mapping: MappingSlots) -> TypeObject {
         self.mapping = mapping;
+        self
+    }
+
+    /// Replaces the freeing part of `tp_dealloc` for exact instances (a type that keeps
+    /// freed blocks for reuse, as `float` does). Subclasses keep their own.
+    pub const fn with_dealloc(mut self, dealloc: unsafe fn(NonNull<PyObject>)) -> TypeObject {
+        self.dealloc = dealloc;
         self
     }
 
@@ -589,20 +602,26 @@ impl PyType {
     ) -> PyResult<Option<PyRef>> {
         let epoch = TYPE_CACHE_EPOCH.load(Ordering::Relaxed);
         let ty_address = std::ptr::from_ref(self) as usize;
-        let entry = site.0.get();
-        if entry.epoch == epoch && entry.ty == ty_address && entry.name == name as *const _ as usize
-        {
-            // SAFETY: as in `lookup`: with the epoch unchanged no namespace changed and no
-            // type was freed, so the namespace entry that held `value` still holds it.
-            return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+        let name_address = name as *const _ as usize;
+        let [newest, older] = &site.0;
+        let first = newest.get();
+        for entry in [first, older.get()] {
+            if entry.epoch == epoch && entry.ty == ty_address && entry.name == name_address {
+                // SAFETY: as in `lookup`: with the epoch unchanged no namespace changed and
+                // no type was freed, so the namespace entry that held `value` still holds it.
+                return Ok(entry.value.map(|value| unsafe { value.as_ref() }.new_ref()));
+            }
         }
         let found = self.lookup(ts, name)?;
         // Only immortal (interned) names are recorded: their address names them for good.
         if name.is_exact_type(&crate::str::STR_TYPE) && name.is_immortal() {
-            site.0.set(TypeCacheEntry {
+            if first.epoch == epoch {
+                older.set(first);
+            }
+            newest.set(TypeCacheEntry {
                 epoch,
                 ty: ty_address,
-                name: name as *const _ as usize,
+                name: name_address,
                 value: found.as_deref().map(NonNull::from),
             });
         }

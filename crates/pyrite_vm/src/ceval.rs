@@ -318,8 +318,10 @@ fn run_exact_args(
         if let Some(receiver) = receiver {
             fast[0] = Some(receiver);
         }
-        for (slot, item) in fast[offset..].iter_mut().zip(stack.items.drain(first..)) {
-            *slot = item;
+        // Popped last first: the arguments fill their parameters from the end.
+        let moved = stack.items.len() - first;
+        for slot in fast[offset..offset + moved].iter_mut().rev() {
+            *slot = stack.items.pop().flatten();
         }
     }
     copy_free_vars(function, &mut frame);
@@ -333,6 +335,7 @@ fn run_exact_args(
 }
 
 /// Puts the function's closure cells in the frame's free-variable slots.
+#[inline]
 fn copy_free_vars(function: &PyObj<Function>, frame: &mut Frame) {
     if let Some(closure) = function.closure.borrow().as_ref() {
         let cells = tuple::items(closure);
@@ -970,7 +973,7 @@ fn run_from(
     loop {
         let unwind = match pending.take() {
             Some(unwind) => unwind,
-            None => match execute(ts, frame, code, bytes, nlocalsplus, &mut next_index) {
+            None => match execute(ts, frame, code, bytes, nlocalsplus, next_index) {
                 Ok(exit) => return Ok(exit),
                 Err(unwind) => unwind,
             },
@@ -1014,7 +1017,7 @@ fn code_unit(units: &[[u8; 2]], index: usize) -> (u8, u8) {
     }
 }
 
-/// Executes instructions from `*next_index` until the frame returns or an error
+/// Executes instructions from `next_index` until the frame returns or an error
 /// propagates out of an instruction.
 fn execute(
     ts: &ThreadState,
@@ -1022,7 +1025,7 @@ fn execute(
     code: &Code,
     bytes: &[u8],
     nlocalsplus: usize,
-    next_index: &mut usize,
+    mut next_index: usize,
 ) -> Result<FrameExit, Unwind> {
     let mut stack = Stack {
         items: frame.view(),
@@ -1032,12 +1035,12 @@ fn execute(
     let consts = &code.consts;
     let (units, _) = bytes.as_chunks::<2>();
     loop {
-        let index = *next_index;
+        let index = next_index;
         // Trace and profile events come first (`f_lineno` may move the frame elsewhere).
         if crate::legacy_tracing::is_active()
             && let Some(target) = crate::legacy_tracing::instruction_events(ts, frame, index)?
         {
-            *next_index = target;
+            next_index = target;
             continue;
         }
         let (mut opcode, mut raw_arg) = code_unit(units, index);
@@ -1054,7 +1057,7 @@ fn execute(
         frame.instr_index.set(cursor - 1);
         // The loop runs unspecialized bytecode: an opcode is its own base instruction.
         let after = cursor + op.cache_entries();
-        *next_index = after;
+        next_index = after;
         let arg = oparg as usize;
         match op {
             Opcode::NOP | Opcode::NOT_TAKEN | Opcode::CACHE => {}
@@ -1483,18 +1486,18 @@ fn execute(
                     None => value.is_true(ts)?,
                 };
                 if truth == (op == Opcode::POP_JUMP_IF_TRUE) {
-                    *next_index = after + arg;
+                    next_index = after + arg;
                 }
             }
             Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
                 let value = stack.pop()?;
                 if singletons::is_none(&value) == (op == Opcode::POP_JUMP_IF_NONE) {
-                    *next_index = after + arg;
+                    next_index = after + arg;
                 }
             }
-            Opcode::JUMP_FORWARD => *next_index = after + arg,
+            Opcode::JUMP_FORWARD => next_index = after + arg,
             Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                *next_index = after.saturating_sub(arg);
+                next_index = after.saturating_sub(arg);
                 if op == Opcode::JUMP_BACKWARD && pyrite_objects::gc::collection_scheduled() {
                     pyrite_objects::gc::collect_scheduled(ts);
                 }
@@ -1507,7 +1510,7 @@ fn execute(
                 match iterobject::next(ts, stack.top()?)? {
                     Some(value) => stack.push(value),
                     // Exhausted: skip the END_FOR at the target; POP_ITER pops the iterator.
-                    None => *next_index = after + arg + 1,
+                    None => next_index = after + arg + 1,
                 }
             }
             Opcode::BUILD_TUPLE => {
@@ -1896,11 +1899,11 @@ fn execute(
                 return Ok(FrameExit::Return(value));
             }
             Opcode::RETURN_GENERATOR => {
-                return Ok(FrameExit::Suspend(None, *next_index));
+                return Ok(FrameExit::Suspend(None, next_index));
             }
             Opcode::YIELD_VALUE => {
                 let value = stack.pop()?;
-                return Ok(FrameExit::Suspend(Some(value), *next_index));
+                return Ok(FrameExit::Suspend(Some(value), next_index));
             }
             Opcode::GET_AWAITABLE => {
                 let value = stack.pop()?;
@@ -1963,7 +1966,7 @@ fn execute(
                     crate::genobject::SendResult::Yield(item) => stack.push(item),
                     crate::genobject::SendResult::Return(result) => {
                         stack.push(result);
-                        *next_index = after + arg;
+                        next_index = after + arg;
                     }
                 }
             }
@@ -2332,7 +2335,11 @@ fn load_method(
             || found.payload_is::<pyrite_objects::descr::MethodDescr>())
     {
         let shadowed = match attrs::instance_dict(ts, owner, false) {
-            Some(dict) => dict_get(ts, &dict, name)?.is_some(),
+            Some(dict) => {
+                // A clear hash bit rules the name out without a lookup.
+                exact_dict(&dict).is_none_or(|dict| dict.may_hold_str(ts, name))
+                    && dict_get(ts, &dict, name)?.is_some()
+            }
             None => false,
         };
         if !shadowed {

@@ -8,9 +8,10 @@
 //! otherwise it returns `None` and the loop takes the generic path, which gives the same
 //! result (or raises the same error) more slowly.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use pyrite_objects::PyResult;
+use pyrite_objects::descr::{MEMBER_DESCRIPTOR_TYPE, MemberDescr};
 use pyrite_objects::dict::Dict;
 use pyrite_objects::float::{FLOAT_TYPE, Float};
 use pyrite_objects::int::{INT_TYPE, Int};
@@ -25,9 +26,12 @@ use pyrite_objects::{CompareOp, PyObject, PyRef, ThreadState, bool as pybool, fl
 const NB_ADD: u32 = 0;
 const NB_AND: u32 = 1;
 const NB_FLOOR_DIVIDE: u32 = 2;
+const NB_LSHIFT: u32 = 3;
 const NB_MULTIPLY: u32 = 5;
 const NB_REMAINDER: u32 = 6;
 const NB_OR: u32 = 7;
+const NB_POWER: u32 = 8;
+const NB_RSHIFT: u32 = 9;
 const NB_SUBTRACT: u32 = 10;
 const NB_TRUE_DIVIDE: u32 = 11;
 const NB_XOR: u32 = 12;
@@ -104,6 +108,15 @@ pub fn binary_op(ts: &ThreadState, oparg: u32, left: &PyObject, right: &PyObject
             NB_XOR => a ^ b,
             NB_FLOOR_DIVIDE => floor_div(a, b)?,
             NB_REMAINDER => floor_mod(a, b)?,
+            // A negative count is the generic path's ValueError.
+            NB_RSHIFT if b >= 0 => a >> b.min(63),
+            NB_LSHIFT if (0..64).contains(&b) => {
+                let shifted = a << b;
+                if shifted >> b != a {
+                    return None;
+                }
+                shifted
+            }
             NB_TRUE_DIVIDE => {
                 // Both convert exactly, so one rounding, as CPython's small-int path.
                 if b == 0 || a.abs() > EXACT_FLOAT_INT || b.abs() > EXACT_FLOAT_INT {
@@ -129,6 +142,15 @@ pub fn binary_op(ts: &ThreadState, oparg: u32, left: &PyObject, right: &PyObject
             NB_SUBTRACT => a - b,
             NB_MULTIPLY => a * b,
             NB_TRUE_DIVIDE if b != 0.0 => a / b,
+            // A positive finite base: no domain error, and `pow` is what `float.__pow__`
+            // calls; an infinite result is its OverflowError, left to the generic path.
+            NB_POWER if a > 0.0 && a.is_finite() && b.is_finite() => {
+                let value = a.powf(b);
+                if !value.is_finite() {
+                    return None;
+                }
+                value
+            }
             _ => return None,
         };
         return Some(float::new(ts, value));
@@ -343,17 +365,25 @@ pub fn exact_tuple_items(value: &PyObject, count: usize) -> Option<&[PyRef]> {
     (items.len() == count).then_some(items)
 }
 
-/// The type of `owner` if attribute access on it is the generic one on an instance
-/// with a `__dict__` (no `__getattr__`/`__getattribute__`/`__setattr__`, not a class),
-/// and the class has no data descriptor (property, slot, ...) named `name`.
-#[inline]
-fn plain_instance_type<'a>(
+/// How the generic attribute access on a plain instance (no `__getattr__`,
+/// `__getattribute__` or `__setattr__` of its own, not a class) finds `name`.
+enum InstanceAccess<'a> {
+    /// In the instance dict: the class has no data descriptor of that name.
+    Dict(&'a PyType),
+    /// In a `__slots__` value of the instance: the class's member descriptor says which
+    /// (CPython's `LOAD_ATTR_SLOT` / `STORE_ATTR_SLOT`).
+    Slot(&'a RefCell<Vec<Option<PyRef>>>, usize),
+}
+
+/// Classifies the access to `owner.name` (`InstanceAccess`); `None`: the general path.
+#[inline(always)]
+fn plain_instance_access<'a>(
     ts: &ThreadState,
     owner: &'a PyObject,
     name: &PyObject,
     setting: bool,
     site: &TypeLookupSite,
-) -> PyResult<Option<&'a PyType>> {
+) -> PyResult<Option<InstanceAccess<'a>>> {
     let ty = owner.ob_type();
     let custom = if setting {
         ty.slots.setattro.get().is_some()
@@ -370,17 +400,31 @@ fn plain_instance_type<'a>(
     {
         return Ok(None);
     }
-    if let Some(descr) = ty.lookup_at_site(ts, name, site)?
-        && descr.ob_type().slots.descr_set.get().is_some()
-    {
+    let Some(descr) = ty.lookup_at_site(ts, name, site)? else {
+        return Ok(Some(InstanceAccess::Dict(ty)));
+    };
+    if descr.ob_type().slots.descr_set.get().is_none() {
+        return Ok(Some(InstanceAccess::Dict(ty)));
+    }
+    // A data descriptor: only a plain `__slots__` member of the class (or of a base
+    // sharing its slot values) is answered here.
+    if !descr.is_exact_type(&MEMBER_DESCRIPTOR_TYPE) || owner.payload_is::<Tuple>() {
         return Ok(None);
     }
-    Ok(Some(ty))
+    let Some(member) = descr.downcast_ref::<MemberDescr>() else {
+        return Ok(None);
+    };
+    let applies = as_type(&member.owner).is_some_and(|declaring| ty.is_subtype(ts, declaring));
+    match ty.instance_slot_values(owner) {
+        Some(values) if applies => Ok(Some(InstanceAccess::Slot(values, member.index))),
+        _ => Ok(None),
+    }
 }
 
-/// `owner.name` found in the instance dict of a plain instance (`plain_instance_type`),
-/// trying the entry at `hint` first (CPython's `LOAD_ATTR_WITH_HINT`). `None`: the
-/// general lookup answers (the same way, more slowly).
+/// `owner.name` found in the instance dict of a plain instance (`plain_instance_access`),
+/// trying the entry at `hint` first (CPython's `LOAD_ATTR_WITH_HINT`), or in its
+/// `__slots__` values. `None`: the general lookup answers (the same way, more slowly,
+/// or with the error).
 #[inline]
 pub fn load_instance_attribute(
     ts: &ThreadState,
@@ -389,8 +433,12 @@ pub fn load_instance_attribute(
     hint: &Cell<u32>,
     site: &TypeLookupSite,
 ) -> PyResult<Option<PyRef>> {
-    let Some(ty) = plain_instance_type(ts, owner, name, false, site)? else {
-        return Ok(None);
+    let ty = match plain_instance_access(ts, owner, name, false, site)? {
+        None => return Ok(None),
+        Some(InstanceAccess::Slot(values, index)) => {
+            return Ok(values.borrow().get(index).cloned().flatten());
+        }
+        Some(InstanceAccess::Dict(ty)) => ty,
     };
     let Some(cell) = ty.instance_dict_cell(owner) else {
         return Ok(None);
@@ -409,8 +457,8 @@ pub fn load_instance_attribute(
 }
 
 /// `owner.name = value` into the instance dict of a plain instance
-/// (`plain_instance_type`) that already has one, trying the entry at `hint` first.
-/// Gives `value` back when the general path must do it.
+/// (`plain_instance_access`) that already has one, trying the entry at `hint` first, or
+/// into its `__slots__` values. Gives `value` back when the general path must do it.
 #[inline]
 pub fn store_instance_attribute(
     ts: &ThreadState,
@@ -420,8 +468,21 @@ pub fn store_instance_attribute(
     hint: &Cell<u32>,
     site: &TypeLookupSite,
 ) -> PyResult<Option<PyRef>> {
-    let Some(ty) = plain_instance_type(ts, owner, name, true, site)? else {
-        return Ok(Some(value));
+    let ty = match plain_instance_access(ts, owner, name, true, site)? {
+        None => return Ok(Some(value)),
+        Some(InstanceAccess::Slot(values, index)) => {
+            let old = {
+                let mut values = values.borrow_mut();
+                if values.len() <= index {
+                    values.resize(index + 1, None);
+                }
+                values[index].replace(value)
+            };
+            // Dropped with the values released: a finalizer may look at them.
+            drop(old);
+            return Ok(None);
+        }
+        Some(InstanceAccess::Dict(ty)) => ty,
     };
     let Some(cell) = ty.instance_dict_cell(owner) else {
         return Ok(Some(value));

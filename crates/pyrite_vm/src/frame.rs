@@ -73,7 +73,10 @@ impl Frame {
         let size = code.nlocalsplus + code.code.co_stacksize as usize;
         let mut localsplus = take_spare_array();
         localsplus.reserve(size);
-        localsplus.resize(code.nlocalsplus, None);
+        // Pushed one by one: `resize` is an out-of-line call for this short fill.
+        for _ in 0..code.nlocalsplus {
+            localsplus.push(None);
+        }
         Frame {
             code,
             globals,
