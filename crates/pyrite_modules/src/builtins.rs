@@ -370,8 +370,10 @@ fn builtin_import(
                 .map(|(_, value)| value.clone())
         })
     };
-    let globals = argument(1, "globals").filter(|value| !pyrite_objects::singletons::is_none(value));
-    let fromlist = argument(3, "fromlist").filter(|value| !pyrite_objects::singletons::is_none(value));
+    let globals =
+        argument(1, "globals").filter(|value| !pyrite_objects::singletons::is_none(value));
+    let fromlist =
+        argument(3, "fromlist").filter(|value| !pyrite_objects::singletons::is_none(value));
     let level = match argument(4, "level") {
         Some(level) => pyrite_objects::int::as_i64(&level).ok_or_else(|| {
             PyErr::type_error(format!(

@@ -84,12 +84,7 @@ fn os_error_new(
     }
     let exception = crate::exceptions::new_exception(ts, ty, kept);
     for (name, value) in fields {
-        crate::attrs::generic_setattr(
-            ts,
-            &exception,
-            &crate::str::intern(ts, name),
-            Some(&value),
-        )?;
+        crate::attrs::generic_setattr(ts, &exception, &crate::str::intern(ts, name), Some(&value))?;
     }
     Ok(exception)
 }

@@ -64,6 +64,7 @@ pub fn unicode_escape_decode(
 ) -> PyResult<(PyRef, usize)> {
     let codec = "unicodeescape";
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
+    let mut first_invalid: Option<String> = None;
     let mut at = 0;
     while at < data.len() {
         let byte = data[at];
@@ -77,7 +78,15 @@ pub fn unicode_escape_decode(
             if !last {
                 break;
             }
-            at = decode_failure(ts, errors, codec, data, (start, data.len()), "\\ at end of string", &mut out)?;
+            at = decode_failure(
+                ts,
+                errors,
+                codec,
+                data,
+                (start, data.len()),
+                "\\ at end of string",
+                &mut out,
+            )?;
             continue;
         };
         at += 2;
@@ -102,6 +111,7 @@ pub fn unicode_escape_decode(
         match kind {
             b'0'..=b'7' => {
                 let mut value = u32::from(kind - b'0');
+                let digits_start = at - 1;
                 for _ in 0..2 {
                     match data.get(at) {
                         Some(&digit @ b'0'..=b'7') => {
@@ -110,6 +120,12 @@ pub fn unicode_escape_decode(
                         }
                         _ => break,
                     }
+                }
+                if value > 0o377 && first_invalid.is_none() {
+                    first_invalid = Some(format!(
+                        "\"\\{}\" is an invalid octal escape sequence. ",
+                        String::from_utf8_lossy(&data[digits_start..at])
+                    ));
                 }
                 out.push(value);
             }
@@ -126,13 +142,29 @@ pub fn unicode_escape_decode(
                         at = start;
                         break;
                     }
-                    at = decode_failure(ts, errors, codec, data, (start, at + valid), reason, &mut out)?;
+                    at = decode_failure(
+                        ts,
+                        errors,
+                        codec,
+                        data,
+                        (start, at + valid),
+                        reason,
+                        &mut out,
+                    )?;
                     continue;
                 }
                 let value = hex_value(digits).unwrap_or(u32::MAX);
                 at += count;
                 if value > 0x10FFFF {
-                    at = decode_failure(ts, errors, codec, data, (start, at), "illegal Unicode character", &mut out)?;
+                    at = decode_failure(
+                        ts,
+                        errors,
+                        codec,
+                        data,
+                        (start, at),
+                        "illegal Unicode character",
+                        &mut out,
+                    )?;
                     continue;
                 }
                 out.push(value);
@@ -148,7 +180,15 @@ pub fn unicode_escape_decode(
                         at = start;
                         break;
                     }
-                    at = decode_failure(ts, errors, codec, data, (start, data.len()), malformed, &mut out)?;
+                    at = decode_failure(
+                        ts,
+                        errors,
+                        codec,
+                        data,
+                        (start, data.len()),
+                        malformed,
+                        &mut out,
+                    )?;
                     continue;
                 };
                 let name = &data[at + 1..at + close];
@@ -163,16 +203,42 @@ pub fn unicode_escape_decode(
                         at = end;
                     }
                     None => {
-                        let reason = if name.is_empty() { malformed } else { "unknown Unicode character name" };
-                        at = decode_failure(ts, errors, codec, data, (start, end), reason, &mut out)?;
+                        let reason = if name.is_empty() {
+                            malformed
+                        } else {
+                            "unknown Unicode character name"
+                        };
+                        at = decode_failure(
+                            ts,
+                            errors,
+                            codec,
+                            data,
+                            (start, end),
+                            reason,
+                            &mut out,
+                        )?;
                     }
                 }
             }
             other => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(format!(
+                        "\"\\{}\" is an invalid escape sequence. ",
+                        char::from(other)
+                    ));
+                }
                 out.push(0x5C);
                 out.push(u32::from(other));
             }
         }
+    }
+    if let Some(message) = first_invalid {
+        pyrite_objects::warnings::warn(
+            ts,
+            ExceptionKind::DeprecationWarning,
+            &format!("{message}Such sequences will not work in the future. "),
+            1,
+        )?;
     }
     Ok((str_methods::str_from_code_points(ts, &out)?, at))
 }
@@ -242,7 +308,15 @@ pub fn raw_unicode_escape_decode(
             if !last && at + valid == data.len() {
                 return Ok((str_methods::str_from_code_points(ts, &out)?, start));
             }
-            at = decode_failure(ts, errors, codec, data, (start, at + valid), reason, &mut out)?;
+            at = decode_failure(
+                ts,
+                errors,
+                codec,
+                data,
+                (start, at + valid),
+                reason,
+                &mut out,
+            )?;
             continue;
         }
         let value = hex_value(digits).unwrap_or(u32::MAX);
@@ -279,9 +353,11 @@ pub fn raw_unicode_escape_encode(code_points: &[u32]) -> Vec<u8> {
     out
 }
 
-/// `escape_decode(data)`: Python's bytes-literal escapes.
-pub fn escape_decode(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
+/// `escape_decode(data)`: Python's bytes-literal escapes, and the warning text for the
+/// first invalid escape, if any.
+pub fn escape_decode(data: &[u8], errors: &str) -> PyResult<(Vec<u8>, Option<String>)> {
     let mut out = Vec::with_capacity(data.len());
+    let mut first_invalid: Option<String> = None;
     let mut at = 0;
     while at < data.len() {
         let byte = data[at];
@@ -311,6 +387,7 @@ pub fn escape_decode(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
             b'a' => out.push(0x07),
             b'0'..=b'7' => {
                 let mut value = u32::from(kind - b'0');
+                let digits_start = at - 1;
                 for _ in 0..2 {
                     match data.get(at) {
                         Some(&digit @ b'0'..=b'7') => {
@@ -319,6 +396,12 @@ pub fn escape_decode(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
                         }
                         _ => break,
                     }
+                }
+                if value > 0o377 && first_invalid.is_none() {
+                    first_invalid = Some(format!(
+                        "b\"\\{}\" is an invalid octal escape sequence. ",
+                        String::from_utf8_lossy(&data[digits_start..at])
+                    ));
                 }
                 out.push(value as u8);
             }
@@ -341,21 +424,29 @@ pub fn escape_decode(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
                         other => {
                             return Err(PyErr::new(
                                 ExceptionKind::ValueError,
-                                format!(
-                                    "decoding error; unknown error handling code: {other}"
-                                ),
+                                format!("decoding error; unknown error handling code: {other}"),
                             ));
                         }
                     },
                 }
             }
             other => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(format!(
+                        "b\"\\{}\" is an invalid escape sequence. ",
+                        char::from(other)
+                    ));
+                }
                 out.push(b'\\');
                 out.push(other);
             }
         }
     }
-    Ok(out)
+    Ok((
+        out,
+        first_invalid
+            .map(|message| format!("{message}Such sequences will not work in the future. ")),
+    ))
 }
 
 /// `escape_encode(data)`: the inside of `repr(bytes)` with `'` escaped.
@@ -436,9 +527,7 @@ fn charmap_lookup(ts: &ThreadState, mapping: &PyObject, code: u32) -> PyResult<O
         Ok(value) => {
             if let Some(byte) = int::as_i64(&value) {
                 if !(0..256).contains(&byte) {
-                    return Err(PyErr::type_error(
-                        "character mapping must be in range(256)",
-                    ));
+                    return Err(PyErr::type_error("character mapping must be in range(256)"));
                 }
                 Ok(Some(vec![byte as u8]))
             } else if let Some(data) = bytes::as_bytes(&value) {
@@ -518,11 +607,8 @@ pub fn charmap_build(ts: &ThreadState, table: &PyObject) -> PyResult {
         if code == 0xFFFE {
             continue;
         }
-        map.payload().set_item(
-            ts,
-            int::new(ts, i64::from(code)),
-            int::new(ts, byte as i64),
-        )?;
+        map.payload()
+            .set_item(ts, int::new(ts, i64::from(code)), int::new(ts, byte as i64))?;
     }
     Ok(map.into_ref())
 }

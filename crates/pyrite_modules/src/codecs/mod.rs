@@ -11,6 +11,7 @@
 pub mod escapes;
 pub mod registry;
 
+use pyrite_objects::err::ExceptionKind;
 use pyrite_objects::str::Str;
 use pyrite_objects::{
     PyErr, PyObject, PyRef, PyResult, ThreadState, bytes, int, singletons, str as pystr,
@@ -197,7 +198,8 @@ fn decode_piece(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) -> 
 }
 
 fn utf_8_decode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let (data, errors, values) = decoder_args("utf_8_decode", args, kw, &["data", "errors", "final"])?;
+    let (data, errors, values) =
+        decoder_args("utf_8_decode", args, kw, &["data", "errors", "final"])?;
     let end = if flag(ts, values[2].as_ref(), false)? {
         data.len()
     } else {
@@ -246,7 +248,14 @@ fn wide_decode(
             } else {
                 return finish_wide(ts, width, &data, start, found, last, &errors, None);
             }
-        } else if !last && data.len() < if matches!(width, Width::Sixteen) { 2 } else { 4 } {
+        } else if !last
+            && data.len()
+                < if matches!(width, Width::Sixteen) {
+                    2
+                } else {
+                    4
+                }
+        {
             let empty = pystr::new(ts, "").into_ref();
             return if extended {
                 Ok(tuple::new(ts, vec![empty, int::new(ts, 0), int::new(ts, 0)]).into_ref())
@@ -286,8 +295,13 @@ fn finish_wide(
     } else {
         width.complete_len(rest, big)
     };
-    let encoding = format!("{}-{}", width.name(), if big { "be" } else { "le" });
-    let text = decode_piece(ts, &rest[..end], &encoding, errors)?;
+    // With a BOM, the BOM-detecting codec decodes so that error positions count it.
+    let text = if start > 0 {
+        decode_piece(ts, &data[..start + end], width.name(), errors)?
+    } else {
+        let encoding = format!("{}-{}", width.name(), if big { "be" } else { "le" });
+        decode_piece(ts, &rest[..end], &encoding, errors)?
+    };
     let consumed = int::new(ts, (start + end) as i64);
     Ok(match report_order {
         Some(order) => tuple::new(ts, vec![text, consumed, int::new(ts, order)]).into_ref(),
@@ -376,7 +390,10 @@ fn wide_encode(
     kw: KwNames<'_>,
 ) -> PyResult {
     let (text, errors, values) = encoder_args(name, args, kw, &["str", "errors", "byteorder"])?;
-    let order = values[2].as_ref().and_then(|value| int::as_i64(value)).unwrap_or(0);
+    let order = values[2]
+        .as_ref()
+        .and_then(|value| int::as_i64(value))
+        .unwrap_or(0);
     let encoding = match order {
         0 => width.name().to_owned(),
         order if order < 0 => format!("{}-le", width.name()),
@@ -402,8 +419,12 @@ fn unicode_escape_decode(
     args: Args<'_>,
     kw: KwNames<'_>,
 ) -> PyResult {
-    let (data, errors, values) =
-        decoder_args("unicode_escape_decode", args, kw, &["data", "errors", "final"])?;
+    let (data, errors, values) = decoder_args(
+        "unicode_escape_decode",
+        args,
+        kw,
+        &["data", "errors", "final"],
+    )?;
     let last = flag(ts, values[2].as_ref(), true)?;
     let (text, consumed) = escapes::unicode_escape_decode(ts, &data, &errors, last)?;
     pair(ts, text, consumed)
@@ -415,8 +436,12 @@ fn raw_unicode_escape_decode(
     args: Args<'_>,
     kw: KwNames<'_>,
 ) -> PyResult {
-    let (data, errors, values) =
-        decoder_args("raw_unicode_escape_decode", args, kw, &["data", "errors", "final"])?;
+    let (data, errors, values) = decoder_args(
+        "raw_unicode_escape_decode",
+        args,
+        kw,
+        &["data", "errors", "final"],
+    )?;
     let last = flag(ts, values[2].as_ref(), true)?;
     let (text, consumed) = escapes::raw_unicode_escape_decode(ts, &data, &errors, last)?;
     pair(ts, text, consumed)
@@ -452,7 +477,10 @@ fn raw_unicode_escape_encode(
 
 fn escape_decode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let (data, errors, _) = decoder_args("escape_decode", args, kw, &["data", "errors"])?;
-    let decoded = escapes::escape_decode(&data, &errors)?;
+    let (decoded, invalid) = escapes::escape_decode(&data, &errors)?;
+    if let Some(message) = invalid {
+        pyrite_objects::warnings::warn(ts, ExceptionKind::DeprecationWarning, &message, 1)?;
+    }
     pair(ts, bytes::from_vec(ts, decoded), data.len())
 }
 
@@ -472,7 +500,10 @@ fn escape_encode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_
 fn charmap_decode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let (data, errors, values) =
         decoder_args("charmap_decode", args, kw, &["data", "errors", "mapping"])?;
-    let text = match values[2].as_ref().filter(|mapping| !singletons::is_none(mapping)) {
+    let text = match values[2]
+        .as_ref()
+        .filter(|mapping| !singletons::is_none(mapping))
+    {
         None => decode_piece(ts, &data, "latin-1", &errors)?,
         Some(mapping) => escapes::charmap_decode(ts, &data, &errors, mapping)?,
     };
@@ -482,7 +513,10 @@ fn charmap_decode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'
 fn charmap_encode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let (text, errors, values) =
         encoder_args("charmap_encode", args, kw, &["str", "errors", "mapping"])?;
-    let data = match values[2].as_ref().filter(|mapping| !singletons::is_none(mapping)) {
+    let data = match values[2]
+        .as_ref()
+        .filter(|mapping| !singletons::is_none(mapping))
+    {
         None => registry::encode_text(ts, &text, "latin-1", &errors)?,
         Some(mapping) => escapes::charmap_encode(ts, &text, &errors, mapping)?,
     };
@@ -525,12 +559,7 @@ fn lookup(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> P
     registry::lookup(ts, &encoding)
 }
 
-fn encode_or_decode(
-    ts: &ThreadState,
-    name: &str,
-    args: Args<'_>,
-    kw: KwNames<'_>,
-) -> PyResult {
+fn encode_or_decode(ts: &ThreadState, name: &str, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let values = bind(name, args, kw, &["obj", "encoding", "errors"], 0, 1)?;
     let encoding = match values[1].as_ref() {
         Some(value) => str_arg(name, value, 2)?.to_string_lossy(),
@@ -580,7 +609,9 @@ fn unregister_error(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames
     let values = bind("_unregister_error", args, kw, &["errors"], 1, 1)?;
     let name = required_str("_unregister_error", values[0].as_ref(), 1)?;
     let _ = ts;
-    Ok(pyrite_objects::bool::bool_ref(registry::unregister_error(&name)?))
+    Ok(pyrite_objects::bool::bool_ref(registry::unregister_error(
+        &name,
+    )?))
 }
 
 /// Creates the `_codecs` module.

@@ -38,8 +38,16 @@ const BUILTIN_HANDLERS: &[(&str, &str, NativeFn)] = &[
     ("strict", "strict_errors", strict_errors),
     ("ignore", "ignore_errors", ignore_errors),
     ("replace", "replace_errors", replace_errors),
-    ("xmlcharrefreplace", "xmlcharrefreplace_errors", xmlcharrefreplace_errors),
-    ("backslashreplace", "backslashreplace_errors", backslashreplace_errors),
+    (
+        "xmlcharrefreplace",
+        "xmlcharrefreplace_errors",
+        xmlcharrefreplace_errors,
+    ),
+    (
+        "backslashreplace",
+        "backslashreplace_errors",
+        backslashreplace_errors,
+    ),
     ("namereplace", "namereplace_errors", namereplace_errors),
     ("surrogateescape", "surrogateescape", surrogateescape_errors),
     ("surrogatepass", "surrogatepass", surrogatepass_errors),
@@ -81,15 +89,17 @@ pub fn unregister(function: &PyObject) {
             .search_functions
             .iter()
             .position(|candidate| std::ptr::eq(&**candidate, function));
-        (cache, position.map(|index| registry.search_functions.remove(index)))
+        (
+            cache,
+            position.map(|index| registry.search_functions.remove(index)),
+        )
     });
     drop(removed);
 }
 
 fn ensure_initialized(ts: &ThreadState) -> PyResult<()> {
-    let done = REGISTRY.with(|registry| {
-        std::mem::replace(&mut registry.borrow_mut().initialized, true)
-    });
+    let done =
+        REGISTRY.with(|registry| std::mem::replace(&mut registry.borrow_mut().initialized, true));
     if !done {
         pyrite_vm::import::import_module(ts, &pystr::intern(ts, "encodings"))?;
     }
@@ -182,7 +192,10 @@ pub fn register_error(name: &str, handler: PyRef) -> PyResult<()> {
 
 /// `_codecs._unregister_error(name)`: whether a custom handler was removed.
 pub fn unregister_error(name: &str) -> PyResult<bool> {
-    if BUILTIN_HANDLERS.iter().any(|(handler, _, _)| *handler == name) {
+    if BUILTIN_HANDLERS
+        .iter()
+        .any(|(handler, _, _)| *handler == name)
+    {
         return Err(PyErr::new(
             ExceptionKind::ValueError,
             format!("cannot un-register built-in error handler '{name}'"),
@@ -363,12 +376,12 @@ fn namereplace_errors(
     }
     let text: String = code_points_of(&info.object)[info.start..info.end]
         .iter()
-        .map(|&code| {
-            match char::from_u32(code).and_then(unicode_names2::name) {
+        .map(
+            |&code| match char::from_u32(code).and_then(unicode_names2::name) {
                 Some(name) => format!("\\N{{{name}}}"),
                 None => escape_code_point(code),
-            }
-        })
+            },
+        )
         .collect();
     text_result(ts, &text, info.end)
 }
@@ -589,9 +602,13 @@ fn attr_usize(ts: &ThreadState, exc: &PyObject, name: &str) -> PyResult<usize> {
 
 /// Encodes `text` with a built-in codec and any error handler: the codec runs strictly,
 /// and each failure goes to the handler.
-pub fn encode_text(ts: &ThreadState, text: &PyObject, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let payload = pystr::as_str_payload(text)
-        .ok_or_else(|| PyErr::type_error("expected str"))?;
+pub fn encode_text(
+    ts: &ThreadState,
+    text: &PyObject,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
+    let payload = pystr::as_str_payload(text).ok_or_else(|| PyErr::type_error("expected str"))?;
     if unicode_codecs::is_builtin_handler(errors) {
         return unicode_codecs::encode_builtin(ts, payload, encoding, errors);
     }
@@ -600,7 +617,8 @@ pub fn encode_text(ts: &ThreadState, text: &PyObject, encoding: &str, errors: &s
     let mut position = 0;
     // A byte-order mark is written once: later pieces use the little-endian codec.
     let empty = pystr::new(ts, "");
-    let has_bom = !unicode_codecs::encode_builtin(ts, empty.payload(), encoding, "strict")?.is_empty();
+    let has_bom =
+        !unicode_codecs::encode_builtin(ts, empty.payload(), encoding, "strict")?.is_empty();
     let mut piece_encoding = encoding.to_owned();
     loop {
         let rest = str_methods::str_from_code_points(ts, &code_points[position..])?;
@@ -617,8 +635,7 @@ pub fn encode_text(ts: &ThreadState, text: &PyObject, encoding: &str, errors: &s
                 let start = position + attr_usize(ts, strict_exc, "start")?;
                 let end = position + attr_usize(ts, strict_exc, "end")?;
                 let reason = attr_text(ts, strict_exc, "reason")?;
-                let codec_name =
-                    attr_text(ts, strict_exc, "encoding")?;
+                let codec_name = attr_text(ts, strict_exc, "encoding")?;
                 let head = str_methods::str_from_code_points(ts, &code_points[position..start])?;
                 out.extend(unicode_codecs::encode_builtin(
                     ts,
@@ -682,9 +699,9 @@ pub fn decode_data(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) 
                 let start = position + attr_usize(ts, strict_exc, "start")?;
                 let end = position + attr_usize(ts, strict_exc, "end")?;
                 let reason = attr_text(ts, strict_exc, "reason")?;
-                let codec_name =
-                    attr_text(ts, strict_exc, "encoding")?;
-                let head = unicode_codecs::decode_builtin(ts, &data[position..start], encoding, "strict")?;
+                let codec_name = attr_text(ts, strict_exc, "encoding")?;
+                let head =
+                    unicode_codecs::decode_builtin(ts, &data[position..start], encoding, "strict")?;
                 out.extend(code_points_of(&head));
                 let exc = make_error(
                     ts,
@@ -716,7 +733,12 @@ fn is_text_encoding(ts: &ThreadState, codec: &PyObject) -> PyResult<bool> {
 }
 
 /// `str.encode` with an encoding or handler that is not built in.
-fn registry_encode(ts: &ThreadState, text: &Str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+fn registry_encode(
+    ts: &ThreadState,
+    text: &Str,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
     if unicode_codecs::is_builtin_codec(encoding) {
         let object = str_methods::str_from_code_points(ts, &str_methods::code_points_of(text))?;
         return encode_text(ts, &object, encoding, errors);
@@ -725,7 +747,9 @@ fn registry_encode(ts: &ThreadState, text: &Str, encoding: &str, errors: &str) -
     if !is_text_encoding(ts, &codec)? {
         return Err(PyErr::new(
             ExceptionKind::LookupError,
-            format!("'{encoding}' is not a text encoding; use codecs.encode() to handle arbitrary codecs"),
+            format!(
+                "'{encoding}' is not a text encoding; use codecs.encode() to handle arbitrary codecs"
+            ),
         ));
     }
     let object = str_methods::str_from_code_points(ts, &str_methods::code_points_of(text))?;
@@ -751,7 +775,9 @@ fn registry_decode(ts: &ThreadState, data: &[u8], encoding: &str, errors: &str) 
     if !is_text_encoding(ts, &codec)? {
         return Err(PyErr::new(
             ExceptionKind::LookupError,
-            format!("'{encoding}' is not a text encoding; use codecs.decode() to handle arbitrary codecs"),
+            format!(
+                "'{encoding}' is not a text encoding; use codecs.decode() to handle arbitrary codecs"
+            ),
         ));
     }
     let object = bytes::new(ts, data);

@@ -39,7 +39,10 @@ pub struct PairState {
     pub writer: PyRef,
 }
 
-fn with_state<R>(object: &PyObject, operation: impl FnOnce(&mut BufferedState) -> R) -> PyResult<R> {
+fn with_state<R>(
+    object: &PyObject,
+    operation: impl FnOnce(&mut BufferedState) -> R,
+) -> PyResult<R> {
     let io = io_of(object)?;
     let mut state = io.state.borrow_mut();
     match &mut *state {
@@ -62,7 +65,12 @@ fn check_open(ts: &ThreadState, object: &PyObject, message: &str) -> PyResult<Py
     Ok(raw)
 }
 
-pub(super) fn buffered_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult<()> {
+pub(super) fn buffered_init(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult<()> {
     let io = io_of(this)?;
     let ty = this.ob_type();
     let is = |target: &PyType| ty.is_subtype(ts, target);
@@ -133,7 +141,9 @@ fn flush_writes(ts: &ThreadState, object: &PyObject, raw: &PyObject) -> PyResult
             }
         };
         if singletons::is_none(&count) {
-            with_state(object, |state| state.write_buffer = pending[written..].to_vec())?;
+            with_state(object, |state| {
+                state.write_buffer = pending[written..].to_vec()
+            })?;
             return Err(PyErr::new(
                 ExceptionKind::BlockingIOError,
                 "write could not complete without blocking",
@@ -143,7 +153,10 @@ fn flush_writes(ts: &ThreadState, object: &PyObject, raw: &PyObject) -> PyResult
         if count < 0 || count as usize > pending.len() - written {
             return Err(PyErr::new(
                 ExceptionKind::OSError,
-                format!("raw write() returned invalid length {count} (should have been between 0 and {})", pending.len() - written),
+                format!(
+                    "raw write() returned invalid length {count} (should have been between 0 and {})",
+                    pending.len() - written
+                ),
             ));
         }
         written += count as usize;
@@ -161,7 +174,12 @@ fn rewind_reads(ts: &ThreadState, object: &PyObject, raw: &PyObject) -> PyResult
         unread
     })?;
     if unread > 0 {
-        call_method(ts, raw, "seek", &[new_int(ts, -(unread as i64)), new_int(ts, 1)])?;
+        call_method(
+            ts,
+            raw,
+            "seek",
+            &[new_int(ts, -(unread as i64)), new_int(ts, 1)],
+        )?;
     }
     Ok(())
 }
@@ -193,7 +211,10 @@ fn fill(ts: &ThreadState, object: &PyObject, raw: &PyObject, wanted: usize) -> P
 
 fn take(object: &PyObject, count: usize) -> PyResult<Vec<u8>> {
     with_state(object, |state| {
-        let end = (state.read_position + count).min(state.read_buffer.len());
+        let end = state
+            .read_position
+            .saturating_add(count)
+            .min(state.read_buffer.len());
         let data = state.read_buffer[state.read_position..end].to_vec();
         state.read_position = end;
         data
@@ -273,11 +294,18 @@ fn buffered_peek(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
     if with_state(this, |state| state.unread())? == 0 {
         fill(ts, this, &raw, 1)?;
     }
-    let data = with_state(this, |state| state.read_buffer[state.read_position..].to_vec())?;
+    let data = with_state(this, |state| {
+        state.read_buffer[state.read_position..].to_vec()
+    })?;
     Ok(bytes::from_vec(ts, data))
 }
 
-fn buffered_readline(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn buffered_readline(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let values = bind("readline", args, kw, &["size"], 1, 0)?;
     let limit = size_arg(values[0].as_ref())?;
     let raw = prepare_read(ts, this, "readline of closed file")?;
@@ -355,7 +383,10 @@ fn buffered_tell(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_
     let (unread, pending) = with_state(this, |state| (state.unread(), state.write_buffer.len()))?;
     let position = position - unread as i64 + pending as i64;
     if position < 0 {
-        return Err(PyErr::new(ExceptionKind::OSError, "Raw stream returned invalid position"));
+        return Err(PyErr::new(
+            ExceptionKind::OSError,
+            "Raw stream returned invalid position",
+        ));
     }
     Ok(new_int(ts, position))
 }
@@ -389,17 +420,30 @@ fn buffered_seek(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
         state.read_buffer.clear();
         state.read_position = 0;
     })?;
-    call_method(ts, &raw, "seek", &[new_int(ts, position), new_int(ts, whence)])
+    call_method(
+        ts,
+        &raw,
+        "seek",
+        &[new_int(ts, position), new_int(ts, whence)],
+    )
 }
 
-fn buffered_truncate(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn buffered_truncate(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let values = bind("truncate", args, kw, &["pos"], 1, 0)?;
     let raw = check_open(ts, this, "truncate of closed file")?;
     if !with_state(this, |state| state.writable)? {
         return Err(unsupported(ts, "truncate"));
     }
     flush_writes(ts, this, &raw)?;
-    let position = match values[0].clone().filter(|value| !singletons::is_none(value)) {
+    let position = match values[0]
+        .clone()
+        .filter(|value| !singletons::is_none(value))
+    {
         Some(position) => position,
         None => buffered_tell(ts, this, &[], None)?,
     };
@@ -497,8 +541,20 @@ fn pair_of(object: &PyObject) -> PyResult<(PyRef, PyRef)> {
     }
 }
 
-pub(super) fn pair_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult<()> {
-    let values = bind("BufferedRWPair", args, kw, &["reader", "writer", "buffer_size"], 3, 2)?;
+pub(super) fn pair_init(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult<()> {
+    let values = bind(
+        "BufferedRWPair",
+        args,
+        kw,
+        &["reader", "writer", "buffer_size"],
+        3,
+        2,
+    )?;
     let size = values[2]
         .clone()
         .unwrap_or_else(|| new_int(ts, DEFAULT_BUFFER_SIZE as i64));
@@ -564,7 +620,11 @@ fn pair_closed(ts: &ThreadState, this: &PyObject) -> PyResult {
 }
 
 pub(super) fn install(ts: &ThreadState) {
-    for ty in [&BUFFERED_READER_TYPE, &BUFFERED_WRITER_TYPE, &BUFFERED_RANDOM_TYPE] {
+    for ty in [
+        &BUFFERED_READER_TYPE,
+        &BUFFERED_WRITER_TYPE,
+        &BUFFERED_RANDOM_TYPE,
+    ] {
         add_methods(
             ts,
             ty,

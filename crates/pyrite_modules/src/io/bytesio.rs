@@ -6,7 +6,10 @@ use pyrite_objects::descr::{add_getsets, add_methods};
 use pyrite_objects::err::ExceptionKind;
 use pyrite_objects::{PyErr, PyObject, PyResult, ThreadState, abstract_api, bytes, singletons};
 
-use super::{BYTESIO_TYPE, State, bool_ref, call_method, closed_file_error, int_arg, io_of, new_int, size_arg};
+use super::{
+    BYTESIO_TYPE, State, bool_ref, call_method, closed_file_error, int_arg, io_of, new_int,
+    size_arg,
+};
 use crate::modsupport::{Args, KwNames, bind};
 
 #[derive(Default)]
@@ -31,9 +34,17 @@ fn with_open<R>(object: &PyObject, operation: impl FnOnce(&mut BytesState) -> R)
     }
 }
 
-pub(super) fn bytesio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult<()> {
+pub(super) fn bytesio_init(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult<()> {
     let values = bind("BytesIO", args, kw, &["initial_bytes"], 0, 0)?;
-    let initial = match values[0].as_ref().filter(|value| !singletons::is_none(value)) {
+    let initial = match values[0]
+        .as_ref()
+        .filter(|value| !singletons::is_none(value))
+    {
         Some(value) => bytes::require_bytes_like(value)?,
         None => Vec::new(),
     };
@@ -65,7 +76,12 @@ fn bytesio_read(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'
     Ok(bytes::from_vec(ts, data))
 }
 
-fn bytesio_readline(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn bytesio_readline(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let values = bind("readline", args, kw, &["size"], 1, 0)?;
     let limit = size_arg(values[0].as_ref())?;
     let data = with_open(this, |state| {
@@ -83,15 +99,30 @@ fn bytesio_readline(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNam
     Ok(bytes::from_vec(ts, data))
 }
 
-fn bytesio_readinto(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn bytesio_readinto(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     let [target] = args else {
         return Err(PyErr::type_error("readinto() takes exactly one argument"));
     };
     let length = abstract_api::len(ts, target)?;
     let data = with_open(this, |state| read_up_to(state, length as i64))?;
     let count = data.len();
-    let slice = pyrite_objects::slice::new(ts, new_int(ts, 0), new_int(ts, count as i64), singletons::none());
-    call_method(ts, target, "__setitem__", &[slice, bytes::from_vec(ts, data)])?;
+    let slice = pyrite_objects::slice::new(
+        ts,
+        new_int(ts, 0),
+        new_int(ts, count as i64),
+        singletons::none(),
+    );
+    call_method(
+        ts,
+        target,
+        "__setitem__",
+        &[slice, bytes::from_vec(ts, data)],
+    )?;
     Ok(new_int(ts, count as i64))
 }
 
@@ -165,9 +196,17 @@ fn bytesio_seek(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'
     Ok(new_int(ts, target as i64))
 }
 
-fn bytesio_truncate(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn bytesio_truncate(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let values = bind("truncate", args, kw, &["size"], 1, 0)?;
-    let size = match values[0].as_ref().filter(|value| !singletons::is_none(value)) {
+    let size = match values[0]
+        .as_ref()
+        .filter(|value| !singletons::is_none(value))
+    {
         Some(value) => int_arg(ts, value)?,
         None => with_open(this, |state| state.position as i64)?,
     };
@@ -194,7 +233,10 @@ fn bytesio_flush(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'
 fn bytesio_close(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
     let io = io_of(this)?;
     io.closed.set(true);
-    let old = std::mem::replace(&mut *io.state.borrow_mut(), State::BytesIo(BytesState::default()));
+    let old = std::mem::replace(
+        &mut *io.state.borrow_mut(),
+        State::BytesIo(BytesState::default()),
+    );
     drop(old);
     Ok(singletons::none())
 }

@@ -8,8 +8,8 @@ use std::io::{Seek, SeekFrom};
 use pyrite_objects::descr::{add_getsets, add_methods};
 use pyrite_objects::err::ExceptionKind;
 use pyrite_objects::{
-    PyErr, PyObject, PyResult, ThreadState, abstract_api, attrs, bytearray, bytes, int,
-    singletons, str as pystr,
+    PyErr, PyObject, PyResult, ThreadState, abstract_api, attrs, bytearray, bytes, int, singletons,
+    str as pystr,
 };
 
 use super::{
@@ -94,7 +94,14 @@ fn fspath(ts: &ThreadState, file: &PyObject) -> PyResult {
 }
 
 fn fileio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let values = bind("FileIO", args, kw, &["file", "mode", "closefd", "opener"], 0, 1)?;
+    let values = bind(
+        "FileIO",
+        args,
+        kw,
+        &["file", "mode", "closefd", "opener"],
+        0,
+        1,
+    )?;
     let io = io_of(this)?;
     if let State::File(file) = &*io.state.borrow()
         && file.fd >= 0
@@ -118,7 +125,9 @@ fn fileio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
         None => true,
         Some(value) => value.is_true(ts)?,
     };
-    let opener = values[3].clone().filter(|value| !singletons::is_none(value));
+    let opener = values[3]
+        .clone()
+        .filter(|value| !singletons::is_none(value));
     let mut state = FileState {
         fd: -1,
         readable: false,
@@ -188,7 +197,10 @@ fn fileio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
             Some(text) => {
                 let text = text.to_string_lossy();
                 if text.contains('\0') {
-                    return Err(PyErr::new(ExceptionKind::ValueError, "embedded null character"));
+                    return Err(PyErr::new(
+                        ExceptionKind::ValueError,
+                        "embedded null character",
+                    ));
                 }
                 text.into()
             }
@@ -214,9 +226,8 @@ fn fileio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
         flags |= 0o2000000; // O_CLOEXEC
         if let Some(opener) = opener {
             let fd = abstract_api::call(ts, &opener, &[file.clone(), new_int(ts, flags)], None)?;
-            let fd = int::as_i64(&fd).ok_or_else(|| {
-                PyErr::type_error("expected integer from opener")
-            })?;
+            let fd = int::as_i64(&fd)
+                .ok_or_else(|| PyErr::type_error("expected integer from opener"))?;
             if fd < 0 {
                 return Err(PyErr::new(
                     ExceptionKind::ValueError,
@@ -291,7 +302,8 @@ fn check_writable(ts: &ThreadState, this: &PyObject) -> PyResult<i32> {
 fn read_all(ts: &ThreadState, fd: i32) -> PyResult<Vec<u8>> {
     let mut data = Vec::new();
     loop {
-        let chunk = posix::read_fd(fd, super::DEFAULT_BUFFER_SIZE).map_err(|err| io_err(ts, &err))?;
+        let chunk =
+            posix::read_fd(fd, super::DEFAULT_BUFFER_SIZE).map_err(|err| io_err(ts, &err))?;
         if chunk.is_empty() {
             return Ok(data);
         }
@@ -324,7 +336,10 @@ fn fileio_readinto(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwName
     let length = abstract_api::len(ts, target)?;
     let data = posix::read_fd(fd, length).map_err(|err| io_err(ts, &err))?;
     let count = data.len();
-    if target.downcast_ref::<pyrite_objects::bytearray::ByteArray>().is_some() {
+    if target
+        .downcast_ref::<pyrite_objects::bytearray::ByteArray>()
+        .is_some()
+    {
         target
             .downcast_ref::<pyrite_objects::bytearray::ByteArray>()
             .expect("checked")
@@ -337,7 +352,12 @@ fn fileio_readinto(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwName
             new_int(ts, count as i64),
             singletons::none(),
         );
-        call_method(ts, target, "__setitem__", &[slice, bytes::from_vec(ts, data)])?;
+        call_method(
+            ts,
+            target,
+            "__setitem__",
+            &[slice, bytes::from_vec(ts, data)],
+        )?;
     }
     let _ = bytearray::data_of;
     Ok(new_int(ts, count as i64))
@@ -393,7 +413,10 @@ fn fileio_tell(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>)
 fn fileio_truncate(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let values = bind("truncate", args, kw, &["size"], 1, 0)?;
     let fd = check_writable(ts, this)?;
-    let size = match values[0].as_ref().filter(|value| !singletons::is_none(value)) {
+    let size = match values[0]
+        .as_ref()
+        .filter(|value| !singletons::is_none(value))
+    {
         Some(value) => int_arg(ts, value)?,
         None => seek_fd(ts, fd, SeekFrom::Current(0))? as i64,
     };
@@ -425,7 +448,9 @@ fn fileio_close(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>
 fn fileio_seekable(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
     let fd = open_fd(this)?;
     let _ = ts;
-    Ok(bool_ref(posix::with_file(fd, |file| file.stream_position()).is_ok()))
+    Ok(bool_ref(
+        posix::with_file(fd, |file| file.stream_position()).is_ok(),
+    ))
 }
 
 fn fileio_readable(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {

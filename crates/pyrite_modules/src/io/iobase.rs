@@ -104,15 +104,30 @@ fn check_capability(ts: &ThreadState, this: &PyObject, method: &str, message: &s
     Ok(singletons::none())
 }
 
-fn iobase_check_readable(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn iobase_check_readable(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     check_capability(ts, this, "readable", "File or stream is not readable.")
 }
 
-fn iobase_check_writable(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn iobase_check_writable(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     check_capability(ts, this, "writable", "File or stream is not writable.")
 }
 
-fn iobase_check_seekable(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn iobase_check_seekable(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     check_capability(ts, this, "seekable", "File or stream is not seekable.")
 }
 
@@ -138,7 +153,12 @@ pub fn iobase_iternext(ts: &ThreadState, object: &PyObject) -> PyResult<Option<P
     Ok(Some(line))
 }
 
-fn iobase_iter_method(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn iobase_iter_method(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     iobase_iter(ts, this)
 }
 
@@ -194,7 +214,12 @@ fn iobase_readline(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwName
     Ok(bytes::from_vec(ts, line))
 }
 
-fn iobase_readlines(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn iobase_readlines(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let values = bind("readlines", args, kw, &["hint"], 1, 0)?;
     let hint = size_arg(values[0].as_ref())?;
     let mut lines = Vec::new();
@@ -210,7 +235,12 @@ fn iobase_readlines(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNam
     Ok(list::new(ts, lines).into_ref())
 }
 
-fn iobase_writelines(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn iobase_writelines(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let values = bind("writelines", args, kw, &["lines"], 1, 1)?;
     check_closed(ts, this)?;
     let iterator = iterobject::get_iter(ts, values[0].as_ref().expect("required"))?;
@@ -258,9 +288,8 @@ fn rawiobase_readall(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwName
             }
             break;
         }
-        let chunk = bytes::as_bytes(&chunk).ok_or_else(|| {
-            PyErr::type_error("read() should return bytes")
-        })?;
+        let chunk = bytes::as_bytes(&chunk)
+            .ok_or_else(|| PyErr::type_error("read() should return bytes"))?;
         if chunk.is_empty() {
             break;
         }
@@ -279,19 +308,39 @@ fn buffered_unsupported(name: &'static str) -> impl Fn(&ThreadState) -> PyErr {
     move |ts| unsupported(ts, name)
 }
 
-fn bufferediobase_read(ts: &ThreadState, _this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn bufferediobase_read(
+    ts: &ThreadState,
+    _this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     Err(buffered_unsupported("read")(ts))
 }
 
-fn bufferediobase_read1(ts: &ThreadState, _this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn bufferediobase_read1(
+    ts: &ThreadState,
+    _this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     Err(buffered_unsupported("read1")(ts))
 }
 
-fn bufferediobase_write(ts: &ThreadState, _this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn bufferediobase_write(
+    ts: &ThreadState,
+    _this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     Err(buffered_unsupported("write")(ts))
 }
 
-fn bufferediobase_detach(ts: &ThreadState, _this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn bufferediobase_detach(
+    ts: &ThreadState,
+    _this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     Err(buffered_unsupported("detach")(ts))
 }
 
@@ -309,7 +358,10 @@ fn readinto_with(ts: &ThreadState, this: &PyObject, args: Args<'_>, method: &str
     if data.len() > length {
         return Err(PyErr::new(
             ExceptionKind::ValueError,
-            format!("read() returned too much data: {length} bytes requested, {} returned", data.len()),
+            format!(
+                "read() returned too much data: {length} bytes requested, {} returned",
+                data.len()
+            ),
         ));
     }
     let slice = pyrite_objects::slice::new(
@@ -319,15 +371,30 @@ fn readinto_with(ts: &ThreadState, this: &PyObject, args: Args<'_>, method: &str
         singletons::none(),
     );
     let count = data.len();
-    call_method(ts, target, "__setitem__", &[slice, bytes::from_vec(ts, data)])?;
+    call_method(
+        ts,
+        target,
+        "__setitem__",
+        &[slice, bytes::from_vec(ts, data)],
+    )?;
     Ok(super::new_int(ts, count as i64))
 }
 
-fn bufferediobase_readinto(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn bufferediobase_readinto(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     readinto_with(ts, this, args, "read")
 }
 
-fn bufferediobase_readinto1(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn bufferediobase_readinto1(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     readinto_with(ts, this, args, "read1")
 }
 
@@ -337,7 +404,12 @@ fn textiobase_read(ts: &ThreadState, _this: &PyObject, _a: Args<'_>, _k: KwNames
     Err(unsupported(ts, "read"))
 }
 
-fn textiobase_readline(ts: &ThreadState, _this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn textiobase_readline(
+    ts: &ThreadState,
+    _this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     Err(unsupported(ts, "readline"))
 }
 
@@ -345,7 +417,12 @@ fn textiobase_write(ts: &ThreadState, _this: &PyObject, _a: Args<'_>, _k: KwName
     Err(unsupported(ts, "write"))
 }
 
-fn textiobase_detach(ts: &ThreadState, _this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn textiobase_detach(
+    ts: &ThreadState,
+    _this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     Err(unsupported(ts, "detach"))
 }
 
@@ -383,7 +460,10 @@ pub(super) fn install(ts: &ThreadState) {
     add_getsets(
         ts,
         &IOBASE_TYPE,
-        &[("closed", iobase_closed, None), ("__dict__", iobase_dict, None)],
+        &[
+            ("closed", iobase_closed, None),
+            ("__dict__", iobase_dict, None),
+        ],
     );
     add_methods(
         ts,

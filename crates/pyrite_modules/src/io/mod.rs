@@ -385,11 +385,7 @@ fn parse_mode(mode: &str) -> PyResult<Mode> {
     Ok(parsed)
 }
 
-fn optional_text(
-    function: &str,
-    name: &str,
-    value: Option<&PyRef>,
-) -> PyResult<Option<String>> {
+fn optional_text(function: &str, name: &str, value: Option<&PyRef>) -> PyResult<Option<String>> {
     match value {
         None => Ok(None),
         Some(value) if singletons::is_none(value) => Ok(None),
@@ -406,12 +402,20 @@ fn optional_text(
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
 /// closefd=True, opener=None)`.
 pub fn io_open(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    ensure_created(ts)?;
     let values = bind(
         "open",
         args,
         kw,
         &[
-            "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener",
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+            "opener",
         ],
         0,
         1,
@@ -440,7 +444,9 @@ pub fn io_open(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>)
         None => true,
         Some(value) => value.is_true(ts)?,
     };
-    let opener = values[7].clone().filter(|value| !singletons::is_none(value));
+    let opener = values[7]
+        .clone()
+        .filter(|value| !singletons::is_none(value));
     if int::as_i64(&file).is_none()
         && pystr::as_str_payload(&file).is_none()
         && pyrite_objects::bytes::as_bytes(&file).is_none()
@@ -509,7 +515,9 @@ pub fn io_open(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>)
         ],
         None,
     )?;
-    let result = open_layers(ts, &raw, &mode, &mode_text, buffering, encoding, errors, newline);
+    let result = open_layers(
+        ts, &raw, &mode, &mode_text, buffering, encoding, errors, newline,
+    );
     if result.is_err() {
         let _ = call_method(ts, &raw, "close", &[]);
     }
@@ -600,28 +608,58 @@ fn io_text_encoding(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames
     Ok(pystr::intern(ts, "locale"))
 }
 
+thread_local! {
+    static CREATED: Cell<bool> = const { Cell::new(false) };
+    static OPEN: RefCell<Option<PyRef>> = const { RefCell::new(None) };
+}
+
+/// The `open` function object, shared by `_io` and `builtins` (`io.open is open`).
+pub fn open_function(ts: &ThreadState) -> PyRef {
+    if let Some(open) = OPEN.with(|open| open.borrow().clone()) {
+        return open;
+    }
+    let open =
+        pyrite_objects::descr::new_builtin_function(ts, "open", io_open, pystr::intern(ts, "_io"));
+    OPEN.with(|slot| *slot.borrow_mut() = Some(open.clone()));
+    open
+}
+
+/// `builtins.open` may run before `import io`: the classes get their methods when the
+/// module is made, so make it first.
+fn ensure_created(ts: &ThreadState) -> PyResult<()> {
+    if !CREATED.with(Cell::get) {
+        pyrite_vm::import::import_module(ts, &pystr::intern(ts, "_io"))?;
+    }
+    Ok(())
+}
+
 /// Creates the `_io` module.
 pub fn create(ts: &ThreadState) -> PyResult {
+    CREATED.with(|created| created.set(true));
     let module = ModuleBuilder::new(
         ts,
         "_io",
         Some("The io module provides the Python interfaces to stream handling."),
     )?;
-    module.set("DEFAULT_BUFFER_SIZE", int::new(ts, DEFAULT_BUFFER_SIZE as i64))?;
+    module.set(
+        "DEFAULT_BUFFER_SIZE",
+        int::new(ts, DEFAULT_BUFFER_SIZE as i64),
+    )?;
     let bases = tuple::new(
         ts,
         vec![
             ExceptionKind::OSError.static_type().as_object().new_ref(),
-            ExceptionKind::ValueError.static_type().as_object().new_ref(),
+            ExceptionKind::ValueError
+                .static_type()
+                .as_object()
+                .new_ref(),
         ],
     )
     .into_ref();
     let namespace = pyrite_objects::dict::new(ts);
-    namespace.payload().set_item(
-        ts,
-        pystr::intern(ts, "__module__"),
-        pystr::intern(ts, "io"),
-    )?;
+    namespace
+        .payload()
+        .set_item(ts, pystr::intern(ts, "__module__"), pystr::intern(ts, "io"))?;
     let unsupported_class = abstract_api::call(
         ts,
         TYPE_TYPE.as_object(),
@@ -641,8 +679,8 @@ pub fn create(ts: &ThreadState) -> PyResult {
             .as_object()
             .new_ref(),
     )?;
+    module.set("open", open_function(ts))?;
     module.functions(&[
-        ("open", io_open),
         ("open_code", io_open_code),
         ("text_encoding", io_text_encoding),
     ])?;

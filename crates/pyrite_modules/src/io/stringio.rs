@@ -9,7 +9,7 @@ use pyrite_objects::{
     PyErr, PyObject, PyResult, ThreadState, singletons, str as pystr, str_methods,
 };
 
-use super::{STRINGIO_TYPE, State, bool_ref, closed_file_error, int_arg, io_of, new_int, size_arg};
+use super::{STRINGIO_TYPE, State, bool_ref, int_arg, io_of, new_int, size_arg};
 use crate::modsupport::{Args, KwNames, bind};
 
 #[derive(Default)]
@@ -29,7 +29,10 @@ const SEEN_CRLF: u8 = 4;
 fn with_open<R>(object: &PyObject, operation: impl FnOnce(&mut StringState) -> R) -> PyResult<R> {
     let io = io_of(object)?;
     if io.closed.get() {
-        return Err(closed_file_error());
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "I/O operation on closed file",
+        ));
     }
     let mut state = io.state.borrow_mut();
     match &mut *state {
@@ -80,7 +83,24 @@ fn translate(state: &mut StringState, text: &[u32]) -> Vec<u32> {
             }
             out
         }
-        Some(_) => text.to_vec(),
+        Some(newline) => {
+            if newline.is_empty() {
+                let mut index = 0;
+                while index < text.len() {
+                    match text[index] {
+                        0x0D if text.get(index + 1) == Some(&0x0A) => {
+                            state.seen |= SEEN_CRLF;
+                            index += 1;
+                        }
+                        0x0D => state.seen |= SEEN_CR,
+                        0x0A => state.seen |= SEEN_LF,
+                        _ => {}
+                    }
+                    index += 1;
+                }
+            }
+            text.to_vec()
+        }
     }
 }
 
@@ -97,7 +117,12 @@ fn write_text(state: &mut StringState, text: &[u32]) {
     state.position = end;
 }
 
-pub(super) fn stringio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult<()> {
+pub(super) fn stringio_init(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult<()> {
     let values = bind("StringIO", args, kw, &["initial_value", "newline"], 0, 0)?;
     let newline = match values[1].as_ref() {
         None => Some(vec![0x0A]),
@@ -121,7 +146,10 @@ pub(super) fn stringio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, k
             }
         },
     };
-    let initial = match values[0].as_ref().filter(|value| !singletons::is_none(value)) {
+    let initial = match values[0]
+        .as_ref()
+        .filter(|value| !singletons::is_none(value))
+    {
         Some(value) => match pystr::as_str_payload(value) {
             Some(text) => str_methods::code_points_of(text),
             None => {
@@ -221,7 +249,12 @@ fn line_end(state: &StringState, start: usize, limit: usize) -> usize {
     }
 }
 
-fn stringio_readline(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn stringio_readline(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let values = bind("readline", args, kw, &["size"], 1, 0)?;
     if let Some(value) = values[0].as_ref()
         && !singletons::is_none(value)
@@ -276,12 +309,11 @@ fn stringio_seek(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
         ));
     }
     if whence != 0 && position != 0 {
-        let message = if whence == 1 {
-            "Can't do nonzero cur-relative seeks"
-        } else {
-            "Can't do nonzero end-relative seeks"
-        };
-        return Err(PyErr::new(ExceptionKind::OSError, message));
+        // CPython gives the cur-relative message for both.
+        return Err(PyErr::new(
+            ExceptionKind::OSError,
+            "Can't do nonzero cur-relative seeks",
+        ));
     }
     let target = with_open(this, |state| {
         state.position = match whence {
@@ -294,9 +326,17 @@ fn stringio_seek(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
     Ok(new_int(ts, target as i64))
 }
 
-fn stringio_truncate(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn stringio_truncate(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let values = bind("truncate", args, kw, &["pos"], 1, 0)?;
-    let size = match values[0].as_ref().filter(|value| !singletons::is_none(value)) {
+    let size = match values[0]
+        .as_ref()
+        .filter(|value| !singletons::is_none(value))
+    {
         Some(value) => int_arg(ts, value)?,
         None => with_open(this, |state| state.position as i64)?,
     };
@@ -334,7 +374,9 @@ fn stringio_line_buffering(_ts: &ThreadState, this: &PyObject) -> PyResult {
 }
 
 fn stringio_newlines(ts: &ThreadState, this: &PyObject) -> PyResult {
-    let (universal, seen) = with_open(this, |state| (state.newline.is_none(), state.seen))?;
+    let (universal, seen) = with_open(this, |state| {
+        (state.newline.as_ref().is_none_or(Vec::is_empty), state.seen)
+    })?;
     if !universal || seen == 0 {
         return Ok(singletons::none());
     }

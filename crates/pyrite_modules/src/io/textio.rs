@@ -49,6 +49,8 @@ pub struct TextState {
     seen: u8,
     snapshot: Option<Snapshot>,
     chunk_size: usize,
+    /// Encoded text not yet given to the buffer (CPython's `pending_bytes`).
+    pending: Vec<u8>,
 }
 
 impl TextState {
@@ -85,8 +87,12 @@ fn with_text<R>(object: &PyObject, operation: impl FnOnce(&mut TextState) -> R) 
 }
 
 fn buffer_of(object: &PyObject) -> PyResult<PyRef> {
-    with_text(object, |state| state.buffer.clone())?
-        .ok_or_else(|| PyErr::new(ExceptionKind::ValueError, "underlying buffer has been detached"))
+    with_text(object, |state| state.buffer.clone())?.ok_or_else(|| {
+        PyErr::new(
+            ExceptionKind::ValueError,
+            "underlying buffer has been detached",
+        )
+    })
 }
 
 fn check_open(ts: &ThreadState, object: &PyObject) -> PyResult<PyRef> {
@@ -149,31 +155,55 @@ fn make_codecs(
     {
         return Err(PyErr::new(
             ExceptionKind::LookupError,
-            format!("'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"),
+            format!(
+                "'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"
+            ),
         ));
     }
     let errors_object = pystr::new(ts, errors).into_ref();
     let decoder = if call_method(ts, buffer, "readable", &[])?.is_true(ts)? {
         let factory = attrs::get_attr_str(ts, &info, "incrementaldecoder")?;
-        Some(abstract_api::call(ts, &factory, std::slice::from_ref(&errors_object), None)?)
+        Some(abstract_api::call(
+            ts,
+            &factory,
+            std::slice::from_ref(&errors_object),
+            None,
+        )?)
     } else {
         None
     };
     let encoder = if call_method(ts, buffer, "writable", &[])?.is_true(ts)? {
         let factory = attrs::get_attr_str(ts, &info, "incrementalencoder")?;
-        Some(abstract_api::call(ts, &factory, std::slice::from_ref(&errors_object), None)?)
+        Some(abstract_api::call(
+            ts,
+            &factory,
+            std::slice::from_ref(&errors_object),
+            None,
+        )?)
     } else {
         None
     };
     Ok((decoder, encoder))
 }
 
-pub(super) fn textio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult<()> {
+pub(super) fn textio_init(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult<()> {
     let values = bind(
         "TextIOWrapper",
         args,
         kw,
-        &["buffer", "encoding", "errors", "newline", "line_buffering", "write_through"],
+        &[
+            "buffer",
+            "encoding",
+            "errors",
+            "newline",
+            "line_buffering",
+            "write_through",
+        ],
         0,
         1,
     )?;
@@ -184,7 +214,10 @@ pub(super) fn textio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw:
         Some(name) => name,
     };
     if encoding.contains('\0') {
-        return Err(PyErr::new(ExceptionKind::ValueError, "embedded null character"));
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "embedded null character",
+        ));
     }
     let errors = text_arg(ts, values[2].as_ref(), "errors")?.unwrap_or_else(|| "strict".to_owned());
     let newline = check_newline(ts, values[3].as_ref())?;
@@ -212,6 +245,7 @@ pub(super) fn textio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw:
         seen: 0,
         snapshot: None,
         chunk_size: CHUNK_SIZE,
+        pending: Vec::new(),
     };
     let io = io_of(this)?;
     *io.state.borrow_mut() = State::Text(Box::new(state));
@@ -272,8 +306,18 @@ fn process_newlines(state: &mut TextState, mut text: Vec<u32>, last: bool) -> Ve
     out
 }
 
-fn decode_with(ts: &ThreadState, decoder: &PyObject, data: Vec<u8>, last: bool) -> PyResult<Vec<u32>> {
-    let text = call_method(ts, decoder, "decode", &[bytes::from_vec(ts, data), bool_ref(last)])?;
+fn decode_with(
+    ts: &ThreadState,
+    decoder: &PyObject,
+    data: Vec<u8>,
+    last: bool,
+) -> PyResult<Vec<u32>> {
+    let text = call_method(
+        ts,
+        decoder,
+        "decode",
+        &[bytes::from_vec(ts, data), bool_ref(last)],
+    )?;
     match pystr::as_str_payload(&text) {
         Some(text) => Ok(str_methods::code_points_of(text)),
         None => Err(PyErr::type_error(format!(
@@ -338,7 +382,7 @@ fn read_chunk(ts: &ThreadState, this: &PyObject, buffer: &PyObject) -> PyResult<
 fn take_decoded(object: &PyObject, limit: usize) -> PyResult<Vec<u32>> {
     with_text(object, |state| {
         let start = state.decoded_position;
-        let end = (start + limit).min(state.decoded.len());
+        let end = start.saturating_add(limit).min(state.decoded.len());
         state.decoded_position = end;
         state.decoded[start..end].to_vec()
     })
@@ -387,7 +431,10 @@ fn textio_read(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
 /// Where the first line ending in `text` ends (exclusive), per the newline mode.
 fn find_line_end(newline: Option<&str>, text: &[u32]) -> Option<usize> {
     match newline {
-        None | Some("\n") => text.iter().position(|&code| code == 0x0A).map(|index| index + 1),
+        None | Some("\n") => text
+            .iter()
+            .position(|&code| code == 0x0A)
+            .map(|index| index + 1),
         Some("") => {
             for (index, &code) in text.iter().enumerate() {
                 if code == 0x0A {
@@ -403,7 +450,10 @@ fn find_line_end(newline: Option<&str>, text: &[u32]) -> Option<usize> {
             }
             None
         }
-        Some("\r") => text.iter().position(|&code| code == 0x0D).map(|index| index + 1),
+        Some("\r") => text
+            .iter()
+            .position(|&code| code == 0x0D)
+            .map(|index| index + 1),
         Some(_) => text
             .windows(2)
             .position(|pair| pair == [0x0D, 0x0A])
@@ -422,7 +472,10 @@ fn textio_readline(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwName
         let (found, available) = with_text(this, |state| {
             let available = &state.decoded[state.decoded_position..];
             // A `\r` at the end of `\r\n` mode's text may pair with the next chunk.
-            (find_line_end(newline.as_deref(), available), available.len())
+            (
+                find_line_end(newline.as_deref(), available),
+                available.len(),
+            )
         })?;
         let room = if limit < 0 {
             usize::MAX
@@ -474,9 +527,14 @@ pub(super) fn textio_iternext(ts: &ThreadState, this: &PyObject) -> PyResult<Opt
     Ok(Some(line))
 }
 
-/// Nothing is held back on writing (each `write` goes to the buffer): kept as the
-/// place where CPython flushes its pending bytes.
-fn flush_pending(_ts: &ThreadState, _this: &PyObject) -> PyResult<()> {
+/// Gives the encoded text held back by `write` to the buffer.
+fn flush_pending(ts: &ThreadState, this: &PyObject) -> PyResult<()> {
+    let pending = with_text(this, |state| std::mem::take(&mut state.pending))?;
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let buffer = buffer_of(this)?;
+    call_method(ts, &buffer, "write", &[bytes::from_vec(ts, pending)])?;
     Ok(())
 }
 
@@ -523,8 +581,16 @@ fn textio_write(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'
             encoded.ob_type().name()
         )));
     }
-    call_method(ts, &buffer, "write", &[encoded])?;
-    if line_buffering && has_newline {
+    let needs_flush = line_buffering && has_newline;
+    let encoded = bytes::as_bytes(&encoded).unwrap_or_default().to_vec();
+    let (write_through, over) = with_text(this, |state| {
+        state.pending.extend_from_slice(&encoded);
+        (state.write_through, state.pending.len() > state.chunk_size)
+    })?;
+    if over || needs_flush || write_through {
+        flush_pending(ts, this)?;
+    }
+    if needs_flush {
         call_method(ts, &buffer, "flush", &[])?;
     }
     let decoder = with_text(this, |state| {
@@ -541,6 +607,7 @@ fn textio_write(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'
 
 fn textio_flush(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
     let buffer = check_open(ts, this)?;
+    flush_pending(ts, this)?;
     call_method(ts, &buffer, "flush", &[])
 }
 
@@ -584,7 +651,11 @@ fn textio_tell(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>)
         return Ok(position);
     };
     let (used, total, pending_now) = with_text(this, |state| {
-        (state.decoded_position, state.decoded.len(), state.pending_cr)
+        (
+            state.decoded_position,
+            state.decoded.len(),
+            state.pending_cr,
+        )
     })?;
     if used == total && !pending_now {
         let current = call_method(ts, &decoder, "getstate", &[])?;
@@ -749,12 +820,23 @@ fn textio_writable(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<
     delegate(ts, this, "writable")
 }
 
-fn textio_reconfigure(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn textio_reconfigure(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
     let values = bind(
         "reconfigure",
         args,
         kw,
-        &["encoding", "errors", "newline", "line_buffering", "write_through"],
+        &[
+            "encoding",
+            "errors",
+            "newline",
+            "line_buffering",
+            "write_through",
+        ],
         0,
         0,
     )?;
@@ -795,11 +877,17 @@ fn textio_reconfigure(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwN
     if let Some(newline) = newline {
         with_text(this, |state| state.newline = newline)?;
     }
-    if let Some(value) = values[3].as_ref().filter(|value| !singletons::is_none(value)) {
+    if let Some(value) = values[3]
+        .as_ref()
+        .filter(|value| !singletons::is_none(value))
+    {
         let flag = value.is_true(ts)?;
         with_text(this, |state| state.line_buffering = flag)?;
     }
-    if let Some(value) = values[4].as_ref().filter(|value| !singletons::is_none(value)) {
+    if let Some(value) = values[4]
+        .as_ref()
+        .filter(|value| !singletons::is_none(value))
+    {
         let flag = value.is_true(ts)?;
         with_text(this, |state| state.write_through = flag)?;
     }
@@ -859,12 +947,22 @@ fn textio_newlines(ts: &ThreadState, this: &PyObject) -> PyResult {
 }
 
 fn textio_chunk_size(ts: &ThreadState, this: &PyObject) -> PyResult {
-    Ok(new_int(ts, with_text(this, |state| state.chunk_size)? as i64))
+    Ok(new_int(
+        ts,
+        with_text(this, |state| state.chunk_size)? as i64,
+    ))
 }
 
-fn textio_set_chunk_size(ts: &ThreadState, this: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+fn textio_set_chunk_size(
+    ts: &ThreadState,
+    this: &PyObject,
+    value: Option<&PyObject>,
+) -> PyResult<()> {
     let Some(value) = value else {
-        return Err(PyErr::new(ExceptionKind::AttributeError, "cannot delete attribute"));
+        return Err(PyErr::new(
+            ExceptionKind::AttributeError,
+            "cannot delete attribute",
+        ));
     };
     let size = int_arg(ts, value)?;
     if size <= 0 {
@@ -939,7 +1037,9 @@ pub(super) fn newline_decoder_init(
         0,
         2,
     )?;
-    let decoder = values[0].clone().filter(|value| !singletons::is_none(value));
+    let decoder = values[0]
+        .clone()
+        .filter(|value| !singletons::is_none(value));
     let translate = values[1].as_ref().expect("required").is_true(ts)?;
     *io_of(this)?.state.borrow_mut() = State::NewlineDecoder(NewlineDecoderState {
         decoder,
@@ -950,8 +1050,13 @@ pub(super) fn newline_decoder_init(
     Ok(())
 }
 
-fn newline_decoder_decode(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let values = bind("decode", args, kw, &["input", "final"], 2, 1)?;
+fn newline_decoder_decode(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
+    let values = bind("decode", args, kw, &["input", "final"], 1, 1)?;
     let input = values[0].clone().expect("required");
     let last = match values[1].as_ref() {
         Some(value) => value.is_true(ts)?,
@@ -1008,8 +1113,14 @@ fn newline_decoder_decode(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw:
     str_methods::str_from_code_points(ts, &out)
 }
 
-fn newline_decoder_getstate(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    let (decoder, pending_cr) = with_decoder(this, |state| (state.decoder.clone(), state.pending_cr))?;
+fn newline_decoder_getstate(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
+    let (decoder, pending_cr) =
+        with_decoder(this, |state| (state.decoder.clone(), state.pending_cr))?;
     let (buffered, flags) = match decoder {
         Some(decoder) => {
             let inner = call_method(ts, &decoder, "getstate", &[])?;
@@ -1025,7 +1136,12 @@ fn newline_decoder_getstate(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k:
     Ok(tuple::new(ts, vec![buffered, new_int(ts, flags)]).into_ref())
 }
 
-fn newline_decoder_setstate(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn newline_decoder_setstate(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     let [state_object] = args else {
         return Err(PyErr::type_error("setstate() takes exactly one argument"));
     };
@@ -1045,7 +1161,12 @@ fn newline_decoder_setstate(ts: &ThreadState, this: &PyObject, args: Args<'_>, _
     Ok(singletons::none())
 }
 
-fn newline_decoder_reset(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
+fn newline_decoder_reset(
+    ts: &ThreadState,
+    this: &PyObject,
+    _a: Args<'_>,
+    _k: KwNames<'_>,
+) -> PyResult {
     let decoder = with_decoder(this, |state| {
         state.seen = 0;
         state.pending_cr = false;
@@ -1096,7 +1217,11 @@ pub(super) fn install(ts: &ThreadState) {
             ("line_buffering", textio_line_buffering, None),
             ("write_through", textio_write_through, None),
             ("newlines", textio_newlines, None),
-            ("_CHUNK_SIZE", textio_chunk_size, Some(textio_set_chunk_size)),
+            (
+                "_CHUNK_SIZE",
+                textio_chunk_size,
+                Some(textio_set_chunk_size),
+            ),
         ],
     );
     add_methods(
