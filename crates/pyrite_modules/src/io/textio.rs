@@ -667,47 +667,40 @@ fn textio_tell(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>)
             return Ok(position);
         }
     }
-    // Replay the chunk from its starting state until `used` characters came out.
+    // Replay the chunk from its starting state until `used` characters came out. With
+    // translation, a `\r\n` pair is one character, counted at its `\r`.
     let current = call_method(ts, &decoder, "getstate", &[])?;
     call_method(ts, &decoder, "setstate", &[saved])?;
-    let mut produced = 0usize;
-    let mut replay_cr = pending_cr;
-    let mut cookie = start;
     let newline = with_text(this, |state| state.newline.clone())?;
     let universal = matches!(newline.as_deref(), None | Some(""));
-    if used > 0 {
-        for (index, &byte) in chunk.iter().enumerate() {
-            let mut text = decode_with(ts, &decoder, vec![byte], false)?;
-            if universal {
-                if replay_cr {
-                    text.insert(0, 0x0D);
-                    replay_cr = false;
-                }
-                if text.last() == Some(&0x0D) {
-                    text.pop();
-                    replay_cr = true;
-                }
-                let mut count = 0;
-                let mut at = 0;
-                while at < text.len() {
-                    if text[at] == 0x0D && text.get(at + 1) == Some(&0x0A) {
-                        count += if newline.is_none() { 1 } else { 2 };
-                        at += 2;
-                    } else {
-                        count += 1;
-                        at += 1;
-                    }
-                }
-                produced += count;
-            } else {
-                produced += text.len();
-            }
-            if produced >= used {
-                cookie = start + index as i64 + 1;
-                break;
-            }
-        }
+    let translate = newline.is_none();
+    let mut produced = 0usize;
+    let mut last_cr = false;
+    if universal && pending_cr {
+        produced = 1;
+        last_cr = true;
     }
+    let mut index = 0usize;
+    let cookie = loop {
+        if produced >= used {
+            if translate && last_cr && chunk.get(index) == Some(&b'\n') {
+                index += 1;
+            }
+            break start + index as i64;
+        }
+        let Some(&byte) = chunk.get(index) else {
+            break start + index as i64;
+        };
+        index += 1;
+        for code in decode_with(ts, &decoder, vec![byte], false)? {
+            if translate && last_cr && code == 0x0A {
+                last_cr = false;
+                continue;
+            }
+            produced += 1;
+            last_cr = universal && code == 0x0D;
+        }
+    };
     call_method(ts, &decoder, "setstate", &[current])?;
     Ok(new_int(ts, cookie))
 }
