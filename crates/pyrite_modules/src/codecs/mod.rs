@@ -659,3 +659,26 @@ pub fn create(ts: &ThreadState) -> PyResult {
     ])?;
     Ok(module.finish())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{utf8_complete_len, utf16_complete_len};
+
+    #[test]
+    fn incomplete_utf8_tails_are_held_back() {
+        assert_eq!(utf8_complete_len(b"ab\xe2\x82"), 2);
+        assert_eq!(utf8_complete_len(b"ab\xe2\x82\xac"), 5);
+        assert_eq!(utf8_complete_len(b"ab\xf0"), 2);
+        // Not a valid prefix: left for the decoder to report.
+        assert_eq!(utf8_complete_len(b"ab\xe0\x80"), 4);
+        assert_eq!(utf8_complete_len(b"ab\xff"), 3);
+    }
+
+    #[test]
+    fn incomplete_utf16_tails_are_held_back() {
+        assert_eq!(utf16_complete_len(b"a\x00b", false), 2);
+        assert_eq!(utf16_complete_len(b"a\x00\x3d\xd8", false), 2);
+        assert_eq!(utf16_complete_len(b"\x00a\xd8\x3d", true), 2);
+        assert_eq!(utf16_complete_len(b"a\x00b\x00", false), 4);
+    }
+}

@@ -709,3 +709,17 @@ pub fn create(ts: &ThreadState) -> PyResult {
     bytesio::install(ts);
     Ok(module.finish())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_mode;
+
+    #[test]
+    fn open_modes_are_checked_as_cpython_does() {
+        assert!(parse_mode("rb+").is_ok_and(|mode| mode.reading && mode.binary && mode.updating));
+        assert!(parse_mode("wt").is_ok_and(|mode| mode.writing && mode.text));
+        for bad in ["rw", "rbt", "q", "rr", "", "b", "r++"] {
+            assert!(parse_mode(bad).is_err(), "{bad:?}");
+        }
+    }
+}
