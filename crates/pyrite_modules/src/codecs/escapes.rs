@@ -17,8 +17,7 @@ use super::registry::{Replacement, call_handler, make_error};
 
 /// Reports a decoding failure on `data[start..end]` to the `errors` handler; the text
 /// it gives is appended, and the position to go on from is returned.
-#[allow(clippy::too_many_arguments)]
-fn decode_failure(
+pub(super) fn decode_failure(
     ts: &ThreadState,
     errors: &str,
     codec: &str,

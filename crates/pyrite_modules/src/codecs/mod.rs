@@ -10,6 +10,7 @@
 
 pub mod escapes;
 pub mod registry;
+pub mod utf7;
 
 use pyrite_objects::err::ExceptionKind;
 use pyrite_objects::str::Str;
@@ -475,6 +476,20 @@ fn raw_unicode_escape_encode(
     pair(ts, bytes::from_vec(ts, data), text_len(&text))
 }
 
+fn utf_7_decode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let (data, errors, values) =
+        decoder_args("utf_7_decode", args, kw, &["data", "errors", "final"])?;
+    let last = flag(ts, values[2].as_ref(), false)?;
+    let (text, consumed) = utf7::decode(ts, &data, &errors, last)?;
+    pair(ts, text, consumed)
+}
+
+fn utf_7_encode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let (text, _, _) = encoder_args("utf_7_encode", args, kw, &["str", "errors"])?;
+    let data = utf7::encode(&code_points(&text));
+    pair(ts, bytes::from_vec(ts, data), text_len(&text))
+}
+
 fn escape_decode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let (data, errors, _) = decoder_args("escape_decode", args, kw, &["data", "errors"])?;
     let (decoded, invalid) = escapes::escape_decode(&data, &errors)?;
@@ -626,6 +641,8 @@ pub fn create(ts: &ThreadState) -> PyResult {
         ("register_error", register_error),
         ("lookup_error", lookup_error),
         ("_unregister_error", unregister_error),
+        ("utf_7_encode", utf_7_encode),
+        ("utf_7_decode", utf_7_decode),
         ("utf_8_encode", utf_8_encode),
         ("utf_8_decode", utf_8_decode),
         ("utf_16_encode", utf_16_encode),
