@@ -288,12 +288,16 @@ pub fn size_arg(value: Option<&PyRef>) -> PyResult<i64> {
     match value {
         None => Ok(-1),
         Some(value) if singletons::is_none(value) => Ok(-1),
-        Some(value) => int::as_i64(value).ok_or_else(|| {
-            PyErr::type_error(format!(
-                "argument should be integer or None, not '{}'",
-                value.ob_type().name()
-            ))
+        Some(value) if value.payload_is::<int::Int>() => int::as_i64(value).ok_or_else(|| {
+            PyErr::new(
+                ExceptionKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            )
         }),
+        Some(value) => Err(PyErr::type_error(format!(
+            "argument should be integer or None, not '{}'",
+            value.ob_type().name()
+        ))),
     }
 }
 
@@ -305,6 +309,13 @@ pub fn int_arg(ts: &ThreadState, value: &PyObject) -> PyResult<i64> {
             "Python int too large to convert to C ssize_t",
         )
     })
+}
+
+/// Room for `additional` more items in `vector`, or `MemoryError` (never an abort).
+pub fn reserve<T>(vector: &mut Vec<T>, additional: usize) -> PyResult<()> {
+    vector
+        .try_reserve(additional)
+        .map_err(|_| PyErr::without_arg(ExceptionKind::MemoryError))
 }
 
 pub fn bool_ref(value: bool) -> PyRef {

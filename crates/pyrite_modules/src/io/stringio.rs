@@ -104,17 +104,17 @@ fn translate(state: &mut StringState, text: &[u32]) -> Vec<u32> {
     }
 }
 
-fn write_text(state: &mut StringState, text: &[u32]) {
+fn write_text(state: &mut StringState, text: &[u32]) -> PyResult<()> {
     let text = translate(state, text);
-    let end = state.position + text.len();
-    if state.buffer.len() < state.position {
-        state.buffer.resize(state.position, 0);
-    }
+    let end = state.position.saturating_add(text.len());
     if state.buffer.len() < end {
+        let additional = end - state.buffer.len();
+        super::reserve(&mut state.buffer, additional)?;
         state.buffer.resize(end, 0);
     }
     state.buffer[state.position..end].copy_from_slice(&text);
     state.position = end;
+    Ok(())
 }
 
 pub(super) fn stringio_init(
@@ -167,7 +167,7 @@ pub(super) fn stringio_init(
         newline,
         ..StringState::default()
     };
-    write_text(&mut state, &initial);
+    write_text(&mut state, &initial)?;
     state.position = 0;
     *io.state.borrow_mut() = State::StringIo(state);
     Ok(())
@@ -193,7 +193,7 @@ fn stringio_write(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames
     };
     let codes = str_methods::code_points_of(text);
     let count = codes.len();
-    with_open(this, |state| write_text(state, &codes))?;
+    with_open(this, |state| write_text(state, &codes))??;
     Ok(new_int(ts, count as i64))
 }
 
