@@ -87,12 +87,7 @@ pub fn init(ts: &ThreadState, argv: &[String]) -> Runtime {
 
 /// `builtins.open` is `_io.open` (CPython's `builtins` module gets it from `io`).
 fn install_open(ts: &ThreadState, builtins: &PyRef) {
-    let open = pyrite_objects::descr::new_builtin_function(
-        ts,
-        "open",
-        io::io_open,
-        pyrite_objects::str::intern(ts, "_io"),
-    );
+    let open = io::open_function(ts);
     if let Some(dict) = pyrite_objects::module::dict_of(builtins)
         && let Some(dict) = dict.downcast_ref::<pyrite_objects::dict::Dict>()
     {

@@ -311,7 +311,23 @@ pub fn close_fd(fd: i32) -> bool {
 
 /// Reads up to `length` bytes from `fd` (0 is the process's stdin).
 pub fn read_fd(fd: i32, length: usize) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
+    use std::io::{Read, Seek};
+    // One read gives at most what a regular file still holds: a huge request must not
+    // allocate its size up front.
+    let length = if fd == 0 {
+        length.min(1 << 20)
+    } else {
+        with_file(fd, |file| {
+            let metadata = file.metadata()?;
+            if metadata.is_file() {
+                let position = file.stream_position()?;
+                let remaining = metadata.len().saturating_sub(position);
+                Ok(length.min(usize::try_from(remaining).unwrap_or(usize::MAX).max(1)))
+            } else {
+                Ok(length.min(1 << 20))
+            }
+        })?
+    };
     let mut buffer = vec![0u8; length];
     let count = if fd == 0 {
         std::io::stdin().read(&mut buffer)?

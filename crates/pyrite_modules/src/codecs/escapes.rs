@@ -17,8 +17,7 @@ use super::registry::{Replacement, call_handler, make_error};
 
 /// Reports a decoding failure on `data[start..end]` to the `errors` handler; the text
 /// it gives is appended, and the position to go on from is returned.
-#[allow(clippy::too_many_arguments)]
-fn decode_failure(
+pub(super) fn decode_failure(
     ts: &ThreadState,
     errors: &str,
     codec: &str,
@@ -64,6 +63,7 @@ pub fn unicode_escape_decode(
 ) -> PyResult<(PyRef, usize)> {
     let codec = "unicodeescape";
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
+    let mut first_invalid: Option<String> = None;
     let mut at = 0;
     while at < data.len() {
         let byte = data[at];
@@ -110,6 +110,7 @@ pub fn unicode_escape_decode(
         match kind {
             b'0'..=b'7' => {
                 let mut value = u32::from(kind - b'0');
+                let digits_start = at - 1;
                 for _ in 0..2 {
                     match data.get(at) {
                         Some(&digit @ b'0'..=b'7') => {
@@ -118,6 +119,12 @@ pub fn unicode_escape_decode(
                         }
                         _ => break,
                     }
+                }
+                if value > 0o377 && first_invalid.is_none() {
+                    first_invalid = Some(format!(
+                        "\"\\{}\" is an invalid octal escape sequence. ",
+                        String::from_utf8_lossy(&data[digits_start..at])
+                    ));
                 }
                 out.push(value);
             }
@@ -213,10 +220,24 @@ pub fn unicode_escape_decode(
                 }
             }
             other => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(format!(
+                        "\"\\{}\" is an invalid escape sequence. ",
+                        char::from(other)
+                    ));
+                }
                 out.push(0x5C);
                 out.push(u32::from(other));
             }
         }
+    }
+    if let Some(message) = first_invalid {
+        pyrite_objects::warnings::warn(
+            ts,
+            ExceptionKind::DeprecationWarning,
+            &format!("{message}Such sequences will not work in the future. "),
+            1,
+        )?;
     }
     Ok((str_methods::str_from_code_points(ts, &out)?, at))
 }
@@ -331,9 +352,11 @@ pub fn raw_unicode_escape_encode(code_points: &[u32]) -> Vec<u8> {
     out
 }
 
-/// `escape_decode(data)`: Python's bytes-literal escapes.
-pub fn escape_decode(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
+/// `escape_decode(data)`: Python's bytes-literal escapes, and the warning text for the
+/// first invalid escape, if any.
+pub fn escape_decode(data: &[u8], errors: &str) -> PyResult<(Vec<u8>, Option<String>)> {
     let mut out = Vec::with_capacity(data.len());
+    let mut first_invalid: Option<String> = None;
     let mut at = 0;
     while at < data.len() {
         let byte = data[at];
@@ -363,6 +386,7 @@ pub fn escape_decode(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
             b'a' => out.push(0x07),
             b'0'..=b'7' => {
                 let mut value = u32::from(kind - b'0');
+                let digits_start = at - 1;
                 for _ in 0..2 {
                     match data.get(at) {
                         Some(&digit @ b'0'..=b'7') => {
@@ -371,6 +395,12 @@ pub fn escape_decode(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
                         }
                         _ => break,
                     }
+                }
+                if value > 0o377 && first_invalid.is_none() {
+                    first_invalid = Some(format!(
+                        "b\"\\{}\" is an invalid octal escape sequence. ",
+                        String::from_utf8_lossy(&data[digits_start..at])
+                    ));
                 }
                 out.push(value as u8);
             }
@@ -400,12 +430,22 @@ pub fn escape_decode(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
                 }
             }
             other => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(format!(
+                        "b\"\\{}\" is an invalid escape sequence. ",
+                        char::from(other)
+                    ));
+                }
                 out.push(b'\\');
                 out.push(other);
             }
         }
     }
-    Ok(out)
+    Ok((
+        out,
+        first_invalid
+            .map(|message| format!("{message}Such sequences will not work in the future. ")),
+    ))
 }
 
 /// `escape_encode(data)`: the inside of `repr(bytes)` with `'` escaped.

@@ -10,7 +10,9 @@
 
 pub mod escapes;
 pub mod registry;
+pub mod utf7;
 
+use pyrite_objects::err::ExceptionKind;
 use pyrite_objects::str::Str;
 use pyrite_objects::{
     PyErr, PyObject, PyRef, PyResult, ThreadState, bytes, int, singletons, str as pystr,
@@ -294,8 +296,13 @@ fn finish_wide(
     } else {
         width.complete_len(rest, big)
     };
-    let encoding = format!("{}-{}", width.name(), if big { "be" } else { "le" });
-    let text = decode_piece(ts, &rest[..end], &encoding, errors)?;
+    // With a BOM, the BOM-detecting codec decodes so that error positions count it.
+    let text = if start > 0 {
+        decode_piece(ts, &data[..start + end], width.name(), errors)?
+    } else {
+        let encoding = format!("{}-{}", width.name(), if big { "be" } else { "le" });
+        decode_piece(ts, &rest[..end], &encoding, errors)?
+    };
     let consumed = int::new(ts, (start + end) as i64);
     Ok(match report_order {
         Some(order) => tuple::new(ts, vec![text, consumed, int::new(ts, order)]).into_ref(),
@@ -469,9 +476,26 @@ fn raw_unicode_escape_encode(
     pair(ts, bytes::from_vec(ts, data), text_len(&text))
 }
 
+fn utf_7_decode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let (data, errors, values) =
+        decoder_args("utf_7_decode", args, kw, &["data", "errors", "final"])?;
+    let last = flag(ts, values[2].as_ref(), false)?;
+    let (text, consumed) = utf7::decode(ts, &data, &errors, last)?;
+    pair(ts, text, consumed)
+}
+
+fn utf_7_encode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let (text, _, _) = encoder_args("utf_7_encode", args, kw, &["str", "errors"])?;
+    let data = utf7::encode(&code_points(&text));
+    pair(ts, bytes::from_vec(ts, data), text_len(&text))
+}
+
 fn escape_decode(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let (data, errors, _) = decoder_args("escape_decode", args, kw, &["data", "errors"])?;
-    let decoded = escapes::escape_decode(&data, &errors)?;
+    let (decoded, invalid) = escapes::escape_decode(&data, &errors)?;
+    if let Some(message) = invalid {
+        pyrite_objects::warnings::warn(ts, ExceptionKind::DeprecationWarning, &message, 1)?;
+    }
     pair(ts, bytes::from_vec(ts, decoded), data.len())
 }
 
@@ -617,6 +641,8 @@ pub fn create(ts: &ThreadState) -> PyResult {
         ("register_error", register_error),
         ("lookup_error", lookup_error),
         ("_unregister_error", unregister_error),
+        ("utf_7_encode", utf_7_encode),
+        ("utf_7_decode", utf_7_decode),
         ("utf_8_encode", utf_8_encode),
         ("utf_8_decode", utf_8_decode),
         ("utf_16_encode", utf_16_encode),
@@ -649,4 +675,27 @@ pub fn create(ts: &ThreadState) -> PyResult {
         ("readbuffer_encode", readbuffer_encode),
     ])?;
     Ok(module.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{utf8_complete_len, utf16_complete_len};
+
+    #[test]
+    fn incomplete_utf8_tails_are_held_back() {
+        assert_eq!(utf8_complete_len(b"ab\xe2\x82"), 2);
+        assert_eq!(utf8_complete_len(b"ab\xe2\x82\xac"), 5);
+        assert_eq!(utf8_complete_len(b"ab\xf0"), 2);
+        // Not a valid prefix: left for the decoder to report.
+        assert_eq!(utf8_complete_len(b"ab\xe0\x80"), 4);
+        assert_eq!(utf8_complete_len(b"ab\xff"), 3);
+    }
+
+    #[test]
+    fn incomplete_utf16_tails_are_held_back() {
+        assert_eq!(utf16_complete_len(b"a\x00b", false), 2);
+        assert_eq!(utf16_complete_len(b"a\x00\x3d\xd8", false), 2);
+        assert_eq!(utf16_complete_len(b"\x00a\xd8\x3d", true), 2);
+        assert_eq!(utf16_complete_len(b"a\x00b\x00", false), 4);
+    }
 }

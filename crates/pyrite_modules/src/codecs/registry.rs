@@ -820,3 +820,23 @@ pub fn install() {
         decode: registry_decode,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_encoding;
+
+    /// Expected values from CPython 3.14's `_Py_normalize_encoding` (seen by a search
+    /// function).
+    #[test]
+    fn encoding_names_are_normalized_as_cpython_does() {
+        for (name, expected) in [
+            ("UTF-8", "utf_8"),
+            ("  x--Y..z ", "x_y..z"),
+            ("Ab_C d", "ab_c_d"),
+            ("\u{c4}\u{d6}", ""),
+            ("a\tb", "a_b"),
+        ] {
+            assert_eq!(normalize_encoding(name), expected, "{name:?}");
+        }
+    }
+}

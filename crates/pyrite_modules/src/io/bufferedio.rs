@@ -211,7 +211,10 @@ fn fill(ts: &ThreadState, object: &PyObject, raw: &PyObject, wanted: usize) -> P
 
 fn take(object: &PyObject, count: usize) -> PyResult<Vec<u8>> {
     with_state(object, |state| {
-        let end = (state.read_position + count).min(state.read_buffer.len());
+        let end = state
+            .read_position
+            .saturating_add(count)
+            .min(state.read_buffer.len());
         let data = state.read_buffer[state.read_position..end].to_vec();
         state.read_position = end;
         data

@@ -136,13 +136,16 @@ fn bytesio_write(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<
     with_open(this, |_| ())?;
     let data = bytes::require_bytes_like(data)?;
     with_open(this, |state| {
-        let end = state.position + data.len();
+        let end = state.position.saturating_add(data.len());
         if state.buffer.len() < end {
+            let additional = end - state.buffer.len();
+            super::reserve(&mut state.buffer, additional)?;
             state.buffer.resize(end, 0);
         }
         state.buffer[state.position..end].copy_from_slice(&data);
         state.position = end;
-    })?;
+        Ok::<(), PyErr>(())
+    })??;
     Ok(new_int(ts, data.len() as i64))
 }
 

@@ -262,8 +262,11 @@ fn rawiobase_read(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames
     if size < 0 {
         return call_method(ts, this, "readall", &[]);
     }
-    let buffer = bytearray::new(ts, vec![0; size as usize]);
-    let count = call_method(ts, this, "readinto", &[buffer.clone()])?;
+    let mut zeroed = Vec::new();
+    super::reserve(&mut zeroed, size as usize)?;
+    zeroed.resize(size as usize, 0);
+    let buffer = bytearray::new(ts, zeroed);
+    let count = call_method(ts, this, "readinto", std::slice::from_ref(&buffer))?;
     if singletons::is_none(&count) {
         return Ok(count);
     }

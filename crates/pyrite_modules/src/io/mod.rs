@@ -288,12 +288,16 @@ pub fn size_arg(value: Option<&PyRef>) -> PyResult<i64> {
     match value {
         None => Ok(-1),
         Some(value) if singletons::is_none(value) => Ok(-1),
-        Some(value) => int::as_i64(value).ok_or_else(|| {
-            PyErr::type_error(format!(
-                "argument should be integer or None, not '{}'",
-                value.ob_type().name()
-            ))
+        Some(value) if value.payload_is::<int::Int>() => int::as_i64(value).ok_or_else(|| {
+            PyErr::new(
+                ExceptionKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            )
         }),
+        Some(value) => Err(PyErr::type_error(format!(
+            "argument should be integer or None, not '{}'",
+            value.ob_type().name()
+        ))),
     }
 }
 
@@ -305,6 +309,13 @@ pub fn int_arg(ts: &ThreadState, value: &PyObject) -> PyResult<i64> {
             "Python int too large to convert to C ssize_t",
         )
     })
+}
+
+/// Room for `additional` more items in `vector`, or `MemoryError` (never an abort).
+pub fn reserve<T>(vector: &mut Vec<T>, additional: usize) -> PyResult<()> {
+    vector
+        .try_reserve(additional)
+        .map_err(|_| PyErr::without_arg(ExceptionKind::MemoryError))
 }
 
 pub fn bool_ref(value: bool) -> PyRef {
@@ -402,6 +413,7 @@ fn optional_text(function: &str, name: &str, value: Option<&PyRef>) -> PyResult<
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
 /// closefd=True, opener=None)`.
 pub fn io_open(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    ensure_created(ts)?;
     let values = bind(
         "open",
         args,
@@ -607,8 +619,34 @@ fn io_text_encoding(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames
     Ok(pystr::intern(ts, "locale"))
 }
 
+thread_local! {
+    static CREATED: Cell<bool> = const { Cell::new(false) };
+    static OPEN: RefCell<Option<PyRef>> = const { RefCell::new(None) };
+}
+
+/// The `open` function object, shared by `_io` and `builtins` (`io.open is open`).
+pub fn open_function(ts: &ThreadState) -> PyRef {
+    if let Some(open) = OPEN.with(|open| open.borrow().clone()) {
+        return open;
+    }
+    let open =
+        pyrite_objects::descr::new_builtin_function(ts, "open", io_open, pystr::intern(ts, "_io"));
+    OPEN.with(|slot| *slot.borrow_mut() = Some(open.clone()));
+    open
+}
+
+/// `builtins.open` may run before `import io`: the classes get their methods when the
+/// module is made, so make it first.
+fn ensure_created(ts: &ThreadState) -> PyResult<()> {
+    if !CREATED.with(Cell::get) {
+        pyrite_vm::import::import_module(ts, &pystr::intern(ts, "_io"))?;
+    }
+    Ok(())
+}
+
 /// Creates the `_io` module.
 pub fn create(ts: &ThreadState) -> PyResult {
+    CREATED.with(|created| created.set(true));
     let module = ModuleBuilder::new(
         ts,
         "_io",
@@ -652,8 +690,8 @@ pub fn create(ts: &ThreadState) -> PyResult {
             .as_object()
             .new_ref(),
     )?;
+    module.set("open", open_function(ts))?;
     module.functions(&[
-        ("open", io_open),
         ("open_code", io_open_code),
         ("text_encoding", io_text_encoding),
     ])?;
@@ -681,4 +719,18 @@ pub fn create(ts: &ThreadState) -> PyResult {
     stringio::install(ts);
     bytesio::install(ts);
     Ok(module.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_mode;
+
+    #[test]
+    fn open_modes_are_checked_as_cpython_does() {
+        assert!(parse_mode("rb+").is_ok_and(|mode| mode.reading && mode.binary && mode.updating));
+        assert!(parse_mode("wt").is_ok_and(|mode| mode.writing && mode.text));
+        for bad in ["rw", "rbt", "q", "rr", "", "b", "r++"] {
+            assert!(parse_mode(bad).is_err(), "{bad:?}");
+        }
+    }
 }

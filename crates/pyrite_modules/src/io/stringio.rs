@@ -9,7 +9,7 @@ use pyrite_objects::{
     PyErr, PyObject, PyResult, ThreadState, singletons, str as pystr, str_methods,
 };
 
-use super::{STRINGIO_TYPE, State, bool_ref, closed_file_error, int_arg, io_of, new_int, size_arg};
+use super::{STRINGIO_TYPE, State, bool_ref, int_arg, io_of, new_int, size_arg};
 use crate::modsupport::{Args, KwNames, bind};
 
 #[derive(Default)]
@@ -29,7 +29,10 @@ const SEEN_CRLF: u8 = 4;
 fn with_open<R>(object: &PyObject, operation: impl FnOnce(&mut StringState) -> R) -> PyResult<R> {
     let io = io_of(object)?;
     if io.closed.get() {
-        return Err(closed_file_error());
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "I/O operation on closed file",
+        ));
     }
     let mut state = io.state.borrow_mut();
     match &mut *state {
@@ -80,21 +83,38 @@ fn translate(state: &mut StringState, text: &[u32]) -> Vec<u32> {
             }
             out
         }
-        Some(_) => text.to_vec(),
+        Some(newline) => {
+            if newline.is_empty() {
+                let mut index = 0;
+                while index < text.len() {
+                    match text[index] {
+                        0x0D if text.get(index + 1) == Some(&0x0A) => {
+                            state.seen |= SEEN_CRLF;
+                            index += 1;
+                        }
+                        0x0D => state.seen |= SEEN_CR,
+                        0x0A => state.seen |= SEEN_LF,
+                        _ => {}
+                    }
+                    index += 1;
+                }
+            }
+            text.to_vec()
+        }
     }
 }
 
-fn write_text(state: &mut StringState, text: &[u32]) {
+fn write_text(state: &mut StringState, text: &[u32]) -> PyResult<()> {
     let text = translate(state, text);
-    let end = state.position + text.len();
-    if state.buffer.len() < state.position {
-        state.buffer.resize(state.position, 0);
-    }
+    let end = state.position.saturating_add(text.len());
     if state.buffer.len() < end {
+        let additional = end - state.buffer.len();
+        super::reserve(&mut state.buffer, additional)?;
         state.buffer.resize(end, 0);
     }
     state.buffer[state.position..end].copy_from_slice(&text);
     state.position = end;
+    Ok(())
 }
 
 pub(super) fn stringio_init(
@@ -147,7 +167,7 @@ pub(super) fn stringio_init(
         newline,
         ..StringState::default()
     };
-    write_text(&mut state, &initial);
+    write_text(&mut state, &initial)?;
     state.position = 0;
     *io.state.borrow_mut() = State::StringIo(state);
     Ok(())
@@ -173,7 +193,7 @@ fn stringio_write(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames
     };
     let codes = str_methods::code_points_of(text);
     let count = codes.len();
-    with_open(this, |state| write_text(state, &codes))?;
+    with_open(this, |state| write_text(state, &codes))??;
     Ok(new_int(ts, count as i64))
 }
 
@@ -289,12 +309,11 @@ fn stringio_seek(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<
         ));
     }
     if whence != 0 && position != 0 {
-        let message = if whence == 1 {
-            "Can't do nonzero cur-relative seeks"
-        } else {
-            "Can't do nonzero end-relative seeks"
-        };
-        return Err(PyErr::new(ExceptionKind::OSError, message));
+        // CPython gives the cur-relative message for both.
+        return Err(PyErr::new(
+            ExceptionKind::OSError,
+            "Can't do nonzero cur-relative seeks",
+        ));
     }
     let target = with_open(this, |state| {
         state.position = match whence {
@@ -355,7 +374,9 @@ fn stringio_line_buffering(_ts: &ThreadState, this: &PyObject) -> PyResult {
 }
 
 fn stringio_newlines(ts: &ThreadState, this: &PyObject) -> PyResult {
-    let (universal, seen) = with_open(this, |state| (state.newline.is_none(), state.seen))?;
+    let (universal, seen) = with_open(this, |state| {
+        (state.newline.as_ref().is_none_or(Vec::is_empty), state.seen)
+    })?;
     if !universal || seen == 0 {
         return Ok(singletons::none());
     }

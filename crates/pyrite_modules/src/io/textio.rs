@@ -49,6 +49,8 @@ pub struct TextState {
     seen: u8,
     snapshot: Option<Snapshot>,
     chunk_size: usize,
+    /// Encoded text not yet given to the buffer (CPython's `pending_bytes`).
+    pending: Vec<u8>,
 }
 
 impl TextState {
@@ -243,6 +245,7 @@ pub(super) fn textio_init(
         seen: 0,
         snapshot: None,
         chunk_size: CHUNK_SIZE,
+        pending: Vec::new(),
     };
     let io = io_of(this)?;
     *io.state.borrow_mut() = State::Text(Box::new(state));
@@ -379,7 +382,7 @@ fn read_chunk(ts: &ThreadState, this: &PyObject, buffer: &PyObject) -> PyResult<
 fn take_decoded(object: &PyObject, limit: usize) -> PyResult<Vec<u32>> {
     with_text(object, |state| {
         let start = state.decoded_position;
-        let end = (start + limit).min(state.decoded.len());
+        let end = start.saturating_add(limit).min(state.decoded.len());
         state.decoded_position = end;
         state.decoded[start..end].to_vec()
     })
@@ -524,9 +527,14 @@ pub(super) fn textio_iternext(ts: &ThreadState, this: &PyObject) -> PyResult<Opt
     Ok(Some(line))
 }
 
-/// Nothing is held back on writing (each `write` goes to the buffer): kept as the
-/// place where CPython flushes its pending bytes.
-fn flush_pending(_ts: &ThreadState, _this: &PyObject) -> PyResult<()> {
+/// Gives the encoded text held back by `write` to the buffer.
+fn flush_pending(ts: &ThreadState, this: &PyObject) -> PyResult<()> {
+    let pending = with_text(this, |state| std::mem::take(&mut state.pending))?;
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let buffer = buffer_of(this)?;
+    call_method(ts, &buffer, "write", &[bytes::from_vec(ts, pending)])?;
     Ok(())
 }
 
@@ -573,8 +581,16 @@ fn textio_write(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'
             encoded.ob_type().name()
         )));
     }
-    call_method(ts, &buffer, "write", &[encoded])?;
-    if line_buffering && has_newline {
+    let needs_flush = line_buffering && has_newline;
+    let encoded = bytes::as_bytes(&encoded).unwrap_or_default().to_vec();
+    let (write_through, over) = with_text(this, |state| {
+        state.pending.extend_from_slice(&encoded);
+        (state.write_through, state.pending.len() > state.chunk_size)
+    })?;
+    if over || needs_flush || write_through {
+        flush_pending(ts, this)?;
+    }
+    if needs_flush {
         call_method(ts, &buffer, "flush", &[])?;
     }
     let decoder = with_text(this, |state| {
@@ -591,6 +607,7 @@ fn textio_write(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'
 
 fn textio_flush(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
     let buffer = check_open(ts, this)?;
+    flush_pending(ts, this)?;
     call_method(ts, &buffer, "flush", &[])
 }
 
@@ -650,47 +667,40 @@ fn textio_tell(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>)
             return Ok(position);
         }
     }
-    // Replay the chunk from its starting state until `used` characters came out.
+    // Replay the chunk from its starting state until `used` characters came out. With
+    // translation, a `\r\n` pair is one character, counted at its `\r`.
     let current = call_method(ts, &decoder, "getstate", &[])?;
     call_method(ts, &decoder, "setstate", &[saved])?;
-    let mut produced = 0usize;
-    let mut replay_cr = pending_cr;
-    let mut cookie = start;
     let newline = with_text(this, |state| state.newline.clone())?;
     let universal = matches!(newline.as_deref(), None | Some(""));
-    if used > 0 {
-        for (index, &byte) in chunk.iter().enumerate() {
-            let mut text = decode_with(ts, &decoder, vec![byte], false)?;
-            if universal {
-                if replay_cr {
-                    text.insert(0, 0x0D);
-                    replay_cr = false;
-                }
-                if text.last() == Some(&0x0D) {
-                    text.pop();
-                    replay_cr = true;
-                }
-                let mut count = 0;
-                let mut at = 0;
-                while at < text.len() {
-                    if text[at] == 0x0D && text.get(at + 1) == Some(&0x0A) {
-                        count += if newline.is_none() { 1 } else { 2 };
-                        at += 2;
-                    } else {
-                        count += 1;
-                        at += 1;
-                    }
-                }
-                produced += count;
-            } else {
-                produced += text.len();
-            }
-            if produced >= used {
-                cookie = start + index as i64 + 1;
-                break;
-            }
-        }
+    let translate = newline.is_none();
+    let mut produced = 0usize;
+    let mut last_cr = false;
+    if universal && pending_cr {
+        produced = 1;
+        last_cr = true;
     }
+    let mut index = 0usize;
+    let cookie = loop {
+        if produced >= used {
+            if translate && last_cr && chunk.get(index) == Some(&b'\n') {
+                index += 1;
+            }
+            break start + index as i64;
+        }
+        let Some(&byte) = chunk.get(index) else {
+            break start + index as i64;
+        };
+        index += 1;
+        for code in decode_with(ts, &decoder, vec![byte], false)? {
+            if translate && last_cr && code == 0x0A {
+                last_cr = false;
+                continue;
+            }
+            produced += 1;
+            last_cr = universal && code == 0x0D;
+        }
+    };
     call_method(ts, &decoder, "setstate", &[current])?;
     Ok(new_int(ts, cookie))
 }
@@ -1039,7 +1049,7 @@ fn newline_decoder_decode(
     args: Args<'_>,
     kw: KwNames<'_>,
 ) -> PyResult {
-    let values = bind("decode", args, kw, &["input", "final"], 2, 1)?;
+    let values = bind("decode", args, kw, &["input", "final"], 1, 1)?;
     let input = values[0].clone().expect("required");
     let last = match values[1].as_ref() {
         Some(value) => value.is_true(ts)?,
