@@ -263,7 +263,7 @@ fn rawiobase_read(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames
         return call_method(ts, this, "readall", &[]);
     }
     let buffer = bytearray::new(ts, vec![0; size as usize]);
-    let count = call_method(ts, this, "readinto", &[buffer.clone()])?;
+    let count = call_method(ts, this, "readinto", std::slice::from_ref(&buffer))?;
     if singletons::is_none(&count) {
         return Ok(count);
     }
