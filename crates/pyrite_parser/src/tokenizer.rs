@@ -1447,6 +1447,49 @@ mod tests {
     }
 
     #[test]
+    fn extra_tokens_mode_keeps_comments_and_blank_lines() {
+        let src = "# c\nx = (1,  # d\n)\n\n";
+        let mut lexer = Lexer::with_extra_tokens(src.as_bytes());
+        let mut kinds = Vec::new();
+        loop {
+            let token = lexer.next_token().expect("no tokenizer error");
+            kinds.push((token.kind, src[token.start..token.end].to_string()));
+            if token.kind == TokKind::EndMarker {
+                break;
+            }
+        }
+        let expected = [
+            (TokKind::Comment, "# c"),
+            (TokKind::Nl, "\n"),
+            (TokKind::Name, "x"),
+            (TokKind::Op, "="),
+            (TokKind::Op, "("),
+            (TokKind::Number, "1"),
+            (TokKind::Op, ","),
+            (TokKind::Comment, "# d"),
+            (TokKind::Nl, "\n"),
+            (TokKind::Op, ")"),
+        ];
+        for (got, want) in kinds.iter().zip(expected) {
+            assert_eq!((got.0, got.1.as_str()), want);
+        }
+        assert_eq!(kinds[kinds.len() - 2].0, TokKind::Nl);
+    }
+
+    #[test]
+    fn extra_tokens_mode_accepts_what_only_the_parser_rejects() {
+        for src in ["x = )\n", "0777\n", "1if x else y\n", "(]\n"] {
+            let mut lexer = Lexer::with_extra_tokens(src.as_bytes());
+            loop {
+                let token = lexer.next_token().expect("no tokenizer error");
+                if token.kind == TokKind::EndMarker {
+                    break;
+                }
+            }
+        }
+    }
+
+    #[test]
     fn number_errors() {
         let toks = tokenize("1_\n");
         assert!(
