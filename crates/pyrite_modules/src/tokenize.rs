@@ -109,6 +109,8 @@ struct Tokenized {
     line_starts: Vec<usize>,
     tokens: Vec<Token>,
     error: Option<TokError>,
+    /// The first line holding a NUL character: CPython's tokenizer stops when it reads it.
+    null_byte_line: Option<i32>,
     next_index: usize,
 }
 
@@ -212,20 +214,14 @@ fn read_source(ts: &ThreadState, iter: &TokenizerIter) -> PyResult<String> {
         let text = match &iter.encoding {
             Some(encoding) => {
                 let Some(data) = pyrite_objects::bytes::bytes_like(&line) else {
-                    return Err(PyErr::type_error(format!(
-                        "readline() returned a non-bytes object: {}",
-                        line.ob_type().name()
-                    )));
+                    return Err(PyErr::type_error("readline() returned a non-bytes object"));
                 };
                 let decoded = crate::codecs::registry::decode_data(ts, &data, encoding, "strict")?;
                 pystr::to_rust_string(&decoded)
             }
             None => {
                 if pystr::as_str_payload(&line).is_none() {
-                    return Err(PyErr::type_error(format!(
-                        "readline() returned a non-string object: {}",
-                        line.ob_type().name()
-                    )));
+                    return Err(PyErr::type_error("readline() returned a non-string object"));
                 }
                 pystr::to_rust_string(&line)
             }
@@ -254,11 +250,23 @@ fn tokenize_source(mut source: String, extra_tokens: bool) -> Tokenized {
     );
     let mut tokens = Vec::new();
     let mut error = None;
+    // Lines before the one with a NUL are tokenized; that line is never read.
+    let null_byte_line = source.find('\0').map(|at| {
+        let lineno = source[..at].matches('\n').count() + 1;
+        i32::try_from(lineno).unwrap_or(i32::MAX)
+    });
+    let readable = match null_byte_line {
+        Some(lineno) => line_starts
+            .get(usize::try_from(lineno - 1).unwrap_or(0))
+            .copied()
+            .unwrap_or(0),
+        None => source.len(),
+    };
     {
         let mut lexer = if extra_tokens {
-            Lexer::with_extra_tokens(source.as_bytes())
+            Lexer::with_extra_tokens(&source.as_bytes()[..readable])
         } else {
-            Lexer::new(source.as_bytes())
+            Lexer::new(&source.as_bytes()[..readable])
         };
         loop {
             match lexer.next_token() {
@@ -276,12 +284,29 @@ fn tokenize_source(mut source: String, extra_tokens: bool) -> Tokenized {
             }
         }
     }
+    if null_byte_line.is_some() {
+        // What the lexer made of the missing rest (end-of-input DEDENTs, ENDMARKER,
+        // errors about unclosed constructs) is CPython's read of the NUL line instead.
+        tokens.retain(|token| token.start < readable);
+        let cut_short = error.as_ref().is_some_and(|error: &TokError| {
+            error.in_fstring
+                || match &error.kind {
+                    TokErrorKind::Eof => true,
+                    TokErrorKind::Raised(err) => err.msg.starts_with("unterminated triple-quoted"),
+                    _ => false,
+                }
+        });
+        if cut_short {
+            error = None;
+        }
+    }
     Tokenized {
         source,
         implicit_newline,
         line_starts,
         tokens,
         error,
+        null_byte_line,
         next_index: 0,
     }
 }
@@ -488,9 +513,15 @@ fn tokenizer_iter_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<P
         return Ok(None);
     };
     let Some(token) = tokens.tokens.get(tokens.next_index).cloned() else {
-        let result = match tokens.error.take() {
-            Some(error) => Err(tokenizer_error(ts, tokens, error)),
-            None => Ok(None),
+        let result = match (tokens.error.take(), tokens.null_byte_line) {
+            (Some(error), _) => Err(tokenizer_error(ts, tokens, error)),
+            (None, Some(lineno)) => Err(located_syntax_error(
+                ts,
+                "source code cannot contain null bytes",
+                lineno,
+                0,
+            )),
+            (None, None) => Ok(None),
         };
         *state = State::Done;
         return result;
@@ -519,28 +550,19 @@ fn tokenizer_error(ts: &ThreadState, tokens: &Tokenized, error: TokError) -> PyE
     let (class, msg): (&StaticType, &str) = match error.kind {
         TokErrorKind::Raised(err) => return syntax_error(ts, &err, "<string>"),
         TokErrorKind::Eof => {
-            let msg = pystr::new(ts, "unexpected EOF in multi-line statement").into_ref();
-            let exc = match abstract_api::call(
-                ts,
-                exceptions::SYNTAX_ERROR_TYPE.as_object(),
-                &[msg],
-                None,
-            ) {
-                Ok(exc) => exc,
-                Err(err) => return err,
+            // Inside an f-string CPython's line buffer still holds the f-string's line.
+            let offset = if error.in_fstring {
+                tokens.lines(error.lineno, error.lineno).chars().count() as i64
+                    + i64::from(tokens.implicit_newline && tokens.is_last_line(error.lineno))
+            } else {
+                0
             };
-            let attributes = [
-                ("filename", pystr::new(ts, "<string>").into_ref()),
-                ("lineno", int::new(ts, i64::from(error.lineno))),
-                ("offset", int::new(ts, 0)),
-            ];
-            for (name, value) in attributes {
-                let name = pystr::intern(ts, name);
-                if let Err(err) = attrs::set_attr(ts, &exc, &name, Some(&value)) {
-                    return err;
-                }
-            }
-            return PyErr::from_exception(exc);
+            return located_syntax_error(
+                ts,
+                "unexpected EOF in multi-line statement",
+                error.lineno,
+                offset,
+            );
         }
         TokErrorKind::Dedent => (
             &exceptions::INDENTATION_ERROR_TYPE,
@@ -582,6 +604,28 @@ fn tokenizer_error(ts: &ThreadState, tokens: &Tokenized, error: TokError) -> PyE
         Ok(exc) => PyErr::from_exception(exc),
         Err(err) => err,
     }
+}
+
+/// A `SyntaxError(msg)` given a location afterwards (CPython's `PyErr_SyntaxLocation`).
+fn located_syntax_error(ts: &ThreadState, msg: &str, lineno: i32, offset: i64) -> PyErr {
+    let msg = pystr::new(ts, msg).into_ref();
+    let exc = match abstract_api::call(ts, exceptions::SYNTAX_ERROR_TYPE.as_object(), &[msg], None)
+    {
+        Ok(exc) => exc,
+        Err(err) => return err,
+    };
+    let attributes = [
+        ("filename", pystr::new(ts, "<string>").into_ref()),
+        ("lineno", int::new(ts, i64::from(lineno))),
+        ("offset", int::new(ts, offset)),
+    ];
+    for (name, value) in attributes {
+        let name = pystr::intern(ts, name);
+        if let Err(err) = attrs::set_attr(ts, &exc, &name, Some(&value)) {
+            return err;
+        }
+    }
+    PyErr::from_exception(exc)
 }
 
 /// Creates the `_tokenize` module.

@@ -765,7 +765,7 @@ mod tests {
             let err = decode_utf8(ts, b"ab\xff", "strict").unwrap_err();
             let exception = err.exception_object().expect("an exception object");
             assert_eq!(
-                crate::str::to_rust_string(&*exception.str(ts).unwrap()),
+                crate::str::to_rust_string(&exception.str(ts).unwrap()),
                 "'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"
             );
         });
