@@ -651,3 +651,61 @@ pub fn create(ts: &ThreadState) -> PyResult {
     )?;
     Ok(module)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(src: &str) -> Vec<(i64, String, (i64, i64), (i64, i64), String)> {
+        let tokenized = tokenize_source(src.to_owned(), true);
+        assert!(tokenized.error.is_none());
+        tokenized
+            .tokens
+            .iter()
+            .map(|token| {
+                let p = token_parts(&tokenized, token, true);
+                (p.kind, p.text.to_owned(), p.start, p.end, p.line.to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn columns_count_characters_and_the_implicit_newline_is_empty() {
+        let tokens = parts("é = 1");
+        assert_eq!(
+            tokens[0],
+            (NAME, "é".into(), (1, 0), (1, 1), "é = 1".into())
+        );
+        assert_eq!(
+            tokens[3],
+            (NEWLINE, String::new(), (1, 5), (1, 6), "é = 1".into())
+        );
+        assert_eq!(
+            tokens[4],
+            (ENDMARKER, String::new(), (2, 0), (2, 0), String::new())
+        );
+    }
+
+    #[test]
+    fn indent_text_and_trailing_dedent_position() {
+        let tokens = parts("if x:\n    y\n");
+        assert_eq!(tokens[4].0, INDENT);
+        assert_eq!(tokens[4].1, "    ");
+        assert_eq!((tokens[4].2, tokens[4].3), ((2, 0), (2, 4)));
+        let dedent = &tokens[tokens.len() - 2];
+        assert_eq!(
+            (dedent.0, dedent.2, dedent.4.as_str()),
+            (DEDENT, (3, 0), "")
+        );
+    }
+
+    #[test]
+    fn nul_line_is_not_tokenized() {
+        let tokenized = tokenize_source("x = 1\ny = '\0'\n".to_owned(), true);
+        assert_eq!(tokenized.null_byte_line, Some(2));
+        assert_eq!(
+            tokenized.tokens.last().map(|t| t.kind),
+            Some(TokKind::Newline)
+        );
+    }
+}
