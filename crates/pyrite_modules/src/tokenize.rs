@@ -656,7 +656,10 @@ pub fn create(ts: &ThreadState) -> PyResult {
 mod tests {
     use super::*;
 
-    fn parts(src: &str) -> Vec<(i64, String, (i64, i64), (i64, i64), String)> {
+    /// A token as `(type, string, start, end, line)`.
+    type TokenTuple = (i64, String, (i64, i64), (i64, i64), String);
+
+    fn parts(src: &str) -> Vec<TokenTuple> {
         let tokenized = tokenize_source(src.to_owned(), true);
         assert!(tokenized.error.is_none());
         tokenized
