@@ -1,6 +1,7 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
-//! `_collections`, `errno`, `time`, `_sre`, `_opcode` and `_ast`.
+//! `_collections`, `errno`, `time`, `_sre`, `_opcode`, `_ast`, `_io`, `_codecs`, `_imp`,
+//! `marshal` and `_tokenize`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
@@ -33,6 +34,7 @@ pub mod sys;
 pub mod sys_info;
 pub mod thread;
 pub mod time;
+pub mod tokenize;
 pub mod typing;
 pub mod warnings;
 pub mod weakref;
@@ -60,6 +62,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("marshal", marshal::create),
     ("_codecs", codecs::create),
     ("_io", io::create),
+    ("_tokenize", tokenize::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};

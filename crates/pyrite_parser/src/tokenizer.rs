@@ -26,6 +26,10 @@ pub enum TokKind {
     TStringStart,
     TStringMiddle,
     TStringEnd,
+    /// Only in extra-tokens mode (the `tokenize` module's view).
+    Comment,
+    /// A non-logical newline; only in extra-tokens mode.
+    Nl,
 }
 
 #[derive(Clone, Debug)]
@@ -126,6 +130,11 @@ pub struct Lexer<'a> {
     first_lineno: i32,
     multi_line_start: usize,
     warnings: Vec<SyntaxWarning>,
+    /// CPython's `tok_extra_tokens`: emit COMMENT and NL, and accept what only the
+    /// parser would reject (unmatched brackets, odd number endings).
+    extra_tokens: bool,
+    /// The last COMMENT filled a line of its own: its newline is an NL.
+    comment_newline: bool,
 }
 
 type LexResult = Result<Token, TokError>;
@@ -188,7 +197,21 @@ impl<'a> Lexer<'a> {
             first_lineno: 0,
             multi_line_start: 0,
             warnings: Vec::new(),
+            extra_tokens: false,
+            comment_newline: false,
         }
+    }
+
+    /// A lexer for the `tokenize` module: COMMENT and NL tokens included.
+    pub fn with_extra_tokens(buf: &'a [u8]) -> Self {
+        let mut lexer = Lexer::new(buf);
+        lexer.extra_tokens = true;
+        lexer
+    }
+
+    /// The current physical line's number (CPython's `tok->lineno`).
+    pub fn lineno(&self) -> i32 {
+        self.lineno
     }
 
     fn nextc(&mut self) -> Option<u8> {
@@ -455,6 +478,11 @@ impl<'a> Lexer<'a> {
                     while !matches!(c, None | Some(b'\n' | b'\r')) {
                         c = self.nextc();
                     }
+                    if self.extra_tokens {
+                        self.backup(c);
+                        self.comment_newline = blankline;
+                        return Ok(self.make(TokKind::Comment, Some(self.start), self.pos));
+                    }
                 }
                 let Some(ch) = c else {
                     if !self.parens.is_empty() {
@@ -479,7 +507,15 @@ impl<'a> Lexer<'a> {
                 if ch == b'\n' {
                     self.atbol = true;
                     if blankline || !self.parens.is_empty() {
+                        if self.extra_tokens {
+                            self.comment_newline = false;
+                            return Ok(self.make(TokKind::Nl, Some(self.start), self.pos));
+                        }
                         continue 'nextline;
+                    }
+                    if self.comment_newline && self.extra_tokens {
+                        self.comment_newline = false;
+                        return Ok(self.make(TokKind::Nl, Some(self.start), self.pos));
                     }
                     return Ok(self.make(TokKind::Newline, Some(self.start), self.pos - 1));
                 }
@@ -566,7 +602,7 @@ impl<'a> Lexer<'a> {
             c = self.nextc();
         }
         self.backup(c);
-        if nonascii {
+        if nonascii && !self.extra_tokens {
             self.verify_identifier()?;
         }
         Ok(self.make(TokKind::Name, Some(self.start), self.pos))
@@ -621,6 +657,10 @@ impl<'a> Lexer<'a> {
     }
 
     fn verify_end_of_number(&mut self, c: Option<u8>, kind: &str) -> Result<(), TokError> {
+        // The `tokenize` module is more liberal than the parser: `1if` is two tokens.
+        if self.extra_tokens {
+            return Ok(());
+        }
         let Some(ch) = c else { return Ok(()) };
         let keyword = match ch {
             b'a' => self.lookahead(b"nd"),
@@ -757,7 +797,7 @@ impl<'a> Lexer<'a> {
                         Some(b'j' | b'J') => return self.number_imaginary(),
                         _ => {}
                     }
-                    if nonzero {
+                    if nonzero && !self.extra_tokens {
                         self.backup(c);
                         let col = (self.start + 1 - self.line_start) as i32;
                         let end = (zeros_end - self.line_start) as i32;
@@ -1004,11 +1044,14 @@ impl<'a> Lexer<'a> {
                     return Err(self.syntax_error(format!("{what}: single '}}' is not allowed")));
                 }
                 let Some(&(opening, open_line, _)) = self.parens.last() else {
+                    if self.extra_tokens {
+                        return Ok(self.make(TokKind::Op, Some(self.start), self.pos));
+                    }
                     return Err(self.syntax_error(format!("unmatched '{}'", c as char)));
                 };
                 self.parens.pop();
                 let matching = matches!((opening, c), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
-                if !matching {
+                if !matching && !self.extra_tokens {
                     if self.in_fstring() && opening == b'{' {
                         let fs = self.fs().expect("inside an f-string");
                         if fs.curly_depth - 1 == fs.expr_start_depth {
@@ -1401,6 +1444,49 @@ mod tests {
         assert_eq!(k[1], (TokKind::FStringMiddle, "a{".into()));
         assert!(texts.contains(&"x"));
         assert!(k.iter().any(|t| t.0 == TokKind::FStringEnd));
+    }
+
+    #[test]
+    fn extra_tokens_mode_keeps_comments_and_blank_lines() {
+        let src = "# c\nx = (1,  # d\n)\n\n";
+        let mut lexer = Lexer::with_extra_tokens(src.as_bytes());
+        let mut kinds = Vec::new();
+        loop {
+            let token = lexer.next_token().expect("no tokenizer error");
+            kinds.push((token.kind, src[token.start..token.end].to_string()));
+            if token.kind == TokKind::EndMarker {
+                break;
+            }
+        }
+        let expected = [
+            (TokKind::Comment, "# c"),
+            (TokKind::Nl, "\n"),
+            (TokKind::Name, "x"),
+            (TokKind::Op, "="),
+            (TokKind::Op, "("),
+            (TokKind::Number, "1"),
+            (TokKind::Op, ","),
+            (TokKind::Comment, "# d"),
+            (TokKind::Nl, "\n"),
+            (TokKind::Op, ")"),
+        ];
+        for (got, want) in kinds.iter().zip(expected) {
+            assert_eq!((got.0, got.1.as_str()), want);
+        }
+        assert_eq!(kinds[kinds.len() - 2].0, TokKind::Nl);
+    }
+
+    #[test]
+    fn extra_tokens_mode_accepts_what_only_the_parser_rejects() {
+        for src in ["x = )\n", "0777\n", "1if x else y\n", "(]\n"] {
+            let mut lexer = Lexer::with_extra_tokens(src.as_bytes());
+            loop {
+                let token = lexer.next_token().expect("no tokenizer error");
+                if token.kind == TokKind::EndMarker {
+                    break;
+                }
+            }
+        }
     }
 
     #[test]
