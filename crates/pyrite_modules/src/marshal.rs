@@ -41,10 +41,7 @@ fn to_value(object: &PyObject, depth: usize) -> PyResult<MarshalValue> {
         ));
     }
     let items = |items: &[PyRef]| -> PyResult<Vec<MarshalValue>> {
-        items
-            .iter()
-            .map(|item| to_value(item, depth + 1))
-            .collect()
+        items.iter().map(|item| to_value(item, depth + 1)).collect()
     };
     if singletons::is_none(object) {
         return Ok(MarshalValue::None);
@@ -91,10 +88,7 @@ fn to_value(object: &PyObject, depth: usize) -> PyResult<MarshalValue> {
     if let Some(mapping) = object.downcast_ref::<dict::Dict>() {
         let mut pairs = Vec::new();
         for (key, value) in mapping.items() {
-            pairs.push((
-                to_value(&key, depth + 1)?,
-                to_value(&value, depth + 1)?,
-            ));
+            pairs.push((to_value(&key, depth + 1)?, to_value(&value, depth + 1)?));
         }
         return Ok(MarshalValue::Dict(pairs));
     }

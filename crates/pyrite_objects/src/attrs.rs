@@ -162,6 +162,33 @@ fn short_type_name(ty: &PyType) -> &str {
     name.rsplit('.').next().unwrap_or(name)
 }
 
+macro_rules! type_getters {
+    ($($getter:ident => $name:literal;)*) => {$(
+        /// `type.__dict__[NAME].__get__(cls)` (the attribute lookup itself takes the
+        /// shortcut in `type_getattr`).
+        pub(crate) fn $getter(ts: &ThreadState, object: &PyObject) -> PyResult {
+            let ty = crate::typeobject::as_type(object).ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "descriptor '{}' for 'type' objects doesn't apply to a '{}' object",
+                    $name,
+                    object.ob_type().name()
+                ))
+            })?;
+            type_special(ts, ty, $name)?.ok_or_else(|| attribute_error($name.to_owned()))
+        }
+    )*};
+}
+
+type_getters! {
+    type_name_get => "__name__";
+    type_qualname_get => "__qualname__";
+    type_module_get => "__module__";
+    type_mro_get => "__mro__";
+    type_bases_get => "__bases__";
+    type_base_get => "__base__";
+    type_dict_get => "__dict__";
+}
+
 /// Attributes every type has, computed (CPython's `type_getsets`).
 fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<PyRef>> {
     Ok(Some(match name {

@@ -1053,6 +1053,13 @@ pub(crate) fn install(ts: &ThreadState) {
                 crate::attrs::type_annotate_get,
                 Some(crate::attrs::type_annotate_set),
             ),
+            ("__name__", crate::attrs::type_name_get, None),
+            ("__qualname__", crate::attrs::type_qualname_get, None),
+            ("__module__", crate::attrs::type_module_get, None),
+            ("__mro__", crate::attrs::type_mro_get, None),
+            ("__bases__", crate::attrs::type_bases_get, None),
+            ("__base__", crate::attrs::type_base_get, None),
+            ("__dict__", crate::attrs::type_dict_get, None),
         ],
     );
     let base = &crate::exceptions::BASE_EXCEPTION_TYPE;
