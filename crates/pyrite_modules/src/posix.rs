@@ -642,6 +642,19 @@ fn lstat(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> Py
     stat_path(ts, "lstat", args, kw, false)
 }
 
+/// `readlink(path, *, dir_fd=None)`: a symbolic link's target, str or bytes as the path.
+fn readlink(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let values = bind("readlink", args, kw, &["path", "dir_fd"], 0, 1)?;
+    let arg = path_arg(
+        ts,
+        "readlink",
+        values[0].as_deref().unwrap_or(&singletons::none()),
+    )?;
+    let target =
+        std::fs::read_link(&arg.path).map_err(|err| os_error(ts, &err, Some(&arg.object)))?;
+    Ok(path_result(ts, &target, arg.is_bytes))
+}
+
 // ---------------------------------------------------------------------------- scandir
 
 /// `os.DirEntry`.
@@ -895,6 +908,7 @@ pub fn create(ts: &ThreadState) -> PyResult {
         ("scandir", scandir),
         ("stat", stat),
         ("lstat", lstat),
+        ("readlink", readlink),
         ("mkdir", mkdir),
         ("rmdir", rmdir),
         ("unlink", unlink),

@@ -254,6 +254,28 @@ fn getset_set(
     }
 }
 
+fn getset_name(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let getset = object
+        .downcast_ref::<GetSetDescr>()
+        .ok_or_else(|| PyErr::type_error("expected a getset_descriptor"))?;
+    Ok(crate::str::intern(ts, getset.name))
+}
+
+fn getset_qualname(ts: &ThreadState, object: &PyObject) -> PyResult {
+    let getset = object
+        .downcast_ref::<GetSetDescr>()
+        .ok_or_else(|| PyErr::type_error("expected a getset_descriptor"))?;
+    let owner = crate::str::to_rust_string(&getset.owner.qualname(ts));
+    Ok(crate::str::new(ts, &format!("{owner}.{}", getset.name)).into_ref())
+}
+
+fn getset_objclass(_ts: &ThreadState, object: &PyObject) -> PyResult {
+    let getset = object
+        .downcast_ref::<GetSetDescr>()
+        .ok_or_else(|| PyErr::type_error("expected a getset_descriptor"))?;
+    Ok(getset.owner.as_object().new_ref())
+}
+
 pub static GETSET_DESCRIPTOR_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
     TypeObject::builtin::<GetSetDescr>("getset_descriptor", 0, Some(&OBJECT_TYPE)).with_slots(
@@ -949,6 +971,16 @@ pub(crate) fn install_property_methods(ts: &ThreadState) {
             ],
         );
     }
+    add_getsets(
+        ts,
+        &GETSET_DESCRIPTOR_TYPE,
+        &[
+            ("__name__", getset_name, None),
+            ("__qualname__", getset_qualname, None),
+            ("__objclass__", getset_objclass, None),
+            ("__doc__", builtin_no_doc, None),
+        ],
+    );
     add_getsets(
         ts,
         &BUILTIN_FUNCTION_TYPE,
