@@ -152,16 +152,6 @@ fn generic_getattr_with_hook(
     ))
 }
 
-/// A type's `__name__`: a built-in type's `tp_name` after its module prefix
-/// (`itertools.count` is `count`), as CPython's `_PyType_Name` gives it.
-fn short_type_name(ty: &PyType) -> &str {
-    let name = ty.name();
-    if ty.is_heap_type() {
-        return name;
-    }
-    name.rsplit('.').next().unwrap_or(name)
-}
-
 macro_rules! type_getters {
     ($($getter:ident => $name:literal;)*) => {$(
         /// `type.__dict__[NAME].__get__(cls)` (the attribute lookup itself takes the
@@ -192,7 +182,7 @@ type_getters! {
 /// Attributes every type has, computed (CPython's `type_getsets`).
 fn type_special(ts: &ThreadState, ty: &PyType, name: &str) -> PyResult<Option<PyRef>> {
     Ok(Some(match name {
-        "__name__" => crate::str::new(ts, short_type_name(ty)).into_ref(),
+        "__name__" => crate::str::new(ts, ty.short_name()).into_ref(),
         "__qualname__" => ty.qualname(ts),
         "__module__" => match dict_get(ts, &ty.dict(ts), &crate::str::intern(ts, name))? {
             // A built-in type's dict may hold its instances' `__module__` descriptor.

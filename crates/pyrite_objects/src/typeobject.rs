@@ -414,18 +414,22 @@ impl TypeObject {
         self.state.borrow_mut(ts).slot_count = count;
     }
 
+    /// `__name__` (CPython's `_PyType_Name`): a built-in type's `tp_name` after its module
+    /// prefix (`itertools.count` is `count`); a heap type's name as given.
+    pub fn short_name(&self) -> &str {
+        let name = self.name();
+        if self.is_heap_type() {
+            return name;
+        }
+        name.rsplit('.').next().unwrap_or(name)
+    }
+
     /// `__qualname__`: a heap type's own (set by its class statement), else its name.
     pub fn qualname(&self, ts: &ThreadState) -> PyRef {
         if let Some(qualname) = &self.state.borrow(ts).qualname {
             return qualname.clone();
         }
-        let name = self.name();
-        let short = if self.is_heap_type() {
-            name
-        } else {
-            name.rsplit('.').next().unwrap_or(name)
-        };
-        crate::str::new(ts, short).into_ref()
+        crate::str::new(ts, self.short_name()).into_ref()
     }
 
     /// Sets a heap type's `__qualname__` (the caller checked it is a str).
