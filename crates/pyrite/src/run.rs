@@ -224,10 +224,17 @@ fn run_program_in(ts: &ThreadState, program: MainProgram, argv: &[String], optim
         Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
     };
     let status = exit_status(pythonrun::run_main(ts, code, globals));
-    // Finalization calls the `atexit` functions first (CPython's `Py_FinalizeEx`).
-    pyrite_modules::atexit::run_exitfuncs(ts);
-    drop(runtime);
+    finalize(ts, runtime);
     status
+}
+
+/// CPython's `Py_FinalizeEx`: the `atexit` functions run first, then the interpreter
+/// counts as finalizing (`sys.is_finalizing()`) while the main module's globals (and
+/// what they hold) are released, before the thread state goes away.
+fn finalize(ts: &ThreadState, runtime: pyrite_modules::Runtime) {
+    pyrite_modules::atexit::run_exitfuncs(ts);
+    pyrite_vm::set_finalizing();
+    drop(runtime);
 }
 
 /// `-m` replaces `sys.argv[0]` with the module's file once it is found.
@@ -428,8 +435,10 @@ fn setup_imports(ts: &ThreadState, runtime: &pyrite_modules::Runtime, path0: &st
         // Then the standard library (CPython's `prefix/lib/python314.zip` entry).
         let executable = std::env::current_exe().ok();
         if let Some(stdlib) = pyrite_stdlib::find_stdlib(true, executable.as_deref()) {
-            let stdlib = stdlib.to_string_lossy().into_owned();
-            items.push(pyrite_objects::str::new(ts, &stdlib).into_ref());
+            let stdlib = pyrite_objects::str::new(ts, &stdlib.to_string_lossy()).into_ref();
+            let stdlib_dir = pyrite_objects::str::intern(ts, "_stdlib_dir");
+            let _ = pyrite_objects::attrs::set_attr(ts, &runtime.sys, &stdlib_dir, Some(&stdlib));
+            items.push(stdlib);
         }
         let fresh = pyrite_objects::list::new(ts, items).into_ref();
         let _ = pyrite_objects::attrs::set_attr(ts, &runtime.sys, &key, Some(&fresh));
@@ -497,9 +506,7 @@ fn run_pyc_in(ts: &ThreadState, path: &str, argv: &[String]) -> u8 {
         Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
     };
     let status = exit_status(pythonrun::run_main(ts, code, globals));
-    pyrite_modules::atexit::run_exitfuncs(ts);
-    // Globals (and what they hold) are released before the thread state goes away.
-    drop(runtime);
+    finalize(ts, runtime);
     status
 }
 

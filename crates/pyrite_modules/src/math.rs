@@ -35,7 +35,7 @@ fn range_error() -> PyErr {
 }
 
 /// `PyFloat_AsDouble`: floats, ints, then `__float__`, then `__index__`.
-fn as_double(ts: &ThreadState, object: &PyObject) -> PyResult<f64> {
+pub(crate) fn as_double(ts: &ThreadState, object: &PyObject) -> PyResult<f64> {
     if let Some(value) = float::as_f64(object) {
         return Ok(value);
     }

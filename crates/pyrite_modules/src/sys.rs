@@ -225,6 +225,257 @@ fn sys_getprofile(_ts: &ThreadState, _m: &PyObject, _a: Args<'_>, _k: KwNames<'_
     Ok(pyrite_vm::legacy_tracing::get_profile().unwrap_or_else(singletons::none))
 }
 
+/// `sys.set_asyncgen_hooks([firstiter] [, finalizer])`: an argument left out keeps its
+/// hook; each given one must be callable or `None`.
+fn sys_set_asyncgen_hooks(
+    _ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    let (positional, keywords) = pyrite_objects::methods::split_args(args, kwnames);
+    if positional.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "function takes at most 2 arguments ({} given)",
+            positional.len()
+        )));
+    }
+    let mut hooks: [Option<PyRef>; 2] = [positional.first().cloned(), positional.get(1).cloned()];
+    for (name, value) in keywords {
+        let index = match name.as_str() {
+            "firstiter" => 0,
+            "finalizer" => 1,
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "this function got an unexpected keyword argument '{name}'"
+                )));
+            }
+        };
+        hooks[index] = Some(value);
+    }
+    let checked = |hook: &Option<PyRef>, name: &str| -> PyResult<Option<Option<PyRef>>> {
+        match hook {
+            None => Ok(None),
+            Some(value) if singletons::is_none(value) => Ok(Some(None)),
+            Some(value) if value.ob_type().slots.call.get().is_some() => {
+                Ok(Some(Some(value.clone())))
+            }
+            Some(value) => Err(PyErr::type_error(format!(
+                "callable {name} expected, got {}",
+                value.ob_type().name()
+            ))),
+        }
+    };
+    let finalizer = checked(&hooks[1], "finalizer")?;
+    let firstiter = checked(&hooks[0], "firstiter")?;
+    let replaced = pyrite_vm::genobject::set_asyncgen_hooks(firstiter, finalizer);
+    drop(replaced);
+    Ok(singletons::none())
+}
+
+static ASYNCGEN_HOOKS_DESC: pyrite_objects::structseq::StructSeqDesc =
+    pyrite_objects::structseq::StructSeqDesc {
+        name: "asyncgen_hooks",
+        doc: "",
+        fields: &[Some("firstiter"), Some("finalizer")],
+        n_in_sequence: 2,
+        instantiable: false,
+    };
+
+thread_local! {
+    /// The `asyncgen_hooks` struct sequence type, made on first use.
+    static ASYNCGEN_HOOKS_TYPE: std::cell::OnceCell<PyRef> = const { std::cell::OnceCell::new() };
+}
+
+fn sys_get_asyncgen_hooks(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+) -> PyResult {
+    crate::modsupport::positional("get_asyncgen_hooks", args, kwnames, 0, 0)?;
+    let ty = match ASYNCGEN_HOOKS_TYPE.with(|cell| cell.get().cloned()) {
+        Some(ty) => ty,
+        None => {
+            let ty = pyrite_objects::structseq::new_type(ts, &ASYNCGEN_HOOKS_DESC)?;
+            ASYNCGEN_HOOKS_TYPE.with(|cell| cell.get_or_init(|| ty).clone())
+        }
+    };
+    let (firstiter, finalizer) = pyrite_vm::genobject::asyncgen_hooks();
+    pyrite_objects::structseq::new(
+        ts,
+        &ty,
+        vec![
+            firstiter.unwrap_or_else(singletons::none),
+            finalizer.unwrap_or_else(singletons::none),
+        ],
+    )
+}
+
+thread_local! {
+    /// `sys.setswitchinterval()`, in seconds: kept for when real threads come.
+    static SWITCH_INTERVAL: std::cell::Cell<f64> = const { std::cell::Cell::new(0.005) };
+}
+
+fn sys_getswitchinterval(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
+    crate::modsupport::positional("getswitchinterval", args, kw, 0, 0)?;
+    Ok(pyrite_objects::float::new(
+        ts,
+        SWITCH_INTERVAL.with(std::cell::Cell::get),
+    ))
+}
+
+fn sys_setswitchinterval(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
+    let args = crate::modsupport::positional("setswitchinterval", args, kw, 1, 1)?;
+    let interval = crate::math::as_double(ts, &args[0])?;
+    if interval <= 0.0 {
+        return Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "switch interval must be strictly positive",
+        ));
+    }
+    SWITCH_INTERVAL.with(|current| current.set(interval));
+    Ok(singletons::none())
+}
+
+/// `sys.call_tracing(func, args)`: `func(*args)` (tracing is never suspended in Pyrite's
+/// callers, so there is nothing to re-enable).
+fn sys_call_tracing(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = crate::modsupport::positional("call_tracing", args, kw, 2, 2)?;
+    if args[1].downcast_ref::<tuple::Tuple>().is_none() {
+        return Err(PyErr::type_error(format!(
+            "call_tracing() argument 2 must be tuple, not {}",
+            args[1].ob_type().name()
+        )));
+    }
+    pyrite_objects::abstract_api::call(ts, &args[0], tuple::items(&args[1]), None)
+}
+
+fn sys_is_finalizing(
+    _ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
+    crate::modsupport::positional("is_finalizing", args, kw, 0, 0)?;
+    Ok(pyrite_objects::bool::bool_ref(pyrite_vm::is_finalizing()))
+}
+
+/// `sys._is_gil_enabled()`: Pyrite always has its global interpreter lock.
+fn sys_is_gil_enabled(
+    _ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
+    crate::modsupport::positional("_is_gil_enabled", args, kw, 0, 0)?;
+    Ok(pyrite_objects::bool::bool_ref(true))
+}
+
+fn sys_is_immortal(_ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = crate::modsupport::positional("_is_immortal", args, kw, 1, 1)?;
+    Ok(pyrite_objects::bool::bool_ref(args[0].is_immortal()))
+}
+
+/// `sys._clear_internal_caches()`: Pyrite's attribute caches check type versions, so
+/// there is nothing stale to drop.
+fn sys_clear_internal_caches(
+    _ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
+    crate::modsupport::positional("_clear_internal_caches", args, kw, 0, 0)?;
+    Ok(singletons::none())
+}
+
+/// `sys._clear_type_cache()`, deprecated in 3.13 for `_clear_internal_caches()`.
+fn sys_clear_type_cache(
+    ts: &ThreadState,
+    m: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
+    crate::modsupport::positional("_clear_type_cache", args, kw, 0, 0)?;
+    pyrite_objects::warnings::warn(
+        ts,
+        ExceptionKind::DeprecationWarning,
+        "sys._clear_type_cache() is deprecated and scheduled for removal in a future \
+         version. Use sys._clear_internal_caches() instead.",
+        1,
+    )?;
+    sys_clear_internal_caches(ts, m, &[], None)
+}
+
+/// The installation's directories: `prefix` is the directory above the one holding the
+/// executable (CPython's `getpath` with `bin/python3` under a prefix); Pyrite has no
+/// virtual environments, so the `base_` values are the same.
+fn add_installation_paths(ts: &ThreadState, dict: &Dict, executable: &str) {
+    let prefix = std::path::Path::new(executable)
+        .parent()
+        .and_then(std::path::Path::parent)
+        .map(|path| path.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        add(ts, dict, name, pystr::new(ts, &prefix).into_ref());
+    }
+    add(
+        ts,
+        dict,
+        "_base_executable",
+        pystr::new(ts, executable).into_ref(),
+    );
+    add(ts, dict, "platlibdir", pystr::new(ts, "lib").into_ref());
+    // Set by the command line once it has found the standard library.
+    add(ts, dict, "_stdlib_dir", singletons::none());
+}
+
+/// Constants CPython's `sys` carries.
+fn add_constants(ts: &ThreadState, dict: &Dict) {
+    add(ts, dict, "maxunicode", int::new(ts, 0x10ffff));
+    add(ts, dict, "float_repr_style", pystr::intern(ts, "short"));
+    add(ts, dict, "abiflags", pystr::intern(ts, ""));
+    add(ts, dict, "api_version", int::new(ts, 1013));
+    add(ts, dict, "copyright", pystr::new(ts, COPYRIGHT).into_ref());
+    let dont_write_bytecode = crate::sys_info::flags().dont_write_bytecode;
+    add(
+        ts,
+        dict,
+        "dont_write_bytecode",
+        pyrite_objects::bool::bool_ref(dont_write_bytecode),
+    );
+    add(ts, dict, "pycache_prefix", singletons::none());
+    add(
+        ts,
+        dict,
+        "_xoptions",
+        pyrite_objects::dict::new(ts).into_ref(),
+    );
+    add(ts, dict, "_framework", pystr::intern(ts, ""));
+    let git = vec![
+        pystr::intern(ts, "pyrite"),
+        pystr::intern(ts, ""),
+        pystr::intern(ts, ""),
+    ];
+    add(ts, dict, "_git", tuple::new(ts, git).into_ref());
+}
+
+/// `sys.copyright`, CPython's text.
+const COPYRIGHT: &str = "Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved.\n\n\
+Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n\
+Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\n\
+Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
+
 fn sys_get_coroutine_origin_tracking_depth(
     ts: &ThreadState,
     _m: &PyObject,
@@ -570,6 +821,16 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         ("getfilesystemencodeerrors", sys_surrogateescape),
         ("get_int_max_str_digits", sys_get_int_max_str_digits),
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
+        ("set_asyncgen_hooks", sys_set_asyncgen_hooks),
+        ("get_asyncgen_hooks", sys_get_asyncgen_hooks),
+        ("getswitchinterval", sys_getswitchinterval),
+        ("setswitchinterval", sys_setswitchinterval),
+        ("call_tracing", sys_call_tracing),
+        ("is_finalizing", sys_is_finalizing),
+        ("_is_gil_enabled", sys_is_gil_enabled),
+        ("_is_immortal", sys_is_immortal),
+        ("_clear_type_cache", sys_clear_type_cache),
+        ("_clear_internal_caches", sys_clear_internal_caches),
     ];
     for &(name, function) in functions {
         add(
@@ -623,6 +884,8 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         "executable",
         pystr::new(ts, &executable).into_ref(),
     );
+    add_installation_paths(ts, dict, &executable);
+    add_constants(ts, dict);
     let mut module_names: Vec<&str> = pyrite_vm::import::inittab_names().collect();
     module_names.extend(["builtins", "sys"]);
     module_names.sort_unstable();

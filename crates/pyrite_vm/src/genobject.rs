@@ -66,6 +66,11 @@ pub struct Generator {
     running_async: Cell<bool>,
     /// The exception its frame is handling while suspended (`gi_exc_state`).
     exc_state: RefCell<Option<PyRef>>,
+    /// An async generator's `sys.set_asyncgen_hooks` finalizer, taken when it is first
+    /// iterated (`ag_origin_or_finalizer`).
+    finalizer: RefCell<Option<PyRef>>,
+    /// Whether the async generator hooks were applied (`ag_hooks_inited`).
+    hooks_inited: Cell<bool>,
 }
 
 impl PyPayload for Generator {
@@ -77,6 +82,50 @@ impl PyPayload for Generator {
 thread_local! {
     /// `sys.set_coroutine_origin_tracking_depth()`.
     static ORIGIN_TRACKING_DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// `sys.set_asyncgen_hooks()`: `(firstiter, finalizer)`.
+    static ASYNCGEN_HOOKS: RefCell<(Option<PyRef>, Option<PyRef>)> =
+        const { RefCell::new((None, None)) };
+}
+
+/// `sys.get_asyncgen_hooks()`: the thread's `(firstiter, finalizer)`.
+pub fn asyncgen_hooks() -> (Option<PyRef>, Option<PyRef>) {
+    ASYNCGEN_HOOKS.with(|hooks| hooks.borrow().clone())
+}
+
+/// `sys.set_asyncgen_hooks()`; the hooks replaced are returned, to be released by the
+/// caller outside the borrow.
+pub fn set_asyncgen_hooks(
+    firstiter: Option<Option<PyRef>>,
+    finalizer: Option<Option<PyRef>>,
+) -> (Option<PyRef>, Option<PyRef>) {
+    ASYNCGEN_HOOKS.with(|hooks| {
+        let mut hooks = hooks.borrow_mut();
+        let old_firstiter = match firstiter {
+            Some(value) => std::mem::replace(&mut hooks.0, value),
+            None => None,
+        };
+        let old_finalizer = match finalizer {
+            Some(value) => std::mem::replace(&mut hooks.1, value),
+            None => None,
+        };
+        (old_firstiter, old_finalizer)
+    })
+}
+
+/// CPython's `async_gen_init_hooks`: on the first `__anext__`/`asend`/`athrow`/`aclose`,
+/// an async generator keeps the thread's finalizer and is passed to its `firstiter`.
+fn init_asyncgen_hooks(ts: &ThreadState, object: &PyObject, generator: &Generator) -> PyResult<()> {
+    if generator.hooks_inited.replace(true) {
+        return Ok(());
+    }
+    let (firstiter, finalizer) = asyncgen_hooks();
+    if let Some(finalizer) = finalizer {
+        *generator.finalizer.borrow_mut() = Some(finalizer);
+    }
+    if let Some(firstiter) = firstiter {
+        pyrite_objects::abstract_api::call(ts, &firstiter, &[object.new_ref()], None)?;
+    }
+    Ok(())
 }
 
 /// `sys.get_coroutine_origin_tracking_depth()`.
@@ -148,6 +197,8 @@ pub fn new_generator(
         origin,
         running_async: Cell::new(false),
         exc_state: RefCell::new(None),
+        finalizer: RefCell::new(None),
+        hooks_inited: Cell::new(false),
     };
     let ty: &PyType = match kind {
         GenKind::Generator => &GENERATOR_TYPE,
@@ -173,6 +224,8 @@ pub(crate) fn clear_unstarted(_ts: &ThreadState, object: &PyObject) {
     {
         let frame = generator.frame.borrow_mut().take();
         drop(frame);
+        let finalizer = generator.finalizer.borrow_mut().take();
+        drop(finalizer);
     }
 }
 
@@ -543,6 +596,9 @@ fn generator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMu
     if let Some(state) = generator.exc_state.borrow().as_ref() {
         visit(state);
     }
+    if let Some(finalizer) = generator.finalizer.borrow().as_ref() {
+        visit(finalizer);
+    }
     if let Some(frame) = generator.frame.borrow().as_ref() {
         for index in 0..frame.code.nlocalsplus {
             if let Some(value) = frame.local(index) {
@@ -564,6 +620,23 @@ fn generator_finalize(ts: &ThreadState, object: &PyObject) {
     {
         warn_unawaited_coroutine(ts, generator, object);
         return;
+    }
+    if generator.kind == GenKind::AsyncGenerator
+        && !matches!(frame_state(generator), None | Some(FrameState::Completed))
+    {
+        let finalizer = generator.finalizer.borrow().clone();
+        if let Some(finalizer) = finalizer {
+            let called =
+                pyrite_objects::abstract_api::call(ts, &finalizer, &[object.new_ref()], None);
+            if let Err(err) = called {
+                ts.write_unraisable_object(
+                    err,
+                    "Exception ignored while finalizing generator",
+                    Some(object),
+                );
+            }
+            return;
+        }
     }
     if !generator.started.get()
         || generator.running.get()
@@ -810,7 +883,7 @@ fn async_generator_of(object: &PyObject) -> PyResult<&Generator> {
 }
 
 fn agen_anext(ts: &ThreadState, this: &PyObject, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
-    async_generator_of(this)?;
+    init_asyncgen_hooks(ts, this, async_generator_of(this)?)?;
     new_step(ts, this, AsyncOp::Send, None)
 }
 
@@ -820,7 +893,7 @@ fn agen_asend(
     args: &[PyRef],
     _k: Option<&PyObject>,
 ) -> PyResult {
-    async_generator_of(this)?;
+    init_asyncgen_hooks(ts, this, async_generator_of(this)?)?;
     let [value] = args else {
         return Err(PyErr::type_error(format!(
             "async_generator.asend() takes exactly one argument ({} given)",
@@ -836,13 +909,13 @@ fn agen_athrow(
     args: &[PyRef],
     _k: Option<&PyObject>,
 ) -> PyResult {
-    async_generator_of(this)?;
+    init_asyncgen_hooks(ts, this, async_generator_of(this)?)?;
     let err = exception_to_throw(ts, args, "athrow")?;
     new_step(ts, this, AsyncOp::Throw, Some(err.into_exception(ts)))
 }
 
 fn agen_aclose(ts: &ThreadState, this: &PyObject, _a: &[PyRef], _k: Option<&PyObject>) -> PyResult {
-    async_generator_of(this)?;
+    init_asyncgen_hooks(ts, this, async_generator_of(this)?)?;
     new_step(ts, this, AsyncOp::Close, None)
 }
 
@@ -1377,5 +1450,7 @@ fn generator_clear(_ts: &ThreadState, object: &PyObject) {
     {
         let frame = generator.frame.borrow_mut().take();
         drop(frame);
+        let finalizer = generator.finalizer.borrow_mut().take();
+        drop(finalizer);
     }
 }

@@ -35,6 +35,19 @@ pub mod zipimport;
 use pyrite_objects::ThreadState;
 
 /// Registers the evaluation loop with the object model (once per process).
+/// Set once `atexit` has run and the interpreter is shutting down.
+static FINALIZING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Marks the interpreter as finalizing (CPython's `_PyRuntimeState_SetFinalizing`).
+pub fn set_finalizing() {
+    FINALIZING.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `sys.is_finalizing()`.
+pub fn is_finalizing() -> bool {
+    FINALIZING.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 pub fn init(ts: &ThreadState) {
     pyrite_objects::function::set_eval_function(ceval::eval_function);
     pyrite_objects::pystate::set_unraisable_hook(pythonrun::print_unraisable);
