@@ -1,7 +1,8 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
 //! `_collections`, `errno`, `time`, `_sre`, `_opcode`, `_ast`, `_io`, `_codecs`, `_imp`,
-//! `marshal`, `_tokenize` and `_random`.
+//! `marshal`, `_tokenize`, `_random` and the hash modules (`_md5`, `_sha1`, `_sha2`,
+//! `_sha3`, `_blake2`).
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
@@ -17,6 +18,7 @@ pub mod collections;
 pub mod contextvars;
 pub mod errno;
 pub mod gc;
+pub mod hashlib;
 pub mod imp;
 pub mod io;
 pub mod itertools;
@@ -65,6 +67,11 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_io", io::create),
     ("_tokenize", tokenize::create),
     ("_random", random::create),
+    ("_md5", hashlib::md5::create),
+    ("_sha1", hashlib::sha1::create),
+    ("_sha2", hashlib::sha2::create),
+    ("_sha3", hashlib::sha3::create),
+    ("_blake2", hashlib::blake2::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};

@@ -71,3 +71,8 @@ a = random.random()
 random.setstate(st)
 print(a == random.random())
 print(random.Random(2**200).getrandbits(200))
+for seed in ["hello", b"hello", bytearray(b"hello"), ""]:
+    random.seed(seed)
+    print(repr(seed), random.random())
+random.seed("hello", version=1)
+print(random.random())
