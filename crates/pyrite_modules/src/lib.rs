@@ -1,7 +1,7 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
 //! `_collections`, `errno`, `time`, `_sre`, `_opcode`, `_ast`, `_io`, `_codecs`, `_imp`,
-//! `marshal`, `_tokenize`, `_random` and the hash modules (`_md5`, `_sha1`, `_sha2`,
+//! `marshal`, `_tokenize`, `_random`, `_operator` and the hash modules (`_md5`, `_sha1`, `_sha2`,
 //! `_sha3`, `_blake2`).
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
@@ -26,6 +26,7 @@ pub mod marshal;
 pub mod math;
 pub mod modsupport;
 pub mod opcode;
+pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod sre;
@@ -67,6 +68,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_io", io::create),
     ("_tokenize", tokenize::create),
     ("_random", random::create),
+    ("_operator", operator::create),
     ("_md5", hashlib::md5::create),
     ("_sha1", hashlib::sha1::create),
     ("_sha2", hashlib::sha2::create),

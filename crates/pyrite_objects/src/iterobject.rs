@@ -230,6 +230,137 @@ fn seq_iterator_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyR
     }
 }
 
+fn seq_iterator_of(object: &PyObject) -> PyResult<&SeqIterator> {
+    object
+        .downcast_ref::<SeqIterator>()
+        .map(|iterator| iterator.payload())
+        .ok_or_else(|| PyErr::type_error("expected an iterator"))
+}
+
+/// `__length_hint__` of `list_iterator`, `tuple_iterator`, `str_iterator` and
+/// `iterator`: the items left, 0 once exhausted; `NotImplemented` for a sequence
+/// without a length.
+fn seq_iterator_length_hint(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__length_hint__", kwnames)?;
+    crate::methods::arg_count("__length_hint__", args, 0, 0)?;
+    let iterator = seq_iterator_of(this)?;
+    let seq = iterator.seq.borrow().clone();
+    let Some(seq) = seq else {
+        return Ok(crate::int::new(ts, 0));
+    };
+    let length = match crate::abstract_api::len(ts, &seq) {
+        Ok(length) => length,
+        Err(err)
+            if matches!(iterator.kind, SeqKind::Generic)
+                && err.matches(ExceptionKind::TypeError) =>
+        {
+            return Ok(crate::singletons::not_implemented());
+        }
+        Err(err) => return Err(err),
+    };
+    Ok(crate::int::new(
+        ts,
+        length.saturating_sub(iterator.index.get()) as i64,
+    ))
+}
+
+/// `(iter, (sequence,), index)`, or `(iter, (empty,))` once exhausted.
+fn seq_iterator_reduce(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__reduce__", kwnames)?;
+    crate::methods::arg_count("__reduce__", args, 0, 0)?;
+    let iterator = seq_iterator_of(this)?;
+    let builtin_iter = crate::module::builtin(ts, "iter")?;
+    let seq = iterator.seq.borrow().clone();
+    Ok(match seq {
+        Some(seq) => crate::tuple::new(
+            ts,
+            vec![
+                builtin_iter,
+                crate::tuple::new(ts, vec![seq]).into_ref(),
+                crate::int::new(ts, iterator.index.get() as i64),
+            ],
+        ),
+        None => {
+            let empty = match iterator.kind {
+                SeqKind::List => crate::list::new(ts, Vec::new()).into_ref(),
+                SeqKind::Str => crate::str::new(ts, "").into_ref(),
+                SeqKind::Tuple | SeqKind::Generic => crate::tuple::new(ts, Vec::new()).into_ref(),
+            };
+            crate::tuple::new(
+                ts,
+                vec![builtin_iter, crate::tuple::new(ts, vec![empty]).into_ref()],
+            )
+        }
+    }
+    .into_ref())
+}
+
+/// `__setstate__(index)`: clamped to the sequence (only from below for `iterator`).
+fn seq_iterator_setstate(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__setstate__", kwnames)?;
+    crate::methods::arg_count("__setstate__", args, 1, 1)?;
+    let iterator = seq_iterator_of(this)?;
+    let state = crate::abstract_api::index(ts, &args[0])?;
+    let index = crate::int::as_i64(&state).ok_or_else(|| {
+        PyErr::new(
+            ExceptionKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )
+    })?;
+    let seq = iterator.seq.borrow().clone();
+    if let Some(seq) = seq {
+        // A list iterator set below zero is exhausted (3.14 marks that with -1); the
+        // others start again from the beginning.
+        if index < 0 && matches!(iterator.kind, SeqKind::List) {
+            let old = iterator.seq.borrow_mut().take();
+            drop(old);
+            return Ok(crate::singletons::none());
+        }
+        let mut index = index.max(0) as usize;
+        if !matches!(iterator.kind, SeqKind::Generic) {
+            index = index.min(crate::abstract_api::len(ts, &seq)?);
+        }
+        iterator.index.set(index);
+    }
+    Ok(crate::singletons::none())
+}
+
+/// Installs the sequence iterators' methods.
+pub(crate) fn add_seq_iterator_methods(ts: &ThreadState) {
+    for ty in [
+        &SEQ_ITERATOR_TYPE,
+        &LIST_ITERATOR_TYPE,
+        &TUPLE_ITERATOR_TYPE,
+        &STR_ASCII_ITERATOR_TYPE,
+        &STR_ITERATOR_TYPE,
+    ] {
+        crate::descr::add_methods(
+            ts,
+            ty,
+            &[
+                ("__length_hint__", seq_iterator_length_hint),
+                ("__reduce__", seq_iterator_reduce),
+                ("__setstate__", seq_iterator_setstate),
+            ],
+        );
+    }
+}
+
 const fn seq_iterator_type(name: &'static str) -> TypeObject {
     TypeObject::builtin::<SeqIterator>(name, flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
         SlotTable {
@@ -876,10 +1007,13 @@ pub static FILTER_TYPE: StaticType = StaticObject::new(
     }),
 );
 
-/// `reversed(sequence)`.
+/// `reversed(sequence)` over a sequence without `__reversed__`: it indexes the sequence
+/// from its end down, one `__getitem__` per step (CPython's `reversedobject`).
 pub struct Reversed {
-    items: Vec<PyRef>,
-    remaining: Cell<usize>,
+    /// `None` once exhausted.
+    sequence: RefCell<Option<PyRef>>,
+    /// The next index to fetch; -1 when done.
+    index: Cell<isize>,
 }
 
 impl PyPayload for Reversed {
@@ -888,45 +1022,179 @@ impl PyPayload for Reversed {
     }
 }
 
+/// CPython's `PySequence_Check`: indexable by integers, and not a dict.
+fn is_sequence(object: &PyObject) -> bool {
+    let ty = object.ob_type();
+    (ty.sequence.item.get().is_some() || ty.mapping.subscript.get().is_some())
+        && !object.payload_is::<Dict>()
+}
+
+/// `PySequence_GetItem(sequence, index)` for `index >= 0`.
+fn sequence_item(ts: &ThreadState, sequence: &PyObject, index: isize) -> PyResult {
+    match sequence.ob_type().sequence.item.get() {
+        Some(item) => item(ts, sequence, index),
+        None => crate::abstract_ops::get_item(ts, sequence, &crate::int::new(ts, index as i64)),
+    }
+}
+
 fn reversed_new(
     ts: &ThreadState,
-    _ty: &PyType,
+    ty: &PyType,
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    let [sequence] = positional(args, kwnames) else {
-        return Err(PyErr::type_error("reversed expected 1 argument"));
-    };
-    if let Some(reversed) = crate::attrs::call_special(ts, sequence, "__reversed__", &[])? {
-        return Ok(reversed);
+    if std::ptr::eq(ty, &*REVERSED_TYPE) {
+        crate::methods::no_keywords("reversed", kwnames)?;
     }
-    let has_sequence_protocol = sequence.payload_is::<List>()
-        || sequence.payload_is::<Tuple>()
-        || sequence.payload_is::<Str>()
-        || sequence.payload_is::<crate::range::Range>()
-        || sequence.ob_type().sequence.item.get().is_some()
-        || sequence.ob_type().mapping.subscript.get().is_some();
-    if !has_sequence_protocol || sequence.payload_is::<Dict>() {
+    let [sequence] = positional(args, kwnames) else {
         return Err(PyErr::type_error(format!(
+            "reversed expected 1 argument, got {}",
+            positional(args, kwnames).len()
+        )));
+    };
+    let not_reversible = || {
+        PyErr::type_error(format!(
             "'{}' object is not reversible",
             sequence.ob_type().name()
-        )));
+        ))
+    };
+    match crate::attrs::lookup_special(ts, sequence, "__reversed__")? {
+        Some(method) if crate::singletons::is_none(&method) => return Err(not_reversible()),
+        Some(method) => return crate::abstract_api::call(ts, &method, &[], None),
+        None => {}
     }
-    let items = collect(ts, sequence)?;
-    let remaining = Cell::new(items.len());
-    Ok(Py::new(ts, Reversed { items, remaining }).into_ref())
+    if !is_sequence(sequence) {
+        return Err(not_reversible());
+    }
+    let length = crate::abstract_api::len(ts, sequence)?;
+    let reversed = Reversed {
+        sequence: RefCell::new(Some(sequence.clone())),
+        index: Cell::new(length as isize - 1),
+    };
+    Py::new_with_type(ts, ty, reversed)
+        .map(Py::into_ref)
+        .ok_or_else(|| PyErr::type_error("reversed type mismatch"))
 }
 
-fn reversed_next(_ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
-    let reversed = object
+fn reversed_of(object: &PyObject) -> PyResult<&Reversed> {
+    object
         .downcast_ref::<Reversed>()
-        .ok_or_else(|| PyErr::type_error("expected reversed"))?;
-    let remaining = reversed.remaining.get();
-    if remaining == 0 {
-        return Ok(None);
+        .map(|reversed| reversed.payload())
+        .ok_or_else(|| PyErr::type_error("expected reversed"))
+}
+
+fn reversed_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let reversed = reversed_of(object)?;
+    let index = reversed.index.get();
+    let sequence = reversed.sequence.borrow().clone();
+    if let Some(sequence) = sequence
+        && index >= 0
+    {
+        match sequence_item(ts, &sequence, index) {
+            Ok(item) => {
+                reversed.index.set(index - 1);
+                return Ok(Some(item));
+            }
+            Err(err)
+                if err.matches(ExceptionKind::IndexError)
+                    || err.matches(ExceptionKind::StopIteration) => {}
+            Err(err) => return Err(err),
+        }
     }
-    reversed.remaining.set(remaining - 1);
-    Ok(reversed.items.get(remaining - 1).cloned())
+    reversed.index.set(-1);
+    let finished = reversed.sequence.borrow_mut().take();
+    drop(finished);
+    Ok(None)
+}
+
+/// `reversed.__length_hint__()`: the items left, 0 if the sequence shrank below them.
+fn reversed_length_hint(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__length_hint__", kwnames)?;
+    crate::methods::arg_count("__length_hint__", args, 0, 0)?;
+    let reversed = reversed_of(this)?;
+    let sequence = reversed.sequence.borrow().clone();
+    let Some(sequence) = sequence else {
+        return Ok(crate::int::new(ts, 0));
+    };
+    let position = reversed.index.get() + 1;
+    let length = crate::abstract_api::len(ts, &sequence)? as isize;
+    Ok(crate::int::new(
+        ts,
+        if length < position { 0 } else { position } as i64,
+    ))
+}
+
+fn reversed_reduce(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__reduce__", kwnames)?;
+    crate::methods::arg_count("__reduce__", args, 0, 0)?;
+    let reversed = reversed_of(this)?;
+    let ty = this.ob_type().as_object().new_ref();
+    let sequence = reversed.sequence.borrow().clone();
+    Ok(match sequence {
+        Some(sequence) => crate::tuple::new(
+            ts,
+            vec![
+                ty,
+                crate::tuple::new(ts, vec![sequence]).into_ref(),
+                crate::int::new(ts, reversed.index.get() as i64),
+            ],
+        ),
+        None => {
+            let empty = crate::tuple::new(ts, Vec::new()).into_ref();
+            crate::tuple::new(ts, vec![ty, crate::tuple::new(ts, vec![empty]).into_ref()])
+        }
+    }
+    .into_ref())
+}
+
+fn reversed_setstate(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__setstate__", kwnames)?;
+    crate::methods::arg_count("__setstate__", args, 1, 1)?;
+    let reversed = reversed_of(this)?;
+    let state = crate::abstract_api::index(ts, &args[0])?;
+    let mut index = crate::int::as_i64(&state)
+        .and_then(|value| isize::try_from(value).ok())
+        .ok_or_else(|| {
+            PyErr::new(
+                ExceptionKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            )
+        })?;
+    let sequence = reversed.sequence.borrow().clone();
+    if let Some(sequence) = sequence {
+        let length = crate::abstract_api::len(ts, &sequence)? as isize;
+        index = index.clamp(-1, length - 1);
+        reversed.index.set(index);
+    }
+    Ok(crate::singletons::none())
+}
+
+/// Installs `reversed`'s methods.
+pub(crate) fn add_reversed_methods(ts: &ThreadState) {
+    crate::descr::add_methods(
+        ts,
+        &REVERSED_TYPE,
+        &[
+            ("__length_hint__", reversed_length_hint),
+            ("__reduce__", reversed_reduce),
+            ("__setstate__", reversed_setstate),
+        ],
+    );
 }
 
 pub static REVERSED_TYPE: StaticType = StaticObject::new(
@@ -1001,9 +1269,10 @@ fn filter_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&
 }
 
 fn reversed_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    if let Some(reversed) = object.downcast_ref::<Reversed>() {
-        for item in &reversed.items {
-            visit(item);
-        }
+    if let Some(reversed) = object.downcast_ref::<Reversed>()
+        && let Ok(sequence) = reversed.sequence.try_borrow()
+        && let Some(sequence) = sequence.as_ref()
+    {
+        visit(sequence);
     }
 }

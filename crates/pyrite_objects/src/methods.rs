@@ -944,6 +944,9 @@ fn set_contains_method(
 
 /// Fills the built-in types' dicts (called once, when the built-in types are readied).
 pub(crate) fn install(ts: &ThreadState) {
+    crate::iterobject::add_reversed_methods(ts);
+    crate::iterobject::add_seq_iterator_methods(ts);
+    crate::range::add_iterator_methods(ts);
     crate::str_methods::install(ts);
     crate::bytes_methods::install(ts);
     add_methods(

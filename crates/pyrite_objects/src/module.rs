@@ -73,6 +73,30 @@ fn init_namespace(
 }
 
 /// Marks a module as made by the interpreter (its repr says `(built-in)`).
+/// Imports a module by name (set by the VM, which owns the import system), for the
+/// few objects whose `__reduce__` names a module's function (`iter`, templates).
+pub type ImportFn = fn(&ThreadState, &str) -> crate::err::PyResult;
+static IMPORT: std::sync::OnceLock<ImportFn> = std::sync::OnceLock::new();
+
+/// Installs the importer [`import`] uses.
+pub fn set_import_hook(import: ImportFn) {
+    let _ = IMPORT.set(import);
+}
+
+/// `import name`, through the VM's importer.
+pub fn import(ts: &ThreadState, name: &str) -> PyResult {
+    let import = IMPORT.get().ok_or_else(|| {
+        crate::err::PyErr::new(crate::err::ExceptionKind::ImportError, "no importer")
+    })?;
+    import(ts, name)
+}
+
+/// `builtins.name` (CPython's `_PyEval_GetBuiltin`).
+pub fn builtin(ts: &ThreadState, name: &str) -> PyResult {
+    let builtins = import(ts, "builtins")?;
+    crate::attrs::get_attr_str(ts, &builtins, name)
+}
+
 pub fn mark_builtin(module: &PyObject) {
     if let Some(module) = module.downcast_ref::<Module>() {
         module.builtin.set(true);

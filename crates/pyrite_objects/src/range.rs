@@ -545,6 +545,102 @@ pub static RANGE_ITERATOR_TYPE: StaticType = StaticObject::new(
     ),
 );
 
+/// Where a range iterator stands: the next value, the step and how many remain.
+fn range_iterator_state(object: &PyObject) -> PyResult<(BigInt, BigInt, BigInt)> {
+    if let Some(iterator) = object.downcast_ref::<RangeIterator>() {
+        return Ok((
+            BigInt::from(iterator.next.get()),
+            BigInt::from(iterator.step),
+            BigInt::from(iterator.remaining.get()),
+        ));
+    }
+    if let Some(iterator) = object.downcast_ref::<LongRangeIterator>() {
+        let (next, remaining) = &*iterator.state.borrow();
+        return Ok((next.clone(), iterator.step.clone(), remaining.clone()));
+    }
+    Err(PyErr::type_error("expected a range iterator"))
+}
+
+/// `__length_hint__` of `range_iterator` and `longrange_iterator`.
+fn range_iterator_length_hint(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__length_hint__", kwnames)?;
+    crate::methods::arg_count("__length_hint__", args, 0, 0)?;
+    let (_, _, remaining) = range_iterator_state(this)?;
+    Ok(crate::int::from_bigint(ts, remaining))
+}
+
+/// `(iter, (range(next, next + remaining * step, step),), None)`.
+fn range_iterator_reduce(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__reduce__", kwnames)?;
+    crate::methods::arg_count("__reduce__", args, 0, 0)?;
+    let (next, step, remaining) = range_iterator_state(this)?;
+    let stop = &next + &remaining * &step;
+    let range = Py::new(ts, Range::new(next, stop, step)).into_ref();
+    Ok(crate::tuple::new(
+        ts,
+        vec![
+            crate::module::builtin(ts, "iter")?,
+            crate::tuple::new(ts, vec![range]).into_ref(),
+            crate::singletons::none(),
+        ],
+    )
+    .into_ref())
+}
+
+/// `__setstate__(n)`: skips `n` items (clamped to those left).
+fn range_iterator_setstate(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__setstate__", kwnames)?;
+    crate::methods::arg_count("__setstate__", args, 1, 1)?;
+    let skip = crate::abstract_api::index(ts, &args[0])?;
+    let skip = skip
+        .downcast_ref::<crate::int::Int>()
+        .map(|value| value.to_bigint())
+        .unwrap_or_default();
+    let (next, step, remaining) = range_iterator_state(this)?;
+    let skip = skip.clamp(BigInt::from(0), remaining.clone());
+    let next = next + &skip * &step;
+    let remaining = remaining - skip;
+    if let Some(iterator) = this.downcast_ref::<RangeIterator>() {
+        iterator.next.set(i64::try_from(&next).unwrap_or(i64::MAX));
+        iterator
+            .remaining
+            .set(usize::try_from(&remaining).unwrap_or(0));
+    } else if let Some(iterator) = this.downcast_ref::<LongRangeIterator>() {
+        *iterator.state.borrow_mut() = (next, remaining);
+    }
+    Ok(crate::singletons::none())
+}
+
+/// Installs the range iterators' methods.
+pub(crate) fn add_iterator_methods(ts: &ThreadState) {
+    for ty in [&RANGE_ITERATOR_TYPE, &LONG_RANGE_ITERATOR_TYPE] {
+        crate::descr::add_methods(
+            ts,
+            ty,
+            &[
+                ("__length_hint__", range_iterator_length_hint),
+                ("__reduce__", range_iterator_reduce),
+                ("__setstate__", range_iterator_setstate),
+            ],
+        );
+    }
+}
+
 /// The iterator of ranges beyond machine words: the next value and how many remain.
 pub struct LongRangeIterator {
     state: RefCell<(BigInt, BigInt)>,

@@ -200,16 +200,6 @@ fn template_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut
     }
 }
 
-/// Imports a module by name; set by the VM (templates pickle through
-/// `string.templatelib._template_unpickle`).
-pub type ImportFn = fn(&ThreadState, &str) -> PyResult;
-static IMPORT: std::sync::OnceLock<ImportFn> = std::sync::OnceLock::new();
-
-/// Installs the importer `Template.__reduce__` uses.
-pub fn set_import_hook(import: ImportFn) {
-    let _ = IMPORT.set(import);
-}
-
 /// `Template.__reduce__`: `string.templatelib._template_unpickle(strings, interpolations)`.
 fn template_reduce(
     ts: &ThreadState,
@@ -218,10 +208,7 @@ fn template_reduce(
     _kwnames: Option<&PyObject>,
 ) -> PyResult {
     let template = payload(object)?;
-    let import = IMPORT
-        .get()
-        .ok_or_else(|| PyErr::new(crate::err::ExceptionKind::ImportError, "no importer"))?;
-    let module = import(ts, "string.templatelib")?;
+    let module = crate::module::import(ts, "string.templatelib")?;
     let unpickle = crate::attrs::get_attr_str(ts, &module, "_template_unpickle")?;
     let args = crate::tuple::new(
         ts,

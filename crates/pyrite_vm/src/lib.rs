@@ -56,7 +56,7 @@ pub fn init(ts: &ThreadState) {
     framelocalsproxy::init(ts);
     pyrite_objects::traceback::init(ts);
     pyrite_objects::typecall::set_current_module_name_function(current_module_name);
-    pyrite_objects::templateobject::set_import_hook(|ts, name| {
+    pyrite_objects::module::set_import_hook(|ts, name| {
         // `import a.b` binds the package `a`: walk down to the submodule.
         let mut module = import::import_module(ts, &pyrite_objects::str::intern(ts, name))?;
         for part in name.split('.').skip(1) {
