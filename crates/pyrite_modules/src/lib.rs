@@ -1,7 +1,7 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
 //! `_collections`, `errno`, `time`, `_sre`, `_opcode`, `_ast`, `_io`, `_codecs`, `_imp`,
-//! `marshal` and `_tokenize`.
+//! `marshal`, `_tokenize` and `_json`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
@@ -20,6 +20,7 @@ pub mod gc;
 pub mod imp;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod marshal;
 pub mod math;
 pub mod modsupport;
@@ -63,6 +64,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_codecs", codecs::create),
     ("_io", io::create),
     ("_tokenize", tokenize::create),
+    ("_json", json::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};
