@@ -177,7 +177,7 @@ fn encode_basestring_ascii(
     args: Args<'_>,
     kw: KwNames<'_>,
 ) -> PyResult {
-    let args = positional("encode_basestring_ascii", args, kw, 1, 1)?;
+    let args = positional("_json.encode_basestring_ascii", args, kw, 1, 1)?;
     let string = first_argument_str(&args[0])?;
     let mut out = Vec::with_capacity(string.as_bytes().len() + 2);
     write_escaped_ascii(&mut out, string.as_bytes());
@@ -185,7 +185,7 @@ fn encode_basestring_ascii(
 }
 
 fn encode_basestring(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
-    let args = positional("encode_basestring", args, kw, 1, 1)?;
+    let args = positional("_json.encode_basestring", args, kw, 1, 1)?;
     let string = first_argument_str(&args[0])?;
     let mut out = TextBuffer::default();
     if string.as_str().is_none() {
