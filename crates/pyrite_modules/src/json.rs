@@ -162,7 +162,7 @@ fn write_escaped_unicode(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
 }
 
-fn first_argument_str<'a>(object: &'a PyObject) -> PyResult<&'a Str> {
+fn first_argument_str(object: &PyObject) -> PyResult<&Str> {
     pystr::as_str_payload(object).ok_or_else(|| {
         PyErr::type_error(format!(
             "first argument must be a string, not {}",
