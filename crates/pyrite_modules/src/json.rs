@@ -285,6 +285,7 @@ struct Decoding<'a> {
     document: &'a PyObject,
     text: &'a [u8],
     ascii: bool,
+    document_surrogates: bool,
     strict: bool,
     buffer: Vec<u8>,
     buffer_surrogates: bool,
@@ -297,6 +298,7 @@ impl<'a> Decoding<'a> {
             document,
             text: string.as_bytes(),
             ascii: string.is_ascii(),
+            document_surrogates: string.as_str().is_none(),
             strict,
             buffer: Vec::new(),
             buffer_surrogates: false,
@@ -390,9 +392,8 @@ impl<'a> Decoding<'a> {
             self.buffer.extend_from_slice(&text[chunk_start..next]);
             next += 1;
             if terminator == b'"' {
-                if std::str::from_utf8(&self.buffer).is_err() {
-                    self.buffer_surrogates = true;
-                }
+                // Chunks copied from a document holding surrogates may carry some.
+                self.buffer_surrogates |= self.document_surrogates;
                 return Ok((Piece::Buffer, next));
             }
             if next == text.len() {
@@ -1017,6 +1018,10 @@ enum Indent {
     NotStr(String),
 }
 
+/// More indentation than this for one line is refused with `MemoryError` (as CPython's
+/// string repetition would be) rather than attempted.
+const MAX_INDENT_BYTES: usize = 1 << 32;
+
 /// One encoder call: the output and the containers being encoded.
 struct EncodeRun<'a> {
     ts: &'a ThreadState,
@@ -1101,8 +1106,12 @@ impl EncodeRun<'_> {
         match &self.indent {
             Indent::None => {}
             Indent::Text(indent, surrogates) => {
+                let repeats = usize::try_from(level).unwrap_or(0);
+                if indent.len().saturating_mul(repeats) > MAX_INDENT_BYTES {
+                    return Err(PyErr::without_arg(ExceptionKind::MemoryError));
+                }
                 self.out.bytes.push(b'\n');
-                for _ in 0..level.max(0) {
+                for _ in 0..repeats {
                     self.out.bytes.extend_from_slice(indent);
                 }
                 self.out.surrogates |= *surrogates;
@@ -1263,7 +1272,7 @@ impl EncodeRun<'_> {
         }
         let entered = self.enter(sequence)?;
         self.out.bytes.push(b'[');
-        let inner = level + 1;
+        let inner = level.saturating_add(1);
         let indented = !matches!(self.indent, Indent::None);
         if indented {
             self.write_newline_indent(inner)?;
@@ -1306,7 +1315,7 @@ impl EncodeRun<'_> {
         }
         let entered = self.enter(mapping)?;
         self.out.bytes.push(b'{');
-        let inner = level + 1;
+        let inner = level.saturating_add(1);
         let indented = !matches!(self.indent, Indent::None);
         if indented {
             self.write_newline_indent(inner)?;
