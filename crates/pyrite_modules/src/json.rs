@@ -1537,6 +1537,22 @@ pub fn create(ts: &ThreadState) -> PyResult {
     ])?;
     builder.add_type("make_scanner", &SCANNER_TYPE, "_json")?;
     builder.add_type("make_encoder", &ENCODER_TYPE, "_json")?;
+    for (ty, doc) in [
+        (&SCANNER_TYPE, "JSON scanner object"),
+        (
+            &ENCODER_TYPE,
+            "Encoder(markers, default, encoder, indent, key_separator, item_separator, \
+             sort_keys, skipkeys, allow_nan)",
+        ),
+    ] {
+        if let Some(type_dict) = ty.dict(ts).downcast_ref::<Dict>() {
+            type_dict.payload().set_item(
+                ts,
+                pystr::intern(ts, "__doc__"),
+                pystr::new(ts, doc).into_ref(),
+            )?;
+        }
+    }
     pyrite_objects::descr::add_getsets(
         ts,
         &SCANNER_TYPE,

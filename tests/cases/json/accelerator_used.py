@@ -14,3 +14,11 @@ print(sorted(k for k in dir(_json) if not k.startswith('__')))
 print(type(json.JSONDecoder().scan_once).__name__)
 print([k for k in dir(_json.make_encoder) if not k.startswith('__')])
 print([k for k in dir(_json.make_scanner) if not k.startswith('__')])
+print(_json.make_scanner.__doc__)
+print(_json.make_encoder.__doc__)
+for base in (_json.make_scanner, _json.make_encoder):
+    try:
+        class Sub(base):
+            pass
+    except TypeError as e:
+        print(e)
