@@ -1,8 +1,8 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
 //! `_collections`, `errno`, `time`, `_sre`, `_opcode`, `_ast`, `_io`, `_codecs`, `_imp`,
-//! `marshal`, `_tokenize`, `_random`, `_operator` and the hash modules (`_md5`, `_sha1`, `_sha2`,
-//! `_sha3`, `_blake2`).
+//! `marshal`, `_tokenize`, `_json`, `_random`, `_operator` and the hash modules (`_md5`,
+//! `_sha1`, `_sha2`, `_sha3`, `_blake2`).
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
@@ -22,6 +22,7 @@ pub mod hashlib;
 pub mod imp;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod marshal;
 pub mod math;
 pub mod modsupport;
@@ -67,6 +68,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_codecs", codecs::create),
     ("_io", io::create),
     ("_tokenize", tokenize::create),
+    ("_json", json::create),
     ("_random", random::create),
     ("_operator", operator::create),
     ("_md5", hashlib::md5::create),

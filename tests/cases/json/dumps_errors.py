@@ -1,0 +1,28 @@
+import json
+def t(f):
+    try:
+        print("OK", f())
+    except Exception as e:
+        print(type(e).__name__, e, getattr(e, "__notes__", None))
+t(lambda: json.dumps({(1, 2): 3}))
+t(lambda: json.dumps({"a": 1, (1,): 2}, skipkeys=True))
+t(lambda: json.dumps({"a": [1, {(1,): 2}]}))
+t(lambda: json.dumps({"a": [1, object()]}))
+t(lambda: json.dumps([{"k": {1, 2}}], indent=2))
+t(lambda: json.dumps({"x": float("nan")}, allow_nan=False))
+t(lambda: json.dumps([float("inf")], allow_nan=False))
+t(lambda: json.dumps(float("-inf"), allow_nan=False))
+t(lambda: json.dumps({float("inf"): 1}, allow_nan=False))
+t(lambda: json.dumps(object()))
+t(lambda: json.dumps(b"bytes"))
+t(lambda: json.dumps(json))
+t(lambda: json.dumps({1: 2, "a": 3}, sort_keys=True))
+t(lambda: json.dumps({"a": 1, (1,): 2}, skipkeys=True, sort_keys=True))
+t(lambda: json.dumps({"a": (1, {2: object()})}))
+t(lambda: json.dumps({"a": (1, {2.5: object()})}))
+t(lambda: json.dumps({"a": (1, {None: object()})}))
+t(lambda: json.dumps({"\u00e9\"\n": (1, {"x\ud800": object()})}))
+t(lambda: json.dumps([1j]))
+t(lambda: json.dumps({"a": 1}, separators=(1, "=")))
+t(lambda: json.dumps({"a": 1}, separators=(",", 2)))
+t(lambda: json.dumps([10**5000]))
