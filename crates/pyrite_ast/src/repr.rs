@@ -166,10 +166,35 @@ pub fn bytes_repr(value: &[u8]) -> String {
 
 /// The shortest decimal digits that round-trip `value` (finite, non-negative) and the
 /// position of the decimal point relative to them: `value == 0.DIGITS * 10**point`.
+/// Ryu's digits are CPython's: the shortest that round-trip, and among those the closest
+/// to the value (dtoa's mode 0).
 fn shortest_digits(value: f64) -> (String, i32) {
-    // Rust's `{:e}` prints the shortest round-trip digits, as `D.DDDDeX`; among several
-    // candidates of that length CPython's dtoa picks the one closest to the value, which
-    // is the correctly rounded `{:.Ne}` whenever that one round-trips too.
+    let mut buffer = ryu::Buffer::new();
+    let text = buffer.format_finite(value);
+    let (mantissa, exponent) = match text.split_once('e') {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits = String::with_capacity(whole.len() + fraction.len());
+    digits.push_str(whole);
+    digits.push_str(fraction);
+    let mut point = whole.len() as i32 + exponent;
+    let leading_zeros = digits.bytes().take_while(|&byte| byte == b'0').count();
+    if leading_zeros == digits.len() {
+        return ("0".to_string(), 1);
+    }
+    digits.drain(..leading_zeros);
+    point -= leading_zeros as i32;
+    let significant = digits.trim_end_matches('0').len();
+    digits.truncate(significant);
+    (digits, point)
+}
+
+/// The digits as Rust's formatter and a closest-candidate check find them: the
+/// reference `shortest_digits` is tested against.
+#[cfg(test)]
+fn shortest_digits_by_formatting(value: f64) -> (String, i32) {
     let shortest = format!("{value:e}");
     let length = shortest
         .split_once('e')
@@ -490,6 +515,49 @@ mod tests {
         for &expected in INTS {
             let value: BigInt = expected.parse().unwrap();
             assert_eq!(int_repr(&value), expected);
+        }
+    }
+
+    /// Ryu's digits agree with the formatter-and-closest-check digits on a spread of
+    /// doubles: every exponent, random mantissas, and the awkward neighbours of powers.
+    #[test]
+    fn shortest_digits_agree_with_formatting() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut check = |value: f64| {
+            if value.is_finite() {
+                let value = value.abs();
+                assert_eq!(
+                    super::shortest_digits(value),
+                    super::shortest_digits_by_formatting(value),
+                    "{value:e}"
+                );
+            }
+        };
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            check(f64::from_bits(state));
+        }
+        for exponent in -1074..=1023 {
+            let power = 2f64.powi(exponent);
+            check(power);
+            check(f64::from_bits(power.to_bits() + 1));
+            check(f64::from_bits(power.to_bits().saturating_sub(1)));
+        }
+        for value in [
+            0.0,
+            0.1,
+            0.3,
+            1e16,
+            1e22,
+            1e23,
+            5e-324,
+            f64::MAX,
+            123456789.0,
+            1.5,
+        ] {
+            check(value);
         }
     }
 
