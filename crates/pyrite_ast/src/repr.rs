@@ -523,7 +523,7 @@ mod tests {
     #[test]
     fn shortest_digits_agree_with_formatting() {
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut check = |value: f64| {
+        let check = |value: f64| {
             if value.is_finite() {
                 let value = value.abs();
                 assert_eq!(
