@@ -29,13 +29,13 @@ type KwNames<'a> = Option<&'a PyObject>;
 
 // ---------------------------------------------------------------------------- subjects
 
-/// The characters a pattern runs over: borrowed from an immutable `bytes` or ASCII `str`
-/// object, copied from a mutable buffer, or the code points of a non-ASCII `str`.
+/// The characters a pattern runs over: borrowed from an immutable `bytes` or `str`
+/// object (a non-ASCII `str` lends its cached code-point array), or copied from a
+/// mutable buffer.
 enum Text {
-    /// An exact-or-subclass `bytes`, or a `str` whose code points are all ASCII.
+    /// An exact-or-subclass `bytes`, or a `str`.
     Borrowed(PyRef),
     Owned(Vec<u8>),
-    Wide(Vec<u32>),
 }
 
 enum Chars<'a> {
@@ -55,15 +55,12 @@ struct Subject {
 impl Subject {
     fn chars(&self) -> Chars<'_> {
         match &self.text {
-            Text::Borrowed(object) => {
-                let data = match pystr::as_str_payload(object) {
-                    Some(text) => text.as_bytes(),
-                    None => pybytes::as_bytes(object).unwrap_or_default(),
-                };
-                Chars::Bytes(data)
-            }
+            Text::Borrowed(object) => match pystr::as_str_payload(object) {
+                Some(text) if text.is_ascii() => Chars::Bytes(text.as_bytes()),
+                Some(text) => Chars::Wide(text.code_point_array()),
+                None => Chars::Bytes(pybytes::as_bytes(object).unwrap_or_default()),
+            },
             Text::Owned(data) => Chars::Bytes(data),
-            Text::Wide(points) => Chars::Wide(points),
         }
     }
 
@@ -104,16 +101,10 @@ impl Subject {
 /// The characters of a `str` or bytes-like object, or CPython's `getstring` TypeError.
 fn get_subject(string: &PyObject) -> PyResult<Subject> {
     if let Some(text) = pystr::as_str_payload(string) {
-        let length = text.len();
-        let text = if text.as_bytes().len() == length {
-            Text::Borrowed(string.new_ref())
-        } else {
-            Text::Wide(str_methods::code_points_of(text))
-        };
         return Ok(Subject {
-            text,
+            length: text.len(),
+            text: Text::Borrowed(string.new_ref()),
             is_str: true,
-            length,
         });
     }
     if let Some(data) = pybytes::as_bytes(string) {

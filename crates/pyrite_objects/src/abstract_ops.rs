@@ -504,21 +504,34 @@ pub fn absolute(ts: &ThreadState, a: &PyObject) -> PyResult {
 pub fn get_item(ts: &ThreadState, container: &PyObject, key: &PyObject) -> PyResult {
     if let Some(slice) = key.downcast_ref::<crate::slice::Slice>() {
         if let Some(text) = crate::str::as_str_payload(container) {
-            let code_points = crate::str_methods::code_points_of(text);
-            let positions = slice.positions(ts, code_points.len())?;
-            let selected: Vec<u32> = positions.iter().map(|&i| code_points[i]).collect();
-            return crate::str_methods::str_from_code_points(ts, &selected);
+            let (start, _, step, count) = slice.indices(ts, text.len())?;
+            if start == 0
+                && step == 1
+                && count == text.len()
+                && container.is_exact_type(&crate::str::STR_TYPE)
+            {
+                return Ok(container.new_ref());
+            }
+            return crate::str::slice(ts, text, start, step, count);
         }
         if let Some(list) = container.downcast_ref::<List>() {
-            let items = list.to_vec();
-            let positions = slice.positions(ts, items.len())?;
-            let selected = positions.iter().map(|&i| items[i].clone()).collect();
+            let (start, _, step, count) = slice.indices(ts, list.len())?;
+            let selected = list.select(start, step, count).unwrap_or_default();
             return Ok(crate::list::new(ts, selected).into_ref());
         }
         if let Some(tuple) = container.downcast_ref::<Tuple>() {
             let items = tuple.items();
-            let positions = slice.positions(ts, items.len())?;
-            let selected = positions.iter().map(|&i| items[i].clone()).collect();
+            let (start, _, step, count) = slice.indices(ts, items.len())?;
+            if start == 0
+                && step == 1
+                && count == items.len()
+                && container.is_exact_type(&crate::tuple::TUPLE_TYPE)
+            {
+                return Ok(container.new_ref());
+            }
+            let selected = (0..count as i64)
+                .map(|i| items[(start + i * step) as usize].clone())
+                .collect();
             return Ok(crate::tuple::new(ts, selected).into_ref());
         }
     }

@@ -26,6 +26,10 @@ pub struct Str {
     len: usize,
     /// The cached hash; -1 until computed (no hash is -1).
     hash: Cell<isize>,
+    /// The code points of a non-ASCII string, made on first use by code that indexes by
+    /// character (the regular expression engine); CPython keeps such strings in fixed
+    /// width arrays throughout.
+    wide: std::cell::OnceCell<Box<Vec<u32>>>,
 }
 
 enum StrData {
@@ -40,6 +44,7 @@ impl Str {
             data: StrData::Static(text),
             len: count_code_points(text.as_bytes()),
             hash: Cell::new(-1),
+            wide: std::cell::OnceCell::new(),
         }
     }
 
@@ -52,6 +57,7 @@ impl Str {
             data: StrData::Owned(value),
             len,
             hash: Cell::new(-1),
+            wide: std::cell::OnceCell::new(),
         }
     }
 
@@ -83,6 +89,13 @@ impl Str {
 
     pub fn is_ascii(&self) -> bool {
         self.len == self.as_bytes().len()
+    }
+
+    /// The code points as an array, computed once per string and kept.
+    pub fn code_point_array(&self) -> &[u32] {
+        self.wide
+            .get_or_init(|| Box::new(self.code_points().collect()))
+            .as_slice()
     }
 
     fn code_points(&self) -> impl Iterator<Item = u32> + '_ {
@@ -144,10 +157,13 @@ impl Str {
         bytes
     }
 
-    /// The `index`th code point as a new string (`0 <= index < len`).
-    fn char_at(&self, index: usize) -> Option<PyStr> {
-        let code_point = self.code_points().nth(index)?;
-        PyStr::from_code_points([code_point]).ok()
+    /// The `index`th code point (`0 <= index < len`), in constant time (ASCII text is
+    /// indexed directly, other text through its code-point array).
+    pub fn code_point_at(&self, index: usize) -> Option<u32> {
+        if self.is_ascii() {
+            return self.as_bytes().get(index).map(|&byte| u32::from(byte));
+        }
+        self.code_point_array().get(index).copied()
     }
 
     /// The text for messages: surrogates as U+FFFD.
@@ -184,6 +200,68 @@ impl PyPayload for Str {
 /// A new `str` object holding `text`.
 pub fn new(ts: &ThreadState, text: &str) -> Py<Str> {
     Py::new(ts, Str::from_py_str(PyStr::from(text)))
+}
+
+/// `text[start::step]` for `count` characters (indices already adjusted to the text).
+pub fn slice(ts: &ThreadState, text: &Str, start: i64, step: i64, count: usize) -> PyResult {
+    if count == 1 {
+        return match text.code_point_at(start as usize) {
+            Some(code_point) => from_code_point(ts, code_point),
+            None => Ok(new(ts, "").into_ref()),
+        };
+    }
+    let positions = (0..count as i64).map(|i| (start + i * step) as usize);
+    if text.is_ascii() {
+        let bytes = text.as_bytes();
+        let selected: String = positions.map(|at| char::from(bytes[at])).collect();
+        return Ok(new(ts, &selected).into_ref());
+    }
+    let code_points = text.code_point_array();
+    if step == 1 {
+        let start = start as usize;
+        return crate::str_methods::str_from_code_points(ts, &code_points[start..start + count]);
+    }
+    let selected: Vec<u32> = positions.map(|at| code_points[at]).collect();
+    crate::str_methods::str_from_code_points(ts, &selected)
+}
+
+thread_local! {
+    /// The one-character strings of U+0000..U+00FF, shared as in CPython (where they
+    /// are immortal singletons): `s[0] is s[0]`.
+    static LATIN1_CHARS: std::cell::RefCell<Vec<Option<PyRef>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The one-character string of `code_point` (shared for Latin-1 characters).
+pub fn from_code_point(ts: &ThreadState, code_point: u32) -> PyResult {
+    let make = || match PyStr::from_code_points([code_point]) {
+        Ok(value) => Ok(from_py_str(ts, value).into_ref()),
+        Err(_) => Err(PyErr::new(
+            ExceptionKind::ValueError,
+            "character code point out of range",
+        )),
+    };
+    if code_point >= 256 {
+        return make();
+    }
+    let cached = LATIN1_CHARS.with(|chars| {
+        chars
+            .borrow()
+            .get(code_point as usize)
+            .and_then(Option::clone)
+    });
+    if let Some(cached) = cached {
+        return Ok(cached);
+    }
+    let made = make()?;
+    LATIN1_CHARS.with(|chars| {
+        let mut chars = chars.borrow_mut();
+        if chars.len() < 256 {
+            chars.resize(256, None);
+        }
+        chars[code_point as usize] = Some(made.clone());
+    });
+    Ok(made)
 }
 
 /// A new `str` object from a Python string value (which may hold surrogates).
@@ -350,9 +428,9 @@ fn str_item(ts: &ThreadState, object: &PyObject, index: isize) -> PyResult {
     let string = str_payload(object, "__getitem__")?;
     let found = usize::try_from(index)
         .ok()
-        .and_then(|index| string.char_at(index));
+        .and_then(|index| string.code_point_at(index));
     match found {
-        Some(value) => Ok(from_py_str(ts, value).into_ref()),
+        Some(code_point) => from_code_point(ts, code_point),
         None => Err(PyErr::new(
             ExceptionKind::IndexError,
             "string index out of range",

@@ -81,9 +81,12 @@ fn ascii_str(ts: &ThreadState, bytes: &[u8]) -> PyRef {
     crate::str::new(ts, std::str::from_utf8(bytes).unwrap_or_default()).into_ref()
 }
 
-fn this_units(this: &PyObject) -> PyResult<Vec<u32>> {
+/// The code points of `self`: ASCII text converted afresh, other text borrowed from the
+/// string's code-point array (so repeated calls with offsets stay linear).
+fn this_units(this: &PyObject) -> PyResult<std::borrow::Cow<'_, [u32]>> {
     match crate::str::as_str_payload(this) {
-        Some(text) => Ok(code_points_of(text)),
+        Some(text) if text.is_ascii() => Ok(std::borrow::Cow::Owned(code_points_of(text))),
+        Some(text) => Ok(std::borrow::Cow::Borrowed(text.code_point_array())),
         None => Err(PyErr::type_error(format!(
             "descriptor requires a 'str' object but received a '{}'",
             this.ob_type().name()
@@ -1061,7 +1064,7 @@ fn method_translate(
     let parsed = stringlib::parse_args("str.translate", args, kw, &["table"], 1, 1)?;
     let table = parsed.required(0);
     let mut out = Vec::with_capacity(units.len());
-    for &code in &units {
+    for &code in units.iter() {
         let key = crate::int::new(ts, i64::from(code));
         let mapped = match crate::abstract_api::get_item(ts, table, &key) {
             Ok(value) => value,
