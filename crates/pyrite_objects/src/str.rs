@@ -29,6 +29,8 @@ pub struct Str {
     /// The code points of a non-ASCII string, made on first use by code that indexes by
     /// character (the regular expression engine); CPython keeps such strings in fixed
     /// width arrays throughout.
+    // A boxed `Vec` is one word; a `Box<[u32]>` would make every `str` a word larger.
+    #[allow(clippy::box_collection)]
     wide: std::cell::OnceCell<Box<Vec<u32>>>,
 }
 
