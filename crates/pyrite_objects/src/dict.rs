@@ -469,7 +469,7 @@ impl Dict {
 
     /// The entry at position `index` of the entries array (holes skipped by the caller),
     /// read afresh so that iteration sees changes made by Python code.
-    fn entry_at(&self, index: usize) -> Option<Option<(PyRef, PyRef)>> {
+    pub(crate) fn entry_at(&self, index: usize) -> Option<Option<(PyRef, PyRef)>> {
         let table = self.table.borrow();
         let entry = table.entries.get(index)?;
         Some(
@@ -477,6 +477,11 @@ impl Dict {
                 .as_ref()
                 .map(|entry| (entry.key.clone(), entry.value.clone())),
         )
+    }
+
+    /// The length of the entries array, holes included (where a reverse iteration starts).
+    pub(crate) fn entry_slots(&self) -> usize {
+        self.table.borrow().entries.len()
     }
 
     /// `d.clear()`: the entries are released after the dict is already empty.

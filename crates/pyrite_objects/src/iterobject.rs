@@ -467,12 +467,20 @@ pub enum DictIterKind {
     Items,
 }
 
-/// Iterates over a snapshot of a dict's entries, checking its size did not change.
+/// Iterates a dict's entries array by position, as CPython does: values changed during
+/// the iteration are seen, a change of size is a `RuntimeError`.
 pub struct DictIterator {
-    dict: PyRef,
-    entries: Vec<(PyRef, PyRef)>,
-    index: Cell<usize>,
+    /// `None` once exhausted.
+    dict: RefCell<Option<PyRef>>,
+    /// The next position in the entries array (counting down when `reversed`).
+    position: Cell<isize>,
+    /// The dict's length when iteration began; `usize::MAX` after a size error, so
+    /// that every later call fails too (CPython's sticky `di_used = -1`).
+    used: Cell<usize>,
+    /// Entries still expected.
+    remaining: Cell<usize>,
     kind: DictIterKind,
+    reversed: bool,
 }
 
 impl PyPayload for DictIterator {
@@ -492,59 +500,200 @@ pub fn new_dict_iterator_ordered(
     kind: DictIterKind,
     reversed: bool,
 ) -> PyRef {
-    let mut entries = dict
+    let (used, slots) = dict
         .downcast_ref::<Dict>()
-        .map(|dict| dict.items())
-        .unwrap_or_default();
-    if reversed {
-        entries.reverse();
+        .map_or((0, 0), |dict| (dict.len(), dict.entry_slots()));
+    let ty: &PyType = match (kind, reversed) {
+        (DictIterKind::Keys, false) => &DICT_ITERATOR_TYPE,
+        (DictIterKind::Values, false) => &DICT_VALUE_ITERATOR_TYPE,
+        (DictIterKind::Items, false) => &DICT_ITEM_ITERATOR_TYPE,
+        (DictIterKind::Keys, true) => &DICT_REVERSE_KEY_ITERATOR_TYPE,
+        (DictIterKind::Values, true) => &DICT_REVERSE_VALUE_ITERATOR_TYPE,
+        (DictIterKind::Items, true) => &DICT_REVERSE_ITEM_ITERATOR_TYPE,
+    };
+    let iterator = DictIterator {
+        dict: RefCell::new(Some(dict.new_ref())),
+        position: Cell::new(if reversed { slots as isize - 1 } else { 0 }),
+        used: Cell::new(used),
+        remaining: Cell::new(used),
+        kind,
+        reversed,
+    };
+    match Py::new_with_type(ts, ty, iterator) {
+        Some(iterator) => iterator.into_ref(),
+        None => crate::singletons::none(),
     }
-    Py::new(
-        ts,
-        DictIterator {
-            dict: dict.new_ref(),
-            entries,
-            index: Cell::new(0),
-            kind,
-        },
-    )
-    .into_ref()
 }
 
-fn dict_iterator_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
-    let iterator = object
+fn dict_iterator_of(object: &PyObject) -> PyResult<&DictIterator> {
+    object
         .downcast_ref::<DictIterator>()
-        .ok_or_else(|| PyErr::type_error("expected a dict iterator"))?;
-    let index = iterator.index.get();
-    let current_len = iterator.dict.downcast_ref::<Dict>().map_or(0, |d| d.len());
-    if index < iterator.entries.len() + 1 && current_len != iterator.entries.len() {
-        iterator.index.set(usize::MAX / 2);
+        .map(|iterator| iterator.payload())
+        .ok_or_else(|| PyErr::type_error("expected a dict iterator"))
+}
+
+/// The next live `(key, value)`, or `None` at the end (the iterator lets go of the dict).
+fn dict_iterator_step(iterator: &DictIterator) -> PyResult<Option<(PyRef, PyRef)>> {
+    let dict_ref = iterator.dict.borrow().clone();
+    let Some(dict_ref) = dict_ref else {
+        return Ok(None);
+    };
+    let Some(dict) = dict_ref.downcast_ref::<Dict>() else {
+        return Ok(None);
+    };
+    if dict.len() != iterator.used.get() {
+        iterator.used.set(usize::MAX);
         return Err(PyErr::new(
             ExceptionKind::RuntimeError,
             "dictionary changed size during iteration",
         ));
     }
-    let Some((key, value)) = iterator.entries.get(index) else {
+    let mut position = iterator.position.get();
+    let found = loop {
+        if position < 0 {
+            break None;
+        }
+        match dict.entry_at(position as usize) {
+            None => break None,
+            Some(None) => position += if iterator.reversed { -1 } else { 1 },
+            Some(Some(entry)) => break Some(entry),
+        }
+    };
+    let Some(entry) = found else {
+        let finished = iterator.dict.borrow_mut().take();
+        drop(finished);
         return Ok(None);
     };
-    iterator.index.set(index + 1);
+    if iterator.remaining.get() == 0 {
+        let finished = iterator.dict.borrow_mut().take();
+        drop(finished);
+        return Err(PyErr::new(
+            ExceptionKind::RuntimeError,
+            "dictionary keys changed during iteration",
+        ));
+    }
+    iterator
+        .position
+        .set(position + if iterator.reversed { -1 } else { 1 });
+    iterator.remaining.set(iterator.remaining.get() - 1);
+    Ok(Some(entry))
+}
+
+fn dict_iterator_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyRef>> {
+    let iterator = dict_iterator_of(object)?;
+    let Some((key, value)) = dict_iterator_step(iterator)? else {
+        return Ok(None);
+    };
     Ok(Some(match iterator.kind {
-        DictIterKind::Keys => key.clone(),
-        DictIterKind::Values => value.clone(),
-        DictIterKind::Items => crate::tuple::new(ts, vec![key.clone(), value.clone()]).into_ref(),
+        DictIterKind::Keys => key,
+        DictIterKind::Values => value,
+        DictIterKind::Items => crate::tuple::new(ts, vec![key, value]).into_ref(),
     }))
 }
 
-pub static DICT_ITERATOR_TYPE: StaticType = StaticObject::new(
-    &TYPE_TYPE,
-    TypeObject::builtin::<DictIterator>("dict_keyiterator", flags::HAVE_GC, Some(&OBJECT_TYPE))
-        .with_slots(SlotTable {
+/// `__length_hint__`: the entries left while the dict keeps its size, else 0.
+fn dict_iterator_length_hint(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__length_hint__", kwnames)?;
+    crate::methods::arg_count("__length_hint__", args, 0, 0)?;
+    let iterator = dict_iterator_of(this)?;
+    let unchanged = iterator.dict.borrow().as_ref().is_some_and(|dict| {
+        dict.downcast_ref::<Dict>()
+            .is_some_and(|dict| dict.len() == iterator.used.get())
+    });
+    let left = if unchanged {
+        iterator.remaining.get()
+    } else {
+        0
+    };
+    Ok(crate::int::new(ts, left as i64))
+}
+
+/// `(iter, (list_of_what_is_left,))`, from a copy of the iterator.
+fn dict_iterator_reduce(
+    ts: &ThreadState,
+    this: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    crate::methods::no_keywords("__reduce__", kwnames)?;
+    crate::methods::arg_count("__reduce__", args, 0, 0)?;
+    let iterator = dict_iterator_of(this)?;
+    let copy = DictIterator {
+        dict: RefCell::new(iterator.dict.borrow().clone()),
+        position: Cell::new(iterator.position.get()),
+        used: Cell::new(iterator.used.get()),
+        remaining: Cell::new(iterator.remaining.get()),
+        kind: iterator.kind,
+        reversed: iterator.reversed,
+    };
+    let mut left = Vec::new();
+    while let Some((key, value)) = dict_iterator_step(&copy)? {
+        left.push(match copy.kind {
+            DictIterKind::Keys => key,
+            DictIterKind::Values => value,
+            DictIterKind::Items => crate::tuple::new(ts, vec![key, value]).into_ref(),
+        });
+    }
+    let list = crate::list::new(ts, left).into_ref();
+    Ok(crate::tuple::new(
+        ts,
+        vec![
+            crate::module::builtin(ts, "iter")?,
+            crate::tuple::new(ts, vec![list]).into_ref(),
+        ],
+    )
+    .into_ref())
+}
+
+/// Installs the dict iterators' methods.
+pub(crate) fn add_dict_iterator_methods(ts: &ThreadState) {
+    for ty in [
+        &DICT_ITERATOR_TYPE,
+        &DICT_VALUE_ITERATOR_TYPE,
+        &DICT_ITEM_ITERATOR_TYPE,
+        &DICT_REVERSE_KEY_ITERATOR_TYPE,
+        &DICT_REVERSE_VALUE_ITERATOR_TYPE,
+        &DICT_REVERSE_ITEM_ITERATOR_TYPE,
+    ] {
+        crate::descr::add_methods(
+            ts,
+            ty,
+            &[
+                ("__length_hint__", dict_iterator_length_hint),
+                ("__reduce__", dict_iterator_reduce),
+            ],
+        );
+    }
+}
+
+const fn dict_iterator_type(name: &'static str) -> TypeObject {
+    TypeObject::builtin::<DictIterator>(name, flags::HAVE_GC, Some(&OBJECT_TYPE)).with_slots(
+        SlotTable {
             traverse: Slot::new(dict_iterator_traverse),
             iter: Slot::new(self_iter),
             iternext: Slot::new(dict_iterator_next),
             ..crate::typeobject::object_slots()
-        }),
-);
+        },
+    )
+}
+
+pub static DICT_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, dict_iterator_type("dict_keyiterator"));
+pub static DICT_VALUE_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, dict_iterator_type("dict_valueiterator"));
+pub static DICT_ITEM_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, dict_iterator_type("dict_itemiterator"));
+pub static DICT_REVERSE_KEY_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, dict_iterator_type("dict_reversekeyiterator"));
+pub static DICT_REVERSE_VALUE_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, dict_iterator_type("dict_reversevalueiterator"));
+pub static DICT_REVERSE_ITEM_ITERATOR_TYPE: StaticType =
+    StaticObject::new(&TYPE_TYPE, dict_iterator_type("dict_reverseitemiterator"));
 
 /// `dict_keys`, `dict_values`, `dict_items`: live views of a dict.
 pub struct DictView {
@@ -1223,12 +1372,11 @@ fn seq_iterator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn F
 }
 
 fn dict_iterator_traverse(_ts: &ThreadState, object: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    if let Some(iterator) = object.downcast_ref::<DictIterator>() {
-        visit(&iterator.dict);
-        for (key, value) in &iterator.entries {
-            visit(key);
-            visit(value);
-        }
+    if let Some(iterator) = object.downcast_ref::<DictIterator>()
+        && let Ok(dict) = iterator.dict.try_borrow()
+        && let Some(dict) = dict.as_ref()
+    {
+        visit(dict);
     }
 }
 

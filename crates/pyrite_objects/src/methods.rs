@@ -947,6 +947,7 @@ pub(crate) fn install(ts: &ThreadState) {
     crate::iterobject::add_reversed_methods(ts);
     crate::iterobject::add_seq_iterator_methods(ts);
     crate::range::add_iterator_methods(ts);
+    crate::iterobject::add_dict_iterator_methods(ts);
     crate::str_methods::install(ts);
     crate::bytes_methods::install(ts);
     add_methods(
