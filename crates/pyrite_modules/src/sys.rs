@@ -623,6 +623,12 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         "executable",
         pystr::new(ts, &executable).into_ref(),
     );
+    // No installation tree to search for landmarks: CPython's fallback, the configured
+    // prefix (`gettext` and `site` build paths from these).
+    for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        add(ts, dict, name, pystr::new(ts, "/usr/local").into_ref());
+    }
+    add(ts, dict, "platlibdir", pystr::new(ts, "lib").into_ref());
     let mut module_names: Vec<&str> = pyrite_vm::import::inittab_names().collect();
     module_names.extend(["builtins", "sys"]);
     module_names.sort_unstable();
