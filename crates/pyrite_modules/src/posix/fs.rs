@@ -122,20 +122,9 @@ fn rename_like(ts: &ThreadState, name: &str, args: Args<'_>, kw: KwNames<'_>) ->
     let target = path_arg_named(ts, name, "dst", &required(&values[1]), PATH_ONLY)?;
     let source_dir = dir_fd_arg(values[2].as_ref())?;
     let target_dir = dir_fd_arg(values[3].as_ref())?;
-    check_same_kind(name, &source, &target)?;
     ffi::rename_at(source_dir, &source.c_path, target_dir, &target.c_path)
         .map_err(|err| os_error2(ts, &err, &source.object, &target.object))?;
     Ok(singletons::none())
-}
-
-/// Two-path calls take both as `str` or both as `bytes`.
-fn check_same_kind(name: &str, source: &super::PathArg, target: &super::PathArg) -> PyResult<()> {
-    if source.is_bytes != target.is_bytes {
-        return Err(PyErr::type_error(format!(
-            "{name}: src and dst must be the same type"
-        )));
-    }
-    Ok(())
 }
 
 fn rename(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
@@ -161,7 +150,6 @@ fn link(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyR
     let source_dir = dir_fd_arg(values[2].as_ref())?;
     let target_dir = dir_fd_arg(values[3].as_ref())?;
     let follow = flag_arg(ts, values[4].as_ref(), true)?;
-    check_same_kind("link", &source, &target)?;
     ffi::link_at(
         source_dir,
         &source.c_path,
@@ -186,7 +174,6 @@ fn symlink(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> 
     let source = path_arg_named(ts, "symlink", "src", &required(&values[0]), PATH_ONLY)?;
     let target = path_arg_named(ts, "symlink", "dst", &required(&values[1]), PATH_ONLY)?;
     let dir_fd = dir_fd_arg(values[3].as_ref())?;
-    check_same_kind("symlink", &source, &target)?;
     ffi::symlink_at(&source.c_path, dir_fd, &target.c_path)
         .map_err(|err| os_error2(ts, &err, &source.object, &target.object))?;
     Ok(singletons::none())
