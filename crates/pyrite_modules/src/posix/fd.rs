@@ -167,6 +167,35 @@ fn lseek(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> Py
     Ok(int::new(ts, result))
 }
 
+/// `pread(fd, length, offset)`: bytes read at `offset`, the file position unchanged.
+fn pread(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = positional("pread", args, kw, 3, 3)?;
+    let fd = fd_arg(ts, &args[0])?;
+    let length = super::index_i64(ts, &args[1])?;
+    let offset = super::index_i64(ts, &args[2])?;
+    if length < 0 {
+        return Err(os_error(
+            ts,
+            &std::io::Error::from_raw_os_error(libc::EINVAL),
+            None,
+        ));
+    }
+    let mut buffer = vec![0u8; (length as usize).min(1 << 24)];
+    let count = ffi::pread(fd, &mut buffer, offset).map_err(|err| os_error(ts, &err, None))?;
+    buffer.truncate(count);
+    Ok(bytes::from_vec(ts, buffer))
+}
+
+/// `pwrite(fd, data, offset)`: the count written at `offset`.
+fn pwrite(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = positional("pwrite", args, kw, 3, 3)?;
+    let fd = fd_arg(ts, &args[0])?;
+    let data = bytes::require_bytes_like(&args[1])?;
+    let offset = super::index_i64(ts, &args[2])?;
+    let count = ffi::pwrite(fd, &data, offset).map_err(|err| os_error(ts, &err, None))?;
+    Ok(int::new(ts, count as i64))
+}
+
 fn dup(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let args = positional("dup", args, kw, 1, 1)?;
     let fd = ffi::dup(fd_arg(ts, &args[0])?).map_err(|err| os_error(ts, &err, None))?;
@@ -328,6 +357,8 @@ pub(super) fn install(ts: &ThreadState, module: &ModuleBuilder<'_>) -> PyResult<
         ("read", read),
         ("write", write),
         ("lseek", lseek),
+        ("pread", pread),
+        ("pwrite", pwrite),
         ("dup", dup),
         ("dup2", dup2),
         ("pipe", pipe),

@@ -523,3 +523,139 @@ pub fn unset_env(key: &CStr) -> io::Result<()> {
     // SAFETY: as for `set_env`.
     check(unsafe { libc::unsetenv(key.as_ptr()) }).map(drop)
 }
+
+// ------------------------------------------------------------------ more files
+
+pub fn chown_at(
+    dir_fd: c_int,
+    path: &CStr,
+    uid: libc::uid_t,
+    gid: libc::gid_t,
+    follow_symlinks: bool,
+) -> io::Result<()> {
+    // SAFETY: `path` is NUL-terminated; the rest are integers.
+    check(unsafe { libc::fchownat(dir_fd, path.as_ptr(), uid, gid, at_flags(follow_symlinks)) })
+        .map(drop)
+}
+
+pub fn fchown(fd: c_int, uid: libc::uid_t, gid: libc::gid_t) -> io::Result<()> {
+    // SAFETY: integer arguments only.
+    check(unsafe { libc::fchown(fd, uid, gid) }).map(drop)
+}
+
+fn empty_statvfs() -> libc::statvfs {
+    // SAFETY: `struct statvfs` is plain integers, for which all-zero bytes are valid.
+    unsafe { std::mem::zeroed() }
+}
+
+pub fn statvfs(path: &CStr) -> io::Result<libc::statvfs> {
+    let mut result = empty_statvfs();
+    // SAFETY: `path` is NUL-terminated and `result` a valid `struct statvfs` to fill.
+    retry(|| check(unsafe { libc::statvfs(path.as_ptr(), &mut result) }))?;
+    Ok(result)
+}
+
+pub fn fstatvfs(fd: c_int) -> io::Result<libc::statvfs> {
+    let mut result = empty_statvfs();
+    // SAFETY: `result` is a valid `struct statvfs` to fill.
+    retry(|| check(unsafe { libc::fstatvfs(fd, &mut result) }))?;
+    Ok(result)
+}
+
+pub fn pread(fd: c_int, buffer: &mut [u8], offset: i64) -> io::Result<usize> {
+    // SAFETY: the kernel writes at most `buffer.len()` bytes into `buffer`.
+    retry(|| {
+        check_size(unsafe { libc::pread(fd, buffer.as_mut_ptr().cast(), buffer.len(), offset) })
+    })
+}
+
+pub fn pwrite(fd: c_int, data: &[u8], offset: i64) -> io::Result<usize> {
+    // SAFETY: the kernel reads at most `data.len()` bytes from `data`.
+    retry(|| check_size(unsafe { libc::pwrite(fd, data.as_ptr().cast(), data.len(), offset) }))
+}
+
+pub fn mkfifo_at(dir_fd: c_int, path: &CStr, mode: u32) -> io::Result<()> {
+    // SAFETY: `path` is NUL-terminated; the rest are integers.
+    check(unsafe { libc::mkfifoat(dir_fd, path.as_ptr(), mode as libc::mode_t) }).map(drop)
+}
+
+pub fn sync() {
+    // SAFETY: `sync` takes nothing and cannot fail.
+    unsafe { libc::sync() }
+}
+
+// ------------------------------------------------------------------ more process
+
+pub fn getpgid(pid: i32) -> io::Result<i32> {
+    // SAFETY: integer argument only.
+    check(unsafe { libc::getpgid(pid) })
+}
+
+pub fn getsid(pid: i32) -> io::Result<i32> {
+    // SAFETY: integer argument only.
+    check(unsafe { libc::getsid(pid) })
+}
+
+pub fn getgroups() -> io::Result<Vec<libc::gid_t>> {
+    // SAFETY: a zero count only asks for the number of groups.
+    let count = check(unsafe { libc::getgroups(0, std::ptr::null_mut()) })?;
+    let mut groups = vec![0 as libc::gid_t; count as usize];
+    // SAFETY: the call writes at most `groups.len()` ids into `groups`.
+    let count = check(unsafe { libc::getgroups(groups.len() as c_int, groups.as_mut_ptr()) })?;
+    groups.truncate(count as usize);
+    Ok(groups)
+}
+
+/// The CPUs process `pid` may run on.
+pub fn sched_getaffinity(pid: i32) -> io::Result<Vec<usize>> {
+    // SAFETY: `cpu_set_t` is a bit array, for which all-zero bytes are the empty set.
+    let mut set: libc::cpu_set_t = unsafe { std::mem::zeroed() };
+    // SAFETY: the call writes at most `size_of::<cpu_set_t>()` bytes into `set`.
+    check(unsafe {
+        libc::sched_getaffinity(pid, std::mem::size_of::<libc::cpu_set_t>(), &mut set)
+    })?;
+    let bits = 8 * std::mem::size_of::<libc::cpu_set_t>();
+    // SAFETY: `CPU_ISSET` reads one bit of `set` for an index below its size.
+    Ok((0..bits)
+        .filter(|&cpu| unsafe { libc::CPU_ISSET(cpu, &set) })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipe_carries_bytes_and_closes() {
+        let (reader, writer) = pipe().expect("pipe");
+        assert_eq!(write(writer, b"abc").expect("write"), 3);
+        let mut buffer = [0u8; 8];
+        assert_eq!(read(reader, &mut buffer).expect("read"), 3);
+        assert_eq!(&buffer[..3], b"abc");
+        assert!(!isatty(reader));
+        assert!(fcntl_get(reader, libc::F_GETFD).expect("flags") & libc::FD_CLOEXEC != 0);
+        close(writer).expect("close");
+        assert_eq!(read(reader, &mut buffer).expect("eof"), 0);
+        close(reader).expect("close");
+        assert_eq!(
+            close(reader).map_err(|err| err.raw_os_error()),
+            Err(Some(libc::EBADF))
+        );
+    }
+
+    #[test]
+    fn stat_reports_missing_paths_by_errno() {
+        let missing = c"/nonexistent/pyrite/path";
+        let err = stat_at(CWD, missing, true).expect_err("missing");
+        assert_eq!(err.raw_os_error(), Some(libc::ENOENT));
+        let root = stat_at(CWD, c"/", true).expect("root");
+        assert_eq!(root.st_mode & libc::S_IFMT, libc::S_IFDIR);
+    }
+
+    #[test]
+    fn sysconf_and_confstr_answer() {
+        assert!(sysconf(libc::_SC_PAGESIZE).expect("page size") > 0);
+        assert!(confstr(libc::_CS_PATH).expect("path").is_some());
+        assert!(window_size(-1).is_err());
+    }
+}

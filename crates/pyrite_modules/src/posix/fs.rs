@@ -396,6 +396,94 @@ fn num_integer_floor_div(
     }
 }
 
+/// A uid or gid argument: an int, `-1` for "leave unchanged".
+fn id_arg(ts: &ThreadState, kind: &str, value: &PyObject) -> PyResult<u32> {
+    if int::as_i64(value).is_none() && !value.payload_is::<pyrite_objects::int::Int>() {
+        if pyrite_objects::attrs::lookup_special(ts, value, "__index__")?.is_none() {
+            return Err(PyErr::type_error(format!(
+                "{kind} should be integer, not {}",
+                value.ob_type().name()
+            )));
+        }
+    }
+    let number = super::index_i64(ts, value)?;
+    if number == -1 {
+        return Ok(u32::MAX);
+    }
+    u32::try_from(number).map_err(|_| {
+        PyErr::new(
+            ExceptionKind::OverflowError,
+            if number < 0 {
+                format!("{kind} is less than minimum")
+            } else {
+                format!("{kind} is greater than maximum")
+            },
+        )
+    })
+}
+
+/// `chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True)`; `path` may be a
+/// descriptor.
+fn chown(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let values = bind_keywords(
+        "chown",
+        args,
+        kw,
+        &["path", "uid", "gid", "dir_fd", "follow_symlinks"],
+        3,
+        3,
+    )?;
+    let path = path_arg(ts, "chown", &required(&values[0]), PATH_OR_FD)?;
+    let uid = id_arg(ts, "uid", &required(&values[1]))?;
+    let gid = id_arg(ts, "gid", &required(&values[2]))?;
+    let dir_fd = dir_fd_arg(values[3].as_ref())?;
+    let follow = flag_arg(ts, values[4].as_ref(), true)?;
+    let result = match path.fd {
+        Some(fd) => ffi::fchown(fd, uid, gid),
+        None => ffi::chown_at(dir_fd, &path.c_path, uid, gid, follow),
+    };
+    done(ts, result, &path)
+}
+
+fn lchown(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let values = crate::modsupport::bind("lchown", args, kw, &["path", "uid", "gid"], 0, 3)?;
+    let path = path_arg(ts, "lchown", &required(&values[0]), PATH_ONLY)?;
+    let uid = id_arg(ts, "uid", &required(&values[1]))?;
+    let gid = id_arg(ts, "gid", &required(&values[2]))?;
+    done(
+        ts,
+        ffi::chown_at(ffi::CWD, &path.c_path, uid, gid, false),
+        &path,
+    )
+}
+
+fn fchown(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let values = crate::modsupport::bind("fchown", args, kw, &["fd", "uid", "gid"], 0, 3)?;
+    let fd = c_int_value(ts, &required(&values[0]))?;
+    let uid = id_arg(ts, "uid", &required(&values[1]))?;
+    let gid = id_arg(ts, "gid", &required(&values[2]))?;
+    ffi::fchown(fd, uid, gid).map_err(|err| os_error(ts, &err, None))?;
+    Ok(singletons::none())
+}
+
+/// `mkfifo(path, mode=0o666, *, dir_fd=None)`.
+fn mkfifo(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let values = bind_keywords("mkfifo", args, kw, &["path", "mode", "dir_fd"], 2, 1)?;
+    let path = path_arg(ts, "mkfifo", &required(&values[0]), PATH_ONLY)?;
+    let mode = match &values[1] {
+        Some(mode) => c_int_value(ts, mode)?,
+        None => 0o666,
+    };
+    let dir_fd = dir_fd_arg(values[2].as_ref())?;
+    done(ts, ffi::mkfifo_at(dir_fd, &path.c_path, mode as u32), &path)
+}
+
+fn sync(_ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    positional("sync", args, kw, 0, 0)?;
+    ffi::sync();
+    Ok(singletons::none())
+}
+
 pub(super) fn install(ts: &ThreadState, module: &ModuleBuilder<'_>) -> PyResult<()> {
     module.functions(&[
         ("getcwd", getcwd),
@@ -418,6 +506,11 @@ pub(super) fn install(ts: &ThreadState, module: &ModuleBuilder<'_>) -> PyResult<
         ("umask", umask),
         ("truncate", truncate),
         ("utime", utime),
+        ("chown", chown),
+        ("lchown", lchown),
+        ("fchown", fchown),
+        ("mkfifo", mkfifo),
+        ("sync", sync),
     ])?;
     let constants: &[(&str, c_int)] = &[
         ("F_OK", libc::F_OK),

@@ -254,6 +254,49 @@ fn waitstatus_to_exitcode(
     Err(PyErr::new(ExceptionKind::ValueError, message))
 }
 
+fn getpgid(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = positional("getpgid", args, kw, 1, 1)?;
+    let group = ffi::getpgid(c_int_value(ts, &args[0])?).map_err(|err| os_error(ts, &err, None))?;
+    Ok(int::new(ts, i64::from(group)))
+}
+
+fn getsid(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = positional("getsid", args, kw, 1, 1)?;
+    let session =
+        ffi::getsid(c_int_value(ts, &args[0])?).map_err(|err| os_error(ts, &err, None))?;
+    Ok(int::new(ts, i64::from(session)))
+}
+
+fn getgroups(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    no_args("getgroups", args, kw)?;
+    let groups = ffi::getgroups().map_err(|err| os_error(ts, &err, None))?;
+    let groups = groups
+        .iter()
+        .map(|&group| int::new(ts, i64::from(group)))
+        .collect();
+    Ok(pyrite_objects::list::new(ts, groups).into_ref())
+}
+
+/// `sched_getaffinity(pid)`: the set of CPUs the process may run on.
+fn sched_getaffinity(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = positional("sched_getaffinity", args, kw, 1, 1)?;
+    let cpus = ffi::sched_getaffinity(c_int_value(ts, &args[0])?)
+        .map_err(|err| os_error(ts, &err, None))?;
+    let cpus = cpus.iter().map(|&cpu| int::new(ts, cpu as i64)).collect();
+    pyrite_objects::set::new(ts, cpus)
+}
+
+fn sched_yield(_ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    no_args("sched_yield", args, kw)?;
+    std::thread::yield_now();
+    Ok(singletons::none())
+}
+
+fn abort(_ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    no_args("abort", args, kw)?;
+    std::process::abort()
+}
+
 fn names_dict(ts: &ThreadState, table: &[(&str, i64)]) -> PyResult {
     let names = dict::new(ts);
     for &(name, value) in table {
@@ -272,6 +315,12 @@ pub(super) fn install(ts: &ThreadState, module: &ModuleBuilder<'_>) -> PyResult<
         ("getgid", getgid),
         ("getegid", getegid),
         ("getlogin", getlogin),
+        ("getpgid", getpgid),
+        ("getsid", getsid),
+        ("getgroups", getgroups),
+        ("sched_getaffinity", sched_getaffinity),
+        ("sched_yield", sched_yield),
+        ("abort", abort),
         ("uname", uname),
         ("times", times),
         ("kill", kill),

@@ -50,6 +50,31 @@ static STAT_RESULT_DESC: StructSeqDesc = StructSeqDesc {
 
 pub(super) static STAT_RESULT: StructSeqType = StructSeqType::new(&STAT_RESULT_DESC);
 
+static STATVFS_RESULT_DESC: StructSeqDesc = StructSeqDesc {
+    name: "os.statvfs_result",
+    doc: "statvfs_result: Result from statvfs or fstatvfs.\n\nThis object may be accessed \
+          either as a tuple of\n  (bsize, frsize, blocks, bfree, bavail, files, ffree, \
+          favail, flag, namemax),\nor via the attributes f_bsize, f_frsize, f_blocks, \
+          f_bfree, and so on.\n\nSee os.statvfs for more information.",
+    fields: &[
+        Some("f_bsize"),
+        Some("f_frsize"),
+        Some("f_blocks"),
+        Some("f_bfree"),
+        Some("f_bavail"),
+        Some("f_files"),
+        Some("f_ffree"),
+        Some("f_favail"),
+        Some("f_flag"),
+        Some("f_namemax"),
+        Some("f_fsid"),
+    ],
+    n_in_sequence: 10,
+    instantiable: true,
+};
+
+static STATVFS_RESULT: StructSeqType = StructSeqType::new(&STATVFS_RESULT_DESC);
+
 fn unsigned(ts: &ThreadState, value: u64) -> PyRef {
     match i64::try_from(value) {
         Ok(value) => int::new(ts, value),
@@ -136,6 +161,86 @@ fn fstat(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> Py
     new_stat_result(ts, &status)
 }
 
+fn new_statvfs_result(ts: &ThreadState, status: &libc::statvfs) -> PyResult {
+    let values = [
+        status.f_bsize,
+        status.f_frsize,
+        status.f_blocks,
+        status.f_bfree,
+        status.f_bavail,
+        status.f_files,
+        status.f_ffree,
+        status.f_favail,
+        status.f_flag,
+        status.f_namemax,
+        status.f_fsid,
+    ];
+    let values = values.iter().map(|&value| unsigned(ts, value)).collect();
+    STATVFS_RESULT.instance(ts, values)
+}
+
+/// `statvfs(path)`: the file system's statistics (the path may be a descriptor).
+fn statvfs(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let values = bind("statvfs", args, kw, &["path"], 0, 1)?;
+    let path = path_arg(ts, "statvfs", &required(&values[0]), PATH_OR_FD)?;
+    let status = match path.fd {
+        Some(fd) => ffi::fstatvfs(fd),
+        None => ts.allow_threads(|| ffi::statvfs(&path.c_path)),
+    };
+    let status = status.map_err(|err| path_error(ts, &err, &path))?;
+    new_statvfs_result(ts, &status)
+}
+
+fn fstatvfs(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = crate::modsupport::positional("fstatvfs", args, kw, 1, 1)?;
+    let fd = c_int_value(ts, &args[0])?;
+    let status = ffi::fstatvfs(fd).map_err(|err| os_error(ts, &err, None))?;
+    new_statvfs_result(ts, &status)
+}
+
+/// An unsigned C argument (`dev_t`, `unsigned int`), as CPython's converters check it.
+fn unsigned_arg(ts: &ThreadState, value: &PyObject, max: u64) -> PyResult<u64> {
+    let number = pyrite_objects::abstract_api::index(ts, value)?;
+    let number = number
+        .downcast_ref::<pyrite_objects::int::Int>()
+        .map(|number| number.to_bigint())
+        .unwrap_or_default();
+    if number.sign() == num_bigint::Sign::Minus {
+        return Err(pyrite_objects::PyErr::new(
+            pyrite_objects::err::ExceptionKind::OverflowError,
+            "can't convert negative int to unsigned",
+        ));
+    }
+    u64::try_from(number)
+        .ok()
+        .filter(|&number| number <= max)
+        .ok_or_else(|| {
+            pyrite_objects::PyErr::new(
+                pyrite_objects::err::ExceptionKind::OverflowError,
+                "Python int too large to convert to C unsigned long",
+            )
+        })
+}
+
+fn major(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = crate::modsupport::positional("major", args, kw, 1, 1)?;
+    let device = unsigned_arg(ts, &args[0], u64::MAX)?;
+    Ok(int::new(ts, i64::from(libc::major(device))))
+}
+
+fn minor(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = crate::modsupport::positional("minor", args, kw, 1, 1)?;
+    let device = unsigned_arg(ts, &args[0], u64::MAX)?;
+    Ok(int::new(ts, i64::from(libc::minor(device))))
+}
+
+fn makedev(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = crate::modsupport::positional("makedev", args, kw, 2, 2)?;
+    let major = unsigned_arg(ts, &args[0], u64::from(u32::MAX))? as u32;
+    let minor = unsigned_arg(ts, &args[1], u64::from(u32::MAX))? as u32;
+    Ok(unsigned(ts, libc::makedev(major, minor)))
+}
+
 /// `os.stat_result(sequence)`: the float times default to the integer ones.
 fn stat_result_new(
     ts: &ThreadState,
@@ -163,7 +268,17 @@ fn stat_result_new(
 }
 
 pub(super) fn install(ts: &ThreadState, module: &ModuleBuilder<'_>) -> PyResult<()> {
-    module.functions(&[("stat", stat), ("lstat", lstat), ("fstat", fstat)])?;
+    module.functions(&[
+        ("stat", stat),
+        ("lstat", lstat),
+        ("fstat", fstat),
+        ("statvfs", statvfs),
+        ("fstatvfs", fstatvfs),
+        ("major", major),
+        ("minor", minor),
+        ("makedev", makedev),
+    ])?;
+    module.set("statvfs_result", STATVFS_RESULT.create(ts)?)?;
     let ty = STAT_RESULT.create(ts)?;
     pyrite_objects::structseq::set_new(ts, &ty, stat_result_new);
     module.set("stat_result", ty)
