@@ -194,15 +194,16 @@ fn fileio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
         }
         let path = fspath(ts, &file)?;
         let path_text: std::path::PathBuf = match pystr::as_str_payload(&path) {
-            Some(text) => {
-                let text = text.to_string_lossy();
-                if text.contains('\0') {
+            Some(_) => {
+                use std::os::unix::ffi::OsStrExt;
+                let data = posix::fs_encode(ts, &path)?;
+                if data.contains(&0) {
                     return Err(PyErr::new(
                         ExceptionKind::ValueError,
                         "embedded null character",
                     ));
                 }
-                text.into()
+                std::ffi::OsStr::from_bytes(&data).into()
             }
             None => {
                 use std::os::unix::ffi::OsStrExt;

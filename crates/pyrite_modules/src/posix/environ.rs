@@ -31,7 +31,7 @@ fn fs_bytes(ts: &ThreadState, value: &PyObject) -> PyResult<std::ffi::CString> {
     let resolved = fspath_value(ts, value)?;
     let data = match bytes::as_bytes(&resolved) {
         Some(data) => data.to_vec(),
-        None => pyrite_objects::str::to_rust_string(&resolved).into_bytes(),
+        None => super::fs_encode(ts, &resolved)?,
     };
     std::ffi::CString::new(data)
         .map_err(|_| PyErr::new(ExceptionKind::ValueError, "embedded null byte"))

@@ -140,7 +140,7 @@ pub(crate) fn path_arg_named(
     let resolved = fspath_value(ts, value)?;
     let (data, is_bytes) = match bytes::as_bytes(&resolved) {
         Some(data) => (data.to_vec(), true),
-        None => (fs_encode(&resolved), false),
+        None => (fs_encode(ts, &resolved)?, false),
     };
     let c_path = CString::new(data).map_err(|_| {
         PyErr::new(
@@ -165,10 +165,63 @@ pub(crate) fn path_arg(
     path_arg_named(ts, function, "path", value, options)
 }
 
-/// The file-system encoding of a `str` (UTF-8; lone surrogates as `surrogateescape`
-/// gives them back).
-fn fs_encode(text: &PyObject) -> Vec<u8> {
-    pystr::to_rust_string(text).into_bytes()
+/// The file-system encoding of a `str`: UTF-8, with the lone surrogates U+DC80..U+DCFF
+/// standing for the undecodable bytes they came from (`surrogateescape`).
+pub fn fs_encode(ts: &ThreadState, text: &PyObject) -> PyResult<Vec<u8>> {
+    let Some(payload) = pystr::as_str_payload(text) else {
+        return Ok(Vec::new());
+    };
+    if let Some(plain) = payload.as_str() {
+        return Ok(plain.as_bytes().to_vec());
+    }
+    let mut encoded = Vec::new();
+    for (position, code_point) in pyrite_objects::str_methods::code_points_of(payload)
+        .into_iter()
+        .enumerate()
+    {
+        match code_point {
+            0xDC80..=0xDCFF => encoded.push((code_point - 0xDC00) as u8),
+            0xD800..=0xDFFF => return Err(surrogate_error(ts, text, position)),
+            _ => {
+                let character = char::from_u32(code_point).unwrap_or('\u{fffd}');
+                let mut buffer = [0u8; 4];
+                encoded.extend_from_slice(character.encode_utf8(&mut buffer).as_bytes());
+            }
+        }
+    }
+    Ok(encoded)
+}
+
+/// `UnicodeEncodeError('utf-8', text, position, position + 1, 'surrogates not allowed')`.
+fn surrogate_error(ts: &ThreadState, text: &PyObject, position: usize) -> PyErr {
+    let args = [
+        pystr::new(ts, "utf-8").into_ref(),
+        text.new_ref(),
+        int::new(ts, position as i64),
+        int::new(ts, position as i64 + 1),
+        pystr::new(ts, "surrogates not allowed").into_ref(),
+    ];
+    let class = ExceptionKind::UnicodeEncodeError.static_type();
+    match pyrite_objects::abstract_api::call(ts, class.as_object(), &args, None) {
+        Ok(exception) => PyErr::from_exception(exception),
+        Err(err) => err,
+    }
+}
+
+/// Bytes from the file system as a `str`: UTF-8, each undecodable byte as the lone
+/// surrogate U+DC00 + byte (`surrogateescape`).
+pub(crate) fn fs_decode(ts: &ThreadState, data: &[u8]) -> PyRef {
+    if let Ok(text) = std::str::from_utf8(data) {
+        return pystr::new(ts, text).into_ref();
+    }
+    let mut decoded = pyrite_ast::py_str::PyStr::new();
+    for chunk in data.utf8_chunks() {
+        decoded.push_str(chunk.valid());
+        for &byte in chunk.invalid() {
+            let _ = decoded.push_code_point(0xDC00 + u32::from(byte));
+        }
+    }
+    pystr::from_py_str(ts, decoded).into_ref()
 }
 
 /// A descriptor argument (an int that fits a C int).
@@ -353,7 +406,7 @@ pub(crate) fn path_result(ts: &ThreadState, path: &[u8], as_bytes: bool) -> PyRe
     if as_bytes {
         bytes::new(ts, path)
     } else {
-        pystr::new(ts, &String::from_utf8_lossy(path)).into_ref()
+        fs_decode(ts, path)
     }
 }
 
