@@ -398,13 +398,14 @@ fn num_integer_floor_div(
 
 /// A uid or gid argument: an int, `-1` for "leave unchanged".
 fn id_arg(ts: &ThreadState, kind: &str, value: &PyObject) -> PyResult<u32> {
-    if int::as_i64(value).is_none() && !value.payload_is::<pyrite_objects::int::Int>() {
-        if pyrite_objects::attrs::lookup_special(ts, value, "__index__")?.is_none() {
-            return Err(PyErr::type_error(format!(
-                "{kind} should be integer, not {}",
-                value.ob_type().name()
-            )));
-        }
+    if int::as_i64(value).is_none()
+        && !value.payload_is::<pyrite_objects::int::Int>()
+        && pyrite_objects::attrs::lookup_special(ts, value, "__index__")?.is_none()
+    {
+        return Err(PyErr::type_error(format!(
+            "{kind} should be integer, not {}",
+            value.ob_type().name()
+        )));
     }
     let number = super::index_i64(ts, value)?;
     if number == -1 {
