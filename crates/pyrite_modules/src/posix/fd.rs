@@ -241,6 +241,21 @@ fn pipe(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyR
     .into_ref())
 }
 
+/// `pipe2(flags)`: a pipe whose ends get `flags` (`O_NONBLOCK`, `O_CLOEXEC`).
+fn pipe2(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let args = positional("pipe2", args, kw, 1, 1)?;
+    let flags = c_int_value(ts, &args[0])?;
+    let (reader, writer) = ffi::pipe2(flags).map_err(|err| os_error(ts, &err, None))?;
+    Ok(tuple::new(
+        ts,
+        vec![
+            int::new(ts, i64::from(reader)),
+            int::new(ts, i64::from(writer)),
+        ],
+    )
+    .into_ref())
+}
+
 fn isatty(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let args = positional("isatty", args, kw, 1, 1)?;
     Ok(pybool::bool_ref(ffi::isatty(fd_arg(ts, &args[0])?)))
@@ -378,6 +393,7 @@ pub(super) fn install(ts: &ThreadState, module: &ModuleBuilder<'_>) -> PyResult<
         ("dup", dup),
         ("dup2", dup2),
         ("pipe", pipe),
+        ("pipe2", pipe2),
         ("isatty", isatty),
         ("ftruncate", ftruncate),
         ("fsync", fsync),
@@ -413,9 +429,6 @@ pub(super) fn install(ts: &ThreadState, module: &ModuleBuilder<'_>) -> PyResult<
         ("O_NOATIME", libc::O_NOATIME),
         ("O_PATH", libc::O_PATH),
         ("O_TMPFILE", libc::O_TMPFILE),
-        ("SEEK_SET", libc::SEEK_SET),
-        ("SEEK_CUR", libc::SEEK_CUR),
-        ("SEEK_END", libc::SEEK_END),
         ("SEEK_DATA", libc::SEEK_DATA),
         ("SEEK_HOLE", libc::SEEK_HOLE),
     ];

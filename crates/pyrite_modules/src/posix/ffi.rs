@@ -110,9 +110,14 @@ pub fn dup2(fd: c_int, target: c_int, inheritable: bool) -> io::Result<c_int> {
 
 /// A pipe's `(read end, write end)`, both close-on-exec.
 pub fn pipe() -> io::Result<(c_int, c_int)> {
+    pipe2(libc::O_CLOEXEC)
+}
+
+/// A pipe whose ends have `flags`.
+pub fn pipe2(flags: c_int) -> io::Result<(c_int, c_int)> {
     let mut fds = [0 as c_int; 2];
     // SAFETY: `pipe2` writes exactly two ints into `fds`.
-    check(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) })?;
+    check(unsafe { libc::pipe2(fds.as_mut_ptr(), flags) })?;
     Ok((fds[0], fds[1]))
 }
 
