@@ -89,6 +89,18 @@ fn sys_exit(_ts: &ThreadState, _m: &PyObject, args: Args<'_>, _k: KwNames<'_>) -
     Err(err)
 }
 
+/// `sys._get_cpu_count_config()`: the `-X cpu_count` setting, `-1` when not given
+/// (`os.cpu_count` then asks the system).
+fn sys_get_cpu_count_config(
+    ts: &ThreadState,
+    _m: &PyObject,
+    args: Args<'_>,
+    kw: KwNames<'_>,
+) -> PyResult {
+    crate::modsupport::positional("_get_cpu_count_config", args, kw, 0, 0)?;
+    Ok(int::new(ts, -1))
+}
+
 fn sys_getrecursionlimit(
     ts: &ThreadState,
     _m: &PyObject,
@@ -788,6 +800,7 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
     let functions: &[(&'static str, NativeFn)] = &[
         ("exit", sys_exit),
         ("getrecursionlimit", sys_getrecursionlimit),
+        ("_get_cpu_count_config", sys_get_cpu_count_config),
         ("setrecursionlimit", sys_setrecursionlimit),
         ("exception", sys_exception),
         ("exc_info", sys_exc_info),

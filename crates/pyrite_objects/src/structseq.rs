@@ -150,13 +150,39 @@ fn structseq_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
             text.push_str(", ");
         }
         let value: PyRef = value.repr(ts)?;
-        let name = desc.fields.get(index).copied().flatten().unwrap_or("?");
+        // CPython names the items by its member list, which skips unnamed fields: the
+        // three integer times of `os.stat_result` show as `st_atime=...`.
+        let name = desc
+            .fields
+            .iter()
+            .flatten()
+            .nth(index)
+            .copied()
+            .unwrap_or("?");
         text.push_str(name);
         text.push('=');
         text.push_str(&crate::str::to_rust_string(&value));
     }
     text.push(')');
     Ok(crate::str::new(ts, &text).into_ref())
+}
+
+/// Replaces a struct sequence type's `__new__` (by a function that calls `construct`).
+pub fn set_new(ts: &ThreadState, ty: &PyObject, new: crate::slots::NewFn) {
+    if let Some(ty) = as_type(ty) {
+        ty.slots.new.set(ts, Some(new));
+    }
+}
+
+/// The generic `T(sequence, dict=None)` for a type that wraps it in its own `__new__`
+/// (`os.stat_result` fills defaults afterwards).
+pub fn construct(
+    ts: &ThreadState,
+    ty: &PyType,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult {
+    structseq_new(ts, ty, args, kwnames)
 }
 
 /// `T(sequence, dict=None)`: the visible fields from `sequence`, the others from it too

@@ -1,9 +1,9 @@
-//! `_io.FileIO`: raw, unbuffered I/O on a file descriptor (files opened here are owned
-//! by `posix`'s descriptor table; 0, 1 and 2 are the process's standard streams).
+//! `_io.FileIO`: raw, unbuffered I/O on a file descriptor (through `posix`'s descriptor
+//! helpers).
 //!
 //! CPython counterpart: `Modules/_io/fileio.c`.
 
-use std::io::{Seek, SeekFrom};
+use std::io::SeekFrom;
 
 use pyrite_objects::descr::{add_getsets, add_methods};
 use pyrite_objects::err::ExceptionKind;
@@ -194,15 +194,16 @@ fn fileio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
         }
         let path = fspath(ts, &file)?;
         let path_text: std::path::PathBuf = match pystr::as_str_payload(&path) {
-            Some(text) => {
-                let text = text.to_string_lossy();
-                if text.contains('\0') {
+            Some(_) => {
+                use std::os::unix::ffi::OsStrExt;
+                let data = posix::fs_encode(ts, &path)?;
+                if data.contains(&0) {
                     return Err(PyErr::new(
                         ExceptionKind::ValueError,
                         "embedded null character",
                     ));
                 }
-                text.into()
+                std::ffi::OsStr::from_bytes(&data).into()
             }
             None => {
                 use std::os::unix::ffi::OsStrExt;
@@ -269,7 +270,7 @@ fn fileio_init(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
     io.closed.set(false);
     attrs::generic_setattr(ts, this, &pystr::intern(ts, "name"), Some(&file))?;
     if appending {
-        let _ = posix::with_file(fd, |handle| handle.seek(SeekFrom::End(0)));
+        let _ = posix::seek_fd(fd, SeekFrom::End(0));
     }
     Ok(singletons::none())
 }
@@ -374,10 +375,7 @@ fn fileio_write(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'
 }
 
 fn seek_fd(ts: &ThreadState, fd: i32, target: SeekFrom) -> PyResult<u64> {
-    if fd <= 2 && posix::with_file(fd, |_| Ok(())).is_err() {
-        return Err(io_err(ts, &std::io::Error::from_raw_os_error(29)));
-    }
-    posix::with_file(fd, |file| file.seek(target)).map_err(|err| io_err(ts, &err))
+    posix::seek_fd(fd, target).map_err(|err| io_err(ts, &err))
 }
 
 fn fileio_seek(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
@@ -423,7 +421,7 @@ fn fileio_truncate(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwName
     if size < 0 {
         return Err(io_err(ts, &std::io::Error::from_raw_os_error(22)));
     }
-    posix::with_file(fd, |file| file.set_len(size as u64)).map_err(|err| io_err(ts, &err))?;
+    posix::truncate_fd(fd, size as u64).map_err(|err| io_err(ts, &err))?;
     Ok(new_int(ts, size))
 }
 
@@ -448,9 +446,7 @@ fn fileio_close(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>
 fn fileio_seekable(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
     let fd = open_fd(this)?;
     let _ = ts;
-    Ok(bool_ref(
-        posix::with_file(fd, |file| file.stream_position()).is_ok(),
-    ))
+    Ok(bool_ref(posix::seek_fd(fd, SeekFrom::Current(0)).is_ok()))
 }
 
 fn fileio_readable(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -468,15 +464,8 @@ fn fileio_fileno(ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_
 }
 
 fn fileio_isatty(_ts: &ThreadState, this: &PyObject, _a: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    use std::io::IsTerminal;
     let fd = open_fd(this)?;
-    let tty = match fd {
-        0 => std::io::stdin().is_terminal(),
-        1 => std::io::stdout().is_terminal(),
-        2 => std::io::stderr().is_terminal(),
-        _ => posix::with_file(fd, |file| Ok(file.is_terminal())).unwrap_or(false),
-    };
-    Ok(bool_ref(tty))
+    Ok(bool_ref(posix::isatty_fd(fd)))
 }
 
 fn fileio_closed(_ts: &ThreadState, this: &PyObject) -> PyResult {
