@@ -1,10 +1,11 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
 //! `_collections`, `errno`, `time`, `_sre`, `_opcode`, `_ast`, `_io`, `_codecs`, `_imp`,
-//! `marshal` and `_tokenize`.
+//! `marshal`, `_tokenize` and `_struct`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
+pub mod _struct;
 pub mod ast;
 pub mod ast_convert;
 pub mod ast_tables;
@@ -63,6 +64,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_codecs", codecs::create),
     ("_io", io::create),
     ("_tokenize", tokenize::create),
+    ("_struct", _struct::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};
