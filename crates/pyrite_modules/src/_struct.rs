@@ -598,6 +598,14 @@ pub static UNPACK_ITERATOR_TYPE: StaticType = StaticObject::new(
 // ------------------------------------------------------------------ module functions
 
 fn module_format(ts: &ThreadState, format: &PyObject) -> PyResult<Format> {
+    // CPython looks the format up in its cache first, so an unhashable one fails there
+    if let Err(err) = format.hash(ts) {
+        return Err(PyErr::type_error(format!(
+            "cannot use '{}' as a dict key ({})",
+            format.ob_type().name(),
+            err.message().unwrap_or("unhashable")
+        )));
+    }
     parse_format(ts, &format_text(format)?)
 }
 

@@ -937,4 +937,5 @@ pub(crate) fn install(ts: &ThreadState) {
     );
     crate::bytearray::install(ts);
     crate::memoryview::install(ts);
+    crate::singletons::install(ts);
 }

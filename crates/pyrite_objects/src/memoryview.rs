@@ -648,10 +648,12 @@ fn cast_shape(shape: &PyObject) -> PyResult<Vec<usize>> {
     items
         .iter()
         .map(|item| {
-            let Some(value) = item
-                .downcast_ref::<crate::int::Int>()
-                .and_then(|int| int.as_i64())
-            else {
+            let Some(int) = item.downcast_ref::<crate::int::Int>() else {
+                return Err(PyErr::type_error(
+                    "memoryview.cast(): elements of shape must be integers",
+                ));
+            };
+            let Some(value) = int.as_i64() else {
                 return Err(element_error());
             };
             if value <= 0 {
@@ -677,7 +679,7 @@ fn method_cast(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
             "memoryview: casts are restricted to C-contiguous views",
         ));
     }
-    let shape = parsed.get(1).filter(|shape| !crate::singletons::is_none(shape));
+    let shape = parsed.get(1);
     if (shape.is_some() || view.ndim() != 1) && view.shape.contains(&0) {
         return Err(PyErr::type_error(
             "memoryview: cannot cast view with zeros in shape or strides",

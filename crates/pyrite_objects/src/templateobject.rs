@@ -210,6 +210,14 @@ pub fn set_import_hook(import: ImportFn) {
     let _ = IMPORT.set(import);
 }
 
+/// Imports `name` through the VM's importer.
+pub(crate) fn import_module(ts: &ThreadState, name: &str) -> PyResult {
+    let import = IMPORT
+        .get()
+        .ok_or_else(|| PyErr::new(crate::err::ExceptionKind::ImportError, "no importer"))?;
+    import(ts, name)
+}
+
 /// `Template.__reduce__`: `string.templatelib._template_unpickle(strings, interpolations)`.
 fn template_reduce(
     ts: &ThreadState,
