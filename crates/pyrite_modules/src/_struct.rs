@@ -199,7 +199,10 @@ impl Format {
                         } else {
                             return Err(struct_error(
                                 ts,
-                                format!("argument for '{}' must be a bytes object", entry.code as char),
+                                format!(
+                                    "argument for '{}' must be a bytes object",
+                                    entry.code as char
+                                ),
                             ));
                         };
                         if entry.code == b's' {
@@ -347,12 +350,7 @@ fn offset_arg(ts: &ThreadState, value: Option<&PyRef>) -> PyResult<isize> {
     })
 }
 
-fn do_unpack_from(
-    ts: &ThreadState,
-    format: &Format,
-    buffer: &PyObject,
-    offset: isize,
-) -> PyResult {
+fn do_unpack_from(ts: &ThreadState, format: &Format, buffer: &PyObject, offset: isize) -> PyResult {
     let data = read_buffer(buffer)?;
     let len = data.len() as isize;
     let size = format.size as isize;
@@ -523,13 +521,11 @@ fn struct_sizeof(ts: &ThreadState, this: &PyObject, _args: Args<'_>, _kw: KwName
 
 pub static STRUCT_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
-    TypeObject::builtin::<Struct>("_struct.Struct", 0, Some(&OBJECT_TYPE)).with_slots(
-        SlotTable {
-            repr: Slot::new(struct_repr),
-            new: Slot::new(struct_new),
-            ..pyrite_objects::typeobject::object_slots()
-        },
-    ),
+    TypeObject::builtin::<Struct>("_struct.Struct", 0, Some(&OBJECT_TYPE)).with_slots(SlotTable {
+        repr: Slot::new(struct_repr),
+        new: Slot::new(struct_new),
+        ..pyrite_objects::typeobject::object_slots()
+    }),
 );
 
 // ------------------------------------------------------------------ unpack_iterator
@@ -694,12 +690,7 @@ pub fn create(ts: &ThreadState) -> PyResult {
     )?;
     let bases = tuple::new(
         ts,
-        vec![
-            ExceptionKind::Exception
-                .static_type()
-                .as_object()
-                .new_ref(),
-        ],
+        vec![ExceptionKind::Exception.static_type().as_object().new_ref()],
     )
     .into_ref();
     let error = abstract_api::call(
@@ -713,7 +704,9 @@ pub fn create(ts: &ThreadState) -> PyResult {
     module.add_type("Struct", &STRUCT_TYPE, "_struct")?;
     module.add_type("unpack_iterator", &UNPACK_ITERATOR_TYPE, "_struct")?;
     // CPython does not list the iterator type in the module
-    module.dict()?.del_item(ts, &pystr::intern(ts, "unpack_iterator"))?;
+    module
+        .dict()?
+        .del_item(ts, &pystr::intern(ts, "unpack_iterator"))?;
     pyrite_objects::descr::add_methods(
         ts,
         &STRUCT_TYPE,

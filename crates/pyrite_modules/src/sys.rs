@@ -623,6 +623,17 @@ pub fn create(ts: &ThreadState, argv: &[String], builtins: &PyRef) -> PyRef {
         "executable",
         pystr::new(ts, &executable).into_ref(),
     );
+    // the installation prefix is the directory above the executable's (`bin/..`), as
+    // CPython's `getpath` finds it; there are no virtual environments yet
+    let prefix = std::path::Path::new(&executable)
+        .parent()
+        .and_then(std::path::Path::parent)
+        .map(|path| path.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        add(ts, dict, name, pystr::new(ts, &prefix).into_ref());
+    }
+    add(ts, dict, "platlibdir", pystr::new(ts, "lib").into_ref());
     let mut module_names: Vec<&str> = pyrite_vm::import::inittab_names().collect();
     module_names.extend(["builtins", "sys"]);
     module_names.sort_unstable();

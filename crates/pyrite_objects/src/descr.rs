@@ -799,7 +799,12 @@ fn builtin_self(_ts: &ThreadState, object: &PyObject) -> PyResult {
 
 /// `__reduce__` (CPython's `meth_reduce`): a module-level function pickles by name, a
 /// bound method as `getattr(self, name)`.
-fn builtin_reduce(ts: &ThreadState, object: &PyObject, _args: &[PyRef], _kw: Option<&PyObject>) -> PyResult {
+fn builtin_reduce(
+    ts: &ThreadState,
+    object: &PyObject,
+    _args: &[PyRef],
+    _kw: Option<&PyObject>,
+) -> PyResult {
     let function = object
         .downcast_ref::<BuiltinFunction>()
         .ok_or_else(|| PyErr::type_error("expected a builtin function"))?;
@@ -1010,7 +1015,11 @@ pub(crate) fn install_property_methods(ts: &ThreadState) {
             ("__text_signature__", builtin_no_doc, None),
         ],
     );
-    add_methods(ts, &BUILTIN_FUNCTION_TYPE, &[("__reduce__", builtin_reduce)]);
+    add_methods(
+        ts,
+        &BUILTIN_FUNCTION_TYPE,
+        &[("__reduce__", builtin_reduce)],
+    );
     add_methods(
         ts,
         &PROPERTY_TYPE,

@@ -577,9 +577,17 @@ fn method_tobytes(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames
 }
 
 /// The nested lists of `values` (C order) for `shape`.
-fn nested_list(ts: &ThreadState, shape: &[usize], values: &mut std::slice::Iter<'_, ItemValue>) -> PyRef {
+fn nested_list(
+    ts: &ThreadState,
+    shape: &[usize],
+    values: &mut std::slice::Iter<'_, ItemValue>,
+) -> PyRef {
     let items = match shape {
-        [] => return values.next().map_or_else(crate::singletons::none, |v| v.to_object(ts)),
+        [] => {
+            return values
+                .next()
+                .map_or_else(crate::singletons::none, |v| v.to_object(ts));
+        }
         [extent] => values
             .by_ref()
             .take(*extent)
@@ -741,9 +749,13 @@ fn method_cast(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'_
     Ok(into_object(ts, cast))
 }
 
-fn cast_shape_checked(ts: &ThreadState, view: &MemoryView, shape: &PyObject) -> PyResult<Vec<usize>> {
-    let is_sequence = shape.payload_is::<crate::tuple::Tuple>()
-        || shape.payload_is::<crate::list::List>();
+fn cast_shape_checked(
+    ts: &ThreadState,
+    view: &MemoryView,
+    shape: &PyObject,
+) -> PyResult<Vec<usize>> {
+    let is_sequence =
+        shape.payload_is::<crate::tuple::Tuple>() || shape.payload_is::<crate::list::List>();
     if !is_sequence {
         return Err(PyErr::type_error("shape must be a list or a tuple"));
     }
@@ -818,7 +830,11 @@ fn method_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, kw: KwNames<'
         };
         let value = crate::abstract_api::index(ts, position)?;
         let value = crate::int::as_i64(&value).unwrap_or(i64::MAX);
-        let value = if value < 0 { (value + length).max(0) } else { value.min(length) };
+        let value = if value < 0 {
+            (value + length).max(0)
+        } else {
+            value.min(length)
+        };
         Ok(value as usize)
     };
     let start = bound(parsed.get(1), 0)?;

@@ -404,8 +404,17 @@ fn range_reversed(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<
 }
 
 /// `range.__reduce__`: `(range, (start, stop, step))`.
-fn range_reduce(ts: &ThreadState, this: &PyObject, _args: &[PyRef], _kw: Option<&PyObject>) -> PyResult {
-    let bounds = vec![get_start(ts, this)?, get_stop(ts, this)?, get_step(ts, this)?];
+fn range_reduce(
+    ts: &ThreadState,
+    this: &PyObject,
+    _args: &[PyRef],
+    _kw: Option<&PyObject>,
+) -> PyResult {
+    let bounds = vec![
+        get_start(ts, this)?,
+        get_stop(ts, this)?,
+        get_step(ts, this)?,
+    ];
     let bounds = crate::tuple::new(ts, bounds).into_ref();
     let class = RANGE_TYPE.as_object().new_ref();
     Ok(crate::tuple::new(ts, vec![class, bounds]).into_ref())

@@ -124,7 +124,9 @@ impl From<PyErr> for PackError {
 pub fn integer_range(code: u8, size: usize) -> (i128, i128) {
     let bits = size as u32 * 8;
     match code {
-        b'b' | b'h' | b'i' | b'l' | b'q' | b'n' => (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1),
+        b'b' | b'h' | b'i' | b'l' | b'q' | b'n' => {
+            (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+        }
         // a pointer takes any value a C `intptr_t` or `uintptr_t` holds
         b'P' => (-(1i128 << (bits - 1)), (1i128 << bits) - 1),
         _ => (0, (1i128 << bits) - 1),
@@ -288,8 +290,7 @@ pub fn unpack_item(code: u8, layout: Layout, data: &[u8]) -> ItemValue {
             little[0], little[1], little[2], little[3],
         ]))),
         b'd' => ItemValue::Float(f64::from_le_bytes([
-            little[0], little[1], little[2], little[3], little[4], little[5], little[6],
-            little[7],
+            little[0], little[1], little[2], little[3], little[4], little[5], little[6], little[7],
         ])),
         _ => {
             let unsigned = u128::from_le_bytes(little);
@@ -358,12 +359,10 @@ pub fn memoryview_pack_error(code: u8, err: PackError) -> PyErr {
                 code as char
             ))
         }
-        PackError::Range { .. } | PackError::FloatOverflow | PackError::Char { .. } => {
-            PyErr::new(
-                ExceptionKind::ValueError,
-                format!("memoryview: invalid value for format '{}'", code as char),
-            )
-        }
+        PackError::Range { .. } | PackError::FloatOverflow | PackError::Char { .. } => PyErr::new(
+            ExceptionKind::ValueError,
+            format!("memoryview: invalid value for format '{}'", code as char),
+        ),
     }
 }
 
@@ -414,7 +413,10 @@ mod tests {
     fn unpack_sign_extends() {
         let little = Layout::from_prefix(b'<').unwrap();
         assert_eq!(unpack_item(b'h', little, &[0xfe, 0xff]), ItemValue::Int(-2));
-        assert_eq!(unpack_item(b'H', little, &[0xfe, 0xff]), ItemValue::Int(65534));
+        assert_eq!(
+            unpack_item(b'H', little, &[0xfe, 0xff]),
+            ItemValue::Int(65534)
+        );
         let big = Layout::from_prefix(b'>').unwrap();
         assert_eq!(unpack_item(b'i', big, &[0, 0, 1, 0]), ItemValue::Int(256));
     }
