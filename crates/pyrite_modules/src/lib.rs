@@ -35,6 +35,7 @@ pub mod sys;
 pub mod sys_info;
 pub mod thread;
 pub mod time;
+pub mod time_calendar;
 pub mod tokenize;
 pub mod typing;
 pub mod warnings;
