@@ -1,7 +1,7 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
 //! `_collections`, `errno`, `time`, `_sre`, `_opcode`, `_ast`, `_io`, `_codecs`, `_imp`,
-//! `marshal`, `_tokenize` and `_struct`.
+//! `marshal`, `_tokenize`, `_struct` and `binascii`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
@@ -11,6 +11,7 @@ pub mod ast_convert;
 pub mod ast_tables;
 pub mod ast_validate;
 pub mod atexit;
+pub mod binascii;
 pub mod builtins;
 pub mod builtins_compile;
 pub mod codecs;
@@ -66,6 +67,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_io", io::create),
     ("_tokenize", tokenize::create),
     ("_struct", _struct::create),
+    ("binascii", binascii::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};
