@@ -1,7 +1,7 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
 //! `_collections`, `errno`, `time`, `_sre`, `_opcode`, `_ast`, `_io`, `_codecs`, `_imp`,
-//! `marshal`, `_tokenize`, `_struct` and `binascii`.
+//! `marshal`, `_tokenize`, `_struct`, `binascii` and `_random`.
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
@@ -27,6 +27,7 @@ pub mod math;
 pub mod modsupport;
 pub mod opcode;
 pub mod posix;
+pub mod random;
 pub mod sre;
 pub mod sre_constants;
 pub mod sre_engine;
@@ -68,6 +69,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_tokenize", tokenize::create),
     ("_struct", _struct::create),
     ("binascii", binascii::create),
+    ("_random", random::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};
