@@ -1,7 +1,7 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
 //! `_collections`, `errno`, `time`, `_sre`, `_opcode`, `_ast`, `_io`, `_codecs`, `_imp`,
-//! `marshal`, `_tokenize`, `_struct`, `binascii` and `_random`.
+//! `marshal`, `_tokenize`, `_struct`, `binascii`, `_random` and `_operator` (`_compare_digest` only).
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
@@ -26,6 +26,7 @@ pub mod marshal;
 pub mod math;
 pub mod modsupport;
 pub mod opcode;
+pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod sre;
@@ -70,6 +71,7 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_struct", _struct::create),
     ("binascii", binascii::create),
     ("_random", random::create),
+    ("_operator", operator::create),
 ];
 
 use pyrite_objects::{PyRef, ThreadState};
