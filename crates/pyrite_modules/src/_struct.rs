@@ -298,14 +298,26 @@ fn new_struct(ts: &ThreadState, format: &PyObject) -> PyResult<PyRef> {
     Ok(Py::new(ts, Struct { format }).into_ref())
 }
 
-fn struct_new(ts: &ThreadState, _ty: &PyType, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+fn struct_new(ts: &ThreadState, ty: &PyType, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let values = bind("Struct", args, kw, &["format"], 0, 1)?;
-    new_struct(ts, values[0].as_ref().expect("required"))
+    let format = values[0].as_ref().expect("required");
+    if std::ptr::eq(ty, &*STRUCT_TYPE) {
+        return new_struct(ts, format);
+    }
+    let text = format_text(format)?;
+    let format = parse_format(ts, &text)?;
+    Py::new_with_type(ts, ty, Struct { format })
+        .map(Py::into_ref)
+        .ok_or_else(|| PyErr::type_error("Struct type mismatch"))
 }
 
 fn struct_repr(ts: &ThreadState, object: &PyObject) -> PyResult {
     let format = struct_of(object)?;
-    let text = format!("Struct({})", pyrite_ast::repr::text_repr(&format.text));
+    let text = format!(
+        "{}({})",
+        object.ob_type().short_name(),
+        pyrite_ast::repr::text_repr(&format.text)
+    );
     Ok(pystr::new(ts, &text).into_ref())
 }
 
@@ -521,7 +533,12 @@ fn struct_sizeof(ts: &ThreadState, this: &PyObject, _args: Args<'_>, _kw: KwName
 
 pub static STRUCT_TYPE: StaticType = StaticObject::new(
     &TYPE_TYPE,
-    TypeObject::builtin::<Struct>("_struct.Struct", 0, Some(&OBJECT_TYPE)).with_slots(SlotTable {
+    TypeObject::builtin::<Struct>(
+        "_struct.Struct",
+        pyrite_objects::typeobject::flags::BASETYPE,
+        Some(&OBJECT_TYPE),
+    )
+    .with_slots(SlotTable {
         repr: Slot::new(struct_repr),
         new: Slot::new(struct_new),
         ..pyrite_objects::typeobject::object_slots()
