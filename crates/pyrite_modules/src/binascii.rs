@@ -1,8 +1,7 @@
 //! The `binascii` module: conversions between binary data and ASCII encodings (hex,
 //! base64, uuencode) and the `crc32`/`crc_hqx` checksums.
 //!
-//! CPython counterpart: `Modules/binascii.c`. Quoted-printable (`a2b_qp`, `b2a_qp`) is
-//! not implemented yet.
+//! CPython counterpart: `Modules/binascii.c`.
 
 use std::cell::RefCell;
 
@@ -362,6 +361,150 @@ fn a2b_uu(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> P
     Ok(bytes::from_vec(ts, out))
 }
 
+/// Decodes quoted-printable: `=XX` escapes, `=` soft line breaks, `_` for space in
+/// headers; malformed escapes pass through.
+fn decode_qp(data: &[u8], header: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len());
+    let mut at = 0;
+    while at < data.len() {
+        let byte = data[at];
+        if byte == b'=' {
+            at += 1;
+            if at >= data.len() {
+                break;
+            }
+            match data[at] {
+                b'\n' | b'\r' => {
+                    while at < data.len() && data[at] != b'\n' {
+                        at += 1;
+                    }
+                    if at < data.len() {
+                        at += 1;
+                    }
+                }
+                b'=' => {
+                    out.push(b'=');
+                    at += 1;
+                }
+                high => match (
+                    hex_value(high),
+                    data.get(at + 1).and_then(|&b| hex_value(b)),
+                ) {
+                    (Some(high), Some(low)) => {
+                        out.push(high << 4 | low);
+                        at += 2;
+                    }
+                    _ => out.push(b'='),
+                },
+            }
+        } else if header && byte == b'_' {
+            out.push(b' ');
+            at += 1;
+        } else {
+            out.push(byte);
+            at += 1;
+        }
+    }
+    out
+}
+
+fn a2b_qp(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let values = bind("a2b_qp", args, kw, &["data", "header"], 0, 1)?;
+    let data = ascii_data(values[0].as_ref().expect("required"))?;
+    let header = match &values[1] {
+        Some(flag) => flag.is_true(ts)?,
+        None => false,
+    };
+    Ok(bytes::from_vec(ts, decode_qp(&data, header)))
+}
+
+/// Encodes quoted-printable with lines of at most 76 characters (CPython's
+/// `binascii_b2a_qp_impl` rules, including its CRLF detection).
+fn encode_qp(data: &[u8], quotetabs: bool, istext: bool, header: bool) -> Vec<u8> {
+    const MAX_LINE: usize = 76;
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let crlf = data
+        .iter()
+        .position(|&b| b == b'\n')
+        .is_some_and(|at| at > 0 && data[at - 1] == b'\r');
+    let newline = |out: &mut Vec<u8>| {
+        if crlf {
+            out.push(b'\r');
+        }
+        out.push(b'\n');
+    };
+    let mut out = Vec::with_capacity(data.len() * 2);
+    let mut line_len = 0;
+    let mut at = 0;
+    while at < data.len() {
+        let c = data[at];
+        let next = data.get(at + 1).copied();
+        let needs_escape = c > 126
+            || c == b'='
+            || (header && c == b'_')
+            || (c == b'.'
+                && line_len == 0
+                && matches!(next, None | Some(b'\n') | Some(b'\r') | Some(0)))
+            || (!istext && (c == b'\r' || c == b'\n'))
+            || ((c == b'\t' || c == b' ') && next.is_none())
+            || (c < 33 && c != b'\r' && c != b'\n' && (quotetabs || (c != b'\t' && c != b' ')));
+        if needs_escape {
+            if line_len + 3 >= MAX_LINE {
+                out.push(b'=');
+                newline(&mut out);
+                line_len = 0;
+            }
+            out.extend_from_slice(&[b'=', HEX[usize::from(c >> 4)], HEX[usize::from(c & 15)]]);
+            line_len += 3;
+            at += 1;
+        } else if istext && (c == b'\n' || (c == b'\r' && next == Some(b'\n'))) {
+            line_len = 0;
+            if let Some(&last) = out.last()
+                && (last == b' ' || last == b'\t')
+            {
+                out.pop();
+                out.extend_from_slice(&[
+                    b'=',
+                    HEX[usize::from(last >> 4)],
+                    HEX[usize::from(last & 15)],
+                ]);
+            }
+            newline(&mut out);
+            at += if c == b'\r' { 2 } else { 1 };
+        } else {
+            if next.is_some() && next != Some(b'\n') && line_len + 1 >= MAX_LINE {
+                out.push(b'=');
+                newline(&mut out);
+                line_len = 0;
+            }
+            line_len += 1;
+            out.push(if header && c == b' ' { b'_' } else { c });
+            at += 1;
+        }
+    }
+    out
+}
+
+fn b2a_qp(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) -> PyResult {
+    let values = bind(
+        "b2a_qp",
+        args,
+        kw,
+        &["data", "quotetabs", "istext", "header"],
+        0,
+        1,
+    )?;
+    let data = binary_data(values[0].as_ref().expect("required"))?;
+    let flag = |index: usize, default: bool| -> PyResult<bool> {
+        match &values[index] {
+            Some(flag) => flag.is_true(ts),
+            None => Ok(default),
+        }
+    };
+    let encoded = encode_qp(&data, flag(1, false)?, flag(2, true)?, flag(3, false)?);
+    Ok(bytes::from_vec(ts, encoded))
+}
+
 fn make_class(ts: &ThreadState, name: &str, base: ExceptionKind) -> PyResult {
     let namespace = pyrite_objects::dict::new(ts);
     namespace.payload().set_item(
@@ -402,6 +545,8 @@ pub fn create(ts: &ThreadState) -> PyResult {
         ("crc_hqx", crc_hqx),
         ("a2b_uu", a2b_uu),
         ("b2a_uu", b2a_uu),
+        ("a2b_qp", a2b_qp),
+        ("b2a_qp", b2a_qp),
     ])?;
     Ok(module.finish())
 }
