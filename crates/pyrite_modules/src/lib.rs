@@ -1,16 +1,18 @@
 //! The modules CPython writes in C, written in Rust: `builtins`, `sys`, `gc`,
 //! `_weakref`, `_warnings`, `math`, `itertools`, `_thread`, `_contextvars`, `_string`,
 //! `_collections`, `errno`, `time`, `_sre`, `_opcode`, `_ast`, `_io`, `_codecs`, `_imp`,
-//! `marshal`, `_tokenize`, `_json`, `_random`, `_operator` and the hash modules (`_md5`,
+//! `marshal`, `_tokenize`, `_json`, `_struct`, `binascii`, `_random`, `_operator` and the hash modules (`_md5`,
 //! `_sha1`, `_sha2`, `_sha3`, `_blake2`).
 //!
 //! CPython counterpart: `Modules/` and `Python/bltinmodule.c`, `Python/sysmodule.c`.
 
+pub mod _struct;
 pub mod ast;
 pub mod ast_convert;
 pub mod ast_tables;
 pub mod ast_validate;
 pub mod atexit;
+pub mod binascii;
 pub mod builtins;
 pub mod builtins_compile;
 pub mod codecs;
@@ -39,6 +41,7 @@ pub mod sys;
 pub mod sys_info;
 pub mod thread;
 pub mod time;
+pub mod time_calendar;
 pub mod tokenize;
 pub mod typing;
 pub mod warnings;
@@ -69,6 +72,8 @@ static INITTAB: &[(&str, pyrite_vm::import::ModuleInit)] = &[
     ("_io", io::create),
     ("_tokenize", tokenize::create),
     ("_json", json::create),
+    ("_struct", _struct::create),
+    ("binascii", binascii::create),
     ("_random", random::create),
     ("_operator", operator::create),
     ("_md5", hashlib::md5::create),

@@ -48,7 +48,33 @@ fn object_getstate(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwName
                 .is_some_and(|dict| !dict.is_empty())
         })
         .unwrap_or_else(singletons::none);
-    Ok(dict)
+    let slotnames = copyreg(ts, "_slotnames")?;
+    let names = pyrite_objects::abstract_api::call(
+        ts,
+        &slotnames,
+        &[this.ob_type().as_object().new_ref()],
+        None,
+    )?;
+    let names: Vec<PyRef> = match names.downcast_ref::<pyrite_objects::list::List>() {
+        Some(list) => (0..list.len()).filter_map(|i| list.get(i)).collect(),
+        None => Vec::new(),
+    };
+    if names.is_empty() {
+        return Ok(dict);
+    }
+    let slots = pyrite_objects::dict::new(ts);
+    for name in names {
+        let Some(text) = pystr::as_str_payload(&name).map(|text| text.to_string_lossy()) else {
+            continue;
+        };
+        if let Some(value) = getattr_opt(ts, this, &text)? {
+            slots.payload().set_item(ts, name.clone(), value)?;
+        }
+    }
+    if slots.payload().is_empty() {
+        return Ok(dict);
+    }
+    Ok(tuple::new(ts, vec![dict, slots.into_ref()]).into_ref())
 }
 
 /// `copyreg.__reduce_ex__`'s protocol 2 form (CPython's `reduce_newobj`).

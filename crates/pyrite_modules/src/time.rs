@@ -1,9 +1,8 @@
 //! The `time` module: clocks (`time`, `monotonic`, `perf_counter`, `process_time` and
-//! their `_ns` forms) and `sleep`.
+//! their `_ns` forms) and `sleep`; the calendar functions are in `time_calendar`.
 //!
-//! CPython counterpart: `Modules/timemodule.c`. *(Planned: `struct_time`, `localtime`,
-//! `gmtime`, `strftime`, `mktime`, once struct sequences exist.)* Without a CPU-time
-//! clock from the system, `process_time` measures time since the process started.
+//! CPython counterpart: `Modules/timemodule.c`. Without a CPU-time clock from the
+//! system, `process_time` measures time since the process started.
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -118,6 +117,7 @@ pub fn create(ts: &ThreadState) -> PyResult {
         ("process_time_ns", time_process_time_ns),
         ("sleep", time_sleep),
     ])?;
+    crate::time_calendar::install(ts, &module)?;
     for (name, value) in [
         ("CLOCK_REALTIME", 0),
         ("CLOCK_MONOTONIC", 1),

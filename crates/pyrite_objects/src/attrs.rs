@@ -115,6 +115,11 @@ fn generic_getattr_with_hook(
     let text = name_text(name);
     match text.as_str() {
         "__class__" => return Ok(ty.as_object().new_ref()),
+        // every CPython type's dict holds `__doc__`; built-in types have no doc text
+        // here yet, so their instances read `None`, as `type.__doc__` does
+        "__doc__" if !object.payload_is::<crate::module::Module>() => {
+            return Ok(crate::singletons::none());
+        }
         "__dict__" => {
             if let Some(dict) = instance_dict(ts, object, true) {
                 return Ok(dict);

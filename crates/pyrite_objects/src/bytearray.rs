@@ -47,6 +47,11 @@ impl ByteArray {
         self.data.borrow().is_empty()
     }
 
+    /// Runs `read` on the data (which must not call into Python).
+    pub fn with_data<R>(&self, read: impl FnOnce(&[u8]) -> R) -> R {
+        read(&self.data.borrow())
+    }
+
     /// Runs `change` on the data (which must not call into Python).
     pub fn modify<R>(&self, change: impl FnOnce(&mut Vec<u8>) -> R) -> R {
         change(&mut self.data.borrow_mut())

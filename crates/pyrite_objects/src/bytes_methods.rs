@@ -631,12 +631,7 @@ predicate_method!(method_istitle, "istitle", |d| {
 // ----- hex, translate, decode -----
 
 /// `hex(sep, bytes_per_sep)` for any byte data (shared with `memoryview.hex`).
-pub(crate) fn hex_common(
-    ts: &ThreadState,
-    data: &[u8],
-    args: Args<'_>,
-    kw: KwNames<'_>,
-) -> PyResult {
+pub fn hex_common(ts: &ThreadState, data: &[u8], args: Args<'_>, kw: KwNames<'_>) -> PyResult {
     let parsed = stringlib::parse_args("bytes.hex", args, kw, &["sep", "bytes_per_sep"], 0, 0)?;
     let digits: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
     let Some(sep_object) = parsed.get(0) else {
@@ -937,4 +932,5 @@ pub(crate) fn install(ts: &ThreadState) {
     );
     crate::bytearray::install(ts);
     crate::memoryview::install(ts);
+    crate::singletons::install(ts);
 }

@@ -797,6 +797,28 @@ fn builtin_self(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(function.bound_self.clone())
 }
 
+/// `__reduce__` (CPython's `meth_reduce`): a module-level function pickles by name, a
+/// bound method as `getattr(self, name)`.
+fn builtin_reduce(
+    ts: &ThreadState,
+    object: &PyObject,
+    _args: &[PyRef],
+    _kw: Option<&PyObject>,
+) -> PyResult {
+    let function = object
+        .downcast_ref::<BuiltinFunction>()
+        .ok_or_else(|| PyErr::type_error("expected a builtin function"))?;
+    let name = crate::str::new(ts, function.name).into_ref();
+    let owner = &function.bound_self;
+    if crate::singletons::is_none(owner) || owner.payload_is::<crate::module::Module>() {
+        return Ok(name);
+    }
+    let builtins = crate::module::import(ts, "builtins")?;
+    let getattr = crate::attrs::get_attr_str(ts, &builtins, "getattr")?;
+    let args = crate::tuple::new(ts, vec![owner.clone(), name]).into_ref();
+    Ok(crate::tuple::new(ts, vec![getattr, args]).into_ref())
+}
+
 fn property_of(object: &PyObject) -> PyResult<&Property> {
     object
         .downcast_ref::<Property>()
@@ -992,6 +1014,11 @@ pub(crate) fn install_property_methods(ts: &ThreadState) {
             ("__doc__", builtin_no_doc, None),
             ("__text_signature__", builtin_no_doc, None),
         ],
+    );
+    add_methods(
+        ts,
+        &BUILTIN_FUNCTION_TYPE,
+        &[("__reduce__", builtin_reduce)],
     );
     add_methods(
         ts,

@@ -191,6 +191,22 @@ pub fn to_float(ts: &ThreadState, object: &PyObject) -> PyResult {
             )),
         };
     }
+    if let Some(data) = crate::bytes::bytes_like(object) {
+        let latin1: String = data.iter().map(|&byte| char::from(byte)).collect();
+        return match parse_float_text(&latin1) {
+            Some(value) => Ok(new(ts, value)),
+            None => {
+                let shown = object.repr(ts)?;
+                let shown = crate::str::as_str_payload(&shown)
+                    .map(|text| text.to_string_lossy())
+                    .unwrap_or_default();
+                Err(PyErr::new(
+                    ExceptionKind::ValueError,
+                    format!("could not convert string to float: {shown}"),
+                ))
+            }
+        };
+    }
     if let Some(float) = object.ob_type().number.float.get() {
         let result = float(ts, object)?;
         let Some(value) = as_f64(&result) else {

@@ -435,6 +435,28 @@ pub fn to_int(ts: &ThreadState, value: &PyObject) -> PyResult {
     if value.payload_is::<crate::str::Str>() {
         return parse_int(ts, value, 10);
     }
+    if let Some(data) = crate::bytes::as_bytes(value)
+        .map(<[u8]>::to_vec)
+        .or_else(|| crate::bytearray::data_of(value))
+    {
+        // the digits of bytes and bytearray are ASCII; the message shows the object
+        let latin1: String = data.iter().map(|&byte| char::from(byte)).collect();
+        let as_text = crate::str::new(ts, &latin1).into_ref();
+        return parse_int(ts, &as_text, 10).map_err(|err| {
+            if !err.is(ExceptionKind::ValueError) {
+                return err;
+            }
+            match value.repr(ts).ok().and_then(|repr| {
+                crate::str::as_str_payload(&repr).map(|text| text.to_string_lossy())
+            }) {
+                Some(shown) => PyErr::new(
+                    ExceptionKind::ValueError,
+                    format!("invalid literal for int() with base 10: {shown}"),
+                ),
+                None => err,
+            }
+        });
+    }
     if let Some(int) = value.ob_type().number.int.get() {
         let result = int(ts, value)?;
         if result.downcast_ref::<Int>().is_none() {

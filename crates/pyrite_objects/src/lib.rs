@@ -67,6 +67,7 @@ pub mod slots;
 pub mod str;
 pub mod str_methods;
 pub mod stringlib;
+pub mod struct_format;
 pub mod structseq;
 pub mod superobject;
 pub mod templateobject;

@@ -781,6 +781,22 @@ fn exc_with_traceback(
     Ok(this.new_ref())
 }
 
+/// `BaseException.__reduce__`: `(type(self), self.args)`, plus the instance dict when it
+/// holds anything.
+fn exc_reduce(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    arg_count("__reduce__", args, 0, 0)?;
+    let class = this.ob_type().as_object().new_ref();
+    let exc_args = exc_get_args(ts, this)?;
+    let mut items = vec![class, exc_args];
+    let dict_name = crate::str::intern(ts, "__dict__");
+    if let Some(dict) = crate::attrs::lookup_attr(ts, this, &dict_name)?
+        && crate::abstract_api::len(ts, &dict).unwrap_or(0) > 0
+    {
+        items.push(dict);
+    }
+    Ok(crate::tuple::new(ts, items).into_ref())
+}
+
 fn exc_add_note(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     arg_count("add_note", args, 1, 1)?;
     if !args[0].payload_is::<crate::str::Str>() {
@@ -1073,6 +1089,7 @@ pub(crate) fn install(ts: &ThreadState) {
         &[
             ("with_traceback", exc_with_traceback),
             ("add_note", exc_add_note),
+            ("__reduce__", exc_reduce),
         ],
     );
     add_getsets(

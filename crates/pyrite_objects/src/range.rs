@@ -403,6 +403,23 @@ fn range_reversed(ts: &ThreadState, this: &PyObject, args: Args<'_>, k: KwNames<
     Ok(new_iterator(ts, last, -&range.step, range.length.clone()))
 }
 
+/// `range.__reduce__`: `(range, (start, stop, step))`.
+fn range_reduce(
+    ts: &ThreadState,
+    this: &PyObject,
+    _args: &[PyRef],
+    _kw: Option<&PyObject>,
+) -> PyResult {
+    let bounds = vec![
+        get_start(ts, this)?,
+        get_stop(ts, this)?,
+        get_step(ts, this)?,
+    ];
+    let bounds = crate::tuple::new(ts, bounds).into_ref();
+    let class = RANGE_TYPE.as_object().new_ref();
+    Ok(crate::tuple::new(ts, vec![class, bounds]).into_ref())
+}
+
 fn get_start(ts: &ThreadState, this: &PyObject) -> PyResult {
     Ok(crate::int::from_bigint(ts, payload(this)?.start.clone()))
 }
@@ -427,6 +444,7 @@ pub(crate) fn install(ts: &ThreadState) {
             ("count", range_count),
             ("index", range_index),
             ("__reversed__", range_reversed),
+            ("__reduce__", range_reduce),
         ],
     );
     crate::descr::add_getsets(

@@ -158,6 +158,29 @@ pub static NOT_IMPLEMENTED_TYPE: StaticType = StaticObject::new(
         }),
 );
 
+/// `Ellipsis.__reduce__()` and `NotImplemented.__reduce__()`: the name, so pickle saves
+/// the singleton as a global.
+fn singleton_reduce(
+    ts: &ThreadState,
+    object: &PyObject,
+    _args: &[PyRef],
+    _kwnames: Option<&PyObject>,
+) -> PyResult {
+    let name = if object.is(&ellipsis()) {
+        "Ellipsis"
+    } else {
+        "NotImplemented"
+    };
+    Ok(crate::str::new(ts, name).into_ref())
+}
+
+/// Fills the singleton types' dicts.
+pub(crate) fn install(ts: &ThreadState) {
+    for ty in [&ELLIPSIS_TYPE, &NOT_IMPLEMENTED_TYPE] {
+        crate::descr::add_methods(ts, ty, &[("__reduce__", singleton_reduce)]);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

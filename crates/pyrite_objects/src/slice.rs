@@ -300,8 +300,28 @@ fn get_step(_ts: &ThreadState, object: &PyObject) -> PyResult {
     Ok(slice_of(object)?.step.clone())
 }
 
+/// `slice.__reduce__`: `(slice, (start, stop, step))`.
+fn slice_reduce(
+    ts: &ThreadState,
+    this: &PyObject,
+    _args: &[PyRef],
+    _kw: Option<&PyObject>,
+) -> PyResult {
+    let slice = this
+        .downcast_ref::<Slice>()
+        .ok_or_else(|| PyErr::type_error("expected a slice"))?;
+    let bounds = vec![slice.start.clone(), slice.stop.clone(), slice.step.clone()];
+    let bounds = crate::tuple::new(ts, bounds).into_ref();
+    let class = SLICE_TYPE.as_object().new_ref();
+    Ok(crate::tuple::new(ts, vec![class, bounds]).into_ref())
+}
+
 pub(crate) fn install(ts: &ThreadState) {
-    crate::descr::add_methods(ts, &SLICE_TYPE, &[("indices", slice_indices)]);
+    crate::descr::add_methods(
+        ts,
+        &SLICE_TYPE,
+        &[("indices", slice_indices), ("__reduce__", slice_reduce)],
+    );
     crate::descr::add_getsets(
         ts,
         &SLICE_TYPE,

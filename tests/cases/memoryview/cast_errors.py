@@ -1,0 +1,35 @@
+def attempt(f, *args):
+    try:
+        r = f(*args)
+        print("ok", r.format, r.shape, r.strides)
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+m = memoryview(bytearray(16))
+for fmt in ['z', '<i', '@i', 'ii', '=h', 'x', 's', 'p', '', '@']:
+    attempt(m.cast, fmt)
+attempt(m.cast, 'i', [2, 2])
+attempt(m.cast, 'i', (2, 2))
+attempt(m.cast, 'B', (2, 2, 4))
+attempt(m.cast, 'i', [3])
+attempt(m.cast, 'i', [4])
+attempt(m.cast, 'i', [0])
+attempt(m.cast, 'i', [-1, -4])
+attempt(m.cast, 'i', ['a'])
+attempt(m.cast, 'h', 5)
+attempt(m.cast, 'h', None)
+attempt(memoryview(bytes(15)).cast, 'i')
+attempt(m.cast('h').cast, 'i')
+attempt(m.cast('h').cast, 'B')
+attempt(m.cast('h').cast, 'c')
+attempt(m[::2].cast, 'B')
+attempt(m.cast, 1)
+attempt(m.cast)
+attempt(m.cast, 'B', [1] * 65)
+attempt(m.cast('B', [4, 4]).cast, 'i')
+attempt(m.cast('B', [4, 4]).cast, 'B', [2, 8])
+attempt(m.cast('i', [4]).cast, 'B', [2, 8])
+attempt(memoryview(b'abcd').cast, 'i', [])
+attempt(memoryview(b'').cast, 'i', [1])
+attempt(memoryview(b'').cast, 'i', [0])

@@ -1,0 +1,15 @@
+b = bytearray(range(16))
+m = memoryview(b)
+for fmt in ['b', 'B', 'h', 'H', 'i', 'I', 'q', 'Q', 'f', 'd', 'c', 'e', '@h', '@B']:
+    c = m.cast(fmt)
+    print(fmt, c.format, c.itemsize, c.ndim, c.shape, c.strides, c.suboffsets, c.nbytes,
+          len(c), c.readonly, c.c_contiguous, c.f_contiguous, c.contiguous)
+    print(c.tolist())
+    print(c[0], c[-1], c[1:3].tolist(), c[::2].tolist(), c[::-1].strides, c[::2].c_contiguous)
+    print(c.tobytes() == bytes(b), c.cast('B').tolist() == list(b), c.obj is b)
+bools = memoryview(bytes([0, 1, 1, 0])).cast('?')
+print(bools.tolist(), bools[1], bools.format)
+print(memoryview(b'abc').cast('c').tolist(), memoryview(b'abcdefgh').cast('c')[2])
+print(memoryview(bytes(2)).cast('e').tolist(), memoryview(b'\x00\x3c').cast('e')[0])
+print(memoryview(b'').cast('i').tolist(), memoryview(b'').cast('i').shape)
+print(m.cast('I').cast('B', [16]).shape, m.cast('h').cast('B').format)
