@@ -922,6 +922,7 @@ fn name_error_suggestion(ts: &ThreadState, frame: &Frame, exc: &PyObject) -> Opt
 }
 
 /// Runs `frame` to completion (CPython's `_PyEval_EvalFrameDefault`).
+#[inline]
 pub fn run_frame(ts: &ThreadState, frame: &Frame) -> PyResult {
     match resume_frame(ts, frame, 0, None)? {
         FrameExit::Return(value) => Ok(value),
@@ -935,6 +936,7 @@ pub fn run_frame(ts: &ThreadState, frame: &Frame) -> PyResult {
 /// Runs `frame` from code unit `start` until it returns, suspends or raises. `throw`
 /// starts by raising that error at the instruction before `start` (a generator's
 /// `throw()` at its `yield`).
+#[inline]
 pub fn resume_frame(
     ts: &ThreadState,
     frame: &Frame,
@@ -948,14 +950,15 @@ pub fn resume_frame(
 }
 
 /// The body of `resume_frame` while the frame is on the thread's chain.
+#[inline]
 fn run_from(
     ts: &ThreadState,
     frame: &Frame,
     start: usize,
     throw: Option<PyErr>,
 ) -> Result<FrameExit, PyErr> {
-    let code_ref = frame.code.clone();
-    let code: &Code = &code_ref;
+    // Borrowed from the frame: its code never changes while the frame is alive.
+    let code: &Code = &frame.code;
     let instructions = code.instructions.borrow();
     let bytes: &[u8] = &instructions;
     let nlocalsplus = code.nlocalsplus;
