@@ -1304,7 +1304,7 @@ fn execute(
                 let owner = stack.pop()?;
                 let name = &names[arg >> 1];
                 if arg & 1 != 0 {
-                    match load_method(ts, &owner, name, &code.type_lookups[arg >> 1])? {
+                    match load_method(ts, owner, name, &code.type_lookups[arg >> 1])? {
                         (method, Some(receiver)) => {
                             stack.push(method);
                             stack.push(receiver);
@@ -2326,18 +2326,18 @@ fn free_var_error(code: &Code, index: usize) -> PyErr {
 /// bound method is made.
 fn load_method(
     ts: &ThreadState,
-    owner: &PyRef,
+    owner: PyRef,
     name: &PyObject,
     site: &pyrite_objects::typeobject::TypeLookupSite,
 ) -> PyResult<(PyRef, Option<PyRef>)> {
     let ty = owner.ob_type();
     if ty.slots.getattro.get().is_none()
-        && pyrite_objects::typeobject::as_type(owner).is_none()
+        && pyrite_objects::typeobject::as_type(&owner).is_none()
         && let Some(found) = ty.lookup_at_site(ts, name, site)?
         && (found.payload_is::<Function>()
             || found.payload_is::<pyrite_objects::descr::MethodDescr>())
     {
-        let shadowed = match attrs::instance_dict(ts, owner, false) {
+        let shadowed = match attrs::instance_dict(ts, &owner, false) {
             Some(dict) => {
                 // A clear hash bit rules the name out without a lookup.
                 exact_dict(&dict).is_none_or(|dict| dict.may_hold_str(ts, name))
@@ -2346,10 +2346,10 @@ fn load_method(
             None => false,
         };
         if !shadowed {
-            return Ok((found, Some(owner.clone())));
+            return Ok((found, Some(owner)));
         }
     }
-    Ok((attrs::get_attr(ts, owner, name)?, None))
+    Ok((attrs::get_attr(ts, &owner, name)?, None))
 }
 
 /// The arguments a bare `super()` call stands for: the frame's `__class__` cell and its

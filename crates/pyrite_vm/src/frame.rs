@@ -73,10 +73,7 @@ impl Frame {
         let size = code.nlocalsplus + code.code.co_stacksize as usize;
         let mut localsplus = take_spare_array();
         localsplus.reserve(size);
-        // Pushed one by one: `resize` is an out-of-line call for this short fill.
-        for _ in 0..code.nlocalsplus {
-            localsplus.push(None);
-        }
+        localsplus.extend(std::iter::repeat_n(None, code.nlocalsplus));
         Frame {
             code,
             globals,
