@@ -71,7 +71,10 @@ impl Frame {
         function: Option<PyRef>,
     ) -> Frame {
         let size = code.nlocalsplus + code.code.co_stacksize as usize;
-        let mut localsplus = take_spare_array();
+        let mut localsplus = code.spare_localsplus.take();
+        if localsplus.capacity() == 0 {
+            localsplus = take_spare_array();
+        }
         localsplus.reserve(size);
         localsplus.extend(std::iter::repeat_n(None, code.nlocalsplus));
         Frame {
@@ -216,9 +219,12 @@ impl Drop for Frame {
         }
         let mut localsplus = std::mem::take(self.localsplus.get_mut());
         // The values go first (their finalizers may run frames), then the empty array is
-        // kept for the next frame.
+        // kept for the next frame of this code; the one it displaces goes to the pool.
         localsplus.clear();
-        give_back_spare_array(localsplus);
+        if localsplus.capacity() == 0 || localsplus.capacity() > SPARE_ARRAY_CAPACITY {
+            return;
+        }
+        give_back_spare_array(self.code.spare_localsplus.replace(localsplus));
     }
 }
 
