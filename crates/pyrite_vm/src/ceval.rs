@@ -628,6 +628,26 @@ fn bind_arguments(
 /// the native stack.
 const CALL_BUFFER: usize = 8;
 
+/// Pops an argument of `CALL` off the value stack.
+#[inline]
+fn pop_argument(stack: &mut Stack<'_>) -> PyResult<PyRef> {
+    stack
+        .items
+        .pop()
+        .flatten()
+        .ok_or_else(|| PyErr::new(ExceptionKind::SystemError, "NULL on the value stack"))
+}
+
+/// The end of a `CALL` whose arguments were popped into `args`: the NULL (if any) and
+/// the callable come off the stack, and the callable is called. The callable is released
+/// before the arguments, as when they sit in a buffer.
+#[inline]
+fn call_with_popped_arguments(ts: &ThreadState, stack: &mut Stack<'_>, args: &[PyRef]) -> PyResult {
+    stack.items.pop_if(|item| item.is_none());
+    let callable = stack.pop()?;
+    call_object(ts, &callable, args, None)
+}
+
 /// How an error leaves an instruction: a new error gets a traceback entry for this
 /// frame; a re-raised one (`RERAISE`, bare `raise` inside a handler) does not.
 enum Unwind {
@@ -1713,8 +1733,21 @@ fn execute(
                     stack.push(result?);
                     continue;
                 }
-                let result = if count <= CALL_BUFFER {
-                    // Arguments move into a buffer on the native stack: no allocation.
+                // One to three arguments (`self` included) move into an array of their
+                // size; up to `CALL_BUFFER` into a buffer; both on the native stack.
+                let result = if count == 1 {
+                    let args = [pop_argument(&mut stack)?];
+                    call_with_popped_arguments(ts, &mut stack, &args)?
+                } else if count == 2 {
+                    let second = pop_argument(&mut stack)?;
+                    let args = [pop_argument(&mut stack)?, second];
+                    call_with_popped_arguments(ts, &mut stack, &args)?
+                } else if count == 3 {
+                    let third = pop_argument(&mut stack)?;
+                    let second = pop_argument(&mut stack)?;
+                    let args = [pop_argument(&mut stack)?, second, third];
+                    call_with_popped_arguments(ts, &mut stack, &args)?
+                } else if count <= CALL_BUFFER {
                     let mut buffer: [PyRef; CALL_BUFFER] =
                         std::array::from_fn(|_| singletons::none());
                     for (slot, item) in buffer.iter_mut().zip(stack.items.drain(first..)) {
