@@ -942,7 +942,6 @@ fn name_error_suggestion(ts: &ThreadState, frame: &Frame, exc: &PyObject) -> Opt
 }
 
 /// Runs `frame` to completion (CPython's `_PyEval_EvalFrameDefault`).
-#[inline]
 pub fn run_frame(ts: &ThreadState, frame: &Frame) -> PyResult {
     match resume_frame(ts, frame, 0, None)? {
         FrameExit::Return(value) => Ok(value),
@@ -956,7 +955,6 @@ pub fn run_frame(ts: &ThreadState, frame: &Frame) -> PyResult {
 /// Runs `frame` from code unit `start` until it returns, suspends or raises. `throw`
 /// starts by raising that error at the instruction before `start` (a generator's
 /// `throw()` at its `yield`).
-#[inline]
 pub fn resume_frame(
     ts: &ThreadState,
     frame: &Frame,
@@ -970,7 +968,6 @@ pub fn resume_frame(
 }
 
 /// The body of `resume_frame` while the frame is on the thread's chain.
-#[inline]
 fn run_from(
     ts: &ThreadState,
     frame: &Frame,
