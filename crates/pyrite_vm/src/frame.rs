@@ -230,7 +230,9 @@ impl Drop for Frame {
 
 /// At most this many empty localsplus arrays are kept per thread, each of at most
 /// `SPARE_ARRAY_CAPACITY` slots: a call then allocates nothing for its frame (CPython
-/// gets the same from its per-thread frame stack).
+/// gets the same from its per-thread frame stack). Before the pool, a frame tries the
+/// array the last finished frame of its code left on the code object
+/// (`Code::spare_localsplus`), which needs no thread-local access.
 const SPARE_ARRAYS: usize = 64;
 const SPARE_ARRAY_CAPACITY: usize = 256;
 
