@@ -623,17 +623,38 @@ pub fn call_special(
     let Some(found) = ty.lookup_str(ts, name)? else {
         return Ok(None);
     };
+    call_found_special(ts, object, found, args).map(Some)
+}
+
+/// Calls `found`, the special method just looked up on `object`'s type, on `object` and
+/// `args` (the second half of `call_special`).
+pub fn call_found_special(
+    ts: &ThreadState,
+    object: &PyObject,
+    found: PyRef,
+    args: &[PyRef],
+) -> PyResult {
     if found.payload_is::<crate::function::Function>() {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(object.new_ref());
-        full.extend_from_slice(args);
-        return crate::abstract_api::call(ts, &found, &full, None).map(Some);
+        // A plain function takes `object` as its first argument: no bound method. Short
+        // argument lists are put together on the native stack.
+        return match args {
+            [] => crate::abstract_api::call(ts, &found, &[object.new_ref()], None),
+            [first] => {
+                crate::abstract_api::call(ts, &found, &[object.new_ref(), first.clone()], None)
+            }
+            _ => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(object.new_ref());
+                full.extend_from_slice(args);
+                crate::abstract_api::call(ts, &found, &full, None)
+            }
+        };
     }
     let bound = match found.ob_type().slots.descr_get.get() {
-        Some(get) => get(ts, &found, Some(object), Some(ty.as_object()))?,
+        Some(get) => get(ts, &found, Some(object), Some(object.ob_type().as_object()))?,
         None => found,
     };
-    crate::abstract_api::call(ts, &bound, args, None).map(Some)
+    crate::abstract_api::call(ts, &bound, args, None)
 }
 
 /// `tp_getattro` of a class defining `__getattribute__` or `__getattr__` (CPython's

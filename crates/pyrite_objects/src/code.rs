@@ -50,6 +50,10 @@ pub struct Code {
     /// Per `co_names` entry: the class attribute lookup last done for that name by
     /// `LOAD_ATTR`/`STORE_ATTR` (see `PyType::lookup_at_site`).
     pub type_lookups: Box<[crate::typeobject::TypeLookupSite]>,
+    /// An empty localsplus array left by the last frame of this code that finished: the
+    /// next call's frame reuses it without going to the thread's pool (the evaluation
+    /// loop's `Frame::new` and `Frame::drop`). Never holds a value.
+    pub spare_localsplus: Cell<Vec<Option<PyRef>>>,
 }
 
 /// What a global or builtin name resolved to while the globals and builtins dicts had
@@ -232,6 +236,7 @@ fn build(ts: &ThreadState, code: CodeObject, consts: Option<Vec<PyRef>>) -> PyRe
             .map(|_| Cell::new(GlobalCacheEntry::EMPTY))
             .collect(),
         attribute_hints: (0..code.co_names.len()).map(|_| Cell::new(0)).collect(),
+        spare_localsplus: Cell::new(Vec::new()),
         type_lookups: (0..code.co_names.len())
             .map(|_| crate::typeobject::TypeLookupSite::new())
             .collect(),

@@ -368,6 +368,26 @@ impl Dict {
         Some((value, entry))
     }
 
+    /// Adds the exact-`str` key `key` when its hash bit proves it absent (an attribute
+    /// set for the first time on an instance); gives `value` back otherwise. `Ok` holds
+    /// the new entry's position, for `get_at_hint`.
+    pub fn insert_absent_str(
+        &self,
+        ts: &ThreadState,
+        key: &PyObject,
+        value: PyRef,
+    ) -> Result<usize, PyRef> {
+        let Some((_, hash)) = Self::exact_str(ts, key) else {
+            return Err(value);
+        };
+        if self.table.borrow().hash_bits & hash_bit(hash) != 0 {
+            return Err(value);
+        }
+        let mut table = self.table_mut();
+        table.insert_new(hash, key.new_ref(), value);
+        Ok(table.entries.len() - 1)
+    }
+
     /// Replaces the value of `key` if the entry at `hint` holds that very key object;
     /// otherwise gives `value` back. The old value is returned for the caller to drop.
     #[inline]

@@ -196,14 +196,24 @@ fn seq_iterator_next(ts: &ThreadState, object: &PyObject) -> PyResult<Option<PyR
     let iterator = object
         .downcast_ref::<SeqIterator>()
         .ok_or_else(|| PyErr::type_error("expected an iterator"))?;
-    let Some(seq) = iterator.seq.borrow().clone() else {
-        return Ok(None);
-    };
     let index = iterator.index.get();
     let item = match iterator.kind {
-        SeqKind::List => seq.downcast_ref::<List>().and_then(|list| list.get(index)),
-        SeqKind::Tuple => crate::tuple::items(&seq).get(index).cloned(),
+        // Lists and tuples give their item without running Python code: the sequence is
+        // read through the borrow, with no new reference to it.
+        SeqKind::List | SeqKind::Tuple => {
+            let seq = iterator.seq.borrow();
+            let Some(seq) = seq.as_ref() else {
+                return Ok(None);
+            };
+            match iterator.kind {
+                SeqKind::List => seq.downcast_ref::<List>().and_then(|list| list.get(index)),
+                _ => crate::tuple::items(seq).get(index).cloned(),
+            }
+        }
         SeqKind::Str | SeqKind::Generic => {
+            let Some(seq) = iterator.seq.borrow().clone() else {
+                return Ok(None);
+            };
             let key = crate::int::new(ts, index as i64);
             match crate::abstract_api::get_item(ts, &seq, &key) {
                 Ok(item) => Some(item),

@@ -69,6 +69,28 @@ impl List {
         self.items.borrow().clone()
     }
 
+    /// Removes and returns the item at `index` (`list.pop(index)`); `None` if out of
+    /// range.
+    pub fn pop_at(&self, index: usize) -> Option<PyRef> {
+        let mut items = self.items.borrow_mut();
+        if index + 1 == items.len() {
+            return items.pop();
+        }
+        (index < items.len()).then(|| items.remove(index))
+    }
+
+    /// Inserts `item` before `index` (at most the length: `list.insert`).
+    pub fn insert_at(&self, index: usize, item: PyRef) {
+        let mut items = self.items.borrow_mut();
+        let index = index.min(items.len());
+        items.insert(index, item);
+    }
+
+    /// Reverses the items in place (`list.reverse()`).
+    pub fn reverse(&self) {
+        self.items.borrow_mut().reverse();
+    }
+
     /// `list.clear()`: the items are released after the list is already empty.
     pub fn clear(&self) {
         let items = std::mem::take(&mut *self.items.borrow_mut());

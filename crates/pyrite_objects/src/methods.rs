@@ -158,14 +158,12 @@ fn list_insert(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_
         )));
     }
     let list = list_of(this)?;
-    let mut items = list.to_vec();
-    let length = items.len() as i64;
     let mut index = ssize_arg(ts, &args[0])?;
+    let length = list.len() as i64;
     if index < 0 {
         index = (index + length).max(0);
     }
-    items.insert(index.min(length) as usize, args[1].clone());
-    replace_items(ts, list, items);
+    list.insert_at(index.min(length) as usize, args[1].clone());
     Ok(crate::singletons::none())
 }
 
@@ -183,53 +181,46 @@ fn ssize_arg(ts: &ThreadState, value: &PyObject) -> PyResult<i64> {
 fn list_pop(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     arg_count("pop", args, 0, 1)?;
     let list = list_of(this)?;
-    let mut items = list.to_vec();
-    if items.is_empty() {
+    if list.is_empty() {
         return Err(PyErr::new(ExceptionKind::IndexError, "pop from empty list"));
     }
-    let length = items.len() as i64;
     let mut index = match args.first() {
         Some(index) => ssize_arg(ts, index)?,
-        None => length - 1,
+        None => -1,
     };
+    // The length after `__index__`, which may have changed the list.
+    let length = list.len() as i64;
     if index < 0 {
         index += length;
     }
-    if index < 0 || index >= length {
-        return Err(PyErr::new(
+    match usize::try_from(index)
+        .ok()
+        .and_then(|index| list.pop_at(index))
+    {
+        Some(item) => Ok(item),
+        None => Err(PyErr::new(
             ExceptionKind::IndexError,
             "pop index out of range",
-        ));
+        )),
     }
-    let item = items.remove(index as usize);
-    replace_items(ts, list, items);
-    Ok(item)
-}
-
-fn position_of(ts: &ThreadState, items: &[PyRef], value: &PyObject) -> PyResult<Option<usize>> {
-    for (position, item) in items.iter().enumerate() {
-        if item.rich_compare_bool(ts, value, CompareOp::Eq)? {
-            return Ok(Some(position));
-        }
-    }
-    Ok(None)
 }
 
 fn list_remove(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
     arg_count("list.remove", args, 1, 1)?;
     let list = list_of(this)?;
-    let mut items = list.to_vec();
-    match position_of(ts, &items, &args[0])? {
-        Some(position) => {
-            items.remove(position);
-            replace_items(ts, list, items);
-            Ok(crate::singletons::none())
+    // The live list is walked, as CPython does: `__eq__` may change it.
+    let mut position = 0;
+    while let Some(item) = list.get(position) {
+        if item.rich_compare_bool(ts, &args[0], CompareOp::Eq)? {
+            drop(list.pop_at(position));
+            return Ok(crate::singletons::none());
         }
-        None => Err(PyErr::new(
-            ExceptionKind::ValueError,
-            "list.remove(x): x not in list",
-        )),
+        position += 1;
     }
+    Err(PyErr::new(
+        ExceptionKind::ValueError,
+        "list.remove(x): x not in list",
+    ))
 }
 
 fn list_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>) -> PyResult {
@@ -259,7 +250,7 @@ fn list_index(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>
     let stop = bound(2, length)?;
     let mut position = start;
     while position < stop {
-        let Some(item) = list_of(this)?.to_vec().get(position as usize).cloned() else {
+        let Some(item) = list_of(this)?.get(position as usize) else {
             break;
         };
         if item.is(&args[0]) || item.rich_compare_bool(ts, &args[0], CompareOp::Eq)? {
@@ -288,11 +279,8 @@ fn list_count(ts: &ThreadState, this: &PyObject, args: Args<'_>, _k: KwNames<'_>
     count_in(ts, &list_of(this)?.to_vec(), &args[0])
 }
 
-fn list_reverse(ts: &ThreadState, this: &PyObject, _args: Args<'_>, _k: KwNames<'_>) -> PyResult {
-    let list = list_of(this)?;
-    let mut items = list.to_vec();
-    items.reverse();
-    replace_items(ts, list, items);
+fn list_reverse(_ts: &ThreadState, this: &PyObject, _args: Args<'_>, _k: KwNames<'_>) -> PyResult {
+    list_of(this)?.reverse();
     Ok(crate::singletons::none())
 }
 

@@ -196,33 +196,37 @@ impl Set {
     /// Finds `key` (CPython's `set_lookkey` and the probing of `set_add_entry`).
     fn find(&self, ts: &ThreadState, key: &PyObject, hash: isize) -> PyResult<Found> {
         'restart: loop {
-            let (version, probe) = {
+            let (version, mut probe) = {
                 let table = self.table.borrow();
                 (table.version, table.probe(hash))
             };
             let mut dummy = None;
-            for slot in probe {
-                let candidate = {
+            loop {
+                // Slots are scanned under one borrow until the search ends or a key with
+                // an equal hash needs `__eq__`, which may run Python code.
+                let (slot, candidate) = {
                     let table = self.table.borrow();
                     if table.version != version {
                         continue 'restart;
                     }
-                    match &table.entries[slot] {
-                        Entry::Empty => return Ok(Found::Missing { empty: slot, dummy }),
-                        Entry::Dummy => {
-                            dummy = Some(slot);
-                            continue;
-                        }
-                        Entry::Active {
-                            hash: entry_hash,
-                            key: candidate,
-                        } if *entry_hash == hash => {
-                            if candidate.is(key) {
-                                return Ok(Found::At(slot));
+                    loop {
+                        let Some(slot) = probe.next() else {
+                            unreachable!("the probe sequence is endless");
+                        };
+                        match &table.entries[slot] {
+                            Entry::Empty => return Ok(Found::Missing { empty: slot, dummy }),
+                            Entry::Dummy => dummy = Some(slot),
+                            Entry::Active {
+                                hash: entry_hash,
+                                key: candidate,
+                            } if *entry_hash == hash => {
+                                if candidate.is(key) {
+                                    return Ok(Found::At(slot));
+                                }
+                                break (slot, candidate.clone());
                             }
-                            candidate.clone()
+                            Entry::Active { .. } => {}
                         }
-                        Entry::Active { .. } => continue,
                     }
                 };
                 let equal = candidate.rich_compare_bool(ts, key, CompareOp::Eq)?;
@@ -236,7 +240,6 @@ impl Set {
                     return Ok(Found::At(slot));
                 }
             }
-            unreachable!("the probe sequence is endless");
         }
     }
 

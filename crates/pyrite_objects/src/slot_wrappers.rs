@@ -7,7 +7,7 @@
 //! `fixup_slot_dispatchers`, the `slot_tp_*`/`slot_nb_*`/`slot_sq_*`/`slot_mp_*`
 //! functions, `SLOT1BINFULL`).
 
-use crate::attrs::call_special;
+use crate::attrs::{call_found_special, call_special};
 use crate::err::{ExceptionKind, PyErr, PyResult};
 use crate::object::{PyObject, PyRef};
 use crate::pystate::ThreadState;
@@ -260,11 +260,17 @@ unary_slots! {
 /// A binary operator: `a.__op__(b)`, then `b.__rop__(a)` when `b`'s type differs
 /// (CPython's `SLOT1BINFULL`, without the subclass-first refinement).
 fn binary(ts: &ThreadState, a: &PyObject, b: &PyObject, name: &str, reflected: &str) -> PyResult {
-    let defines = |object: &PyObject, dunder: &str| -> PyResult<bool> {
-        Ok(object.ob_type().is_heap_type() && object.ob_type().lookup_str(ts, dunder)?.is_some())
+    let lookup = |object: &PyObject, dunder: &str| -> PyResult<Option<PyRef>> {
+        if object.ob_type().is_heap_type() {
+            object.ob_type().lookup_str(ts, dunder)
+        } else {
+            Ok(None)
+        }
     };
-    let mut try_reflected = !std::ptr::eq(a.ob_type(), b.ob_type()) && defines(b, reflected)?;
-    if defines(a, name)? {
+    let mut try_reflected =
+        !std::ptr::eq(a.ob_type(), b.ob_type()) && lookup(b, reflected)?.is_some();
+    if let Some(method) = lookup(a, name)? {
+        let mut method = Some(method);
         // A subclass's own reflected method goes first (CPython's `SLOT1BINFULL`).
         if try_reflected && b.ob_type().is_subtype(ts, a.ob_type()) {
             let own = b.ob_type().lookup_str(ts, reflected)?;
@@ -280,9 +286,16 @@ fn binary(ts: &ThreadState, a: &PyObject, b: &PyObject, name: &str, reflected: &
                     return Ok(result);
                 }
                 try_reflected = false;
+                // Python code ran: the method is looked up again, as CPython does.
+                method = None;
             }
         }
-        if let Some(result) = call_special(ts, a, name, &[b.new_ref()])?
+        let result = match method {
+            // Nothing ran since the lookup: the method found is the one to call.
+            Some(method) => Some(call_found_special(ts, a, method, &[b.new_ref()])?),
+            None => call_special(ts, a, name, &[b.new_ref()])?,
+        };
+        if let Some(result) = result
             && !result.is(&not_implemented())
         {
             return Ok(result);

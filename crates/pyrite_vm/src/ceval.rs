@@ -628,6 +628,26 @@ fn bind_arguments(
 /// the native stack.
 const CALL_BUFFER: usize = 8;
 
+/// Pops an argument of `CALL` off the value stack.
+#[inline]
+fn pop_argument(stack: &mut Stack<'_>) -> PyResult<PyRef> {
+    stack
+        .items
+        .pop()
+        .flatten()
+        .ok_or_else(|| PyErr::new(ExceptionKind::SystemError, "NULL on the value stack"))
+}
+
+/// The end of a `CALL` whose arguments were popped into `args`: the NULL (if any) and
+/// the callable come off the stack, and the callable is called. The callable is released
+/// before the arguments, as when they sit in a buffer.
+#[inline]
+fn call_with_popped_arguments(ts: &ThreadState, stack: &mut Stack<'_>, args: &[PyRef]) -> PyResult {
+    stack.items.pop_if(|item| item.is_none());
+    let callable = stack.pop()?;
+    call_object(ts, &callable, args, None)
+}
+
 /// How an error leaves an instruction: a new error gets a traceback entry for this
 /// frame; a re-raised one (`RERAISE`, bare `raise` inside a handler) does not.
 enum Unwind {
@@ -954,8 +974,8 @@ fn run_from(
     start: usize,
     throw: Option<PyErr>,
 ) -> Result<FrameExit, PyErr> {
-    let code_ref = frame.code.clone();
-    let code: &Code = &code_ref;
+    // Borrowed from the frame: its code never changes while the frame is alive.
+    let code: &Code = &frame.code;
     let instructions = code.instructions.borrow();
     let bytes: &[u8] = &instructions;
     let nlocalsplus = code.nlocalsplus;
@@ -1301,7 +1321,7 @@ fn execute(
                 let owner = stack.pop()?;
                 let name = &names[arg >> 1];
                 if arg & 1 != 0 {
-                    match load_method(ts, &owner, name, &code.type_lookups[arg >> 1])? {
+                    match load_method(ts, owner, name, &code.type_lookups[arg >> 1])? {
                         (method, Some(receiver)) => {
                             stack.push(method);
                             stack.push(receiver);
@@ -1710,8 +1730,21 @@ fn execute(
                     stack.push(result?);
                     continue;
                 }
-                let result = if count <= CALL_BUFFER {
-                    // Arguments move into a buffer on the native stack: no allocation.
+                // One to three arguments (`self` included) move into an array of their
+                // size; up to `CALL_BUFFER` into a buffer; both on the native stack.
+                let result = if count == 1 {
+                    let args = [pop_argument(&mut stack)?];
+                    call_with_popped_arguments(ts, &mut stack, &args)?
+                } else if count == 2 {
+                    let second = pop_argument(&mut stack)?;
+                    let args = [pop_argument(&mut stack)?, second];
+                    call_with_popped_arguments(ts, &mut stack, &args)?
+                } else if count == 3 {
+                    let third = pop_argument(&mut stack)?;
+                    let second = pop_argument(&mut stack)?;
+                    let args = [pop_argument(&mut stack)?, second, third];
+                    call_with_popped_arguments(ts, &mut stack, &args)?
+                } else if count <= CALL_BUFFER {
                     let mut buffer: [PyRef; CALL_BUFFER] =
                         std::array::from_fn(|_| singletons::none());
                     for (slot, item) in buffer.iter_mut().zip(stack.items.drain(first..)) {
@@ -2323,18 +2356,18 @@ fn free_var_error(code: &Code, index: usize) -> PyErr {
 /// bound method is made.
 fn load_method(
     ts: &ThreadState,
-    owner: &PyRef,
+    owner: PyRef,
     name: &PyObject,
     site: &pyrite_objects::typeobject::TypeLookupSite,
 ) -> PyResult<(PyRef, Option<PyRef>)> {
     let ty = owner.ob_type();
     if ty.slots.getattro.get().is_none()
-        && pyrite_objects::typeobject::as_type(owner).is_none()
+        && pyrite_objects::typeobject::as_type(&owner).is_none()
         && let Some(found) = ty.lookup_at_site(ts, name, site)?
         && (found.payload_is::<Function>()
             || found.payload_is::<pyrite_objects::descr::MethodDescr>())
     {
-        let shadowed = match attrs::instance_dict(ts, owner, false) {
+        let shadowed = match attrs::instance_dict(ts, &owner, false) {
             Some(dict) => {
                 // A clear hash bit rules the name out without a lookup.
                 exact_dict(&dict).is_none_or(|dict| dict.may_hold_str(ts, name))
@@ -2343,10 +2376,10 @@ fn load_method(
             None => false,
         };
         if !shadowed {
-            return Ok((found, Some(owner.clone())));
+            return Ok((found, Some(owner)));
         }
     }
-    Ok((attrs::get_attr(ts, owner, name)?, None))
+    Ok((attrs::get_attr(ts, &owner, name)?, None))
 }
 
 /// The arguments a bare `super()` call stands for: the frame's `__class__` cell and its

@@ -443,7 +443,8 @@ pub fn load_instance_attribute(
     let Some(cell) = ty.instance_dict_cell(owner) else {
         return Ok(None);
     };
-    let dict = cell.borrow().clone();
+    // The dict is read through the borrow of its cell: neither lookup runs Python code.
+    let dict = cell.borrow();
     let Some(dict) = dict.as_deref().and_then(|dict| dict.downcast_ref::<Dict>()) else {
         return Ok(None);
     };
@@ -494,6 +495,13 @@ pub fn store_instance_attribute(
     let value = match dict.replace_at_hint(name, hint.get() as usize, value) {
         Ok(old) => {
             drop(old);
+            return Ok(None);
+        }
+        Err(value) => value,
+    };
+    let value = match dict.insert_absent_str(ts, name, value) {
+        Ok(index) => {
+            hint.set(u32::try_from(index).unwrap_or(0));
             return Ok(None);
         }
         Err(value) => value,

@@ -71,12 +71,12 @@ impl Frame {
         function: Option<PyRef>,
     ) -> Frame {
         let size = code.nlocalsplus + code.code.co_stacksize as usize;
-        let mut localsplus = take_spare_array();
-        localsplus.reserve(size);
-        // Pushed one by one: `resize` is an out-of-line call for this short fill.
-        for _ in 0..code.nlocalsplus {
-            localsplus.push(None);
+        let mut localsplus = code.spare_localsplus.take();
+        if localsplus.capacity() == 0 {
+            localsplus = take_spare_array();
         }
+        localsplus.reserve(size);
+        localsplus.extend(std::iter::repeat_n(None, code.nlocalsplus));
         Frame {
             code,
             globals,
@@ -219,15 +219,20 @@ impl Drop for Frame {
         }
         let mut localsplus = std::mem::take(self.localsplus.get_mut());
         // The values go first (their finalizers may run frames), then the empty array is
-        // kept for the next frame.
+        // kept for the next frame of this code; the one it displaces goes to the pool.
         localsplus.clear();
-        give_back_spare_array(localsplus);
+        if localsplus.capacity() == 0 || localsplus.capacity() > SPARE_ARRAY_CAPACITY {
+            return;
+        }
+        give_back_spare_array(self.code.spare_localsplus.replace(localsplus));
     }
 }
 
 /// At most this many empty localsplus arrays are kept per thread, each of at most
 /// `SPARE_ARRAY_CAPACITY` slots: a call then allocates nothing for its frame (CPython
-/// gets the same from its per-thread frame stack).
+/// gets the same from its per-thread frame stack). Before the pool, a frame tries the
+/// array the last finished frame of its code left on the code object
+/// (`Code::spare_localsplus`), which needs no thread-local access.
 const SPARE_ARRAYS: usize = 64;
 const SPARE_ARRAY_CAPACITY: usize = 256;
 
