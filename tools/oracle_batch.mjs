@@ -289,6 +289,7 @@ def prepare_command_line(argv, cwd):
     try:
         code = compile(text, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as e:
+        e.__traceback__ = None
         sys.excepthook(type(e), e, None)
         return (lambda: None), line
     return types.FunctionType(code, main.__dict__), line

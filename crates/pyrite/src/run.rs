@@ -248,13 +248,24 @@ fn run_program_in(
         None
     } else {
         match compile_source(&main.source, &main.filename, optimize) {
-            Ok(code) => Some(code),
+            Ok(code) => Some(Ok(code)),
+            // with -i the loop starts after the error is printed
+            Err(status) if options.inspect => Some(Err(status)),
             Err(status) => return status,
         }
     };
     setup_imports(ts, &runtime, &main.path0, optimize);
     let code = match early_code {
-        Some(code) => code,
+        Some(Ok(code)) => code,
+        Some(Err(status)) => {
+            let globals = main_globals(ts, &runtime, main.file.as_deref(), None);
+            let status = match globals {
+                Ok(globals) if options.stdin_interactive => start_loop(ts, &globals, options),
+                _ => status,
+            };
+            finalize(ts, runtime);
+            return status;
+        }
         None => {
             let MainProgram::Module(name) = &program else {
                 return 1;
@@ -280,7 +291,16 @@ fn run_program_in(
     let status = if options.inspect {
         run_then_inspect(ts, code, globals, options)
     } else {
-        exit_status(pythonrun::run_main(ts, code, globals))
+        let status = exit_status(pythonrun::run_main(ts, code, globals.clone()));
+        // A program may ask for the loop by setting `PYTHONINSPECT` itself
+        // (`pymain_repl` reads it after the program).
+        let inspect_now = options.use_environment
+            && std::env::var_os("PYTHONINSPECT").is_some_and(|value| !value.is_empty());
+        if inspect_now && options.stdin_interactive {
+            start_loop(ts, &globals, options)
+        } else {
+            status
+        }
     };
     finalize(ts, runtime);
     status
@@ -307,10 +327,15 @@ fn run_then_inspect(
     if !options.stdin_interactive {
         return status;
     }
+    start_loop(ts, &globals, options)
+}
+
+/// `sys.__interactivehook__`, then the loop; the exit status it ends with.
+fn start_loop(ts: &ThreadState, globals: &pyrite_objects::PyRef, options: RunOptions) -> u8 {
     if let Some(crate::repl::Exit(status)) = crate::repl::run_interactive_hook(ts) {
         return status;
     }
-    crate::repl::interactive_loop(ts, &globals, options.optimize).0
+    crate::repl::interactive_loop(ts, globals, options.optimize).0
 }
 
 /// No program and an interactive stdin (CPython's `pymain_run_stdin` then the loop):
@@ -332,10 +357,7 @@ fn run_interactive_stdin(
     {
         return status;
     }
-    if let Some(crate::repl::Exit(status)) = crate::repl::run_interactive_hook(ts) {
-        return status;
-    }
-    crate::repl::interactive_loop(ts, &globals, options.optimize).0
+    start_loop(ts, &globals, options)
 }
 
 /// CPython's `Py_FinalizeEx`: the `atexit` functions run first, then the interpreter
