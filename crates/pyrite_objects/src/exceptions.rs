@@ -415,9 +415,9 @@ fn import_error_init(
             .iter()
             .position(|known| *known == name)
         else {
+            // CPython parses them with the format "|$OOO:ImportError", subclasses too.
             return Err(crate::err::PyErr::type_error(format!(
-                "'{name}' is an invalid keyword argument for {}()",
-                object.ob_type().name()
+                "ImportError() got an unexpected keyword argument '{name}'"
             )));
         };
         values[index] = Some(value);
