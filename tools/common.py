@@ -98,7 +98,32 @@ class Case:
         rc = int(self.expected_path(".rc").read_text().strip())
         return out.read_bytes(), err, rc
 
+    def command_line(self):
+        """NAME.args: the command-line arguments (shell words, `#` comments) the case
+        runs with instead of `NAME.py`, e.g. `-i NAME.py` or `-q -i`; None without it."""
+        args = self.expected_path(".args")
+        if not args.exists():
+            return None
+        import shlex
+        return shlex.split(args.read_text(), comments=True)
+
+    def stdin(self):
+        """NAME.in: the program's standard input (empty without it)."""
+        path = self.expected_path(".in")
+        return path.read_bytes() if path.exists() else b""
+
+    def oracle_job(self):
+        job = {"cwd": str(self.path.parent), "mode": self.mode, "file": self.path.name, "args": [],
+               "stdin": base64.b64encode(self.stdin()).decode()}
+        argv = self.command_line()
+        if argv is not None:
+            job["argv"] = argv
+        return job
+
     def pyrite_command(self):
+        argv = self.command_line()
+        if argv is not None:
+            return [str(pyrite_binary()), *argv]
         if self.mode == "pyc":
             return [str(pyrite_binary()), self.path.with_suffix(".pyc").name]
         if self.mode in ("codegen-OO", "code-O", "code-OO"):

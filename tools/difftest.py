@@ -24,10 +24,9 @@ TIMEOUT = 30
 
 
 def run_case(case):
-    stdin = case.expected_path(".in")
     try:
         proc = subprocess.run(case.pyrite_command(), cwd=case.path.parent, capture_output=True, timeout=TIMEOUT,
-                              stdin=open(stdin, "rb") if stdin.exists() else subprocess.DEVNULL)
+                              input=case.stdin())
         return normalize(proc.stdout), normalize(proc.stderr), proc.returncode
     except subprocess.TimeoutExpired:
         return b"", f"pyrite: timed out after {TIMEOUT} s\n".encode(), -1

@@ -7,7 +7,9 @@
 
 Writes NAME.out (stdout), NAME.err (stderr), NAME.rc (exit status) next to each case
 (and, for the `pyc` area, NAME.pyc: the oracle's compilation of NAME.py),
-with the checkout's path replaced by $REPO. All cases run in one oracle start."""
+with the checkout's path replaced by $REPO. All cases run in one oracle start.
+A case's NAME.in is its standard input, NAME.args its command line (see
+common.Case.command_line)."""
 
 import argparse
 import sys
@@ -26,7 +28,7 @@ def main():
     if not cases:
         print("no cases")
         return
-    jobs = [{"cwd": str(c.path.parent), "mode": c.mode, "file": c.path.name, "args": []} for c in cases]
+    jobs = [c.oracle_job() for c in cases]
     # pyc cases: the oracle first compiles NAME.py to NAME.pyc (in the same start), then
     # runs that .pyc like the others
     make_pyc = [{"cwd": str(c.path.parent), "mode": "make-pyc", "file": c.path.name, "args": []}

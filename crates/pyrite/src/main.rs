@@ -1,12 +1,13 @@
 //! `pyrite`: one binary that does what `python3` does.
 //!
 //! CPython counterpart: `Programs/python.c` and `Modules/main.c` (`pymain_main`): parse
-//! the command line, answer `-h`/`-V`, then run the program it names. A `.pyc` file runs
-//! on the evaluation loop (`run.rs`); source files wait for the compiler. The
-//! implementation-specific `-X dump=ast|code` switches expose the parser and compiler.
+//! the command line, answer `-h`/`-V`, then run the program it names (`run.rs`) or the
+//! interactive loop (`repl.rs`). The implementation-specific `-X dump=ast|code` switches
+//! expose the parser and compiler.
 
 mod cmdline;
 mod dump;
+mod repl;
 mod run;
 
 use cmdline::{Action, Config, Program};
@@ -149,7 +150,6 @@ fn unimplemented_option(config: &Config) -> Option<String> {
     let flags = [
         (config.bytes_warning > 0, "-b"),
         (config.parser_debug, "-d"),
-        (config.inspect, "-i"),
         (config.use_hash_seed_random, "-R"),
         (config.verbose > 0, "-v"),
         (config.skip_source_first_line, "-x"),
@@ -188,35 +188,47 @@ fn run(program_name: &str, config: &Config) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    // `PYTHONINSPECT` at start-up acts as `-i` does, except that it does not make
+    // stdin count as interactive (CPython's `config->inspect` versus `interactive`).
+    let inspect = config.inspect
+        || (config.use_environment
+            && std::env::var_os("PYTHONINSPECT").is_some_and(|value| !value.is_empty()));
     run::set_warnoptions(warnoptions(config));
-    pyrite_modules::sys_info::set_flags(sys_flags(config));
+    pyrite_modules::sys_info::set_flags(sys_flags(config, inspect));
+    run::set_site_import(config.site_import);
     if let Program::File(path) = &config.program
         && run::is_pyc_file(path)
     {
         return run::run_pyc_file(path, &config.args);
     }
+    let stdin_interactive = config.inspect || std::io::stdin().is_terminal();
     let program = match &config.program {
         Program::File(path) => run::MainProgram::File(path.clone()),
         Program::Command(command) => run::MainProgram::Command(command.clone()),
         Program::Module(module) => run::MainProgram::Module(module.clone()),
-        Program::Stdin { explicit } => {
-            if !explicit && std::io::stdin().is_terminal() {
-                eprintln!("{program_name}: the interactive prompt (REPL) is not implemented yet");
-                return ExitCode::from(1);
-            }
-            run::MainProgram::Stdin {
-                explicit: *explicit,
-            }
-        }
+        Program::Stdin { explicit } if stdin_interactive => run::MainProgram::Interactive {
+            explicit: *explicit,
+        },
+        Program::Stdin { explicit } => run::MainProgram::Stdin {
+            explicit: *explicit,
+        },
     };
-    run::run_program(program, &config.args, config.optimize)
+    let options = run::RunOptions {
+        optimize: config.optimize,
+        site_import: config.site_import,
+        inspect,
+        stdin_interactive,
+        quiet: config.quiet,
+        use_environment: config.use_environment,
+    };
+    run::run_program(program, &config.args, options)
 }
 
 /// What `sys.flags` shows for this command line.
-fn sys_flags(config: &Config) -> pyrite_modules::sys_info::SysFlags {
+fn sys_flags(config: &Config, inspect: bool) -> pyrite_modules::sys_info::SysFlags {
     pyrite_modules::sys_info::SysFlags {
         debug: i64::from(config.parser_debug),
-        inspect: config.inspect,
+        inspect,
         interactive: config.inspect,
         optimize: i64::from(config.optimize),
         dont_write_bytecode: !config.write_bytecode,

@@ -47,22 +47,57 @@ pub enum MainProgram {
     Stdin { explicit: bool },
     /// `-m MODULE`: the module's file, found on `sys.path`, run as `__main__`.
     Module(String),
+    /// No program (or `-`) with stdin interactive (a terminal, or `-i`): the
+    /// interactive loop reads stdin (`repl.rs`).
+    Interactive { explicit: bool },
 }
 
+/// How the start-up and the end of a run go (the `PyConfig` fields that matter
+/// after the command line is parsed).
+#[derive(Clone, Copy)]
+pub struct RunOptions {
+    pub optimize: u8,
+    /// Import `site` at start-up (no `-S`).
+    pub site_import: bool,
+    /// `-i` or `PYTHONINSPECT`: enter the interactive loop after the program, and a
+    /// `SystemExit` from the program does not exit.
+    pub inspect: bool,
+    /// `isatty(stdin)` or `-i` (CPython's `stdin_is_interactive`).
+    pub stdin_interactive: bool,
+    /// `-q`: no version banner.
+    pub quiet: bool,
+    /// No `-E`/`-I`: environment variables count (`PYTHONINSPECT`, `PYTHONSTARTUP`).
+    pub use_environment: bool,
+}
+
+/// Whether `site` is imported at start-up (set once from the command line).
+static SITE_IMPORT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
 /// Compiles the program and runs it as `__main__` with `sys.argv` as CPython sets it.
-pub fn run_program(program: MainProgram, args: &[String], optimize: u8) -> ExitCode {
+pub fn run_program(program: MainProgram, args: &[String], options: RunOptions) -> ExitCode {
+    SITE_IMPORT.store(options.site_import, std::sync::atomic::Ordering::Relaxed);
     let argv0 = match &program {
         MainProgram::File(path) => path.clone(),
         MainProgram::Command(_) => "-c".to_owned(),
-        MainProgram::Stdin { explicit: true } => "-".to_owned(),
-        MainProgram::Stdin { explicit: false } => String::new(),
+        MainProgram::Stdin { explicit: true } | MainProgram::Interactive { explicit: true } => {
+            "-".to_owned()
+        }
+        MainProgram::Stdin { explicit: false } | MainProgram::Interactive { explicit: false } => {
+            String::new()
+        }
         MainProgram::Module(_) => "-m".to_owned(),
     };
     let mut argv = vec![argv0];
     argv.extend_from_slice(args);
     run_on_interpreter_thread(argv, move |ts, argv| {
-        run_program_in(ts, program, argv, optimize)
+        run_program_in(ts, program, argv, options)
     })
+}
+
+/// Records whether `site` is imported at start-up, for runs that do not go through
+/// [`run_program`] (`.pyc` files).
+pub fn set_site_import(site_import: bool) {
+    SITE_IMPORT.store(site_import, std::sync::atomic::Ordering::Relaxed);
 }
 
 fn run_on_interpreter_thread(
@@ -144,6 +179,13 @@ fn read_main_source(program: &MainProgram) -> Result<MainSource, u8> {
             path0: current_dir(),
             package: None,
         }),
+        MainProgram::Interactive { .. } => Ok(MainSource {
+            source: Vec::new(),
+            filename: "<stdin>".to_owned(),
+            file: None,
+            path0: String::new(),
+            package: None,
+        }),
     }
 }
 
@@ -182,7 +224,13 @@ fn find_main_module(ts: &ThreadState, name: &str, main: &mut MainSource) -> Resu
     }
 }
 
-fn run_program_in(ts: &ThreadState, program: MainProgram, argv: &[String], optimize: u8) -> u8 {
+fn run_program_in(
+    ts: &ThreadState,
+    program: MainProgram,
+    argv: &[String],
+    options: RunOptions,
+) -> u8 {
+    let optimize = options.optimize;
     let mut main = match read_main_source(&program) {
         Ok(main) => main,
         Err(status) => return status,
@@ -190,17 +238,34 @@ fn run_program_in(ts: &ThreadState, program: MainProgram, argv: &[String], optim
     // The runtime comes first so that the compiler's warnings go through `warnings`.
     let runtime = pyrite_modules::init(ts, argv);
     apply_warnoptions(ts, &runtime);
+    if let MainProgram::Interactive { .. } = program {
+        setup_imports(ts, &runtime, &main.path0, optimize);
+        let status = run_interactive_stdin(ts, &runtime, options);
+        finalize(ts, runtime);
+        return status;
+    }
     let early_code = if let MainProgram::Module(_) = program {
         None
     } else {
         match compile_source(&main.source, &main.filename, optimize) {
-            Ok(code) => Some(code),
+            Ok(code) => Some(Ok(code)),
+            // with -i the loop starts after the error is printed
+            Err(status) if options.inspect => Some(Err(status)),
             Err(status) => return status,
         }
     };
     setup_imports(ts, &runtime, &main.path0, optimize);
     let code = match early_code {
-        Some(code) => code,
+        Some(Ok(code)) => code,
+        Some(Err(status)) => {
+            let globals = main_globals(ts, &runtime, main.file.as_deref(), None);
+            let status = match globals {
+                Ok(globals) if options.stdin_interactive => start_loop(ts, &globals, options),
+                _ => status,
+            };
+            finalize(ts, runtime);
+            return status;
+        }
         None => {
             let MainProgram::Module(name) = &program else {
                 return 1;
@@ -223,9 +288,76 @@ fn run_program_in(ts: &ThreadState, program: MainProgram, argv: &[String], optim
         Ok(globals) => globals,
         Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
     };
-    let status = exit_status(pythonrun::run_main(ts, code, globals));
+    let status = if options.inspect {
+        run_then_inspect(ts, code, globals, options)
+    } else {
+        let status = exit_status(pythonrun::run_main(ts, code, globals.clone()));
+        // A program may ask for the loop by setting `PYTHONINSPECT` itself
+        // (`pymain_repl` reads it after the program).
+        let inspect_now = options.use_environment
+            && std::env::var_os("PYTHONINSPECT").is_some_and(|value| !value.is_empty());
+        if inspect_now && options.stdin_interactive {
+            start_loop(ts, &globals, options)
+        } else {
+            status
+        }
+    };
     finalize(ts, runtime);
     status
+}
+
+/// `-i` with a program: the program runs (an uncaught exception, `SystemExit`
+/// included, is printed and does not exit), then the interactive loop (CPython's
+/// `pymain_repl`).
+fn run_then_inspect(
+    ts: &ThreadState,
+    code: pyrite_objects::Py<pyrite_objects::code::Code>,
+    globals: pyrite_objects::PyRef,
+    options: RunOptions,
+) -> u8 {
+    let status = match pyrite_vm::ceval::run_code(ts, code, globals.clone()) {
+        Ok(_) => 0,
+        Err(err) => {
+            let exc = err.into_exception(ts);
+            pythonrun::print_error_keeping_going(ts, &exc);
+            1
+        }
+    };
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    if !options.stdin_interactive {
+        return status;
+    }
+    start_loop(ts, &globals, options)
+}
+
+/// `sys.__interactivehook__`, then the loop; the exit status it ends with.
+fn start_loop(ts: &ThreadState, globals: &pyrite_objects::PyRef, options: RunOptions) -> u8 {
+    if let Some(crate::repl::Exit(status)) = crate::repl::run_interactive_hook(ts) {
+        return status;
+    }
+    crate::repl::interactive_loop(ts, globals, options.optimize).0
+}
+
+/// No program and an interactive stdin (CPython's `pymain_run_stdin` then the loop):
+/// the banner, `PYTHONSTARTUP`, `sys.__interactivehook__`, then the loop.
+fn run_interactive_stdin(
+    ts: &ThreadState,
+    runtime: &pyrite_modules::Runtime,
+    options: RunOptions,
+) -> u8 {
+    let globals = match main_globals(ts, runtime, None, None) {
+        Ok(globals) => globals,
+        Err(err) => return exit_status(pythonrun::handle_uncaught(ts, err)),
+    };
+    if !options.quiet {
+        crate::repl::print_banner(ts, options.site_import);
+    }
+    if options.use_environment
+        && let Some(crate::repl::Exit(status)) = crate::repl::run_startup_file(ts, &globals)
+    {
+        return status;
+    }
+    start_loop(ts, &globals, options)
 }
 
 /// CPython's `Py_FinalizeEx`: the `atexit` functions run first, then the interpreter
@@ -431,8 +563,7 @@ fn setup_imports(ts: &ThreadState, runtime: &pyrite_modules::Runtime, path0: &st
         && let Some(list) = path.downcast_ref::<pyrite_objects::list::List>()
     {
         let mut items = list.to_vec();
-        items.insert(0, pyrite_objects::str::new(ts, path0).into_ref());
-        // Then the standard library (CPython's `prefix/lib/python314.zip` entry).
+        // The standard library (CPython's `prefix/lib/python314.zip` entry).
         let executable = std::env::current_exe().ok();
         if let Some(stdlib) = pyrite_stdlib::find_stdlib(true, executable.as_deref()) {
             let stdlib = pyrite_objects::str::new(ts, &stdlib.to_string_lossy()).into_ref();
@@ -443,11 +574,42 @@ fn setup_imports(ts: &ThreadState, runtime: &pyrite_modules::Runtime, path0: &st
         let fresh = pyrite_objects::list::new(ts, items).into_ref();
         let _ = pyrite_objects::attrs::set_attr(ts, &runtime.sys, &key, Some(&fresh));
     }
+    if SITE_IMPORT.load(std::sync::atomic::Ordering::Relaxed) {
+        import_site(ts);
+    }
+    // `sys.path[0]` comes after `site` ran (CPython's `pymain_run_python`).
+    if let Ok(path) = pyrite_objects::attrs::get_attr(ts, &runtime.sys, &key)
+        && let Some(list) = path.downcast_ref::<pyrite_objects::list::List>()
+    {
+        let mut items = list.to_vec();
+        items.insert(0, pyrite_objects::str::new(ts, path0).into_ref());
+        let fresh = pyrite_objects::list::new(ts, items).into_ref();
+        let _ = pyrite_objects::attrs::set_attr(ts, &runtime.sys, &key, Some(&fresh));
+    }
+}
+
+/// `import site` at start-up (CPython's `init_import_site`), unless `-S`: it adds the
+/// site directories to `sys.path`, `help`, `exit`, `quit`, `copyright`, `credits` and
+/// `license` to `builtins`, and `sys.__interactivehook__`. Without a standard library
+/// there is no `site` and nothing happens; a failing `site` is reported and the run
+/// goes on.
+fn import_site(ts: &ThreadState) {
+    let name = pyrite_objects::str::intern(ts, "site");
+    if let Err(err) = pyrite_vm::import::import_module(ts, &name) {
+        let exc = err.into_exception(ts);
+        if pyrite_objects::exceptions::kind_of_type(exc.ob_type())
+            == pyrite_objects::err::ExceptionKind::ModuleNotFoundError
+        {
+            return;
+        }
+        eprintln!("Error in site import:");
+        pythonrun::print_exception(ts, &exc);
+    }
 }
 
 /// Compiles an imported module's source; errors become the `SyntaxError` (or
 /// `ValueError`, `MemoryError`, `RecursionError`) CPython raises.
-fn compile_module_source(
+pub(crate) fn compile_module_source(
     ts: &ThreadState,
     source: &[u8],
     filename: &str,

@@ -130,6 +130,17 @@ pub fn syntax_error(ts: &ThreadState, err: &pyrite_ast::SyntaxError, filename: &
 }
 
 /// Parses and compiles `source` into a code object (`Py_CompileStringObject`).
+/// Compiles one statement typed at the interactive prompt ('single' mode: expression
+/// statements show their value through `sys.displayhook`).
+pub fn compile_single(
+    ts: &ThreadState,
+    source: &[u8],
+    filename: &str,
+    optimize: i32,
+) -> PyResult<Py<pyrite_objects::code::Code>> {
+    compile_source(ts, source, filename, Mode::Single, optimize)
+}
+
 fn compile_source(
     ts: &ThreadState,
     source: &[u8],

@@ -138,8 +138,8 @@ exception_types! {
     AssertionError: ASSERTION_ERROR_TYPE < EXCEPTION_TYPE,
     AttributeError: ATTRIBUTE_ERROR_TYPE < EXCEPTION_TYPE,
     EOFError: EOF_ERROR_TYPE < EXCEPTION_TYPE,
-    ImportError: IMPORT_ERROR_TYPE < EXCEPTION_TYPE,
-    ModuleNotFoundError: MODULE_NOT_FOUND_ERROR_TYPE < IMPORT_ERROR_TYPE,
+    ImportError: IMPORT_ERROR_TYPE < EXCEPTION_TYPE => import_error_slots(),
+    ModuleNotFoundError: MODULE_NOT_FOUND_ERROR_TYPE < IMPORT_ERROR_TYPE => import_error_slots(),
     LookupError: LOOKUP_ERROR_TYPE < EXCEPTION_TYPE,
     IndexError: INDEX_ERROR_TYPE < LOOKUP_ERROR_TYPE,
     KeyError: KEY_ERROR_TYPE < LOOKUP_ERROR_TYPE,
@@ -387,8 +387,82 @@ fn syntax_error_init(
     Ok(())
 }
 
-/// Fills the exception types' dicts: `SyntaxError`'s attributes read `None` before
-/// `__init__` sets them (CPython's members).
+/// The keyword arguments `ImportError.__init__` takes, and the attributes it sets
+/// (CPython's `ImportError_init` and members; `msg` comes from a single positional
+/// argument).
+const IMPORT_ERROR_KEYWORDS: [&str; 3] = ["name", "path", "name_from"];
+
+const fn import_error_slots() -> SlotTable {
+    SlotTable {
+        init: Slot::new(import_error_init),
+        ..exception_slots()
+    }
+}
+
+/// `ImportError.__init__(*args, name=None, path=None, name_from=None)`.
+fn import_error_init(
+    ts: &ThreadState,
+    object: &PyObject,
+    args: &[PyRef],
+    kwnames: Option<&PyObject>,
+) -> PyResult<()> {
+    let names = kwnames.map(crate::tuple::items).unwrap_or(&[]);
+    let positional = &args[..args.len() - names.len()];
+    let mut values: [Option<&PyRef>; 3] = [None; 3];
+    for (name, value) in names.iter().zip(&args[positional.len()..]) {
+        let name = crate::str::to_rust_string(name);
+        let Some(index) = IMPORT_ERROR_KEYWORDS
+            .iter()
+            .position(|known| *known == name)
+        else {
+            // CPython parses them with the format "|$OOO:ImportError", subclasses too.
+            return Err(crate::err::PyErr::type_error(format!(
+                "ImportError() got an unexpected keyword argument '{name}'"
+            )));
+        };
+        values[index] = Some(value);
+    }
+    exception_init(ts, object, positional, None)?;
+    let set = |name: &str, value: &PyObject| {
+        crate::attrs::set_attr(ts, object, &crate::str::intern(ts, name), Some(value))
+    };
+    for (name, value) in IMPORT_ERROR_KEYWORDS.iter().zip(values) {
+        set(
+            name,
+            &value.cloned().unwrap_or_else(crate::singletons::none),
+        )?;
+    }
+    let msg = match positional {
+        [msg] => msg.clone(),
+        _ => crate::singletons::none(),
+    };
+    set("msg", &msg)
+}
+
+/// An `ImportError` (or subclass `kind`) with `message` whose `name` is the module
+/// that could not be imported, as the import system raises it.
+pub fn import_error(
+    ts: &ThreadState,
+    kind: ExceptionKind,
+    message: &str,
+    name: &str,
+) -> crate::err::PyErr {
+    let exc = new_exception(
+        ts,
+        kind.static_type(),
+        vec![crate::str::new(ts, message).into_ref()],
+    );
+    let name = crate::str::new(ts, name).into_ref();
+    let kwnames = crate::tuple::new(ts, vec![crate::str::intern(ts, "name")]).into_ref();
+    let args = [crate::str::new(ts, message).into_ref(), name];
+    if let Err(err) = import_error_init(ts, &exc, &args, Some(&kwnames)) {
+        return err;
+    }
+    crate::err::PyErr::from_exception(exc)
+}
+
+/// Fills the exception types' dicts: `SyntaxError`'s and `ImportError`'s attributes
+/// read `None` before `__init__` sets them (CPython's members).
 pub(crate) fn install(ts: &ThreadState) {
     crate::oserror::install(ts);
     let dict = SYNTAX_ERROR_TYPE.dict(ts);
@@ -397,6 +471,12 @@ pub(crate) fn install(ts: &ThreadState) {
             .into_iter()
             .chain(SYNTAX_ERROR_FIELDS);
         for name in names {
+            let _ = dict.set_item(ts, crate::str::intern(ts, name), crate::singletons::none());
+        }
+    }
+    let dict = IMPORT_ERROR_TYPE.dict(ts);
+    if let Some(dict) = dict.downcast_ref::<crate::dict::Dict>() {
+        for name in ["msg"].into_iter().chain(IMPORT_ERROR_KEYWORDS) {
             let _ = dict.set_item(ts, crate::str::intern(ts, name), crate::singletons::none());
         }
     }

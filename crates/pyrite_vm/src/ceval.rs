@@ -1835,6 +1835,7 @@ fn execute(
             Opcode::CALL_INTRINSIC_1 => {
                 let value = stack.pop()?;
                 let result = match oparg {
+                    1 => crate::intrinsics::print_expr(ts, value)?,
                     5 => abstract_ops::unary_op(ts, '+', &value)?,
                     6 => tuple::new(ts, iterobject::collect(ts, &value)?).into_ref(),
                     2 => {

@@ -113,8 +113,10 @@ fn sys_modules_set(ts: &ThreadState, name: &str, module: Option<&PyObject>) -> P
     }
 }
 
-fn module_not_found(message: String) -> PyErr {
-    PyErr::new(ExceptionKind::ModuleNotFoundError, message)
+/// `ModuleNotFoundError` for the module `name` (its `name` attribute, which `site`
+/// and others test).
+fn module_not_found(ts: &ThreadState, message: String, name: &str) -> PyErr {
+    pyrite_objects::exceptions::import_error(ts, ExceptionKind::ModuleNotFoundError, &message, name)
 }
 
 /// `import name` of an absolute dotted name: the top-level package (as `__import__`
@@ -143,9 +145,11 @@ pub fn import_module_level(
     let module = match sys_modules_get(ts, &absolute)? {
         Some(module) if !pyrite_objects::singletons::is_none(&module) => module,
         Some(_) => {
-            return Err(module_not_found(format!(
-                "import of {absolute} halted; None in sys.modules"
-            )));
+            return Err(module_not_found(
+                ts,
+                format!("import of {absolute} halted; None in sys.modules"),
+                &absolute,
+            ));
         }
         None => find_and_load(ts, &absolute)?,
     };
@@ -273,13 +277,17 @@ fn handle_fromlist(
             if let Err(err) =
                 import_module_level(ts, &pystr::new(ts, &full).into_ref(), None, None, 0)
             {
-                // A missing submodule is not an error here: IMPORT_FROM reports it.
-                let missing = err.matches(ExceptionKind::ModuleNotFoundError)
-                    && err
-                        .message()
-                        .is_some_and(|message| message.contains(&format!("'{full}'")));
-                if !missing {
+                // A missing submodule is not an error here: IMPORT_FROM reports it
+                // (`_handle_fromlist` compares the error's `name`).
+                if !err.matches(ExceptionKind::ModuleNotFoundError) {
                     return Err(err);
+                }
+                let exc = err.into_exception(ts);
+                let missing = attrs::lookup_attr(ts, &exc, &pystr::intern(ts, "name"))?
+                    .filter(|name| name.payload_is::<pystr::Str>())
+                    .is_some_and(|name| pystr::to_rust_string(&name) == full);
+                if !missing {
+                    return Err(PyErr::from_exception(exc));
                 }
             }
         }
@@ -303,9 +311,11 @@ fn find_and_load(ts: &ThreadState, name: &str) -> PyResult {
         match attrs::lookup_attr(ts, &parent_loaded, &pystr::intern(ts, "__path__"))? {
             Some(path) => search_path = Some(path),
             None => {
-                return Err(module_not_found(format!(
-                    "No module named '{name}'; '{parent}' is not a package"
-                )));
+                return Err(module_not_found(
+                    ts,
+                    format!("No module named '{name}'; '{parent}' is not a package"),
+                    name,
+                ));
             }
         }
         parent_module = Some(parent_loaded);
@@ -325,7 +335,11 @@ fn find_and_load(ts: &ThreadState, name: &str) -> PyResult {
             None => sys_path(ts)?,
         };
         let Some(found) = find_on_path(name, &entries) else {
-            return Err(module_not_found(format!("No module named '{name}'")));
+            return Err(module_not_found(
+                ts,
+                format!("No module named '{name}'"),
+                name,
+            ));
         };
         load_source_module(ts, name, &found)?
     };
@@ -668,7 +682,12 @@ pub fn import_from(ts: &ThreadState, module: &PyObject, name: &PyObject) -> PyRe
     } else {
         format!("cannot import name '{text}' from '{module_name}' ({location})")
     };
-    Err(PyErr::new(ExceptionKind::ImportError, message))
+    Err(pyrite_objects::exceptions::import_error(
+        ts,
+        ExceptionKind::ImportError,
+        &message,
+        &module_name,
+    ))
 }
 
 /// `from module import *` into `locals` (CPython's `import_all_from`): the names in

@@ -1,9 +1,11 @@
 //! The typing intrinsics of `CALL_INTRINSIC_1`/`CALL_INTRINSIC_2` that PEP 695 syntax
 //! compiles to: making type parameters, type aliases, and attaching type parameters
-//! and defaults.
+//! and defaults; and `INTRINSIC_PRINT`, which shows an expression statement's value in
+//! code compiled in 'single' mode (the interactive loop).
 //!
-//! CPython counterpart: `Python/intrinsics.c` (`_PyIntrinsics_UnaryFunctions` entries
-//! 7-11, `_PyIntrinsics_BinaryFunctions` entries 2-5).
+//! CPython counterpart: `Python/intrinsics.c` (`print_expr`,
+//! `_PyIntrinsics_UnaryFunctions` entries 7-11, `_PyIntrinsics_BinaryFunctions` entries
+//! 2-5).
 
 use pyrite_objects::dict::Dict;
 use pyrite_objects::err::ExceptionKind;
@@ -71,6 +73,15 @@ fn subscript_generic(ts: &ThreadState, params: &PyObject) -> PyResult {
     let generic = attribute("Generic")?;
     let alias = attribute("_GenericAlias")?;
     pyrite_objects::abstract_api::call(ts, &alias, &[generic, params], None)
+}
+
+/// `CALL_INTRINSIC_1` with oparg 1 (`INTRINSIC_PRINT`): `sys.displayhook(value)`.
+pub fn print_expr(ts: &ThreadState, value: PyRef) -> PyResult {
+    let sys = crate::import::import_module(ts, &pystr::intern(ts, "sys"))?;
+    let hook = pyrite_objects::attrs::lookup_attr(ts, &sys, &pystr::intern(ts, "displayhook"))?
+        .ok_or_else(|| PyErr::new(ExceptionKind::RuntimeError, "lost sys.displayhook"))?;
+    pyrite_objects::abstract_api::call(ts, &hook, &[value], None)?;
+    Ok(pyrite_objects::singletons::none())
 }
 
 fn unknown(oparg: u32) -> PyErr {

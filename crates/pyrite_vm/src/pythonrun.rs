@@ -471,6 +471,51 @@ fn attribute_suggestion(ts: &ThreadState, exc: &PyObject) -> Option<String> {
         .map(|suggestion| format!(". Did you mean: '{suggestion}'?"))
 }
 
+thread_local! {
+    /// The source of code typed at the interactive prompt, by code object (CPython's
+    /// `linecache._interactive_cache`, keyed as `linecache._make_key` does: file name,
+    /// qualified name, first line).
+    static INTERACTIVE_SOURCES: std::cell::RefCell<
+        std::collections::HashMap<(String, String, i32), std::rc::Rc<str>>,
+    > = std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Remembers `source` as the text of `code` and the code objects nested in it, so that
+/// tracebacks through them show their lines (`linecache._register_code`).
+pub fn register_interactive_source(code: &pyrite_bytecode::code::CodeObject, source: &str) {
+    fn walk(
+        code: &pyrite_bytecode::code::CodeObject,
+        source: &std::rc::Rc<str>,
+        sources: &mut std::collections::HashMap<(String, String, i32), std::rc::Rc<str>>,
+    ) {
+        sources.insert(interactive_key(code), source.clone());
+        for constant in &code.co_consts {
+            if let pyrite_bytecode::code::Constant::Code(inner) = constant {
+                walk(inner, source, sources);
+            }
+        }
+    }
+    let source: std::rc::Rc<str> = source.into();
+    INTERACTIVE_SOURCES.with(|sources| walk(code, &source, &mut sources.borrow_mut()));
+}
+
+fn interactive_key(code: &pyrite_bytecode::code::CodeObject) -> (String, String, i32) {
+    (
+        code.co_filename.to_string_lossy().into_owned(),
+        code.co_qualname.to_string_lossy().into_owned(),
+        code.co_firstlineno,
+    )
+}
+
+fn interactive_source(code: &pyrite_bytecode::code::CodeObject) -> Option<String> {
+    INTERACTIVE_SOURCES.with(|sources| {
+        sources
+            .borrow()
+            .get(&interactive_key(code))
+            .map(|text| text.to_string())
+    })
+}
+
 /// The text of a file, if it can be read (CPython's `linecache`, which also asks zip
 /// importers for their members' source).
 fn source_text(filename: &str) -> Option<String> {
@@ -496,7 +541,7 @@ fn format_frame(tb: &pyrite_objects::traceback::Traceback, out: &mut String) {
         return;
     };
     out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
-    let Some(text) = source_text(&filename) else {
+    let Some(text) = interactive_source(&code.code).or_else(|| source_text(&filename)) else {
         return;
     };
     let lines: Vec<&str> = text.lines().collect();
@@ -566,6 +611,31 @@ pub fn handle_uncaught(ts: &ThreadState, err: PyErr) -> Outcome {
         print_exception(ts, &exc);
     }
     Outcome::Exit(1)
+}
+
+/// `PyErr_Print` for an exception that does not end the process (the interactive
+/// loop, or a program run with `-i`): `sys.last_exc` and the older `sys.last_type`,
+/// `last_value`, `last_traceback` are set, then `sys.excepthook` prints it.
+pub fn print_error_keeping_going(ts: &ThreadState, exc: &PyObject) {
+    flush_stdout(ts);
+    if let Ok(sys) = crate::import::import_module(ts, &pystr::intern(ts, "sys")) {
+        let traceback = exceptions::data(exc)
+            .and_then(|data| data.traceback.borrow().clone())
+            .unwrap_or_else(pyrite_objects::singletons::none);
+        let values = [
+            ("last_exc", exc.new_ref()),
+            ("last_type", exc.ob_type().as_object().new_ref()),
+            ("last_value", exc.new_ref()),
+            ("last_traceback", traceback),
+        ];
+        for (name, value) in values {
+            let _ =
+                pyrite_objects::attrs::set_attr(ts, &sys, &pystr::intern(ts, name), Some(&value));
+        }
+    }
+    if !call_user_excepthook(ts, exc) {
+        print_exception(ts, exc);
+    }
 }
 
 /// Calls `sys.excepthook(type, value, traceback)` if a program replaced it (CPython's

@@ -1,0 +1,3 @@
+import sys
+print("script ran")
+data = [1, 2, 3]

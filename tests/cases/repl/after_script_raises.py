@@ -1,0 +1,4 @@
+x = 10
+def fail():
+    raise ValueError("boom")
+fail()

@@ -1,0 +1,1 @@
+# REPL-only case: compound statements end at a blank line (blocks.in)

@@ -1,0 +1,1 @@
+# REPL-only case: unclosed brackets, backslashes and triple quotes continue (continuation.in)

@@ -1,0 +1,1 @@
+# REPL-only case: -i - reads the program from stdin interactively (dash.in)

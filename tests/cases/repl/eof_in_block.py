@@ -1,0 +1,1 @@
+# REPL-only case: input ends inside a block (eof_in_block.in)

@@ -1,0 +1,1 @@
+# REPL-only case: the input ends inside brackets (eof_in_brackets.in)

@@ -1,0 +1,1 @@
+# REPL-only case: errors chained, SyntaxError from compile(), name suggestions (error_kinds.in)

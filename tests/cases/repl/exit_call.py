@@ -1,0 +1,1 @@
+# REPL-only case: exit() with a status (exit_call.in)

@@ -1,0 +1,1 @@
+# REPL-only case: display and prompt failures (hook_errors.in)

@@ -1,0 +1,1 @@
+# REPL-only case: sys.displayhook and sys.excepthook can be replaced (hooks.in)

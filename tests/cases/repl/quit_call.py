@@ -1,0 +1,1 @@
+# REPL-only case: quit() without a status (quit_call.in)

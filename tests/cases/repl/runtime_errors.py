@@ -1,0 +1,1 @@
+# REPL-only case: runtime errors print tracebacks naming <stdin> (runtime_errors.in)

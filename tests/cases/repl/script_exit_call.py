@@ -1,0 +1,2 @@
+print("script")
+exit(2)

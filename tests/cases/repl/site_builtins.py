@@ -1,0 +1,1 @@
+# REPL-only case: builtins from site (site_builtins.in)

@@ -1,0 +1,1 @@
+# REPL-only case: SystemExit with a message (system_exit_message.in)
