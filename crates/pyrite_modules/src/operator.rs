@@ -13,6 +13,8 @@ use pyrite_objects::{
     attrs, bool as pybool, int, iterobject, singletons, str as pystr, tuple,
 };
 
+use pyrite_objects::iterobject::is_sequence;
+
 use crate::modsupport::{Args, KwNames, ModuleBuilder, positional};
 
 // ----------------------------------------------------------------- plain functions
@@ -170,14 +172,6 @@ fn op_delitem(ts: &ThreadState, _m: &PyObject, args: Args<'_>, kw: KwNames<'_>) 
     let (a, b) = two("delitem", args, kw)?;
     abstract_ops::set_item(ts, a, b, None)?;
     Ok(singletons::none())
-}
-
-/// CPython's `PySequence_Check`: indexable by integers, and not a dict.
-fn is_sequence(object: &PyObject) -> bool {
-    object.ob_type().sequence.item.get().is_some()
-        && object
-            .downcast_ref::<pyrite_objects::dict::Dict>()
-            .is_none()
 }
 
 fn cannot_concatenate(a: &PyObject) -> PyErr {

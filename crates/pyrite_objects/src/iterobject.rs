@@ -256,8 +256,7 @@ fn seq_iterator_length_hint(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    crate::methods::no_keywords("__length_hint__", kwnames)?;
-    crate::methods::arg_count("__length_hint__", args, 0, 0)?;
+    crate::methods::positional_only("__length_hint__", args, kwnames, 0, 0)?;
     let iterator = seq_iterator_of(this)?;
     let seq = iterator.seq.borrow().clone();
     let Some(seq) = seq else {
@@ -286,8 +285,7 @@ fn seq_iterator_reduce(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    crate::methods::no_keywords("__reduce__", kwnames)?;
-    crate::methods::arg_count("__reduce__", args, 0, 0)?;
+    crate::methods::positional_only("__reduce__", args, kwnames, 0, 0)?;
     let iterator = seq_iterator_of(this)?;
     let builtin_iter = crate::module::builtin(ts, "iter")?;
     let seq = iterator.seq.borrow().clone();
@@ -322,8 +320,7 @@ fn seq_iterator_setstate(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    crate::methods::no_keywords("__setstate__", kwnames)?;
-    crate::methods::arg_count("__setstate__", args, 1, 1)?;
+    crate::methods::positional_only("__setstate__", args, kwnames, 1, 1)?;
     let iterator = seq_iterator_of(this)?;
     let state = crate::abstract_api::index(ts, &args[0])?;
     let index = crate::int::as_i64(&state).ok_or_else(|| {
@@ -608,8 +605,7 @@ fn dict_iterator_length_hint(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    crate::methods::no_keywords("__length_hint__", kwnames)?;
-    crate::methods::arg_count("__length_hint__", args, 0, 0)?;
+    crate::methods::positional_only("__length_hint__", args, kwnames, 0, 0)?;
     let iterator = dict_iterator_of(this)?;
     let unchanged = iterator.dict.borrow().as_ref().is_some_and(|dict| {
         dict.downcast_ref::<Dict>()
@@ -630,8 +626,7 @@ fn dict_iterator_reduce(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    crate::methods::no_keywords("__reduce__", kwnames)?;
-    crate::methods::arg_count("__reduce__", args, 0, 0)?;
+    crate::methods::positional_only("__reduce__", args, kwnames, 0, 0)?;
     let iterator = dict_iterator_of(this)?;
     let copy = DictIterator {
         dict: RefCell::new(iterator.dict.borrow().clone()),
@@ -1182,7 +1177,7 @@ impl PyPayload for Reversed {
 }
 
 /// CPython's `PySequence_Check`: indexable by integers, and not a dict.
-fn is_sequence(object: &PyObject) -> bool {
+pub fn is_sequence(object: &PyObject) -> bool {
     let ty = object.ob_type();
     (ty.sequence.item.get().is_some() || ty.mapping.subscript.get().is_some())
         && !object.payload_is::<Dict>()
@@ -1273,8 +1268,7 @@ fn reversed_length_hint(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    crate::methods::no_keywords("__length_hint__", kwnames)?;
-    crate::methods::arg_count("__length_hint__", args, 0, 0)?;
+    crate::methods::positional_only("__length_hint__", args, kwnames, 0, 0)?;
     let reversed = reversed_of(this)?;
     let sequence = reversed.sequence.borrow().clone();
     let Some(sequence) = sequence else {
@@ -1294,8 +1288,7 @@ fn reversed_reduce(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    crate::methods::no_keywords("__reduce__", kwnames)?;
-    crate::methods::arg_count("__reduce__", args, 0, 0)?;
+    crate::methods::positional_only("__reduce__", args, kwnames, 0, 0)?;
     let reversed = reversed_of(this)?;
     let ty = this.ob_type().as_object().new_ref();
     let sequence = reversed.sequence.borrow().clone();
@@ -1322,8 +1315,7 @@ fn reversed_setstate(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    crate::methods::no_keywords("__setstate__", kwnames)?;
-    crate::methods::arg_count("__setstate__", args, 1, 1)?;
+    crate::methods::positional_only("__setstate__", args, kwnames, 1, 1)?;
     let reversed = reversed_of(this)?;
     let state = crate::abstract_api::index(ts, &args[0])?;
     let mut index = crate::int::as_i64(&state)

@@ -44,6 +44,18 @@ pub(crate) fn no_keywords(name: &str, kwnames: KwNames<'_>) -> PyResult<()> {
     Ok(())
 }
 
+/// Positional arguments only, between `min` and `max` of them (a method's checks).
+pub(crate) fn positional_only(
+    name: &str,
+    args: Args<'_>,
+    kwnames: KwNames<'_>,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    no_keywords(name, kwnames)?;
+    arg_count(name, args, min, max)
+}
+
 pub(crate) fn arg_count(name: &str, args: Args<'_>, min: usize, max: usize) -> PyResult<()> {
     if args.len() >= min && args.len() <= max {
         return Ok(());

@@ -586,8 +586,7 @@ fn range_iterator_length_hint(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    crate::methods::no_keywords("__length_hint__", kwnames)?;
-    crate::methods::arg_count("__length_hint__", args, 0, 0)?;
+    crate::methods::positional_only("__length_hint__", args, kwnames, 0, 0)?;
     let (_, _, remaining) = range_iterator_state(this)?;
     Ok(crate::int::from_bigint(ts, remaining))
 }
@@ -599,8 +598,7 @@ fn range_iterator_reduce(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    crate::methods::no_keywords("__reduce__", kwnames)?;
-    crate::methods::arg_count("__reduce__", args, 0, 0)?;
+    crate::methods::positional_only("__reduce__", args, kwnames, 0, 0)?;
     let (next, step, remaining) = range_iterator_state(this)?;
     let stop = &next + &remaining * &step;
     let range = Py::new(ts, Range::new(next, stop, step)).into_ref();
@@ -622,8 +620,7 @@ fn range_iterator_setstate(
     args: &[PyRef],
     kwnames: Option<&PyObject>,
 ) -> PyResult {
-    crate::methods::no_keywords("__setstate__", kwnames)?;
-    crate::methods::arg_count("__setstate__", args, 1, 1)?;
+    crate::methods::positional_only("__setstate__", args, kwnames, 1, 1)?;
     let skip = crate::abstract_api::index(ts, &args[0])?;
     let skip = skip
         .downcast_ref::<crate::int::Int>()

@@ -20,6 +20,24 @@ trait Sponge: Algorithm + Default {
     const NAME: &'static str;
 }
 
+/// The Python type of a SHA-3 hash object: it is its own constructor.
+macro_rules! sha3_type {
+    ($ty:ident, $wrapper:ident, $name:literal) => {
+        pub static $ty: StaticType = StaticObject::new(
+            &TYPE_TYPE,
+            TypeObject::builtin::<HashObject<$wrapper>>(
+                concat!("_sha3.", $name),
+                0,
+                Some(&OBJECT_TYPE),
+            )
+            .with_slots(SlotTable {
+                new: Slot::new(sha3_new::<$wrapper>),
+                ..pyrite_objects::typeobject::object_slots()
+            }),
+        );
+    };
+}
+
 macro_rules! sha3_fixed {
     ($wrapper:ident, $hasher:ty, $name:literal, $digest:literal, $capacity:literal, $ty:ident) => {
         #[derive(Clone, Default)]
@@ -52,18 +70,7 @@ macro_rules! sha3_fixed {
             const NAME: &'static str = $name;
         }
 
-        pub static $ty: StaticType = StaticObject::new(
-            &TYPE_TYPE,
-            TypeObject::builtin::<HashObject<$wrapper>>(
-                concat!("_sha3.", $name),
-                0,
-                Some(&OBJECT_TYPE),
-            )
-            .with_slots(SlotTable {
-                new: Slot::new(sha3_new::<$wrapper>),
-                ..pyrite_objects::typeobject::object_slots()
-            }),
-        );
+        sha3_type!($ty, $wrapper, $name);
     };
 }
 
@@ -104,18 +111,7 @@ macro_rules! shake {
             const NAME: &'static str = $name;
         }
 
-        pub static $ty: StaticType = StaticObject::new(
-            &TYPE_TYPE,
-            TypeObject::builtin::<HashObject<$wrapper>>(
-                concat!("_sha3.", $name),
-                0,
-                Some(&OBJECT_TYPE),
-            )
-            .with_slots(SlotTable {
-                new: Slot::new(sha3_new::<$wrapper>),
-                ..pyrite_objects::typeobject::object_slots()
-            }),
-        );
+        sha3_type!($ty, $wrapper, $name);
     };
 }
 
