@@ -5,6 +5,7 @@
 //! interactive loop (`repl.rs`). The implementation-specific `-X dump=ast|code` switches
 //! expose the parser and compiler.
 
+mod bytecode_cache;
 mod cmdline;
 mod dump;
 mod repl;

@@ -616,8 +616,16 @@ pub(crate) fn compile_module_source(
 ) -> pyrite_objects::PyResult<pyrite_objects::Py<pyrite_objects::code::Code>> {
     use pyrite_objects::err::ExceptionKind;
     let optimize = IMPORT_OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed);
+    if let Some(code) = crate::bytecode_cache::load(source, filename, optimize) {
+        return pyrite_objects::code::new(ts, code);
+    }
     match compile_file_source(source, filename, optimize) {
-        Ok(code) => pyrite_objects::code::new(ts, code),
+        Ok(code) => {
+            if !pyrite_modules::sys_info::flags().dont_write_bytecode {
+                crate::bytecode_cache::store(source, filename, optimize, &code);
+            }
+            pyrite_objects::code::new(ts, code)
+        }
         Err(CompileFailure::Syntax(err)) => Err(pyrite_modules::builtins_compile::syntax_error(
             ts,
             &with_source_text(err, source),
